@@ -1,0 +1,58 @@
+package io.gridloop.contracts;
+
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.DistrictCompletionSnapshot;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.HotlineOrderReceived;
+
+import java.util.List;
+import java.util.Optional;
+
+import static io.gridloop.contracts.ServiceNames.DISPATCH;
+import static io.gridloop.contracts.ServiceNames.HOTLINE_BRIDGE;
+import static io.gridloop.contracts.ServiceNames.INTAKE;
+import static io.gridloop.contracts.ServiceNames.METRICS;
+import static io.gridloop.contracts.ServiceNames.STATS;
+
+/**
+ * The typed registry of every topic. Services name topics only through these constants; {@code asyncapi.yaml}
+ * describes the same topics for people and tools, and a test keeps the two in agreement.
+ *
+ * <p>Records about a case are keyed by the case id so one case's history stays in order on one partition.
+ */
+public final class Topics {
+
+    /** A report accepted by intake (上报). The event id is also the id of the case dispatch opens for it. */
+    public static final Topic<EventReported> EVENT_REPORTED = new Topic<>(
+            "grid.event.reported.v1", EventReported.class,
+            "event id (= case id)", 6, false, INTAKE, List.of(DISPATCH));
+
+    /** Every state change of a case in the closed loop, with everything statistics need. */
+    public static final Topic<CaseTransitioned> CASE_TRANSITIONED = new Topic<>(
+            "grid.case.transitioned.v1", CaseTransitioned.class,
+            "case id", 6, false, DISPATCH, List.of(STATS));
+
+    /** The latest completion counts of each district; compacted, so a new reader gets the current table. */
+    public static final Topic<DistrictCompletionSnapshot> DISTRICT_STATS = new Topic<>(
+            "grid.stats.district.v1", DistrictCompletionSnapshot.class,
+            "district code", 3, true, STATS, List.of(METRICS));
+
+    /** A 12345 work order received by the bridge. Intake starts consuming it with the hotline issue. */
+    public static final Topic<HotlineOrderReceived> HOTLINE_ORDER_RECEIVED = new Topic<>(
+            "grid.hotline.order.received.v1", HotlineOrderReceived.class,
+            "hotline order number", 3, false, HOTLINE_BRIDGE, List.of());
+
+    private static final List<Topic<?>> ALL = List.of(
+            EVENT_REPORTED, CASE_TRANSITIONED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED);
+
+    private Topics() {
+    }
+
+    public static List<Topic<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<Topic<?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

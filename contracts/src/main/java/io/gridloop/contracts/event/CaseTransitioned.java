@@ -1,0 +1,32 @@
+package io.gridloop.contracts.event;
+
+import java.time.Instant;
+
+/**
+ * Data of {@code grid.case.transitioned.v1}: one state change of a case, carrying what statistics need so that
+ * no consumer has to ask dispatch.
+ *
+ * @param sequence   1 for the first transition of a case, then +1 per transition: orders a case's history
+ * @param action     what moved the case, e.g. {@code report}, {@code route}, {@code accept}, {@code close}
+ * @param fromState  the state before, absent for the first transition
+ * @param dueAt      when the case must be closed (结案期限)
+ * @param occurredAt when the transition happened
+ * @param actor      who did it: a user id, or {@code system} for automatic steps
+ */
+public record CaseTransitioned(
+        String caseId,
+        int sequence,
+        String action,
+        CaseState fromState,
+        CaseState toState,
+        String districtCode,
+        String districtName,
+        String gridCode,
+        EventCategory category,
+        ReportSource source,
+        Instant reportedAt,
+        Instant dueAt,
+        Instant occurredAt,
+        String actor,
+        String handlingUnit) {
+}

@@ -1,0 +1,26 @@
+package io.gridloop.contracts.event;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Data of {@code grid.hotline.order.received.v1}: a 12345 work order (工单) the bridge took in. The citizen's
+ * contact details stay in the bridge; only what handling needs travels.
+ *
+ * @param orderNumber  the hotline's work-order number, unique per order
+ * @param orderKind    主办 / 协办 / 转办 as sent by the hotline
+ * @param categoryPath the hotline's category, most general first (three levels in practice)
+ * @param dueAt        the hotline's own deadline for the order
+ */
+public record HotlineOrderReceived(
+        String orderNumber,
+        String orderKind,
+        List<String> categoryPath,
+        String requestText,
+        String address,
+        GeoPoint location,
+        String gridCode,
+        String urgency,
+        Instant dueAt,
+        Instant receivedAt) {
+}

@@ -1,0 +1,51 @@
+package io.gridloop.contracts;
+
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.DistrictCompletionSnapshot;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.GeoPoint;
+import io.gridloop.contracts.event.HotlineOrderReceived;
+import io.gridloop.contracts.event.ReportSource;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One realistic envelope per topic, as the producing service would write it. */
+final class SampleEvents {
+
+    static final Instant T0 = Instant.parse("2026-03-02T01:30:00Z");
+
+    static EventEnvelope<?> sampleFor(Topic<?> topic) {
+        return switch (topic.name()) {
+            case "grid.event.reported.v1" -> EventEnvelope.of(Topics.EVENT_REPORTED, ServiceNames.INTAKE, T0,
+                    "e-1", eventReported());
+            case "grid.case.transitioned.v1" -> EventEnvelope.of(Topics.CASE_TRANSITIONED, "e-1-2",
+                    ServiceNames.DISPATCH, T0, "e-1", caseTransitioned());
+            case "grid.stats.district.v1" -> EventEnvelope.of(Topics.DISTRICT_STATS, ServiceNames.STATS, T0,
+                    "150105", new DistrictCompletionSnapshot("150105", "赛罕区", 40, 37, 0.925, T0));
+            case "grid.hotline.order.received.v1" -> EventEnvelope.of(Topics.HOTLINE_ORDER_RECEIVED,
+                    ServiceNames.HOTLINE_BRIDGE, T0, "GD20260302000117", new HotlineOrderReceived(
+                            "GD20260302000117", "主办", List.of("城乡建设", "市政设施", "路灯不亮"),
+                            "小区门口路灯连续三晚不亮", "赛罕区大学东街", new GeoPoint(40.8114, 111.6876),
+                            "150105001001003", "一般", T0.plusSeconds(7 * 86_400), T0));
+            default -> throw new IllegalArgumentException("no sample for " + topic.name() + ": add one");
+        };
+    }
+
+    static EventReported eventReported() {
+        return new EventReported("e-1", "app-7f3a", "gw-150105-0042", ReportSource.GRID_PATROL,
+                EventCategory.HAZARD, "150105001001003", "150105", "赛罕区", "楼道堆放杂物，堵塞消防通道",
+                new GeoPoint(40.8114, 111.6876), T0.minusSeconds(600), T0);
+    }
+
+    static CaseTransitioned caseTransitioned() {
+        return new CaseTransitioned("e-1", 2, "route", CaseState.REPORTED, CaseState.ROUTED, "150105", "赛罕区",
+                "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0, T0.plusSeconds(3 * 86_400),
+                T0.plusSeconds(1), "system", "150105001");
+    }
+
+    private SampleEvents() {
+    }
+}
