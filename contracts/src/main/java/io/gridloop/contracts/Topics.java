@@ -24,28 +24,39 @@ public final class Topics {
 
     /** A report accepted by intake (上报). The event id is also the id of the case dispatch opens for it. */
     public static final Topic<EventReported> EVENT_REPORTED = new Topic<>(
-            "grid.event.reported.v1", EventReported.class,
+            Names.EVENT_REPORTED, EventReported.class,
             "event id (= case id)", 6, false, INTAKE, List.of(DISPATCH));
 
     /** Every state change of a case in the closed loop, with everything statistics need. */
     public static final Topic<CaseTransitioned> CASE_TRANSITIONED = new Topic<>(
-            "grid.case.transitioned.v1", CaseTransitioned.class,
+            Names.CASE_TRANSITIONED, CaseTransitioned.class,
             "case id", 6, false, DISPATCH, List.of(STATS));
 
     /** The latest completion counts of each district; compacted, so a new reader gets the current table. */
     public static final Topic<DistrictCompletionSnapshot> DISTRICT_STATS = new Topic<>(
-            "grid.stats.district.v1", DistrictCompletionSnapshot.class,
+            Names.DISTRICT_STATS, DistrictCompletionSnapshot.class,
             "district code", 3, true, STATS, List.of(METRICS));
 
     /** A 12345 work order received by the bridge. Intake starts consuming it with the hotline issue. */
     public static final Topic<HotlineOrderReceived> HOTLINE_ORDER_RECEIVED = new Topic<>(
-            "grid.hotline.order.received.v1", HotlineOrderReceived.class,
+            Names.HOTLINE_ORDER_RECEIVED, HotlineOrderReceived.class,
             "hotline order number", 3, false, HOTLINE_BRIDGE, List.of());
 
     private static final List<Topic<?>> ALL = List.of(
             EVENT_REPORTED, CASE_TRANSITIONED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED);
 
     private Topics() {
+    }
+
+    /** The topic names as compile-time constants, for annotations such as {@code @KafkaListener(topics = ...)}. */
+    public static final class Names {
+        public static final String EVENT_REPORTED = "grid.event.reported.v1";
+        public static final String CASE_TRANSITIONED = "grid.case.transitioned.v1";
+        public static final String DISTRICT_STATS = "grid.stats.district.v1";
+        public static final String HOTLINE_ORDER_RECEIVED = "grid.hotline.order.received.v1";
+
+        private Names() {
+        }
     }
 
     public static List<Topic<?>> all() {

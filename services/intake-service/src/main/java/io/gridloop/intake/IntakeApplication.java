@@ -1,0 +1,18 @@
+package io.gridloop.intake;
+
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.platform.GridloopService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Intake: the front door where grid workers, citizens' apps and cameras report events (上报). */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@GridloopService(ServiceNames.INTAKE)
+public class IntakeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IntakeApplication.class, args);
+    }
+}

@@ -1,0 +1,127 @@
+package io.gridloop.intake.report;
+
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.GeoPoint;
+import io.gridloop.intake.district.District;
+import io.gridloop.intake.district.DistrictDirectory;
+import io.gridloop.platform.kafka.EventPublisher;
+import io.gridloop.platform.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accepting a report (上报): resolve its district, store it, publish {@code grid.event.reported.v1} and only then
+ * say yes. A report is never acknowledged unless Kafka acknowledged it first; a retry with the same
+ * {@code clientEventId} returns the original event id instead of creating a second event.
+ */
+@Service
+public class ReportIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final MongoTemplate mongo;
+    private final EventPublisher publisher;
+    private final DistrictDirectory districts;
+    private final Clock clock;
+    private final Duration publishTimeout;
+    private final MeterRegistry meters;
+
+    ReportIntake(MongoTemplate mongo, EventPublisher publisher, DistrictDirectory districts, Clock clock,
+                 MeterRegistry meters, @Value("${gridloop.intake.publish-timeout:10s}") Duration publishTimeout) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.districts = districts;
+        this.clock = clock;
+        this.meters = meters;
+        this.publishTimeout = publishTimeout;
+    }
+
+    public ReportReceipt accept(ReportRequest request) {
+        District district = districts.forGrid(request.gridCode()).orElseThrow(() -> new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GRID", "网格编码不存在",
+                "网格编码 " + request.gridCode() + " 不属于任何已登记的区县"));
+        Instant now = clock.instant();
+        if (request.occurredAt().isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "OCCURRED_IN_FUTURE", "发生时间晚于当前时间",
+                    "occurredAt 不能晚于当前时间").with("field", "occurredAt");
+        }
+        String key = StoredReport.idempotencyKey(request.reporterId(), request.clientEventId());
+
+        StoredReport report = findByKey(key).orElse(null);
+        boolean duplicate = report != null;
+        if (report == null) {
+            String eventId = UUID.randomUUID().toString();
+            StoredReport fresh = new StoredReport(eventId, key, toEvent(eventId, request, district, now), null);
+            try {
+                report = mongo.insert(fresh);
+            } catch (DuplicateKeyException concurrentRetry) {
+                // The same report arrived twice at once; the other request stored it first.
+                report = findByKey(key).orElseThrow(() -> concurrentRetry);
+                duplicate = true;
+            }
+        }
+        if (!report.published()) {
+            publish(report);
+            duplicate = false;
+        }
+        meters.counter("gridloop.intake.reports", "outcome", duplicate ? "duplicate" : "accepted",
+                "source", request.source().name()).increment();
+        EventReported event = report.event();
+        return new ReportReceipt(event.eventId(), event.clientEventId(), event.districtCode(), event.districtName(),
+                event.reportedAt(), duplicate);
+    }
+
+    public Optional<StoredReport> find(String eventId) {
+        return Optional.ofNullable(mongo.findById(eventId, StoredReport.class));
+    }
+
+    private void publish(StoredReport report) {
+        EventReported event = report.event();
+        try {
+            publisher.publishAndWait(Topics.EVENT_REPORTED, EventEnvelope.of(Topics.EVENT_REPORTED, event.eventId(),
+                    ServiceNames.INTAKE, event.reportedAt(), event.eventId(), event), publishTimeout);
+        } catch (EventPublisher.PublishFailedException e) {
+            log.warn("Report {} stored but not published; answering 503: {}", event.eventId(), e.getMessage());
+            meters.counter("gridloop.intake.reports", "outcome", "unavailable", "source", event.source().name())
+                    .increment();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "暂时无法受理",
+                    "消息服务暂不可用，本次上报尚未受理；请稍后使用相同的 clientEventId 重试")
+                    .retryAfter(RETRY_AFTER);
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.eventId())),
+                Update.update("publishedAt", clock.instant()), StoredReport.class);
+    }
+
+    private Optional<StoredReport> findByKey(String key) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(key)),
+                StoredReport.class));
+    }
+
+    private static EventReported toEvent(String eventId, ReportRequest r, District district, Instant now) {
+        GeoPoint location = r.location() == null ? null
+                : new GeoPoint(r.location().latitude(), r.location().longitude());
+        return new EventReported(eventId, r.clientEventId(), r.reporterId(), r.source(),
+                r.category(), r.gridCode(), district.code(), district.name(), r.description().strip(), location,
+                r.occurredAt(), now);
+    }
+}

@@ -1,0 +1,220 @@
+package io.gridloop.intake.report;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.infra.EmbeddedInfra;
+import io.gridloop.infra.EmbeddedInfraInitializer;
+import io.gridloop.infra.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
+class ReportApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final EventCodec codec = new EventCodec();
+    private RestTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    static String report(String clientEventId, String reporterId, String gridCode) {
+        return """
+                {"clientEventId":"%s","source":"GRID_PATROL","category":"HAZARD","gridCode":"%s",
+                 "description":"楼道堆放杂物，堵塞消防通道","location":{"latitude":40.8114,"longitude":111.6876},
+                 "occurredAt":"2026-03-02T01:20:00Z","reporterId":"%s"}""".formatted(clientEventId, gridCode, reporterId);
+    }
+
+    private RestTestClient.ResponseSpec post(String body) {
+        return http.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    @Test
+    void shouldAcceptAReportAndPublishItKeyedByItsEventId() {
+        String clientEventId = UUID.randomUUID().toString();
+
+        ReportReceipt receipt = post(report(clientEventId, "gw-1", "150105001001003"))
+                .expectStatus().isAccepted()
+                .expectHeader().exists("Location")
+                .expectBody(ReportReceipt.class).returnResult().getResponseBody();
+
+        assertThat(receipt.districtCode()).isEqualTo("150105");
+        assertThat(receipt.districtName()).isEqualTo("赛罕区");
+        List<EventEnvelope<EventReported>> published = publishedWithKey(receipt.eventId());
+        assertThat(published).hasSize(1);
+        EventReported event = published.getFirst().data();
+        assertThat(event.clientEventId()).isEqualTo(clientEventId);
+        assertThat(event.districtName()).isEqualTo("赛罕区");
+        assertThat(event.location().latitude()).isEqualTo(40.8114);
+        assertThat(published.getFirst().subject()).isEqualTo(receipt.eventId());
+        assertThat(stored(receipt.eventId()).published()).isTrue();
+    }
+
+    @Test
+    void shouldAnswerARetryWithTheOriginalIdAndPublishNothingNew() {
+        String body = report(UUID.randomUUID().toString(), "gw-2", "150102001002001");
+        ReportReceipt first = post(body).expectStatus().isAccepted()
+                .expectBody(ReportReceipt.class).returnResult().getResponseBody();
+
+        ReportReceipt retry = post(body).expectStatus().isOk()
+                .expectBody(ReportReceipt.class).returnResult().getResponseBody();
+
+        assertThat(retry.eventId()).isEqualTo(first.eventId());
+        assertThat(retry.duplicate()).isTrue();
+        assertThat(publishedWithKey(first.eventId())).hasSize(1);
+    }
+
+    @Test
+    void shouldTreatTheSameClientEventIdFromAnotherReporterAsAnotherReport() {
+        String clientEventId = UUID.randomUUID().toString();
+        ReportReceipt a = post(report(clientEventId, "gw-a", "150102001002001")).expectStatus().isAccepted()
+                .expectBody(ReportReceipt.class).returnResult().getResponseBody();
+        ReportReceipt b = post(report(clientEventId, "gw-b", "150102001002001")).expectStatus().isAccepted()
+                .expectBody(ReportReceipt.class).returnResult().getResponseBody();
+
+        assertThat(a.eventId()).isNotEqualTo(b.eventId());
+    }
+
+    @Test
+    void shouldStoreExactlyOneEventWhenTheSameReportArrivesConcurrently() throws Exception {
+        String clientEventId = UUID.randomUUID().toString();
+        String body = report(clientEventId, "gw-3", "150104001001001");
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> {
+                    ReportReceipt receipt = post(body).expectStatus().value(status ->
+                                    assertThat(status).isIn(HttpStatus.OK.value(), HttpStatus.ACCEPTED.value()))
+                            .expectBody(ReportReceipt.class).returnResult().getResponseBody();
+                    ids.add(receipt.eventId());
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        }
+
+        assertThat(ids).hasSize(1);
+        long stored = mongo.count(Query.query(Criteria.where("idempotencyKey")
+                .is(StoredReport.idempotencyKey("gw-3", clientEventId))), StoredReport.class);
+        assertThat(stored).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNameEveryMissingFieldInAProblemDocument() {
+        post("{\"source\":\"GRID_PATROL\"}")
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors[?(@.field == 'gridCode')].code").isEqualTo(List.of("NotBlank"))
+                .jsonPath("$.errors[?(@.field == 'reporterId')].message").isEqualTo(List.of("不能为空"))
+                .jsonPath("$.errors.length()").isEqualTo(6);
+    }
+
+    @Test
+    void shouldRejectAGridCodeThatIsNotFifteenDigits() {
+        post(report("c-" + UUID.randomUUID(), "gw-4", "15010500100"))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("gridCode")
+                .jsonPath("$.errors[0].message").isEqualTo("网格编码必须是15位数字");
+    }
+
+    @Test
+    void shouldRejectMalformedJson() {
+        post("{\"clientEventId\": ")
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void shouldNameAFieldWhoseValueHasTheWrongType() {
+        post(report("c-" + UUID.randomUUID(), "gw-5", "150105001001003").replace("GRID_PATROL", "CARRIER_PIGEON"))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("MALFORMED_FIELD")
+                .jsonPath("$.errors[0].field").isEqualTo("source");
+    }
+
+    @Test
+    void shouldRejectAGridOutsideEveryKnownDistrictWithoutPublishing() {
+        String clientEventId = "c-" + UUID.randomUUID();
+        post(report(clientEventId, "gw-6", "110101001001001"))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_GRID");
+
+        assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey")
+                .is(StoredReport.idempotencyKey("gw-6", clientEventId))), StoredReport.class)).isZero();
+    }
+
+    @Test
+    void shouldRejectAnotherMediaType() {
+        http.post().uri("/api/v1/events").contentType(MediaType.TEXT_PLAIN).body("hello").exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .expectBody().jsonPath("$.code").isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void shouldAnswerAnUnknownEventWithNotFound() {
+        http.get().uri("/api/v1/events/{id}", "no-such-event").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("EVENT_NOT_FOUND");
+    }
+
+    @Test
+    void shouldReportHealthUpWithTheDatabaseChecked() {
+        http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.mongo.status").isEqualTo("UP");
+    }
+
+    private StoredReport stored(String eventId) {
+        return mongo.findById(eventId, StoredReport.class);
+    }
+
+    private List<EventEnvelope<EventReported>> publishedWithKey(String key) {
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(EmbeddedInfra.shared().bootstrapServers(),
+                Topics.EVENT_REPORTED.name());
+        return records.stream().filter(r -> key.equals(r.key()))
+                .map(r -> codec.decode(Topics.EVENT_REPORTED, r.value())).toList();
+    }
+
+}

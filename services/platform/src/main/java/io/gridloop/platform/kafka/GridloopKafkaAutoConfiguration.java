@@ -1,0 +1,97 @@
+package io.gridloop.platform.kafka;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.Topic;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.UndecodableEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kafka the same way in every service: every registry topic and its dead-letter topic declared, one publisher,
+ * and listeners that retry a few times and then park the record on {@code <topic>.dlt} and carry on.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+public class GridloopKafkaAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GridloopKafkaAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec) {
+        return new EventPublisher(template, codec);
+    }
+
+    /**
+     * Declares all topics in every service. Creation is "if absent", so whichever service starts first creates
+     * them, and no service has to wait for another to start before it can subscribe.
+     */
+    @Bean
+    KafkaAdmin.NewTopics gridloopTopics(@Value("${gridloop.kafka.replication-factor:1}") short replicationFactor) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?> topic : Topics.all()) {
+            TopicBuilder builder = TopicBuilder.name(topic.name())
+                    .partitions(topic.partitions())
+                    .replicas(replicationFactor);
+            if (topic.compacted()) {
+                builder.compact();
+            }
+            topics.add(builder.build());
+            topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(1).replicas(replicationFactor).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Bounded retries with backoff for transient failures (database briefly away); records that can never be
+     * decoded skip the retries. Either way the record ends on the dead-letter topic, counted and logged, and the
+     * consumer moves on instead of looping.
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, MeterRegistry meters,
+                                          @Value("${gridloop.kafka.listener.max-retries:3}") int maxRetries) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+                (rec, ex) -> new TopicPartition(rec.topic() + ".dlt", -1));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxRetries);
+        backOff.setInitialInterval(200);
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(2_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler((rec, ex) -> {
+            Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+            log.error("Dead-lettering record {}-{}@{} key={}: {}", rec.topic(), rec.partition(), rec.offset(),
+                    rec.key(), cause.toString());
+            Counter.builder("gridloop.kafka.dead.letters")
+                    .description("Records a consumer gave up on and parked on the dead-letter topic")
+                    .tag("topic", rec.topic())
+                    .register(meters)
+                    .increment();
+            deadLetters.accept(rec, ex);
+        }, backOff);
+        handler.addNotRetryableExceptions(UndecodableEventException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,147 @@
+package io.gridloop.platform.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error a service answers is RFC 9457 {@code application/problem+json}: {@code type}, {@code title},
+ * {@code status}, {@code detail}, plus a stable {@code code} and, for invalid input, {@code errors} naming each
+ * field with its constraint and a Chinese message.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPE_BASE = "https://gridloop.io/problems/";
+
+    /** One rejected field: what was wrong, for programs ({@code code}) and for people ({@code message}). */
+    public record FieldProblem(String field, String code, String message) {
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> onApiException(ApiException e) {
+        ProblemDetail problem = problem(e.status(), e.code(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
+        }
+        return answer.body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
+        log.error("Unhandled error", e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "服务内部错误", "请求未能处理，请稍后重试；如持续出现请联系管理员"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getCode(), f.getDefaultMessage()))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数有误",
+                errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
+                        r.getMethodParameter().getParameterName(),
+                        err.getCodes() == null || err.getCodes().length == 0 ? "Invalid" : lastSegment(err.getCodes()[err.getCodes().length - 1]),
+                        err.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数有误",
+                errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem;
+        if (e.getMostSpecificCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            String field = bind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_FIELD", "字段格式错误",
+                    field + ": 值的类型或格式不正确");
+            problem.setProperty("errors", List.of(new FieldProblem(field, "Format", "值的类型或格式不正确")));
+        } else if (e.getMostSpecificCause() instanceof JacksonException) {
+            problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "请求体不是合法的JSON",
+                    "请求体无法解析为JSON");
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, "UNREADABLE_BODY", "请求体无法读取", "缺少请求体或编码错误");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "不支持的内容类型", "支持的类型: " + e.getSupportedMediaTypes());
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+    }
+
+    /** Everything else Spring MVC rejects (404, 405, 406…) keeps its status and gains a code. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() != null
+                && problem.getProperties().containsKey("code")) {
+            return super.handleExceptionInternal(e, body, headers, status, request);
+        }
+        String code = CODES.getOrDefault(status.value(), "HTTP_" + status.value());
+        ProblemDetail problem = problem(status, code, TITLES.getOrDefault(status.value(), "请求无法处理"),
+                body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage());
+        return super.handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private static final Map<Integer, String> CODES = Map.of(
+            404, "NOT_FOUND", 405, "METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE",
+            400, "BAD_REQUEST", 503, "SERVICE_UNAVAILABLE");
+    private static final Map<Integer, String> TITLES = Map.of(
+            404, "资源不存在", 405, "不支持的请求方法", 406, "无法提供所要求的格式", 413, "请求体过大",
+            400, "请求有误", 503, "服务暂不可用");
+
+    static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static String lastSegment(String code) {
+        int dot = code.indexOf('.');
+        return dot < 0 ? code : code.substring(0, dot);
+    }
+}
