@@ -1,0 +1,18 @@
+package io.gridloop.dispatch;
+
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.platform.GridloopService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Dispatch: the dispatch centre that runs every event through 上报 → 分流 → 处理 → 反馈 → 结案. */
+@SpringBootApplication
+@EnableScheduling
+@GridloopService(ServiceNames.DISPATCH)
+public class DispatchApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DispatchApplication.class, args);
+    }
+}

@@ -1,0 +1,73 @@
+package io.gridloop.dispatch.casefile;
+
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.lifecycle.OutboxEntry;
+import io.gridloop.dispatch.outbox.PendingOutbox;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where cases live: one MongoDB document per case, holding its state, timeline and not-yet-relayed events.
+ * Every change is a single-document write, so it needs no multi-document transaction — neither MongoDB nor
+ * the embedded MongoDB-wire server is asked for one.
+ */
+@Repository
+public class CaseFiles {
+
+    static final String COLLECTION = "cases";
+
+    private final MongoTemplate mongo;
+    private final PendingOutbox pending;
+
+    CaseFiles(MongoTemplate mongo, PendingOutbox pending) {
+        this.mongo = mongo;
+        this.pending = pending;
+    }
+
+    public Optional<CaseFile> find(String caseId) {
+        return Optional.ofNullable(mongo.findById(caseId, CaseFile.class, COLLECTION));
+    }
+
+    /** Stores a newly opened case; false if a case with that id exists already (a redelivered report). */
+    public boolean insertNew(CaseFile opened) {
+        pending.announce(opened.id(), opened.outbox());
+        try {
+            mongo.insert(opened, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException alreadyOpened) {
+            return false;
+        }
+    }
+
+    /**
+     * Applies {@code t} to the case if it is still at the version {@code t} was computed from.
+     *
+     * @return false if someone else changed the case first
+     */
+    public boolean apply(CaseFile current, CaseFile.Transition t) {
+        pending.announce(current.id(), List.of(t.event()));
+        Query sameVersion = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
+        Update update = new Update()
+                .set("state", t.to())
+                .set("sequence", t.sequence())
+                .inc("version", 1)
+                .push("timeline", t.entry())
+                .push("outbox", t.event());
+        return mongo.updateFirst(sameVersion, update, CaseFile.class, COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** Removes relayed events from the case's outbox. */
+    public void removeFromOutbox(String caseId, List<OutboxEntry> relayed) {
+        List<String> ids = relayed.stream().map(OutboxEntry::eventId).toList();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)),
+                new Update().pull("outbox", Query.query(Criteria.where("eventId").in(ids))),
+                CaseFile.class, COLLECTION);
+    }
+}

@@ -1,0 +1,64 @@
+package io.gridloop.dispatch.casefile;
+
+import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.lifecycle.IllegalTransitionException;
+import io.gridloop.dispatch.outbox.OutboxRelay;
+import io.gridloop.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * The people's side of the loop: handlers accept (受理), feed back (反馈), and the reviewing level closes (结案).
+ * Each action is checked against the transition table and applied only to the version of the case it was
+ * checked against, so two operators can never both close one case.
+ */
+@Service
+public class CaseWork {
+
+    private static final int ATTEMPTS = 3;
+
+    private final CaseFiles cases;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    CaseWork(CaseFiles cases, OutboxRelay relay, Clock clock) {
+        this.cases = cases;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public CaseFile act(String caseId, String actionName, String actor, String comment) {
+        CaseAction action = CaseAction.fromWireName(actionName).filter(CaseAction::manual)
+                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
+                        "没有名为 " + actionName + " 的案件操作").with("actions", Arrays.stream(CaseAction.values())
+                        .filter(CaseAction::manual).map(CaseAction::wireName).toList()));
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            CaseFile current = get(caseId);
+            CaseFile.Transition t;
+            try {
+                t = current.next(action, actor, comment, clock.instant());
+            } catch (IllegalTransitionException e) {
+                throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "当前状态不允许该操作",
+                        "案件处于「" + e.from().label() + "」状态，不能" + action.label())
+                        .with("state", e.from().name())
+                        .with("allowedActions", e.allowed().stream().map(CaseAction::wireName).sorted().toList());
+            }
+            if (cases.apply(current, t)) {
+                relay.relay(caseId);
+                return current.with(t);
+            }
+            // Someone changed the case meanwhile: look again; the table decides whether this action still fits.
+        }
+        throw new ApiException(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION", "案件正被他人修改",
+                "案件 " + caseId + " 正在被同时修改，请刷新后重试");
+    }
+
+    public CaseFile get(String caseId) {
+        return cases.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "CASE_NOT_FOUND",
+                "案件不存在", "没有编号为 " + caseId + " 的案件"));
+    }
+}

@@ -1,0 +1,54 @@
+package io.gridloop.dispatch.casefile;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.dispatch.deadline.DeadlinePolicy;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.outbox.OutboxRelay;
+import io.gridloop.dispatch.routing.Router;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * Opens a case for every reported event (上报 → 分流). Redelivery is harmless: the case id is the event id, so
+ * a second delivery finds the case already there and only makes sure its events went out.
+ */
+@Component
+class OpeningCases {
+
+    private static final Logger log = LoggerFactory.getLogger(OpeningCases.class);
+
+    private final CaseFiles cases;
+    private final OutboxRelay relay;
+    private final EventCodec codec;
+    private final Clock clock;
+
+    OpeningCases(CaseFiles cases, OutboxRelay relay, EventCodec codec, Clock clock) {
+        this.cases = cases;
+        this.relay = relay;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.Names.EVENT_REPORTED)
+    void on(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<EventReported> envelope = codec.decode(Topics.EVENT_REPORTED, record.value());
+        EventReported event = envelope.data();
+        CaseFile opened = CaseFile.open(event, Router.route(event),
+                DeadlinePolicy.dueAt(event.reportedAt(), event.category()), clock.instant());
+        if (cases.insertNew(opened)) {
+            log.info("Opened case {} in {} ({}), routed to {}", opened.id(), event.districtName(),
+                    event.category().label(), opened.handlingUnitName());
+        } else {
+            log.debug("Case {} exists already; report was redelivered", opened.id());
+        }
+        relay.relay(opened.id());
+    }
+}

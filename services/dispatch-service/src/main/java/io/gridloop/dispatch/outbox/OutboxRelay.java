@@ -1,0 +1,159 @@
+package io.gridloop.dispatch.outbox;
+
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.dispatch.casefile.CaseFiles;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.lifecycle.OutboxEntry;
+import io.gridloop.platform.kafka.EventPublisher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Relays a case's outbox to {@code grid.case.transitioned.v1}, in sequence order, and removes what Kafka
+ * acknowledged. Called right after each write; a periodic sweep catches whatever a crash or a broker outage
+ * left behind. A crash between "sent" and "removed" sends an event again with the same id — consumers
+ * deduplicate on it — so nothing is lost and nothing is counted twice.
+ */
+@Component
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final CaseFiles cases;
+    private final PendingOutbox pending;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final Duration sendTimeout;
+    private final Duration sweepGrace;
+    // Striped so that two relays of one case never interleave, without a lock object per case.
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
+
+    OutboxRelay(CaseFiles cases, PendingOutbox pending, EventPublisher publisher, Clock clock, MeterRegistry meters,
+                @Value("${gridloop.dispatch.outbox.send-timeout:10s}") Duration sendTimeout,
+                @Value("${gridloop.dispatch.outbox.sweep-grace:5s}") Duration sweepGrace) {
+        this.cases = cases;
+        this.pending = pending;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.sendTimeout = sendTimeout;
+        this.sweepGrace = sweepGrace;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+        Gauge.builder("gridloop.dispatch.outbox.pending", pending, PendingOutbox::count)
+                .description("Transition events stored but not yet acknowledged by Kafka")
+                .register(meters);
+    }
+
+    /**
+     * Publishes the case's pending events. Never throws for a broker problem: the events stay in the outbox
+     * and the sweep tries again.
+     *
+     * @return how many events Kafka acknowledged
+     */
+    public int relay(String caseId) {
+        ReentrantLock lock = stripes[Math.floorMod(caseId.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            Optional<CaseFile> found = cases.find(caseId);
+            if (found.isEmpty() || found.get().outbox().isEmpty()) {
+                return 0;
+            }
+            List<OutboxEntry> outbox = found.get().outbox();
+            List<OutboxEntry> sent = send(caseId, outbox);
+            if (!sent.isEmpty()) {
+                cases.removeFromOutbox(caseId, sent);
+                pending.done(sent.stream().map(OutboxEntry::eventId).toList());
+            }
+            return sent.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends in order and stops at the first failure, so a later event never overtakes an earlier one. */
+    private List<OutboxEntry> send(String caseId, List<OutboxEntry> outbox) {
+        List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>();
+        for (OutboxEntry entry : outbox) {
+            CaseTransitioned t = entry.transition();
+            try {
+                futures.add(publisher.publish(Topics.CASE_TRANSITIONED, EventEnvelope.of(Topics.CASE_TRANSITIONED,
+                        entry.eventId(), ServiceNames.DISPATCH, t.occurredAt(), caseId, t)));
+            } catch (RuntimeException brokerAway) {
+                log.warn("Cannot relay events of case {} now: {}", caseId, brokerAway.toString());
+                break;
+            }
+        }
+        List<OutboxEntry> acknowledged = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                futures.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(outbox.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("Kafka did not acknowledge event {}: {}", outbox.get(i).eventId(), e.toString());
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    /** Relays what earlier attempts left behind, and drops markers whose entry no longer exists. */
+    @Scheduled(fixedDelayString = "${gridloop.dispatch.outbox.sweep-interval:5s}",
+            initialDelayString = "${gridloop.dispatch.outbox.sweep-initial-delay:2s}")
+    public void sweep() {
+        Instant now = clock.instant();
+        List<PendingOutbox.Marker> stale = pending.olderThan(now.minus(sweepGrace));
+        if (stale.isEmpty()) {
+            return;
+        }
+        Set<String> caseIds = new LinkedHashSet<>();
+        stale.forEach(m -> caseIds.add(m.caseId()));
+        int relayed = 0;
+        for (String caseId : caseIds) {
+            relayed += relay(caseId);
+        }
+        // Markers still here after the relay whose entry is gone: a write that never happened, or an entry
+        // relayed just before a crash. Old enough ones can go.
+        Set<String> orphans = new HashSet<>();
+        Instant orphanCutoff = now.minus(sweepGrace.multipliedBy(12));
+        for (PendingOutbox.Marker marker : stale) {
+            if (marker.createdAt().isBefore(orphanCutoff) && cases.find(marker.caseId())
+                    .map(c -> c.outbox().stream().noneMatch(e -> e.eventId().equals(marker.id())))
+                    .orElse(true)) {
+                orphans.add(marker.id());
+            }
+        }
+        pending.done(orphans);
+        if (relayed > 0 || !orphans.isEmpty()) {
+            log.info("Outbox sweep relayed {} events of {} cases, dropped {} stale markers", relayed,
+                    caseIds.size(), orphans.size());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.gridloop.dispatch.outbox;
+
+import io.gridloop.dispatch.lifecycle.OutboxEntry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A small index of outbox entries not yet relayed, one marker per entry, written just before the case update
+ * that adds the entry. The relay's sweep reads this collection instead of scanning every case: it stays as
+ * small as the backlog, and the embedded MongoDB-wire server only indexes {@code _id}.
+ *
+ * <p>A marker without its entry (the case update failed, or the entry was relayed but the marker not yet
+ * removed) is harmless: the sweep drops it once it is old enough not to belong to a write in progress.
+ */
+@Component
+public class PendingOutbox {
+
+    static final String COLLECTION = "outbox_pending";
+
+    /** One marker: the outbox entry {@code id} of case {@code caseId}. */
+    public record Marker(String id, String caseId, Instant createdAt) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    PendingOutbox(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public void announce(String caseId, Collection<OutboxEntry> entries) {
+        Instant now = clock.instant();
+        for (OutboxEntry entry : entries) {
+            try {
+                mongo.insert(new Marker(entry.eventId(), caseId, now), COLLECTION);
+            } catch (DuplicateKeyException alreadyAnnounced) {
+                // A retried write announces the same entry again; one marker is enough.
+            }
+        }
+    }
+
+    public void done(Collection<String> entryIds) {
+        if (!entryIds.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(entryIds)), COLLECTION);
+        }
+    }
+
+    public List<Marker> olderThan(Instant cutoff) {
+        return mongo.find(Query.query(Criteria.where("createdAt").lt(cutoff)), Marker.class, COLLECTION);
+    }
+
+    public long count() {
+        return mongo.count(new Query(), COLLECTION);
+    }
+}

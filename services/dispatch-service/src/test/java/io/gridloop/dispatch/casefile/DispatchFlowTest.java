@@ -1,0 +1,226 @@
+package io.gridloop.dispatch.casefile;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.outbox.OutboxRelay;
+import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.infra.EmbeddedInfra;
+import io.gridloop.infra.EmbeddedInfraInitializer;
+import io.gridloop.infra.TopicReader;
+import io.gridloop.infra.TopicWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
+class DispatchFlowTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CaseFiles cases;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    OutboxRelay relay;
+
+    private final EventCodec codec = new EventCodec();
+    private RestTestClient http;
+    private final String bootstrap = EmbeddedInfra.shared().bootstrapServers();
+
+    @BeforeEach
+    void client() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    private String report() {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        EventReported event = new EventReported(id, "c-" + id, "gw-9", ReportSource.CITIZEN_PHOTO,
+                EventCategory.LIVELIHOOD, "150102003004005", "150102", "新城区", "路灯不亮", null,
+                now.minusSeconds(300), now);
+        TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id,
+                codec.encode(EventEnvelope.of(Topics.EVENT_REPORTED, id, ServiceNames.INTAKE, now, id, event)));
+        return id;
+    }
+
+    private CaseFile awaitCase(String id) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).orElse(null),
+                c -> c != null && c.outbox().isEmpty());
+    }
+
+    private List<CaseTransitioned> transitionsOf(String caseId) {
+        return TopicReader.readAll(bootstrap, Topics.CASE_TRANSITIONED.name()).stream()
+                .filter(r -> caseId.equals(r.key()))
+                .map(r -> codec.decode(Topics.CASE_TRANSITIONED, r.value()).data())
+                .toList();
+    }
+
+    private RestTestClient.ResponseSpec act(String caseId, String action) {
+        return http.post().uri("/api/v1/cases/{id}/actions/{action}", caseId, action)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"actor\":\"op-1\",\"comment\":\"ok\"}").exchange();
+    }
+
+    @Test
+    void shouldOpenAndRouteACaseForAReportedEventAndPublishBothTransitions() {
+        String id = report();
+
+        CaseFile opened = awaitCase(id);
+
+        assertThat(opened.state()).isEqualTo(CaseState.ROUTED);
+        assertThat(opened.handlingUnitName()).isEqualTo("新城区网格化服务管理中心");
+        assertThat(transitionsOf(id)).extracting(CaseTransitioned::toState)
+                .containsExactly(CaseState.REPORTED, CaseState.ROUTED);
+    }
+
+    @Test
+    void shouldIgnoreARedeliveredReport() throws Exception {
+        String id = report();
+        awaitCase(id);
+        byte[] again = TopicReader.readAll(bootstrap, Topics.EVENT_REPORTED.name()).stream()
+                .filter(r -> id.equals(r.key())).findFirst().orElseThrow().value();
+
+        TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id, again);
+        String marker = report();
+        awaitCase(marker); // processed after the redelivery on its partition or another: wait for the consumer
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(cases.find(id).orElseThrow().sequence()).isEqualTo(2));
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), "cases")).isEqualTo(1);
+        assertThat(transitionsOf(id)).hasSize(2);
+    }
+
+    @Test
+    void shouldRunTheLoopToClosedThroughTheApi() {
+        String id = report();
+        awaitCase(id);
+
+        act(id, "accept").expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ACCEPTED");
+        act(id, "feedback").expectStatus().isOk().expectBody().jsonPath("$.stateLabel").isEqualTo("已反馈");
+        act(id, "close").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.state").isEqualTo("CLOSED")
+                .jsonPath("$.allowedActions.length()").isEqualTo(0)
+                .jsonPath("$.timeline.length()").isEqualTo(5)
+                .jsonPath("$.timeline[4].actor").isEqualTo("op-1");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(transitionsOf(id)).extracting(CaseTransitioned::toState).containsExactly(
+                        CaseState.REPORTED, CaseState.ROUTED, CaseState.ACCEPTED, CaseState.FEEDBACK_SUBMITTED,
+                        CaseState.CLOSED));
+    }
+
+    @Test
+    void shouldAnswerAnIllegalActionWith409ListingTheAllowedOnes() {
+        String id = report();
+        awaitCase(id);
+
+        act(id, "close")
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("ILLEGAL_TRANSITION")
+                .jsonPath("$.state").isEqualTo("ROUTED")
+                .jsonPath("$.allowedActions").isEqualTo(List.of("accept"));
+    }
+
+    @Test
+    void shouldRefuseSystemAndUnknownActionsAndUnknownCases() {
+        String id = report();
+        awaitCase(id);
+
+        act(id, "route").expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_ACTION");
+        act(id, "teleport").expectStatus().isBadRequest();
+        act("no-such-case", "accept").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("CASE_NOT_FOUND");
+    }
+
+    @Test
+    void shouldLetOnlyOneOfTwoConcurrentClosesWin() throws Exception {
+        String id = report();
+        awaitCase(id);
+        act(id, "accept").expectStatus().isOk();
+        act(id, "feedback").expectStatus().isOk();
+
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Callable<Integer>> closes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                closes.add(() -> act(id, "close").returnResult(String.class).getStatus().value());
+            }
+            for (Future<Integer> f : pool.invokeAll(closes)) {
+                statuses.add(f.get());
+            }
+        }
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(transitionsOf(id)).filteredOn(t -> t.toState() == CaseState.CLOSED).hasSize(1));
+    }
+
+    @Test
+    void shouldRelayEventsAStoredChangeLeftBehind() {
+        // As if the service died right after storing a case, before relaying its events.
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        EventReported event = new EventReported(id, "c-" + id, "gw-9", ReportSource.AI_CAMERA,
+                EventCategory.HAZARD, "150104001001001", "150104", "玉泉区", "井盖缺失", null, now, now);
+        CaseFile opened = CaseFile.open(event, new HandlingUnit("150104", "玉泉区网格化服务管理中心"),
+                now.plusSeconds(3 * 86_400), now);
+        assertThat(cases.insertNew(opened)).isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(transitionsOf(id)).extracting(CaseTransitioned::toState)
+                        .containsExactly(CaseState.REPORTED, CaseState.ROUTED));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(cases.find(id).orElseThrow().outbox()).isEmpty());
+    }
+
+    @Test
+    void shouldDeadLetterAPoisonReportAndCarryOn() {
+        String key = "poison-" + UUID.randomUUID();
+        TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), key,
+                "{not an envelope".getBytes(StandardCharsets.UTF_8));
+        String next = report();
+
+        awaitCase(next);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(TopicReader.readAll(bootstrap, Topics.EVENT_REPORTED.deadLetterTopic()))
+                        .anySatisfy(r -> assertThat(r.key()).isEqualTo(key)));
+    }
+}
