@@ -1,0 +1,28 @@
+package io.gridloop.stats.completion;
+
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Districts whose counts changed since their last published snapshot. */
+@Component
+class DirtyDistricts {
+
+    private final Set<String> codes = ConcurrentHashMap.newKeySet();
+
+    void mark(String districtCode) {
+        codes.add(districtCode);
+    }
+
+    /** Takes the districts to publish; each is unmarked as it is taken. */
+    Set<String> drain() {
+        Set<String> taken = ConcurrentHashMap.newKeySet();
+        for (String code : codes) {
+            if (codes.remove(code)) {
+                taken.add(code);
+            }
+        }
+        return taken;
+    }
+}
