@@ -1,0 +1,143 @@
+package io.gridloop.metrics.district;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.DistrictCompletionSnapshot;
+import io.gridloop.infra.EmbeddedInfra;
+import io.gridloop.infra.EmbeddedInfraInitializer;
+import io.gridloop.infra.TopicReader;
+import io.gridloop.infra.TopicWriter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalDouble;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
+class DashboardTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final EventCodec codec = new EventCodec();
+    private final String bootstrap = EmbeddedInfra.shared().bootstrapServers();
+    private RestTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    static String freshDistrict() {
+        return "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+    }
+
+    private void publish(String district, String name, long reported, long closed, Instant asOf) {
+        Double rate = reported == 0 ? null : (double) closed / reported;
+        DistrictCompletionSnapshot s = new DistrictCompletionSnapshot(district, name, reported, closed, rate, asOf);
+        TopicWriter.send(bootstrap, Topics.DISTRICT_STATS.name(), district,
+                codec.encode(EventEnvelope.of(Topics.DISTRICT_STATS, ServiceNames.STATS, asOf, district, s)));
+    }
+
+    private String prometheus() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    static OptionalDouble gauge(String scrape, String metric, String district) {
+        return scrape.lines()
+                .filter(l -> l.startsWith(metric + "{") && l.contains("district=\"" + district + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst();
+    }
+
+    @Test
+    void shouldExposeEachDistrictsRateAndCountsAsGauges() {
+        String d = freshDistrict();
+        publish(d, "回民区", 8, 6, Instant.now());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = prometheus();
+            assertThat(gauge(scrape, "gridloop_completion_rate", d)).hasValue(0.75);
+            assertThat(gauge(scrape, "gridloop_events_reported", d)).hasValue(8);
+            assertThat(gauge(scrape, "gridloop_events_closed", d)).hasValue(6);
+        });
+        assertThat(prometheus()).contains("district_name=\"回民区\"");
+    }
+
+    @Test
+    void shouldKeepTheNewerSnapshotWhenAnOlderOneArrivesLate() {
+        String d = freshDistrict();
+        Instant now = Instant.now();
+        publish(d, "玉泉区", 10, 9, now);
+        publish(d, "玉泉区", 10, 2, now.minusSeconds(60));
+        String marker = freshDistrict();
+        publish(marker, "玉泉区", 1, 1, now);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(gauge(prometheus(), "gridloop_completion_rate", marker)).isPresent());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(gauge(prometheus(), "gridloop_completion_rate", d)).hasValue(0.9));
+    }
+
+    @Test
+    void shouldListDistrictsWithTheirRateOnTheFirstPage() {
+        String d = freshDistrict();
+        publish(d, "<赛罕区>", 4, 1, Instant.now());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String page = http.get().uri("/").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(page).contains("办结率").contains("&lt;赛罕区&gt;").contains(d).contains("25.0%");
+            assertThat(page).doesNotContain("<赛罕区>");
+        });
+    }
+
+    @Test
+    void shouldShowTheStoredNumbersAfterARestartBeforeReadingKafka() {
+        String d = freshDistrict();
+        publish(d, "新城区", 5, 5, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(gauge(prometheus(), "gridloop_completion_rate", d)).hasValue(1.0));
+
+        SimpleMeterRegistry freshMeters = new SimpleMeterRegistry();
+        DistrictBoard restarted = new DistrictBoard(mongo, freshMeters);
+        restarted.restore();
+
+        assertThat(restarted.all()).anySatisfy(s -> assertThat(s.districtCode()).isEqualTo(d));
+        assertThat(freshMeters.get("gridloop.completion.rate").tag("district", d).gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldDeadLetterAPoisonSnapshotAndCarryOn() {
+        String key = "poison-" + freshDistrict();
+        TopicWriter.send(bootstrap, Topics.DISTRICT_STATS.name(), key, "[]".getBytes(StandardCharsets.UTF_8));
+        String d = freshDistrict();
+        publish(d, "武川县", 2, 1, Instant.now());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(gauge(prometheus(), "gridloop_completion_rate", d)).hasValue(0.5));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(TopicReader.readAll(bootstrap, Topics.DISTRICT_STATS.deadLetterTopic()))
+                        .anySatisfy(r -> assertThat(r.key()).isEqualTo(key)));
+    }
+}
