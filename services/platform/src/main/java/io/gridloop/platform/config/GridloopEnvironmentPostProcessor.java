@@ -39,6 +39,13 @@ public class GridloopEnvironmentPostProcessor implements EnvironmentPostProcesso
             defaults.put("spring.application.name", name);
             defaults.put("spring.config.name", name);
         });
+        // Defaults an application set itself (SpringApplication#setDefaultProperties) are more specific: keep them.
+        if (environment.getPropertySources().get(DefaultPropertiesPropertySource.NAME)
+                instanceof org.springframework.core.env.EnumerablePropertySource<?> own) {
+            for (String name : own.getPropertyNames()) {
+                defaults.remove(name);
+            }
+        }
         DefaultPropertiesPropertySource.addOrMerge(defaults, environment.getPropertySources());
     }
 

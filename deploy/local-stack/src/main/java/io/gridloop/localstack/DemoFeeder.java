@@ -1,0 +1,152 @@
+package io.gridloop.localstack;
+
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.localstack.DemoData.DemoDistrict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keeps the local stack alive with demo traffic: grid workers across the ten districts report through intake's
+ * API, and handlers accept, feed back and close most cases through dispatch's API a few seconds later, so the
+ * dashboard shows numbers that move. It talks HTTP only, like any other client.
+ */
+final class DemoFeeder implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoFeeder.class);
+    private static final List<String> STEPS = List.of("accept", "feedback", "close");
+
+    private final String intake;
+    private final String dispatch;
+    private final double reportsPerSecond;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "demo-feeder");
+        t.setDaemon(true);
+        return t;
+    });
+    private final PriorityQueue<PendingStep> pending = new PriorityQueue<>();
+    private double credit;
+    private long reported;
+    private long actions;
+
+    /** The next action due on a case, and when. */
+    private record PendingStep(Instant due, String caseId, int step, int attempts) implements Comparable<PendingStep> {
+        @Override
+        public int compareTo(PendingStep o) {
+            return due.compareTo(o.due);
+        }
+    }
+
+    DemoFeeder(String intakeBaseUrl, String dispatchBaseUrl, double reportsPerSecond) {
+        this.intake = intakeBaseUrl;
+        this.dispatch = dispatchBaseUrl;
+        this.reportsPerSecond = reportsPerSecond;
+    }
+
+    void start() {
+        timer.scheduleWithFixedDelay(this::tick, 1, 200, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> log.info("Demo feeder: {} reports, {} case actions so far",
+                reported, actions), 60, 60, TimeUnit.SECONDS);
+    }
+
+    private void tick() {
+        try {
+            credit += reportsPerSecond * 0.2;
+            while (credit >= 1) {
+                credit -= 1;
+                report();
+            }
+            Instant now = Instant.now();
+            while (!pending.isEmpty() && !pending.peek().due().isAfter(now)) {
+                act(pending.poll());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo feeder hiccup: {}", e.toString());
+        }
+    }
+
+    private void report() {
+        DemoDistrict district = DemoData.DISTRICTS.get(random.nextInt(DemoData.DISTRICTS.size()));
+        EventCategory category = DemoData.category(random);
+        String grid = DemoData.gridCode(district, random);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientEventId", UUID.randomUUID().toString());
+        body.put("source", DemoData.source(random).name());
+        body.put("category", category.name());
+        body.put("gridCode", grid);
+        body.put("description", DemoData.description(category, random));
+        body.put("location", Map.of("latitude", district.latitude() + (random.nextDouble() - 0.5) * 0.05,
+                "longitude", district.longitude() + (random.nextDouble() - 0.5) * 0.05));
+        body.put("occurredAt", Instant.now().minusSeconds(random.nextInt(1800)).toString());
+        body.put("reporterId", "gw-" + grid.substring(0, 12));
+        HttpResponse<String> answer = post(intake + "/api/v1/events", json.writeValueAsString(body));
+        if (answer == null || answer.statusCode() != 202) {
+            return;
+        }
+        reported++;
+        if (random.nextDouble() < district.closingShare()) {
+            String caseId = json.readTree(answer.body()).get("eventId").asString();
+            schedule(caseId, 0, 0);
+        }
+    }
+
+    private void act(PendingStep step) {
+        HttpResponse<String> answer = post(dispatch + "/api/v1/cases/" + step.caseId() + "/actions/"
+                + STEPS.get(step.step()), "{\"actor\":\"demo-handler\",\"comment\":\"演示数据\"}");
+        if (answer == null || answer.statusCode() == 404 || answer.statusCode() >= 500) {
+            // Not opened yet, or a service is busy: try again a little later, but not forever.
+            if (step.attempts() < 20) {
+                pending.add(new PendingStep(Instant.now().plusSeconds(2), step.caseId(), step.step(),
+                        step.attempts() + 1));
+            }
+            return;
+        }
+        actions++;
+        if (answer.statusCode() == 200 && step.step() + 1 < STEPS.size()) {
+            schedule(step.caseId(), step.step() + 1, 0);
+        }
+    }
+
+    private void schedule(String caseId, int step, int attempts) {
+        pending.add(new PendingStep(Instant.now().plusMillis(2_000 + random.nextInt(10_000)), caseId, step, attempts));
+    }
+
+    private HttpResponse<String> post(String url, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(15))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,138 @@
+package io.gridloop.localstack;
+
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.infra.KraftBroker;
+import io.gridloop.infra.MongoWireServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts gridloop on one machine without Docker: a real KRaft Kafka broker (log under {@code data/kafka}), an
+ * embedded MongoDB-wire server (H2 file under {@code data/mongo}), the five services and the demo feeder.
+ * Data survives a restart; Ctrl-C stops everything in order.
+ *
+ * <p>Options: {@code --no-demo}, {@code --demo-rate=<reports per second>} (default 2),
+ * {@code --data-dir=<dir>} (default {@code ./data}), {@code --kafka-port=9092}, {@code --mongo-port=27017}.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options = Options.parse(args);
+        long started = System.nanoTime();
+        quietUntilSpringConfiguresLogging();
+
+        KraftBroker kafka = KraftBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
+                options.kafkaPort() + 1);
+        MongoWireServer mongo = MongoWireServer.startPersistent(options.dataDir().resolve("mongo"),
+                options.mongoPort());
+        GridloopStack stack;
+        try {
+            stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ServicePorts.STANDARD,
+                    Map.of());
+        } catch (RuntimeException e) {
+            mongo.close();
+            kafka.close();
+            throw e;
+        }
+        DemoFeeder feeder = options.demo()
+                ? new DemoFeeder(stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH),
+                options.demoRate())
+                : null;
+        if (feeder != null) {
+            feeder.start();
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping gridloop…");
+            if (feeder != null) {
+                feeder.close();
+            }
+            stack.close();
+            mongo.close();
+            kafka.close();
+            stopped.countDown();
+        }, "gridloop-shutdown"));
+
+        printBanner(stack, kafka, mongo, options, (System.nanoTime() - started) / 1_000_000_000.0);
+        stopped.await();
+    }
+
+    private static void printBanner(GridloopStack stack, KraftBroker kafka, MongoWireServer mongo, Options options,
+                                    double seconds) {
+        String banner = """
+
+                gridloop local stack is up in %.1f s
+                  dashboard (办结率)   %s/
+                  prometheus          %s/actuator/prometheus
+                  intake (上报)        %s/api/v1/events
+                  dispatch (案件)      %s/api/v1/cases/{id}
+                  hotline bridge      %s/actuator/health
+                  stats (统计)         %s/api/v1/stats/completion?level=district
+                  kafka               %s
+                  mongodb             %s
+                  data                %s
+                  demo feeder         %s
+                Press Ctrl-C to stop.
+                """.formatted(seconds,
+                stack.baseUrl(ServiceNames.METRICS), stack.baseUrl(ServiceNames.METRICS),
+                stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH),
+                stack.baseUrl(ServiceNames.HOTLINE_BRIDGE), stack.baseUrl(ServiceNames.STATS),
+                kafka.bootstrapServers(), mongo.connectionString(), options.dataDir().toAbsolutePath().normalize(),
+                options.demo() ? "on, " + options.demoRate() + " reports/s (--no-demo turns it off)" : "off");
+        System.out.println(banner);
+    }
+
+    /**
+     * Logback's configuration-less default is DEBUG for everything, and the broker starts before any Spring
+     * context has applied the services' logging settings.
+     */
+    private static void quietUntilSpringConfiguresLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+            logback.getLogger("kafka").setLevel(ch.qos.logback.classic.Level.WARN);
+            logback.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    record Options(Path dataDir, boolean demo, double demoRate, int kafkaPort, int mongoPort) {
+
+        static Options parse(String[] args) {
+            Path dataDir = Path.of("data");
+            boolean demo = true;
+            double rate = 2.0;
+            int kafkaPort = 9092;
+            int mongoPort = 27017;
+            for (String arg : args) {
+                if (arg.equals("--no-demo")) {
+                    demo = false;
+                } else if (arg.startsWith("--demo-rate=")) {
+                    rate = Double.parseDouble(value(arg));
+                } else if (arg.startsWith("--data-dir=")) {
+                    dataDir = Path.of(value(arg));
+                } else if (arg.startsWith("--kafka-port=")) {
+                    kafkaPort = Integer.parseInt(value(arg));
+                } else if (arg.startsWith("--mongo-port=")) {
+                    mongoPort = Integer.parseInt(value(arg));
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg + "; known: --no-demo, "
+                            + "--demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N");
+                }
+            }
+            return new Options(dataDir, demo, rate, kafkaPort, mongoPort);
+        }
+
+        private static String value(String arg) {
+            return arg.substring(arg.indexOf('=') + 1);
+        }
+    }
+}

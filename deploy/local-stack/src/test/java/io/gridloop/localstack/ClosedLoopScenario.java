@@ -1,0 +1,201 @@
+package io.gridloop.localstack;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.infra.ConsumerLag;
+import io.gridloop.infra.TopicReader;
+import io.gridloop.infra.TopicWriter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton end to end: reports go in at intake, dispatch runs them through the loop, stats counts,
+ * metrics shows — all five services talking only through a real broker, each with its own database.
+ * Subclasses say which broker and database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ClosedLoopScenario {
+
+    static final String XINCHENG = "150102";
+    static final String SAIHAN = "150105";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final EventCodec codec = new EventCodec();
+    private GridloopStack stack;
+    private RestTestClient intake;
+    private RestTestClient dispatch;
+    private RestTestClient stats;
+    private RestTestClient metrics;
+
+    protected abstract String bootstrapServers();
+
+    protected abstract String mongoUri();
+
+    @BeforeAll
+    void startStack() {
+        stack = GridloopStack.start(bootstrapServers(), mongoUri(), ServicePorts.ANY_FREE, Map.of(
+                "gridloop.stats.snapshot-interval", "200ms"));
+        intake = client(ServiceNames.INTAKE);
+        dispatch = client(ServiceNames.DISPATCH);
+        stats = client(ServiceNames.STATS);
+        metrics = client(ServiceNames.METRICS);
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private RestTestClient client(String service) {
+        return RestTestClient.bindToServer().baseUrl(stack.baseUrl(service)).build();
+    }
+
+    @Test
+    void shouldRunReportsThroughTheLoopAndShowTheExactCompletionRatePerDistrict() {
+        List<String> xincheng = report(XINCHENG, 5);
+        List<String> saihan = report(SAIHAN, 4);
+        for (String id : concat(xincheng, saihan)) {
+            awaitState(id, CaseState.ROUTED);
+        }
+
+        for (String id : concat(xincheng.subList(0, 3), saihan.subList(0, 1))) {
+            for (String action : List.of("accept", "feedback", "close")) {
+                dispatch.post().uri("/api/v1/cases/{id}/actions/{a}", id, action)
+                        .contentType(MediaType.APPLICATION_JSON).body("{\"actor\":\"e2e-handler\"}")
+                        .exchange().expectStatus().isOk();
+            }
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(statsRow(XINCHENG)).isEqualTo(new Row(5, 3, 0.6));
+            assertThat(statsRow(SAIHAN)).isEqualTo(new Row(4, 1, 0.25));
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            String scrape = scrape();
+            assertThat(gauge(scrape, "gridloop_completion_rate", XINCHENG)).isEqualTo(0.6);
+            assertThat(gauge(scrape, "gridloop_completion_rate", SAIHAN)).isEqualTo(0.25);
+            assertThat(gauge(scrape, "gridloop_events_reported", XINCHENG)).isEqualTo(5);
+            assertThat(gauge(scrape, "gridloop_events_closed", SAIHAN)).isEqualTo(1);
+        });
+        String page = metrics.get().uri("/").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("新城区").contains("60.0%").contains("赛罕区").contains("25.0%");
+
+        redeliverATransitionAndAPoisonRecord(xincheng.getFirst());
+
+        assertThat(statsRow(XINCHENG)).isEqualTo(new Row(5, 3, 0.6));
+        assertThat(statsRow(SAIHAN)).isEqualTo(new Row(4, 1, 0.25));
+        assertThat(gauge(scrape(), "gridloop_completion_rate", XINCHENG)).isEqualTo(0.6);
+    }
+
+    @Test
+    void shouldAnswerBadInputWithAProblemDocumentNamingTheField() {
+        intake.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"clientEventId\":\"x\",\"source\":\"GRID_PATROL\",\"category\":\"HAZARD\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'gridCode')]").exists();
+    }
+
+    /** The closed case's closure delivered once more, a report's too, and a record that is not JSON at all. */
+    private void redeliverATransitionAndAPoisonRecord(String closedCaseId) {
+        List<ConsumerRecord<String, byte[]>> transitions = TopicReader.readAll(bootstrapServers(),
+                Topics.CASE_TRANSITIONED.name());
+        for (ConsumerRecord<String, byte[]> rec : transitions) {
+            if (closedCaseId.equals(rec.key())) {
+                TopicWriter.send(bootstrapServers(), rec.topic(), rec.key(), rec.value());
+            }
+        }
+        String poisonKey = "poison-" + UUID.randomUUID();
+        TopicWriter.send(bootstrapServers(), Topics.CASE_TRANSITIONED.name(), poisonKey,
+                "definitely not an event".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(PATIENCE).until(() ->
+                ConsumerLag.of(bootstrapServers(), ServiceNames.STATS, Topics.CASE_TRANSITIONED.name()) == 0);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(TopicReader.readAll(bootstrapServers(), Topics.CASE_TRANSITIONED.deadLetterTopic()))
+                        .anySatisfy(r -> assertThat(r.key()).isEqualTo(poisonKey)));
+        await().atMost(PATIENCE).until(() ->
+                ConsumerLag.of(bootstrapServers(), ServiceNames.METRICS, Topics.DISTRICT_STATS.name()) == 0);
+    }
+
+    private List<String> report(String district, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String body = """
+                    {"clientEventId":"%s","source":"GRID_PATROL","category":"LIVELIHOOD",
+                     "gridCode":"%s001002%03d","description":"小区路灯不亮","occurredAt":"2026-03-02T01:20:00Z",
+                     "reporterId":"gw-e2e"}""".formatted(UUID.randomUUID(), district, i + 1);
+            JsonNode receipt = intake.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
+                    .body(body).exchange()
+                    .expectStatus().isEqualTo(HttpStatus.ACCEPTED)
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            ids.add(receipt.get("eventId").asString());
+        }
+        return ids;
+    }
+
+    private void awaitState(String caseId, CaseState state) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var answer = dispatch.get().uri("/api/v1/cases/{id}", caseId).exchange().returnResult(JsonNode.class);
+            assertThat(answer.getStatus().value()).isEqualTo(200);
+            assertThat(answer.getResponseBody().get("state").asString()).isEqualTo(state.name());
+        });
+    }
+
+    record Row(long reported, long closed, Double completionRate) {
+    }
+
+    private Row statsRow(String district) {
+        JsonNode table = stats.get().uri("/api/v1/stats/completion?level=district").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        for (JsonNode row : table.get("rows")) {
+            if (district.equals(row.get("districtCode").asString())) {
+                return new Row(row.get("reported").asLong(), row.get("closed").asLong(),
+                        row.get("completionRate").isNull() ? null : row.get("completionRate").asDouble());
+            }
+        }
+        return null;
+    }
+
+    private String scrape() {
+        return metrics.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static Double gauge(String scrape, String metric, String district) {
+        return scrape.lines()
+                .filter(l -> l.startsWith(metric + "{") && l.contains("district=\"" + district + "\""))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(null);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

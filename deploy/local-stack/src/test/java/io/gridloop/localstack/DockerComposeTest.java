@@ -1,0 +1,100 @@
+package io.gridloop.localstack;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose cannot run on the machines gridloop is built on, so this keeps it honest: every service module
+ * has a service entry with its port, its image from the Jib configuration, the same property keys as the local
+ * stack, a health check, and waits for healthy Kafka and MongoDB; Prometheus scrapes every service.
+ */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static Map<String, Object> services;
+
+    @BeforeAll
+    static void load() throws IOException {
+        services = map(yaml(ROOT.resolve("docker-compose.yml")).get("services"));
+    }
+
+    /** Every directory under services/ that builds a Spring Boot application. */
+    static Stream<String> serviceModules() throws IOException {
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("services"))) {
+            return dirs.filter(d -> Files.exists(d.resolve("src/main/resources").resolve(d.getFileName() + ".yml")))
+                    .map(d -> d.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void shouldFindAllFiveServiceModules() throws IOException {
+        assertThat(serviceModules().toList()).containsExactly(
+                "dispatch-service", "hotline-bridge", "intake-service", "metrics-service", "stats-service");
+    }
+
+    @ParameterizedTest
+    @MethodSource("serviceModules")
+    void shouldRunEachServiceOnItsPortWithTheLocalStacksPropertyKeys(String module) throws IOException {
+        int port = serverPort(module);
+        Map<String, Object> service = map(services.get(module));
+
+        assertThat(service).as(module + " in docker-compose.yml").isNotNull();
+        assertThat(service.get("image")).isEqualTo("gridloop/" + module + ":0.1.0-SNAPSHOT");
+        assertThat(String.valueOf(service.get("ports"))).isEqualTo("[" + port + ":" + port + "]");
+        Map<String, Object> env = map(service.get("environment"));
+        assertThat(env).containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_MONGODB_URI");
+        assertThat(String.valueOf(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))).isEqualTo("kafka:9092");
+        assertThat(String.valueOf(env.get("SPRING_MONGODB_URI"))).startsWith("mongodb://mongo:27017");
+        assertThat(String.valueOf(env.get("SERVER_PORT"))).isEqualTo(String.valueOf(port));
+        assertThat(map(service.get("healthcheck")).get("test").toString()).contains("/actuator/health");
+        Map<String, Object> dependsOn = map(service.get("depends_on"));
+        assertThat(map(dependsOn.get("kafka")).get("condition")).isEqualTo("service_healthy");
+        assertThat(map(dependsOn.get("mongo")).get("condition")).isEqualTo("service_healthy");
+    }
+
+    @Test
+    void shouldRunKafkaMongoPrometheusAndGrafanaWithHealthChecks() {
+        for (String infra : List.of("kafka", "mongo", "prometheus", "grafana")) {
+            assertThat(map(services.get(infra))).as(infra).containsKey("healthcheck");
+        }
+        assertThat(map(services.get("mongo")).get("command").toString()).contains("--replSet");
+    }
+
+    @ParameterizedTest
+    @MethodSource("serviceModules")
+    void shouldHavePrometheusScrapeEachService(String module) throws IOException {
+        String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+
+        assertThat(prometheus).contains("\"" + module + ":" + serverPort(module) + "\"");
+    }
+
+    private static int serverPort(String module) throws IOException {
+        Map<String, Object> config = yaml(ROOT.resolve("services").resolve(module)
+                .resolve("src/main/resources").resolve(module + ".yml"));
+        return (Integer) map(config.get("server")).get("port");
+    }
+
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return new Yaml().load(in);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+}
