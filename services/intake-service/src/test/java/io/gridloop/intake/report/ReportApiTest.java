@@ -83,6 +83,19 @@ class ReportApiTest {
     }
 
     @Test
+    void shouldCarryTheTraceContextOfTheRequestOnThePublishedRecord() {
+        ReportReceipt receipt = post(report(UUID.randomUUID().toString(), "gw-t", "150105001001003"))
+                .expectStatus().isAccepted()
+                .expectBody(ReportReceipt.class).returnResult().getResponseBody();
+
+        ConsumerRecord<String, byte[]> record = TopicReader.readAll(EmbeddedInfra.shared().bootstrapServers(),
+                Topics.EVENT_REPORTED.name()).stream().filter(r -> receipt.eventId().equals(r.key()))
+                .findFirst().orElseThrow();
+
+        assertThat(record.headers().lastHeader("traceparent")).as("W3C trace context header").isNotNull();
+    }
+
+    @Test
     void shouldAnswerARetryWithTheOriginalIdAndPublishNothingNew() {
         String body = report(UUID.randomUUID().toString(), "gw-2", "150102001002001");
         ReportReceipt first = post(body).expectStatus().isAccepted()
