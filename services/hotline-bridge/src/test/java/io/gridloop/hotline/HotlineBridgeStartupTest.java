@@ -1,30 +1,19 @@
 package io.gridloop.hotline;
 
 import io.gridloop.contracts.Topics;
-import io.gridloop.infra.EmbeddedInfra;
-import io.gridloop.infra.EmbeddedInfraInitializer;
+import io.gridloop.infra.ServiceIntegrationTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
-class HotlineBridgeStartupTest {
-
-    @LocalServerPort
-    int port;
+class HotlineBridgeStartupTest extends ServiceIntegrationTest {
 
     @Test
     void shouldStartHealthyWithItsDatabaseChecked() {
-        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .get().uri("/actuator/health").exchange()
+        http.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
@@ -33,7 +22,7 @@ class HotlineBridgeStartupTest {
 
     @Test
     void shouldHaveDeclaredItsTopicWithThePartitionsOfTheRegistry() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", EmbeddedInfra.shared().bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             var description = admin.describeTopics(java.util.List.of(Topics.HOTLINE_ORDER_RECEIVED.name()))
                     .allTopicNames().get().get(Topics.HOTLINE_ORDER_RECEIVED.name());
 

@@ -12,19 +12,15 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.routing.HandlingUnit;
-import io.gridloop.infra.EmbeddedInfra;
-import io.gridloop.infra.EmbeddedInfraInitializer;
+import io.gridloop.infra.ConsumerLag;
+import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.nio.charset.StandardCharsets;
@@ -41,12 +37,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
-class DispatchFlowTest {
-
-    @LocalServerPort
-    int port;
+class DispatchFlowTest extends ServiceIntegrationTest {
 
     @Autowired
     CaseFiles cases;
@@ -58,13 +49,6 @@ class DispatchFlowTest {
     OutboxRelay relay;
 
     private final EventCodec codec = new EventCodec();
-    private RestTestClient http;
-    private final String bootstrap = EmbeddedInfra.shared().bootstrapServers();
-
-    @BeforeEach
-    void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
 
     private String report() {
         String id = UUID.randomUUID().toString();
@@ -107,18 +91,17 @@ class DispatchFlowTest {
     }
 
     @Test
-    void shouldIgnoreARedeliveredReport() throws Exception {
+    void shouldIgnoreARedeliveredReport() {
         String id = report();
         awaitCase(id);
         byte[] again = TopicReader.readAll(bootstrap, Topics.EVENT_REPORTED.name()).stream()
                 .filter(r -> id.equals(r.key())).findFirst().orElseThrow().value();
 
         TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id, again);
-        String marker = report();
-        awaitCase(marker); // processed after the redelivery on its partition or another: wait for the consumer
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                ConsumerLag.of(bootstrap, ServiceNames.DISPATCH, Topics.EVENT_REPORTED.name()) == 0);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(cases.find(id).orElseThrow().sequence()).isEqualTo(2));
+        assertThat(cases.find(id).orElseThrow().sequence()).isEqualTo(2);
         assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), "cases")).isEqualTo(1);
         assertThat(transitionsOf(id)).hasSize(2);

@@ -4,21 +4,16 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
-import io.gridloop.infra.EmbeddedInfra;
-import io.gridloop.infra.EmbeddedInfraInitializer;
+import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.util.List;
@@ -32,23 +27,12 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
-class ReportApiTest {
-
-    @LocalServerPort
-    int port;
+class ReportApiTest extends ServiceIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
 
     private final EventCodec codec = new EventCodec();
-    private RestTestClient http;
-
-    @BeforeEach
-    void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
 
     static String report(String clientEventId, String reporterId, String gridCode) {
         return """
@@ -88,7 +72,7 @@ class ReportApiTest {
                 .expectStatus().isAccepted()
                 .expectBody(ReportReceipt.class).returnResult().getResponseBody();
 
-        ConsumerRecord<String, byte[]> record = TopicReader.readAll(EmbeddedInfra.shared().bootstrapServers(),
+        ConsumerRecord<String, byte[]> record = TopicReader.readAll(bootstrap,
                 Topics.EVENT_REPORTED.name()).stream().filter(r -> receipt.eventId().equals(r.key()))
                 .findFirst().orElseThrow();
 
@@ -144,6 +128,16 @@ class ReportApiTest {
         long stored = mongo.count(Query.query(Criteria.where("idempotencyKey")
                 .is(StoredReport.idempotencyKey("gw-3", clientEventId))), StoredReport.class);
         assertThat(stored).isEqualTo(1);
+    }
+
+    @Test
+    void shouldHaveAUniqueIndexOnTheIdempotencyKey() {
+        assertThat(mongo.indexOps(StoredReport.class).getIndexInfo())
+                .anySatisfy(index -> {
+                    assertThat(index.isUnique()).isTrue();
+                    assertThat(index.getIndexFields()).extracting(f -> f.getKey())
+                            .containsExactly(ReportIndexes.IDEMPOTENCY_KEY);
+                });
     }
 
     @Test
@@ -224,8 +218,7 @@ class ReportApiTest {
     }
 
     private List<EventEnvelope<EventReported>> publishedWithKey(String key) {
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(EmbeddedInfra.shared().bootstrapServers(),
-                Topics.EVENT_REPORTED.name());
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(bootstrap, Topics.EVENT_REPORTED.name());
         return records.stream().filter(r -> key.equals(r.key()))
                 .map(r -> codec.decode(Topics.EVENT_REPORTED, r.value())).toList();
     }

@@ -5,19 +5,13 @@ import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
-import io.gridloop.infra.EmbeddedInfra;
-import io.gridloop.infra.EmbeddedInfraInitializer;
+import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,24 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = EmbeddedInfraInitializer.class)
-class DashboardTest {
-
-    @LocalServerPort
-    int port;
+class DashboardTest extends ServiceIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
 
     private final EventCodec codec = new EventCodec();
-    private final String bootstrap = EmbeddedInfra.shared().bootstrapServers();
-    private RestTestClient http;
-
-    @BeforeEach
-    void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
 
     static String freshDistrict() {
         return "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);

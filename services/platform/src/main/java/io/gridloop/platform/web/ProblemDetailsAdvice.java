@@ -59,13 +59,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+        return invalid(e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldProblem(f.getField(), f.getCode(), f.getDefaultMessage()))
-                .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数有误",
-                errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+                .toList());
     }
 
     @Override
@@ -77,6 +73,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         err.getCodes() == null || err.getCodes().length == 0 ? "Invalid" : lastSegment(err.getCodes()[err.getCodes().length - 1]),
                         err.getDefaultMessage())))
                 .toList();
+        return invalid(errors);
+    }
+
+    private static ResponseEntity<Object> invalid(List<FieldProblem> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数有误",
                 errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);

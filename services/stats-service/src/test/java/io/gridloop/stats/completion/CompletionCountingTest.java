@@ -1,5 +1,6 @@
 package io.gridloop.stats.completion;
 
+import io.gridloop.infra.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Exactly-once counting against the real database. Partitions here are numbers no listener reads, so these
  * tests and the Kafka-driven ones cannot disturb each other.
  */
-@StatsIntegrationTest
-class CompletionCountingTest {
+class CompletionCountingTest extends ServiceIntegrationTest {
 
     private static final int P = 42;
 

@@ -6,13 +6,10 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.infra.ConsumerLag;
-import io.gridloop.infra.EmbeddedInfra;
+import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,20 +21,9 @@ import static io.gridloop.stats.completion.Transitions.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@StatsIntegrationTest
-class StatsFlowTest {
-
-    @LocalServerPort
-    int port;
+class StatsFlowTest extends ServiceIntegrationTest {
 
     private final EventCodec codec = new EventCodec();
-    private final String bootstrap = EmbeddedInfra.shared().bootstrapServers();
-    private RestTestClient http;
-
-    @BeforeEach
-    void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
 
     private void send(EventEnvelope<CaseTransitioned> e) {
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), e.subject(), codec.encode(e));
