@@ -83,7 +83,6 @@ public final class KraftBroker implements AutoCloseable {
         // Services declare every topic they use; a typo must not silently create a new one.
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "3");
-        p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         return p;
     }
 

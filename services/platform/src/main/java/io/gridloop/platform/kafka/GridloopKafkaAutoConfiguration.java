@@ -61,7 +61,10 @@ public class GridloopKafkaAutoConfiguration {
                 builder.compact();
             }
             topics.add(builder.build());
-            topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(1).replicas(replicationFactor).build());
+            if (!topic.consumers().isEmpty()) {
+                topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(1).replicas(replicationFactor)
+                        .build());
+            }
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
