@@ -48,12 +48,14 @@ class CaseController {
     /** A case as operators see it, with Chinese labels beside the codes. */
     record CaseView(String caseId, CaseState state, String stateLabel, String districtCode, String districtName,
                     String gridCode, String category, String categoryLabel, String source, String sourceLabel,
-                    String description, Instant reportedAt, Instant dueAt, String handlingUnit,
+                    String description, Instant reportedAt, Instant acceptBy, Instant dueAt, Instant warnAt,
+                    String handlingUnit,
                     String handlingUnitName, List<String> allowedActions, List<TimelineEntry> timeline) {
         static CaseView of(CaseFile c) {
             return new CaseView(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
                     c.gridCode(), c.category().name(), c.category().label(), c.source().name(), c.source().label(),
-                    c.description(), c.reportedAt(), c.dueAt(), c.handlingUnit(), c.handlingUnitName(),
+                    c.description(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(),
+                    c.handlingUnitName(),
                     c.allowedActions().stream().map(CaseAction::wireName).sorted().toList(), c.timeline());
         }
     }

@@ -4,7 +4,7 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
-import io.gridloop.dispatch.deadline.DeadlinePolicy;
+import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.routing.Router;
@@ -28,12 +28,14 @@ class OpeningCases {
     private final CaseFiles cases;
     private final OutboxRelay relay;
     private final EventCodec codec;
+    private final CalendarStore calendar;
     private final Clock clock;
 
-    OpeningCases(CaseFiles cases, OutboxRelay relay, EventCodec codec, Clock clock) {
+    OpeningCases(CaseFiles cases, OutboxRelay relay, EventCodec codec, CalendarStore calendar, Clock clock) {
         this.cases = cases;
         this.relay = relay;
         this.codec = codec;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -42,7 +44,7 @@ class OpeningCases {
         EventEnvelope<EventReported> envelope = codec.decode(Topics.EVENT_REPORTED, record.value());
         EventReported event = envelope.data();
         CaseFile opened = CaseFile.open(event, Router.route(event),
-                DeadlinePolicy.dueAt(event.reportedAt(), event.category()), clock.instant());
+                calendar.deadlinesFor(event.reportedAt(), event.category()), clock.instant());
         if (cases.insertNew(opened)) {
             log.info("Opened case {} in {} ({}), routed to {}", opened.id(), event.districtName(),
                     event.category().label(), opened.handlingUnitName());

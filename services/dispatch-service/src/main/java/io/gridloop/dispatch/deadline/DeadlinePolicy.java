@@ -1,22 +1,70 @@
 package io.gridloop.dispatch.deadline;
 
-import io.gridloop.contracts.event.EventCategory;
-
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * When a case must be closed. For now three calendar days for every case — the "1-3-5" rule on working days
- * with the Chinese holiday calendar replaces this when deadlines are built.
+ * The "1-3-5" rule on working days: accept and verify within 1 working day; close simple and general cases within
+ * 3, complex ones within 5. All three numbers and the warning share are configurable; a deadline set by someone
+ * else (a hotline order's own due time) wins over the rule.
  */
 public final class DeadlinePolicy {
 
-    private static final Duration GENERAL = Duration.ofDays(3);
+    private final HolidayCalendar calendar;
+    private final int acceptWithinDays;
+    private final Map<Complexity, Integer> closeWithinDays;
+    private final double warnShare;
 
-    private DeadlinePolicy() {
+    public DeadlinePolicy(HolidayCalendar calendar, int acceptWithinDays, Map<Complexity, Integer> closeWithinDays,
+                          double warnShare) {
+        if (warnShare <= 0 || warnShare >= 1) {
+            throw new IllegalArgumentException("warn share must lie between 0 and 1, was " + warnShare);
+        }
+        this.calendar = Objects.requireNonNull(calendar);
+        this.acceptWithinDays = acceptWithinDays;
+        this.closeWithinDays = new EnumMap<>(closeWithinDays);
+        for (Complexity c : Complexity.values()) {
+            if (!this.closeWithinDays.containsKey(c)) {
+                throw new IllegalArgumentException("no closing deadline for " + c);
+            }
+        }
+        this.warnShare = warnShare;
     }
 
-    public static Instant dueAt(Instant reportedAt, EventCategory category) {
-        return reportedAt.plus(GENERAL);
+    /** "1-3-5": 1 to accept, 3 for simple and general cases, 5 for complex ones; warn at 75% of the time. */
+    public static DeadlinePolicy oneThreeFive(HolidayCalendar calendar) {
+        return new DeadlinePolicy(calendar, 1,
+                Map.of(Complexity.SIMPLE, 3, Complexity.GENERAL, 3, Complexity.COMPLEX, 5), 0.75);
+    }
+
+    public Deadlines forCase(Instant reportedAt, Complexity complexity) {
+        return forCase(reportedAt, complexity, null);
+    }
+
+    /** @param externalDue a due time set elsewhere (e.g. by the 12345 hotline), or {@code null} */
+    public Deadlines forCase(Instant reportedAt, Complexity complexity, Instant externalDue) {
+        ZonedDateTime start = reportedAt.atZone(HolidayCalendar.CHINA);
+        Instant acceptBy = calendar.plusWorkingDays(start, acceptWithinDays).toInstant();
+        Instant closeBy = externalDue != null ? externalDue
+                : calendar.plusWorkingDays(start, closeWithinDays.get(complexity)).toInstant();
+        if (acceptBy.isAfter(closeBy)) {
+            acceptBy = closeBy;
+        }
+        long span = Math.max(0, Duration.between(reportedAt, closeBy).toMillis());
+        Instant warnAt = reportedAt.plusMillis(Math.round(span * warnShare));
+        return new Deadlines(acceptBy, closeBy, warnAt);
+    }
+
+    public HolidayCalendar calendar() {
+        return calendar;
+    }
+
+    /** The same rule on another calendar, e.g. after an administrator added a year. */
+    public DeadlinePolicy on(HolidayCalendar other) {
+        return new DeadlinePolicy(other, acceptWithinDays, closeWithinDays, warnShare);
     }
 }

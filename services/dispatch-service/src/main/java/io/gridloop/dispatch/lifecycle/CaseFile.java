@@ -6,6 +6,7 @@ import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.routing.HandlingUnit;
 
 import java.time.Instant;
@@ -17,6 +18,9 @@ import java.util.Set;
  * A case (案卷) in the closed loop. Its id is the reported event's id, so one report can only ever open one case
  * and reporters and operators quote the same number.
  *
+ * @param acceptBy by when the handling unit must accept the case (受理时限)
+ * @param dueAt    by when the case must be closed (结案期限)
+ * @param warnAt   when to warn that {@code dueAt} approaches (预警)
  * @param version  bumped by every transition; a transition applies only to the version it was computed from
  * @param sequence the number of the last transition (1 = reported)
  * @param outbox   transition events not yet relayed to Kafka
@@ -33,7 +37,9 @@ public record CaseFile(
         String description,
         GeoPoint location,
         Instant reportedAt,
+        Instant acceptBy,
         Instant dueAt,
+        Instant warnAt,
         String handlingUnit,
         String handlingUnitName,
         int sequence,
@@ -55,10 +61,11 @@ public record CaseFile(
      * Opens the case for a reported event and routes it (上报 → 分流) in one step: both transitions are stored
      * with the case, so it is never seen unrouted.
      */
-    public static CaseFile open(EventReported event, HandlingUnit unit, Instant dueAt, Instant now) {
+    public static CaseFile open(EventReported event, HandlingUnit unit, Deadlines deadlines, Instant now) {
         CaseFile fresh = new CaseFile(event.eventId(), CaseState.REPORTED, 0, event.districtCode(),
                 event.districtName(), event.gridCode(), event.category(), event.source(), event.description(),
-                event.location(), event.reportedAt(), dueAt, null, null, 0, List.of(), List.of());
+                event.location(), event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(),
+                null, null, 0, List.of(), List.of());
         CaseFile reported = fresh.with(fresh.transition(CaseAction.REPORT, null, CaseState.REPORTED, SYSTEM, null, now));
         CaseFile assigned = reported.assignedTo(unit);
         return assigned.with(assigned.next(CaseAction.ROUTE, SYSTEM, null, now));
@@ -85,13 +92,13 @@ public record CaseFile(
         List<OutboxEntry> newOutbox = new ArrayList<>(outbox);
         newOutbox.add(t.event());
         return new CaseFile(id, t.to(), version + 1, districtCode, districtName, gridCode, category, source,
-                description, location, reportedAt, dueAt, handlingUnit, handlingUnitName, t.sequence(),
-                newTimeline, newOutbox);
+                description, location, reportedAt, acceptBy, dueAt, warnAt, handlingUnit, handlingUnitName,
+                t.sequence(), newTimeline, newOutbox);
     }
 
     private CaseFile assignedTo(HandlingUnit unit) {
         return new CaseFile(id, state, version, districtCode, districtName, gridCode, category, source, description,
-                location, reportedAt, dueAt, unit.code(), unit.name(), sequence, timeline, outbox);
+                location, reportedAt, acceptBy, dueAt, warnAt, unit.code(), unit.name(), sequence, timeline, outbox);
     }
 
     private Transition transition(CaseAction action, CaseState from, CaseState to, String actor, String comment,

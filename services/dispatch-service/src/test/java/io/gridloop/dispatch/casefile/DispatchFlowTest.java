@@ -9,6 +9,7 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.routing.HandlingUnit;
@@ -183,8 +184,9 @@ class DispatchFlowTest extends ServiceIntegrationTest {
         Instant now = Instant.now();
         EventReported event = new EventReported(id, "c-" + id, "gw-9", ReportSource.AI_CAMERA,
                 EventCategory.HAZARD, "150104001001001", "150104", "玉泉区", "井盖缺失", null, now, now);
+        Instant due = now.plusSeconds(3 * 86_400);
         CaseFile opened = CaseFile.open(event, new HandlingUnit("150104", "玉泉区网格化服务管理中心"),
-                now.plusSeconds(3 * 86_400), now);
+                new Deadlines(due, due, due), now);
         assertThat(cases.insertNew(opened)).isTrue();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -4,6 +4,7 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,14 @@ class CaseFileTest {
                 "150105001001003", "150105", "赛罕区", "邻里噪音纠纷", null, T0.minusSeconds(60), T0);
     }
 
+    static Deadlines deadlines(Instant closeBy) {
+        return new Deadlines(closeBy, closeBy, closeBy);
+    }
+
     @Test
     void shouldOpenARoutedCaseWithBothTransitionsWaitingInItsOutbox() {
         CaseFile opened = CaseFile.open(reported("e-1"), new HandlingUnit("150105", "赛罕区网格化服务管理中心"),
-                T0.plusSeconds(3 * 86_400), T0.plusSeconds(1));
+                deadlines(T0.plusSeconds(3 * 86_400)), T0.plusSeconds(1));
 
         assertThat(opened.id()).isEqualTo("e-1");
         assertThat(opened.state()).isEqualTo(CaseState.ROUTED);
@@ -44,7 +49,7 @@ class CaseFileTest {
 
     @Test
     void shouldNumberEachFurtherTransitionAndKeepItsHistory() {
-        CaseFile c = CaseFile.open(reported("e-2"), new HandlingUnit("150105", "x"), T0, T0);
+        CaseFile c = CaseFile.open(reported("e-2"), new HandlingUnit("150105", "x"), deadlines(T0), T0);
 
         CaseFile accepted = c.with(c.next(CaseAction.ACCEPT, "handler-7", "已到现场", T0.plusSeconds(60)));
 
@@ -60,7 +65,7 @@ class CaseFileTest {
 
     @Test
     void shouldRefuseToCloseACaseNobodyHandled() {
-        CaseFile c = CaseFile.open(reported("e-3"), new HandlingUnit("150105", "x"), T0, T0);
+        CaseFile c = CaseFile.open(reported("e-3"), new HandlingUnit("150105", "x"), deadlines(T0), T0);
 
         assertThatThrownBy(() -> c.next(CaseAction.CLOSE, "op", null, T0))
                 .isInstanceOf(IllegalTransitionException.class);
