@@ -34,6 +34,15 @@ class EventSchemaTest {
         assertThat(errors).as(json).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldAcceptATransitionWithEveryOptionalFieldSet() throws IOException {
+        String json = codec.encodeToString(EventEnvelope.of(Topics.CASE_TRANSITIONED, "e-1-7", ServiceNames.DISPATCH,
+                SampleEvents.T0, "e-1", SampleEvents.caseClosed()));
+
+        assertThat(schemaOf(Topics.CASE_TRANSITIONED).validate(json, InputFormat.JSON)).as(json).isEmpty();
+        assertThat(json).contains("\"onTime\":true").contains("\"reworkCount\":1");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("topics")
     void shouldRoundTripEachRecordThroughTheCodec(Topic<?> topic) {

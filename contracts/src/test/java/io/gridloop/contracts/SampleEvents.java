@@ -43,7 +43,15 @@ final class SampleEvents {
     static CaseTransitioned caseTransitioned() {
         return new CaseTransitioned("e-1", 2, "route", CaseState.REPORTED, CaseState.ROUTED, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0, T0.plusSeconds(3 * 86_400),
-                T0.plusSeconds(1), "system", "150105001");
+                T0.plusSeconds(1), "system", "150105001", "DISTRICT", 0, null, null, null, null);
+    }
+
+    /** A closure with every optional field set, so the schema is checked for those too. */
+    static CaseTransitioned caseClosed() {
+        return new CaseTransitioned("e-1", 7, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, "150105",
+                "赛罕区", "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0,
+                T0.plusSeconds(3 * 86_400), T0.plusSeconds(7200), "reviewer-3", "150105", "DISTRICT", 1,
+                "复核通过", T0.plusSeconds(7200), true, null);
     }
 
     private SampleEvents() {

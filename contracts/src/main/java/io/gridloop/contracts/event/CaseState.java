@@ -8,8 +8,15 @@ public enum CaseState {
     REPORTED("已上报"),
     ROUTED("已分流"),
     ACCEPTED("处理中"),
-    FEEDBACK_SUBMITTED("已反馈"),
-    CLOSED("已结案");
+    FEEDBACK_SUBMITTED("已反馈待复核"),
+    REWORK("返工"),
+    RETURNED("已退单"),
+    ESCALATED("已上报上级"),
+    EXTENSION_REQUESTED("延期申请中"),
+    SUSPENDED("已挂起"),
+    CLOSED("已结案"),
+    MERGED("已并单"),
+    INVALID("已作废");
 
     private final String label;
 
@@ -19,5 +26,10 @@ public enum CaseState {
 
     public String label() {
         return label;
+    }
+
+    /** Closed, merged into another case, or invalidated: nothing more happens to it. */
+    public boolean isFinal() {
+        return this == CLOSED || this == MERGED || this == INVALID;
     }
 }

@@ -12,6 +12,12 @@ import java.time.Instant;
  * @param dueAt      when the case must be closed (结案期限)
  * @param occurredAt when the transition happened
  * @param actor      who did it: a user id, or {@code system} for automatic steps
+ * @param level      the level that handles the case after the transition: GRID, COMMUNITY, STREET, DISTRICT, CITY
+ * @param reworkCount how often review sent the case back so far (返工次数)
+ * @param reason     why, for returns, escalations, rework, suspensions, invalidations and extensions
+ * @param closedAt   when the case was closed, on the transition to CLOSED
+ * @param onTime     whether it was closed by {@code dueAt}, on the transition to CLOSED
+ * @param mergedInto the case this one was merged into (并单), on the transition to MERGED
  */
 public record CaseTransitioned(
         String caseId,
@@ -28,5 +34,11 @@ public record CaseTransitioned(
         Instant dueAt,
         Instant occurredAt,
         String actor,
-        String handlingUnit) {
+        String handlingUnit,
+        String level,
+        Integer reworkCount,
+        String reason,
+        Instant closedAt,
+        Boolean onTime,
+        String mergedInto) {
 }

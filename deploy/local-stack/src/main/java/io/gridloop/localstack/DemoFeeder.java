@@ -31,6 +31,8 @@ final class DemoFeeder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFeeder.class);
     private static final List<String> STEPS = List.of("accept", "feedback", "close");
+    /** One case in twenty fails review (返工) and is fed back again before it closes. */
+    private static final List<String> STEPS_WITH_REWORK = List.of("accept", "feedback", "rework", "feedback", "close");
 
     private final String intake;
     private final String dispatch;
@@ -49,7 +51,8 @@ final class DemoFeeder implements AutoCloseable {
     private long actions;
 
     /** The next action due on a case, and when. */
-    private record PendingStep(Instant due, String caseId, int step, int attempts) implements Comparable<PendingStep> {
+    private record PendingStep(Instant due, String caseId, List<String> steps, int step, int attempts)
+            implements Comparable<PendingStep> {
         @Override
         public int compareTo(PendingStep o) {
             return due.compareTo(o.due);
@@ -105,29 +108,29 @@ final class DemoFeeder implements AutoCloseable {
         reported++;
         if (random.nextDouble() < district.closingShare()) {
             String caseId = json.readTree(answer.body()).get("eventId").asString();
-            schedule(caseId, 0, 0);
+            schedule(caseId, random.nextDouble() < 0.05 ? STEPS_WITH_REWORK : STEPS, 0);
         }
     }
 
     private void act(PendingStep step) {
         HttpResponse<String> answer = post(dispatch + "/api/v1/cases/" + step.caseId() + "/actions/"
-                + STEPS.get(step.step()), "{\"actor\":\"demo-handler\",\"comment\":\"演示数据\"}");
+                + step.steps().get(step.step()), "{\"actor\":\"demo-handler\",\"comment\":\"演示数据\"}");
         if (answer == null || answer.statusCode() == 404 || answer.statusCode() >= 500) {
             // Not opened yet, or a service is busy: try again a little later, but not forever.
             if (step.attempts() < 20) {
-                pending.add(new PendingStep(Instant.now().plusSeconds(2), step.caseId(), step.step(),
+                pending.add(new PendingStep(Instant.now().plusSeconds(2), step.caseId(), step.steps(), step.step(),
                         step.attempts() + 1));
             }
             return;
         }
         actions++;
-        if (answer.statusCode() == 200 && step.step() + 1 < STEPS.size()) {
-            schedule(step.caseId(), step.step() + 1, 0);
+        if (answer.statusCode() == 200 && step.step() + 1 < step.steps().size()) {
+            schedule(step.caseId(), step.steps(), step.step() + 1);
         }
     }
 
-    private void schedule(String caseId, int step, int attempts) {
-        pending.add(new PendingStep(Instant.now().plusMillis(2_000 + random.nextInt(10_000)), caseId, step, attempts));
+    private void schedule(String caseId, List<String> steps, int step) {
+        pending.add(new PendingStep(Instant.now().plusMillis(2_000 + random.nextInt(10_000)), caseId, steps, step, 0));
     }
 
     private HttpResponse<String> post(String url, String body) {

@@ -1,9 +1,12 @@
 package io.gridloop.dispatch.casefile;
 
 import io.gridloop.contracts.event.CaseState;
+import io.gridloop.dispatch.lifecycle.ActionInput;
 import io.gridloop.dispatch.lifecycle.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.TimelineEntry;
+import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.dispatch.routing.HandlingUnit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 
-/** Case detail and the actions of 处理 → 反馈 → 结案: {@code POST /api/v1/cases/{id}/actions/{accept|feedback|close}}. */
+/** Case detail and every action of the loop: {@code POST /api/v1/cases/{id}/actions/{action}}. */
 @RestController
 @RequestMapping("/api/v1/cases")
 class CaseController {
@@ -27,9 +30,29 @@ class CaseController {
         this.work = work;
     }
 
-    /** Who acts and why. Until sign-in exists the actor is taken on trust. */
+    /**
+     * Who acts and why. Until sign-in exists the actor is taken on trust.
+     *
+     * @param comment              a remark, and the reason for actions that need one
+     * @param extensionWorkingDays for {@code request-extension}
+     * @param mergeInto            for {@code merge}: the case this one duplicates
+     * @param unitCode             for {@code route}: the unit to route a returned case to (with {@code unitName})
+     */
     record ActionRequest(@Size(max = 64, message = "长度不能超过64") String actor,
-                         @Size(max = 2000, message = "长度不能超过2000字") String comment) {
+                         @Size(max = 2000, message = "长度不能超过2000字") String comment,
+                         Integer extensionWorkingDays,
+                         @Size(max = 64, message = "长度不能超过64") String mergeInto,
+                         @Size(max = 32, message = "长度不能超过32") String unitCode,
+                         @Size(max = 100, message = "长度不能超过100") String unitName,
+                         HandlingLevel unitLevel) {
+
+        ActionInput toInput() {
+            String who = actor == null || actor.isBlank() ? "anonymous" : actor;
+            HandlingUnit unit = unitCode == null ? null
+                    : new HandlingUnit(unitCode, unitName == null ? unitCode : unitName,
+                    unitLevel == null ? HandlingLevel.DISTRICT : unitLevel);
+            return new ActionInput(who, comment, extensionWorkingDays, mergeInto, unit);
+        }
     }
 
     @GetMapping("/{caseId}")
@@ -40,22 +63,23 @@ class CaseController {
     @PostMapping("/{caseId}/actions/{action}")
     CaseView act(@PathVariable String caseId, @PathVariable String action,
                  @Valid @RequestBody(required = false) ActionRequest request) {
-        String actor = request == null || request.actor() == null || request.actor().isBlank()
-                ? "anonymous" : request.actor();
-        return CaseView.of(work.act(caseId, action, actor, request == null ? null : request.comment()));
+        ActionInput input = request == null ? ActionInput.by("anonymous") : request.toInput();
+        return CaseView.of(work.act(caseId, action, input));
     }
 
     /** A case as operators see it, with Chinese labels beside the codes. */
     record CaseView(String caseId, CaseState state, String stateLabel, String districtCode, String districtName,
                     String gridCode, String category, String categoryLabel, String source, String sourceLabel,
                     String description, Instant reportedAt, Instant acceptBy, Instant dueAt, Instant warnAt,
-                    String handlingUnit,
-                    String handlingUnitName, List<String> allowedActions, List<TimelineEntry> timeline) {
+                    String handlingUnit, String handlingUnitName, HandlingLevel level, String levelLabel,
+                    int reworkCount, Integer requestedExtensionDays, String mergedInto, Instant closedAt,
+                    List<String> allowedActions, List<TimelineEntry> timeline) {
         static CaseView of(CaseFile c) {
             return new CaseView(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
                     c.gridCode(), c.category().name(), c.category().label(), c.source().name(), c.source().label(),
                     c.description(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(),
-                    c.handlingUnitName(),
+                    c.handlingUnitName(), c.level(), c.level() == null ? null : c.level().label(), c.reworkCount(),
+                    c.requestedExtensionDays(), c.mergedInto(), c.closedAt(),
                     c.allowedActions().stream().map(CaseAction::wireName).sorted().toList(), c.timeline());
         }
     }

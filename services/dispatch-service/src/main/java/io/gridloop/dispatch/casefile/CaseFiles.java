@@ -53,11 +53,26 @@ public class CaseFiles {
      */
     public boolean apply(CaseFile current, CaseFile.Transition t) {
         pending.announce(current.id(), List.of(t.event()));
+        CaseFile after = t.after();
         Query sameVersion = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
+        // Every field a transition may change is set from the case after it; timeline and outbox only grow, so
+        // they are pushed rather than replaced — the relay may be pulling relayed entries at the same time.
         Update update = new Update()
-                .set("state", t.to())
-                .set("sequence", t.sequence())
-                .inc("version", 1)
+                .set("state", after.state())
+                .set("version", after.version())
+                .set("sequence", after.sequence())
+                .set("acceptBy", after.acceptBy())
+                .set("dueAt", after.dueAt())
+                .set("warnAt", after.warnAt())
+                .set("handlingUnit", after.handlingUnit())
+                .set("handlingUnitName", after.handlingUnitName())
+                .set("level", after.level())
+                .set("reworkCount", after.reworkCount())
+                .set("resumeState", after.resumeState())
+                .set("requestedExtensionDays", after.requestedExtensionDays())
+                .set("suspendedAt", after.suspendedAt())
+                .set("mergedInto", after.mergedInto())
+                .set("closedAt", after.closedAt())
                 .push("timeline", t.entry())
                 .push("outbox", t.event());
         return mongo.updateFirst(sameVersion, update, CaseFile.class, COLLECTION).getModifiedCount() == 1;

@@ -1,8 +1,11 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.dispatch.calendar.CalendarStore;
+import io.gridloop.dispatch.lifecycle.ActionInput;
 import io.gridloop.dispatch.lifecycle.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.IllegalTransitionException;
+import io.gridloop.dispatch.lifecycle.InvalidActionException;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -10,9 +13,11 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
- * The people's side of the loop: handlers accept (受理), feed back (反馈), and the reviewing level closes (结案).
+ * The people's side of the loop: handlers accept (受理), return (退单), escalate, ask for more time and feed back
+ * (反馈); the reviewing level closes (结案) or sends back (返工); operators suspend, merge and invalidate.
  * Each action is checked against the transition table and applied only to the version of the case it was
  * checked against, so two operators can never both close one case.
  */
@@ -23,38 +28,59 @@ public class CaseWork {
 
     private final CaseFiles cases;
     private final OutboxRelay relay;
+    private final CalendarStore calendar;
     private final Clock clock;
 
-    CaseWork(CaseFiles cases, OutboxRelay relay, Clock clock) {
+    CaseWork(CaseFiles cases, OutboxRelay relay, CalendarStore calendar, Clock clock) {
         this.cases = cases;
         this.relay = relay;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
-    public CaseFile act(String caseId, String actionName, String actor, String comment) {
+    public CaseFile act(String caseId, String actionName, ActionInput input) {
         CaseAction action = CaseAction.fromWireName(actionName).filter(CaseAction::manual)
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
                         "没有名为 " + actionName + " 的案件操作").with("actions", Arrays.stream(CaseAction.values())
                         .filter(CaseAction::manual).map(CaseAction::wireName).toList()));
+        if (action == CaseAction.MERGE && input.mergeInto() != null) {
+            CaseFile target = get(input.mergeInto());
+            if (target.state().isFinal()) {
+                throw new ApiException(HttpStatus.CONFLICT, "MERGE_TARGET_FINAL", "不能并入已办结的案件",
+                        "案件 " + target.id() + " 处于「" + target.state().label() + "」状态");
+            }
+        }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CaseFile current = get(caseId);
             CaseFile.Transition t;
             try {
-                t = current.next(action, actor, comment, clock.instant());
+                t = current.next(action, input, calendar.policy().calendar(), clock.instant());
             } catch (IllegalTransitionException e) {
                 throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "当前状态不允许该操作",
                         "案件处于「" + e.from().label() + "」状态，不能" + action.label())
                         .with("state", e.from().name())
                         .with("allowedActions", e.allowed().stream().map(CaseAction::wireName).sorted().toList());
+            } catch (InvalidActionException e) {
+                ApiException problem = new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_ACTION",
+                        "操作信息不完整或不适用", e.getMessage());
+                return throwWithField(problem, e.field());
             }
             if (cases.apply(current, t)) {
                 relay.relay(caseId);
-                return current.with(t);
+                return t.after();
             }
             // Someone changed the case meanwhile: look again; the table decides whether this action still fits.
         }
         throw new ApiException(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION", "案件正被他人修改",
                 "案件 " + caseId + " 正在被同时修改，请刷新后重试");
+    }
+
+    private static CaseFile throwWithField(ApiException problem, String field) {
+        if (field != null) {
+            problem.with("errors", java.util.List.of(Map.of("field", field, "code", "Required",
+                    "message", problem.getMessage())));
+        }
+        throw problem;
     }
 
     public CaseFile get(String caseId) {

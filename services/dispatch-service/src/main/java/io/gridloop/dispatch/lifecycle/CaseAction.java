@@ -3,33 +3,52 @@ package io.gridloop.dispatch.lifecycle;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What can happen to a case. {@code manual} actions are taken by people through the API. */
+/**
+ * What can happen to a case. All but {@code report} are taken through the API; {@code route} is also taken by
+ * the system when a case opens.
+ */
 public enum CaseAction {
     REPORT("上报", false),
     ROUTE("分流", false),
-    ACCEPT("受理", true),
-    FEEDBACK("反馈", true),
-    CLOSE("结案", true);
+    ACCEPT("受理", false),
+    RETURN("退单", true),
+    ESCALATE("上报上级", true),
+    FEEDBACK("反馈", false),
+    CLOSE("复核通过并结案", false),
+    REWORK("复核不通过（返工）", true),
+    REQUEST_EXTENSION("申请延期", true),
+    APPROVE_EXTENSION("批准延期", false),
+    REJECT_EXTENSION("驳回延期", true),
+    SUSPEND("挂起", true),
+    RESUME("恢复办理", false),
+    MERGE("并单", false),
+    INVALIDATE("作废", true);
 
     private final String label;
-    private final boolean manual;
+    private final boolean needsReason;
 
-    CaseAction(String label, boolean manual) {
+    CaseAction(String label, boolean needsReason) {
         this.label = label;
-        this.manual = manual;
+        this.needsReason = needsReason;
     }
 
-    /** The name in URLs and events: {@code accept}, {@code close}… */
+    /** The name in URLs and events: {@code accept}, {@code request-extension}… */
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase().replace('_', '-');
     }
 
     public String label() {
         return label;
     }
 
+    /** Returns, escalations, rework, suspensions, invalidations and extensions must say why. */
+    public boolean needsReason() {
+        return needsReason;
+    }
+
+    /** Taken through the API (everything but opening the case). */
     public boolean manual() {
-        return manual;
+        return this != REPORT;
     }
 
     public static Optional<CaseAction> fromWireName(String name) {

@@ -7,8 +7,12 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.deadline.Deadlines;
+import io.gridloop.dispatch.deadline.HolidayCalendar;
+import io.gridloop.dispatch.routing.HandlingLevel;
 import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.dispatch.routing.Router;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +22,19 @@ import java.util.Set;
  * A case (案卷) in the closed loop. Its id is the reported event's id, so one report can only ever open one case
  * and reporters and operators quote the same number.
  *
- * @param acceptBy by when the handling unit must accept the case (受理时限)
- * @param dueAt    by when the case must be closed (结案期限)
- * @param warnAt   when to warn that {@code dueAt} approaches (预警)
- * @param version  bumped by every transition; a transition applies only to the version it was computed from
- * @param sequence the number of the last transition (1 = reported)
- * @param outbox   transition events not yet relayed to Kafka
+ * @param acceptBy               by when the handling unit must accept the case (受理时限)
+ * @param dueAt                  by when the case must be closed (结案期限); moved by approved extensions and by
+ *                               the time spent suspended
+ * @param warnAt                 when to warn that {@code dueAt} approaches (预警)
+ * @param level                  the level of the handling unit (网格 … 市)
+ * @param reworkCount            how often review sent the case back (返工次数)
+ * @param resumeState            while suspended or awaiting an extension decision: the state to return to
+ * @param requestedExtensionDays the working days a pending extension request asks for
+ * @param suspendedAt            since when the case is suspended; the clock stops meanwhile
+ * @param version                bumped by every transition; a transition applies only to the version it was
+ *                               computed from
+ * @param sequence               the number of the last transition (1 = reported)
+ * @param outbox                 transition events not yet relayed to Kafka
  */
 public record CaseFile(
         String id,
@@ -42,19 +53,27 @@ public record CaseFile(
         Instant warnAt,
         String handlingUnit,
         String handlingUnitName,
+        HandlingLevel level,
+        int reworkCount,
+        CaseState resumeState,
+        Integer requestedExtensionDays,
+        Instant suspendedAt,
+        String mergedInto,
+        Instant closedAt,
         int sequence,
         List<TimelineEntry> timeline,
         List<OutboxEntry> outbox) {
 
     public static final String SYSTEM = "system";
+    static final int MAX_EXTENSION_DAYS = 10;
 
     public CaseFile {
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
-    /** A state change computed from a case at a given version, not yet stored. */
-    public record Transition(CaseState to, int sequence, TimelineEntry entry, OutboxEntry event) {
+    /** A state change computed from a case at a given version, not yet stored: the case after it, and its event. */
+    public record Transition(CaseFile after, TimelineEntry entry, OutboxEntry event) {
     }
 
     /**
@@ -65,48 +84,175 @@ public record CaseFile(
         CaseFile fresh = new CaseFile(event.eventId(), CaseState.REPORTED, 0, event.districtCode(),
                 event.districtName(), event.gridCode(), event.category(), event.source(), event.description(),
                 event.location(), event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(),
-                null, null, 0, List.of(), List.of());
-        CaseFile reported = fresh.with(fresh.transition(CaseAction.REPORT, null, CaseState.REPORTED, SYSTEM, null, now));
-        CaseFile assigned = reported.assignedTo(unit);
-        return assigned.with(assigned.next(CaseAction.ROUTE, SYSTEM, null, now));
+                null, null, null, 0, null, null, null, null, null, 0, List.of(), List.of());
+        CaseFile reported = fresh.with(fresh.record(CaseAction.REPORT, null, fresh, ActionInput.by(SYSTEM), now));
+        return reported.with(reported.next(CaseAction.ROUTE, new ActionInput(SYSTEM, null, null, null, unit),
+                null, now));
     }
 
     /**
      * What {@code action} does to this case.
      *
+     * @param calendar working days, for extensions; may be {@code null} for other actions
      * @throws IllegalTransitionException if the case's state does not allow it
+     * @throws InvalidActionException     if the action lacks what it needs, or cannot apply to this case
      */
-    public Transition next(CaseAction action, String actor, String comment, Instant now) {
-        CaseState to = CaseStateMachine.next(state, action);
-        return transition(action, state, to, actor, comment, now);
+    public Transition next(CaseAction action, ActionInput in, HolidayCalendar calendar, Instant now) {
+        CaseState to = CaseStateMachine.next(state, action, resumeState);
+        if (action.needsReason() && (in.reason() == null || in.reason().isBlank())) {
+            throw new InvalidActionException("comment", action.label() + "须说明原因");
+        }
+        Builder b = new Builder(this);
+        b.state = to;
+        switch (action) {
+            case ROUTE -> {
+                HandlingUnit unit = in.unit() != null ? in.unit()
+                        : Router.centre(HandlingLevel.DISTRICT, gridCode, districtCode, districtName);
+                b.handlingUnit = unit.code();
+                b.handlingUnitName = unit.name();
+                b.level = unit.level();
+            }
+            case ESCALATE -> {
+                HandlingLevel up = level.up().orElseThrow(() -> new InvalidActionException(null,
+                        "案件已在市级办理，不能再上报"));
+                HandlingUnit unit = Router.centre(up, gridCode, districtCode, districtName);
+                b.handlingUnit = unit.code();
+                b.handlingUnitName = unit.name();
+                b.level = up;
+            }
+            case REWORK -> b.reworkCount = reworkCount + 1;
+            case REQUEST_EXTENSION -> {
+                Integer days = in.extensionWorkingDays();
+                if (days == null || days < 1 || days > MAX_EXTENSION_DAYS) {
+                    throw new InvalidActionException("extensionWorkingDays",
+                            "延期天数须在1至" + MAX_EXTENSION_DAYS + "个工作日之间");
+                }
+                b.resumeState = state;
+                b.requestedExtensionDays = days;
+            }
+            case APPROVE_EXTENSION -> {
+                if (calendar == null) {
+                    throw new IllegalArgumentException("an extension needs the working-day calendar");
+                }
+                Instant movedDue = calendar.plusWorkingDays(dueAt.atZone(HolidayCalendar.CHINA),
+                        requestedExtensionDays).toInstant();
+                b.warnAt = warnAt.plus(Duration.between(dueAt, movedDue));
+                b.dueAt = movedDue;
+                b.resumeState = null;
+                b.requestedExtensionDays = null;
+            }
+            case REJECT_EXTENSION -> {
+                b.resumeState = null;
+                b.requestedExtensionDays = null;
+            }
+            case SUSPEND -> {
+                b.resumeState = state;
+                b.suspendedAt = now;
+            }
+            case RESUME -> {
+                // The clock stood still while the case was suspended.
+                Duration paused = Duration.between(suspendedAt, now);
+                b.acceptBy = acceptBy.plus(paused);
+                b.dueAt = dueAt.plus(paused);
+                b.warnAt = warnAt.plus(paused);
+                b.resumeState = null;
+                b.suspendedAt = null;
+            }
+            case MERGE -> {
+                if (in.mergeInto() == null || in.mergeInto().isBlank()) {
+                    throw new InvalidActionException("mergeInto", "请指定并入的案件编号");
+                }
+                if (in.mergeInto().equals(id)) {
+                    throw new InvalidActionException("mergeInto", "案件不能并入自身");
+                }
+                b.mergedInto = in.mergeInto();
+            }
+            case CLOSE -> b.closedAt = now;
+            default -> {
+                // accept, feedback, return, invalidate change only the state
+            }
+        }
+        return record(action, state, b.build(), in, now);
     }
 
     public Set<CaseAction> allowedActions() {
         return CaseStateMachine.allowed(state);
     }
 
-    /** This case with {@code t} applied, as the stored document will look after the transition's update. */
+    /** This case after {@code t}, as the stored document will look after the transition's update. */
     public CaseFile with(Transition t) {
-        List<TimelineEntry> newTimeline = new ArrayList<>(timeline);
-        newTimeline.add(t.entry());
-        List<OutboxEntry> newOutbox = new ArrayList<>(outbox);
-        newOutbox.add(t.event());
-        return new CaseFile(id, t.to(), version + 1, districtCode, districtName, gridCode, category, source,
-                description, location, reportedAt, acceptBy, dueAt, warnAt, handlingUnit, handlingUnitName,
-                t.sequence(), newTimeline, newOutbox);
+        return t.after();
     }
 
-    private CaseFile assignedTo(HandlingUnit unit) {
-        return new CaseFile(id, state, version, districtCode, districtName, gridCode, category, source, description,
-                location, reportedAt, acceptBy, dueAt, warnAt, unit.code(), unit.name(), sequence, timeline, outbox);
-    }
-
-    private Transition transition(CaseAction action, CaseState from, CaseState to, String actor, String comment,
-                                  Instant now) {
+    private Transition record(CaseAction action, CaseState from, CaseFile changed, ActionInput in, Instant now) {
         int seq = sequence + 1;
-        CaseTransitioned event = new CaseTransitioned(id, seq, action.wireName(), from, to, districtCode,
-                districtName, gridCode, category, source, reportedAt, dueAt, now, actor, handlingUnit);
-        return new Transition(to, seq, new TimelineEntry(seq, action.wireName(), from, to, actor, comment, now),
-                new OutboxEntry(id + "-" + seq, event));
+        Boolean onTime = action == CaseAction.CLOSE ? !now.isAfter(dueAt) : null;
+        CaseTransitioned event = new CaseTransitioned(id, seq, action.wireName(), from, changed.state, districtCode,
+                districtName, gridCode, category, source, reportedAt, changed.dueAt, now, in.actor(),
+                changed.handlingUnit, changed.level == null ? null : changed.level.name(), changed.reworkCount,
+                in.reason(), changed.closedAt, onTime, changed.mergedInto);
+        TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), in.reason(),
+                now);
+        List<TimelineEntry> newTimeline = new ArrayList<>(timeline);
+        newTimeline.add(entry);
+        OutboxEntry outboxEntry = new OutboxEntry(id + "-" + seq, event);
+        List<OutboxEntry> newOutbox = new ArrayList<>(outbox);
+        newOutbox.add(outboxEntry);
+        Builder b = new Builder(changed);
+        b.version = version + 1;
+        b.sequence = seq;
+        b.timeline = newTimeline;
+        b.outbox = newOutbox;
+        return new Transition(b.build(), entry, outboxEntry);
+    }
+
+    /** A mutable copy, so each action states only what it changes. */
+    private static final class Builder {
+        private final CaseFile base;
+        CaseState state;
+        long version;
+        Instant acceptBy;
+        Instant dueAt;
+        Instant warnAt;
+        String handlingUnit;
+        String handlingUnitName;
+        HandlingLevel level;
+        int reworkCount;
+        CaseState resumeState;
+        Integer requestedExtensionDays;
+        Instant suspendedAt;
+        String mergedInto;
+        Instant closedAt;
+        int sequence;
+        List<TimelineEntry> timeline;
+        List<OutboxEntry> outbox;
+
+        Builder(CaseFile c) {
+            base = c;
+            state = c.state;
+            version = c.version;
+            acceptBy = c.acceptBy;
+            dueAt = c.dueAt;
+            warnAt = c.warnAt;
+            handlingUnit = c.handlingUnit;
+            handlingUnitName = c.handlingUnitName;
+            level = c.level;
+            reworkCount = c.reworkCount;
+            resumeState = c.resumeState;
+            requestedExtensionDays = c.requestedExtensionDays;
+            suspendedAt = c.suspendedAt;
+            mergedInto = c.mergedInto;
+            closedAt = c.closedAt;
+            sequence = c.sequence;
+            timeline = c.timeline;
+            outbox = c.outbox;
+        }
+
+        CaseFile build() {
+            return new CaseFile(base.id, state, version, base.districtCode, base.districtName, base.gridCode,
+                    base.category, base.source, base.description, base.location, base.reportedAt, acceptBy, dueAt,
+                    warnAt, handlingUnit, handlingUnitName, level, reworkCount, resumeState, requestedExtensionDays,
+                    suspendedAt, mergedInto, closedAt, sequence, timeline, outbox);
+        }
     }
 }

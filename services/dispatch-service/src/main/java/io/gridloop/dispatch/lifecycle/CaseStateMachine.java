@@ -4,33 +4,81 @@ import io.gridloop.contracts.event.CaseState;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 import static io.gridloop.contracts.event.CaseState.ACCEPTED;
 import static io.gridloop.contracts.event.CaseState.CLOSED;
+import static io.gridloop.contracts.event.CaseState.ESCALATED;
+import static io.gridloop.contracts.event.CaseState.EXTENSION_REQUESTED;
 import static io.gridloop.contracts.event.CaseState.FEEDBACK_SUBMITTED;
+import static io.gridloop.contracts.event.CaseState.INVALID;
+import static io.gridloop.contracts.event.CaseState.MERGED;
 import static io.gridloop.contracts.event.CaseState.REPORTED;
+import static io.gridloop.contracts.event.CaseState.RETURNED;
+import static io.gridloop.contracts.event.CaseState.REWORK;
 import static io.gridloop.contracts.event.CaseState.ROUTED;
+import static io.gridloop.contracts.event.CaseState.SUSPENDED;
 import static io.gridloop.dispatch.lifecycle.CaseAction.ACCEPT;
+import static io.gridloop.dispatch.lifecycle.CaseAction.APPROVE_EXTENSION;
 import static io.gridloop.dispatch.lifecycle.CaseAction.CLOSE;
+import static io.gridloop.dispatch.lifecycle.CaseAction.ESCALATE;
 import static io.gridloop.dispatch.lifecycle.CaseAction.FEEDBACK;
+import static io.gridloop.dispatch.lifecycle.CaseAction.INVALIDATE;
+import static io.gridloop.dispatch.lifecycle.CaseAction.MERGE;
+import static io.gridloop.dispatch.lifecycle.CaseAction.REJECT_EXTENSION;
+import static io.gridloop.dispatch.lifecycle.CaseAction.REQUEST_EXTENSION;
+import static io.gridloop.dispatch.lifecycle.CaseAction.RESUME;
+import static io.gridloop.dispatch.lifecycle.CaseAction.RETURN;
 import static io.gridloop.dispatch.lifecycle.CaseAction.ROUTE;
+import static io.gridloop.dispatch.lifecycle.CaseAction.SUSPEND;
 
 /**
  * The closed loop as one transition table. {@code REPORT} opens a case in {@code REPORTED} and is not in the
- * table: nothing comes before it.
+ * table: nothing comes before it. {@link #BACK} means "to the state the case was in before": a suspension or an
+ * extension request pauses the case, and resuming or deciding returns it to where it was.
  */
 public final class CaseStateMachine {
 
+    /** Marks a transition back to the state before the pause; see {@link CaseFile#resumeState()}. */
+    static final CaseState BACK = null;
+
     private static final Map<CaseState, Map<CaseAction, CaseState>> TABLE = new EnumMap<>(CaseState.class);
+    private static final Set<CaseState> FINAL = EnumSet.of(CLOSED, MERGED, INVALID);
 
     static {
-        //       from                action     to
-        allow(REPORTED,           ROUTE,     ROUTED);              // 分流
-        allow(ROUTED,             ACCEPT,    ACCEPTED);            // 受理/核实
-        allow(ACCEPTED,           FEEDBACK,  FEEDBACK_SUBMITTED);  // 反馈
-        allow(FEEDBACK_SUBMITTED, CLOSE,     CLOSED);              // 结案
+        //    from                 action              to
+        allow(REPORTED,            ROUTE,              ROUTED);              // 分流
+        allow(ROUTED,              ACCEPT,             ACCEPTED);            // 受理/核实
+        allow(ROUTED,              RETURN,             RETURNED);            // 退单: not ours
+        allow(ROUTED,              ESCALATE,           ESCALATED);           // 上报上级
+        allow(RETURNED,            ROUTE,              ROUTED);              // re-triage
+        allow(RETURNED,            ESCALATE,           ESCALATED);
+        allow(ESCALATED,           ACCEPT,             ACCEPTED);            // the upper level takes it
+        allow(ESCALATED,           RETURN,             RETURNED);
+        allow(ESCALATED,           ESCALATE,           ESCALATED);           // further up, to the city at most
+        allow(ACCEPTED,            FEEDBACK,           FEEDBACK_SUBMITTED);  // 反馈
+        allow(ACCEPTED,            ESCALATE,           ESCALATED);
+        allow(ACCEPTED,            REQUEST_EXTENSION,  EXTENSION_REQUESTED); // 延期申请
+        allow(REWORK,              FEEDBACK,           FEEDBACK_SUBMITTED);
+        allow(REWORK,              ESCALATE,           ESCALATED);
+        allow(REWORK,              REQUEST_EXTENSION,  EXTENSION_REQUESTED);
+        allow(EXTENSION_REQUESTED, APPROVE_EXTENSION,  BACK);                // the deadline moves
+        allow(EXTENSION_REQUESTED, REJECT_EXTENSION,   BACK);
+        allow(FEEDBACK_SUBMITTED,  CLOSE,              CLOSED);              // 复核通过, 结案
+        allow(FEEDBACK_SUBMITTED,  CaseAction.REWORK,  REWORK);              // 复核不通过, 返工
+        allow(SUSPENDED,           RESUME,             BACK);                // 恢复
+        for (CaseState open : CaseState.values()) {
+            if (FINAL.contains(open)) {
+                continue;
+            }
+            if (open != SUSPENDED && open != EXTENSION_REQUESTED) {
+                allow(open, SUSPEND, SUSPENDED);                              // 挂起
+            }
+            allow(open, MERGE, MERGED);                                       // 并单
+            allow(open, INVALIDATE, INVALID);                                 // 作废
+        }
     }
 
     private CaseStateMachine() {
@@ -43,12 +91,20 @@ public final class CaseStateMachine {
     /**
      * The state {@code action} leads to from {@code from}.
      *
+     * @param before the state before a pause, for transitions that go back to it
      * @throws IllegalTransitionException if the table has no such transition
      */
-    public static CaseState next(CaseState from, CaseAction action) {
-        CaseState to = TABLE.getOrDefault(from, Map.of()).get(action);
-        if (to == null) {
+    public static CaseState next(CaseState from, CaseAction action, CaseState before) {
+        Map<CaseAction, CaseState> row = TABLE.getOrDefault(from, Map.of());
+        if (!row.containsKey(action)) {
             throw new IllegalTransitionException(from, action, allowed(from));
+        }
+        CaseState to = row.get(action);
+        if (to == BACK) {
+            if (before == null) {
+                throw new IllegalStateException("case in " + from + " does not know the state to return to");
+            }
+            return before;
         }
         return to;
     }
@@ -56,5 +112,9 @@ public final class CaseStateMachine {
     public static Set<CaseAction> allowed(CaseState from) {
         Map<CaseAction, CaseState> row = TABLE.get(from);
         return row == null ? Set.of() : Collections.unmodifiableSet(row.keySet());
+    }
+
+    public static boolean isFinal(CaseState state) {
+        return FINAL.contains(state);
     }
 }

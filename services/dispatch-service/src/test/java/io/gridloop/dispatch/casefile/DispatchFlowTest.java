@@ -12,6 +12,7 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
+import io.gridloop.dispatch.routing.HandlingLevel;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.ServiceIntegrationTest;
@@ -114,7 +115,7 @@ class DispatchFlowTest extends ServiceIntegrationTest {
         awaitCase(id);
 
         act(id, "accept").expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ACCEPTED");
-        act(id, "feedback").expectStatus().isOk().expectBody().jsonPath("$.stateLabel").isEqualTo("已反馈");
+        act(id, "feedback").expectStatus().isOk().expectBody().jsonPath("$.stateLabel").isEqualTo("已反馈待复核");
         act(id, "close").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.state").isEqualTo("CLOSED")
@@ -129,6 +130,66 @@ class DispatchFlowTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldRunReworkAndEscalationThroughTheLoopAndPublishEveryStep() {
+        String id = report();
+        awaitCase(id);
+
+        act(id, "accept").expectStatus().isOk();
+        act(id, "feedback").expectStatus().isOk();
+        act(id, "rework").expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("REWORK")
+                .jsonPath("$.reworkCount").isEqualTo(1);
+        act(id, "escalate").expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("ESCALATED")
+                .jsonPath("$.level").isEqualTo("CITY")
+                .jsonPath("$.levelLabel").isEqualTo("市");
+        act(id, "accept").expectStatus().isOk();
+        act(id, "feedback").expectStatus().isOk();
+        act(id, "close").expectStatus().isOk().expectBody().jsonPath("$.closedAt").exists();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<CaseTransitioned> events = transitionsOf(id);
+            assertThat(events).extracting(CaseTransitioned::action).containsExactly("report", "route", "accept",
+                    "feedback", "rework", "escalate", "accept", "feedback", "close");
+            CaseTransitioned closed = events.getLast();
+            assertThat(closed.reworkCount()).isEqualTo(1);
+            assertThat(closed.level()).isEqualTo("CITY");
+            assertThat(closed.onTime()).isTrue();
+            assertThat(events.get(5).reason()).isEqualTo("ok");
+        });
+    }
+
+    @Test
+    void shouldAnswerAMissingReasonWith422NamingTheField() {
+        String id = report();
+        awaitCase(id);
+
+        http.post().uri("/api/v1/cases/{id}/actions/return", id).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"actor\":\"h-1\"}").exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_ACTION")
+                .jsonPath("$.errors[0].field").isEqualTo("comment");
+    }
+
+    @Test
+    void shouldMergeADuplicateIntoAnOpenCaseOnly() {
+        String kept = report();
+        String duplicate = report();
+        awaitCase(kept);
+        awaitCase(duplicate);
+
+        http.post().uri("/api/v1/cases/{id}/actions/merge", duplicate).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"actor\":\"op\",\"mergeInto\":\"" + kept + "\"}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("MERGED").jsonPath("$.mergedInto").isEqualTo(kept);
+        http.post().uri("/api/v1/cases/{id}/actions/merge", kept).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"actor\":\"op\",\"mergeInto\":\"" + duplicate + "\"}").exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.code").isEqualTo("MERGE_TARGET_FINAL");
+    }
+
+    @Test
     void shouldAnswerAnIllegalActionWith409ListingTheAllowedOnes() {
         String id = report();
         awaitCase(id);
@@ -139,7 +200,8 @@ class DispatchFlowTest extends ServiceIntegrationTest {
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("ILLEGAL_TRANSITION")
                 .jsonPath("$.state").isEqualTo("ROUTED")
-                .jsonPath("$.allowedActions").isEqualTo(List.of("accept"));
+                .jsonPath("$.allowedActions").isEqualTo(List.of("accept", "escalate", "invalidate", "merge",
+                        "return", "suspend"));
     }
 
     @Test
@@ -147,7 +209,7 @@ class DispatchFlowTest extends ServiceIntegrationTest {
         String id = report();
         awaitCase(id);
 
-        act(id, "route").expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_ACTION");
+        act(id, "report").expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_ACTION");
         act(id, "teleport").expectStatus().isBadRequest();
         act("no-such-case", "accept").expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("CASE_NOT_FOUND");
@@ -185,8 +247,8 @@ class DispatchFlowTest extends ServiceIntegrationTest {
         EventReported event = new EventReported(id, "c-" + id, "gw-9", ReportSource.AI_CAMERA,
                 EventCategory.HAZARD, "150104001001001", "150104", "玉泉区", "井盖缺失", null, now, now);
         Instant due = now.plusSeconds(3 * 86_400);
-        CaseFile opened = CaseFile.open(event, new HandlingUnit("150104", "玉泉区网格化服务管理中心"),
-                new Deadlines(due, due, due), now);
+        CaseFile opened = CaseFile.open(event, new HandlingUnit("150104", "玉泉区网格化服务管理中心",
+                HandlingLevel.DISTRICT), new Deadlines(due, due, due), now);
         assertThat(cases.insertNew(opened)).isTrue();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeadlinePolicyTest {
 
     private final DeadlinePolicy policy = DeadlinePolicy.oneThreeFive(
-            HolidayCalendar.of(List.of(HolidayCalendarTest.Y2026)));
+            HolidayCalendar.of(List.of(CalendarFixtures.Y2026)));
 
     @Test
     void shouldGiveOneDayToAcceptAndThreeToCloseAGeneralCase() {

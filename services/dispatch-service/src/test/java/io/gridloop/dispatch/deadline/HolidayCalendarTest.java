@@ -14,14 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Working days around the 2026 Spring Festival, with the dates of the State Council's notice written out here. */
 class HolidayCalendarTest {
 
-    static final CalendarYear Y2026 = new CalendarYear(2026, "test", List.of(
-            new CalendarYear.Holiday("元旦", LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-03")),
-            new CalendarYear.Holiday("春节", LocalDate.parse("2026-02-15"), LocalDate.parse("2026-02-23"))),
-            List.of(new CalendarYear.WorkingDay("元旦调休", LocalDate.parse("2026-01-04")),
-                    new CalendarYear.WorkingDay("春节调休", LocalDate.parse("2026-02-14")),
-                    new CalendarYear.WorkingDay("春节调休", LocalDate.parse("2026-02-28"))));
-
-    private final HolidayCalendar calendar = HolidayCalendar.of(List.of(Y2026));
+    private final HolidayCalendar calendar = HolidayCalendar.of(List.of(CalendarFixtures.Y2026));
 
     @ParameterizedTest(name = "{0} working: {1}")
     @CsvSource({

@@ -1,14 +1,20 @@
 package io.gridloop.dispatch.lifecycle;
 
 import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.deadline.Deadlines;
+import io.gridloop.dispatch.deadline.HolidayCalendar;
+import io.gridloop.dispatch.deadline.CalendarFixtures;
+import io.gridloop.dispatch.routing.HandlingLevel;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,45 +22,61 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CaseFileTest {
 
     static final Instant T0 = Instant.parse("2026-03-02T01:30:00Z");
+    static final HolidayCalendar CALENDAR = HolidayCalendar.of(List.of(CalendarFixtures.Y2026));
+    static final HandlingUnit DISTRICT_CENTRE = new HandlingUnit("150105", "赛罕区网格化服务管理中心",
+            HandlingLevel.DISTRICT);
 
     static EventReported reported(String id) {
         return new EventReported(id, "c-" + id, "gw-1", ReportSource.GRID_PATROL, EventCategory.DISPUTE,
-                "150105001001003", "150105", "赛罕区", "邻里噪音纠纷", null, T0.minusSeconds(60), T0);
+                "150105001002003", "150105", "赛罕区", "邻里噪音纠纷", null, T0.minusSeconds(60), T0);
     }
 
     static Deadlines deadlines(Instant closeBy) {
-        return new Deadlines(closeBy, closeBy, closeBy);
+        return new Deadlines(closeBy, closeBy, closeBy.minusSeconds(3600));
+    }
+
+    static CaseFile opened(String id) {
+        return CaseFile.open(reported(id), DISTRICT_CENTRE, deadlines(T0.plusSeconds(3 * 86_400)), T0);
+    }
+
+    static CaseFile act(CaseFile c, CaseAction action, ActionInput in, Instant at) {
+        return c.with(c.next(action, in, CALENDAR, at));
+    }
+
+    static CaseFile act(CaseFile c, CaseAction action) {
+        return act(c, action, ActionInput.by("op", "原因"), T0.plusSeconds(60));
+    }
+
+    static CaseTransitioned lastEvent(CaseFile c) {
+        return c.outbox().getLast().transition();
     }
 
     @Test
     void shouldOpenARoutedCaseWithBothTransitionsWaitingInItsOutbox() {
-        CaseFile opened = CaseFile.open(reported("e-1"), new HandlingUnit("150105", "赛罕区网格化服务管理中心"),
-                deadlines(T0.plusSeconds(3 * 86_400)), T0.plusSeconds(1));
+        CaseFile opened = opened("e-1");
 
-        assertThat(opened.id()).isEqualTo("e-1");
         assertThat(opened.state()).isEqualTo(CaseState.ROUTED);
+        assertThat(opened.level()).isEqualTo(HandlingLevel.DISTRICT);
         assertThat(opened.sequence()).isEqualTo(2);
         assertThat(opened.outbox()).extracting(OutboxEntry::eventId).containsExactly("e-1-1", "e-1-2");
-        var report = opened.outbox().get(0).transition();
-        var route = opened.outbox().get(1).transition();
+        CaseTransitioned report = opened.outbox().get(0).transition();
+        CaseTransitioned route = opened.outbox().get(1).transition();
         assertThat(report.fromState()).isNull();
         assertThat(report.toState()).isEqualTo(CaseState.REPORTED);
         assertThat(report.handlingUnit()).isNull();
-        assertThat(route.fromState()).isEqualTo(CaseState.REPORTED);
         assertThat(route.toState()).isEqualTo(CaseState.ROUTED);
         assertThat(route.handlingUnit()).isEqualTo("150105");
+        assertThat(route.level()).isEqualTo("DISTRICT");
         assertThat(route.dueAt()).isEqualTo(T0.plusSeconds(3 * 86_400));
-        assertThat(route.districtName()).isEqualTo("赛罕区");
     }
 
     @Test
     void shouldNumberEachFurtherTransitionAndKeepItsHistory() {
-        CaseFile c = CaseFile.open(reported("e-2"), new HandlingUnit("150105", "x"), deadlines(T0), T0);
-
-        CaseFile accepted = c.with(c.next(CaseAction.ACCEPT, "handler-7", "已到现场", T0.plusSeconds(60)));
+        CaseFile accepted = act(opened("e-2"), CaseAction.ACCEPT, ActionInput.by("handler-7", "已到现场"),
+                T0.plusSeconds(60));
 
         assertThat(accepted.state()).isEqualTo(CaseState.ACCEPTED);
-        assertThat(accepted.version()).isEqualTo(c.version() + 1);
+        assertThat(accepted.version()).isEqualTo(opened("e-2").version() + 1);
         assertThat(accepted.timeline()).last().satisfies(e -> {
             assertThat(e.sequence()).isEqualTo(3);
             assertThat(e.actor()).isEqualTo("handler-7");
@@ -64,10 +86,117 @@ class CaseFileTest {
     }
 
     @Test
-    void shouldRefuseToCloseACaseNobodyHandled() {
-        CaseFile c = CaseFile.open(reported("e-3"), new HandlingUnit("150105", "x"), deadlines(T0), T0);
+    void shouldCountReworkAndCloseOnTimeAfterASecondFeedback() {
+        CaseFile c = act(act(act(opened("e-3"), CaseAction.ACCEPT), CaseAction.FEEDBACK), CaseAction.REWORK);
+        assertThat(c.state()).isEqualTo(CaseState.REWORK);
+        assertThat(c.reworkCount()).isEqualTo(1);
+        assertThat(lastEvent(c).reworkCount()).isEqualTo(1);
+        assertThat(lastEvent(c).reason()).isEqualTo("原因");
 
-        assertThatThrownBy(() -> c.next(CaseAction.CLOSE, "op", null, T0))
-                .isInstanceOf(IllegalTransitionException.class);
+        CaseFile closed = act(act(c, CaseAction.FEEDBACK), CaseAction.CLOSE, ActionInput.by("reviewer"),
+                T0.plusSeconds(7200));
+
+        assertThat(closed.state()).isEqualTo(CaseState.CLOSED);
+        assertThat(closed.closedAt()).isEqualTo(T0.plusSeconds(7200));
+        assertThat(lastEvent(closed).onTime()).isTrue();
+        assertThat(lastEvent(closed).closedAt()).isEqualTo(T0.plusSeconds(7200));
+    }
+
+    @Test
+    void shouldMarkAClosureAfterTheDeadlineAsLate() {
+        CaseFile fed = act(act(opened("e-4"), CaseAction.ACCEPT), CaseAction.FEEDBACK);
+
+        CaseFile closed = act(fed, CaseAction.CLOSE, ActionInput.by("reviewer"), T0.plusSeconds(4 * 86_400));
+
+        assertThat(lastEvent(closed).onTime()).isFalse();
+    }
+
+    @Test
+    void shouldEscalateOneLevelAtATimeUpToTheCityAndNoFurther() {
+        CaseFile toCity = act(opened("e-5"), CaseAction.ESCALATE);
+
+        assertThat(toCity.state()).isEqualTo(CaseState.ESCALATED);
+        assertThat(toCity.level()).isEqualTo(HandlingLevel.CITY);
+        assertThat(toCity.handlingUnit()).isEqualTo("150100");
+        assertThat(lastEvent(toCity).level()).isEqualTo("CITY");
+        assertThatThrownBy(() -> act(toCity, CaseAction.ESCALATE))
+                .isInstanceOf(InvalidActionException.class);
+    }
+
+    @Test
+    void shouldRequireAReasonToReturnEscalateReworkSuspendOrInvalidate() {
+        CaseFile routed = opened("e-6");
+
+        for (CaseAction action : List.of(CaseAction.RETURN, CaseAction.ESCALATE, CaseAction.SUSPEND,
+                CaseAction.INVALIDATE)) {
+            assertThatThrownBy(() -> act(routed, action, ActionInput.by("op"), T0))
+                    .as(action.wireName())
+                    .isInstanceOf(InvalidActionException.class)
+                    .extracting(e -> ((InvalidActionException) e).field()).isEqualTo("comment");
+        }
+    }
+
+    @Test
+    void shouldMoveTheDeadlineByTheApprovedWorkingDaysAcrossTheSpringFestival() {
+        Instant due = Instant.parse("2026-02-13T02:00:00Z"); // Friday 10:00 in China
+        CaseFile c = act(CaseFile.open(reported("e-7"), DISTRICT_CENTRE, deadlines(due), T0.minusSeconds(86_400)),
+                CaseAction.ACCEPT);
+
+        CaseFile requested = act(c, CaseAction.REQUEST_EXTENSION,
+                new ActionInput("handler", "需协调供水公司", 2, null, null), T0);
+        assertThat(requested.state()).isEqualTo(CaseState.EXTENSION_REQUESTED);
+        assertThat(requested.requestedExtensionDays()).isEqualTo(2);
+
+        CaseFile approved = act(requested, CaseAction.APPROVE_EXTENSION, ActionInput.by("leader"), T0);
+
+        // 02-14 (调休 Saturday) and, after the holiday, 02-24.
+        assertThat(approved.dueAt()).isEqualTo(Instant.parse("2026-02-24T02:00:00Z"));
+        assertThat(Duration.between(approved.warnAt(), approved.dueAt()))
+                .isEqualTo(Duration.between(c.warnAt(), c.dueAt()));
+        assertThat(approved.state()).as("back to where it was").isEqualTo(CaseState.ACCEPTED);
+        assertThat(approved.requestedExtensionDays()).isNull();
+    }
+
+    @Test
+    void shouldRefuseAnExtensionOfNoDaysOrTooMany() {
+        CaseFile accepted = act(opened("e-8"), CaseAction.ACCEPT);
+
+        assertThatThrownBy(() -> act(accepted, CaseAction.REQUEST_EXTENSION,
+                new ActionInput("h", "理由", 0, null, null), T0)).isInstanceOf(InvalidActionException.class);
+        assertThatThrownBy(() -> act(accepted, CaseAction.REQUEST_EXTENSION,
+                new ActionInput("h", "理由", 30, null, null), T0)).isInstanceOf(InvalidActionException.class);
+    }
+
+    @Test
+    void shouldStopTheClockWhileSuspended() {
+        CaseFile rework = act(act(act(opened("e-9"), CaseAction.ACCEPT), CaseAction.FEEDBACK), CaseAction.REWORK);
+        CaseFile suspended = act(rework, CaseAction.SUSPEND, ActionInput.by("op", "等待法院判决"), T0);
+
+        CaseFile resumed = act(suspended, CaseAction.RESUME, ActionInput.by("op"), T0.plus(Duration.ofHours(30)));
+
+        assertThat(resumed.state()).isEqualTo(CaseState.REWORK);
+        assertThat(resumed.dueAt()).isEqualTo(rework.dueAt().plus(Duration.ofHours(30)));
+        assertThat(resumed.suspendedAt()).isNull();
+    }
+
+    @Test
+    void shouldMergeIntoAnotherCaseButNotIntoItself() {
+        CaseFile c = opened("e-10");
+
+        assertThat(act(c, CaseAction.MERGE, new ActionInput("op", null, null, "e-99", null), T0).mergedInto())
+                .isEqualTo("e-99");
+        assertThatThrownBy(() -> act(c, CaseAction.MERGE, new ActionInput("op", null, null, "e-10", null), T0))
+                .isInstanceOf(InvalidActionException.class);
+    }
+
+    @Test
+    void shouldRouteAReturnedCaseWhereTheOperatorSays() {
+        CaseFile returned = act(opened("e-11"), CaseAction.RETURN, ActionInput.by("handler", "不属于本单位职责"), T0);
+
+        HandlingUnit water = new HandlingUnit("WATER-150105", "赛罕区供水公司", HandlingLevel.DISTRICT);
+        CaseFile rerouted = act(returned, CaseAction.ROUTE, new ActionInput("op", null, null, null, water), T0);
+
+        assertThat(rerouted.state()).isEqualTo(CaseState.ROUTED);
+        assertThat(rerouted.handlingUnitName()).isEqualTo("赛罕区供水公司");
     }
 }
