@@ -60,6 +60,11 @@ class CaseController {
         return CaseView.of(work.get(caseId));
     }
 
+    @GetMapping("/{caseId}/timeline")
+    List<TimelineEntry> timeline(@PathVariable String caseId) {
+        return work.get(caseId).timeline();
+    }
+
     @PostMapping("/{caseId}/actions/{action}")
     CaseView act(@PathVariable String caseId, @PathVariable String action,
                  @Valid @RequestBody(required = false) ActionRequest request) {
@@ -73,13 +78,13 @@ class CaseController {
                     String description, Instant reportedAt, Instant acceptBy, Instant dueAt, Instant warnAt,
                     String handlingUnit, String handlingUnitName, HandlingLevel level, String levelLabel,
                     int reworkCount, Integer requestedExtensionDays, String mergedInto, Instant closedAt,
-                    List<String> allowedActions, List<TimelineEntry> timeline) {
+                    boolean warned, boolean overdue, List<String> allowedActions, List<TimelineEntry> timeline) {
         static CaseView of(CaseFile c) {
             return new CaseView(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
                     c.gridCode(), c.category().name(), c.category().label(), c.source().name(), c.source().label(),
                     c.description(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(),
                     c.handlingUnitName(), c.level(), c.level() == null ? null : c.level().label(), c.reworkCount(),
-                    c.requestedExtensionDays(), c.mergedInto(), c.closedAt(),
+                    c.requestedExtensionDays(), c.mergedInto(), c.closedAt(), c.warned(), c.overdue(),
                     c.allowedActions().stream().map(CaseAction::wireName).sorted().toList(), c.timeline());
         }
     }

@@ -73,6 +73,8 @@ public class CaseFiles {
                 .set("suspendedAt", after.suspendedAt())
                 .set("mergedInto", after.mergedInto())
                 .set("closedAt", after.closedAt())
+                .set("warned", after.warned())
+                .set("overdue", after.overdue())
                 .push("timeline", t.entry())
                 .push("outbox", t.event());
         return mongo.updateFirst(sameVersion, update, CaseFile.class, COLLECTION).getModifiedCount() == 1;

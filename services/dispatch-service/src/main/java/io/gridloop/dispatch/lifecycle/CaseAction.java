@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What can happen to a case. All but {@code report} are taken through the API; {@code route} is also taken by
- * the system when a case opens.
+ * What can happen to a case. {@code route} is also taken by the system when a case opens; {@code warn} and
+ * {@code overdue} are the deadline watch's, and change no state.
  */
 public enum CaseAction {
     REPORT("上报", false),
@@ -22,7 +22,9 @@ public enum CaseAction {
     SUSPEND("挂起", true),
     RESUME("恢复办理", false),
     MERGE("并单", false),
-    INVALIDATE("作废", true);
+    INVALIDATE("作废", true),
+    WARN("临期预警", false),
+    OVERDUE("超期督办", false);
 
     private final String label;
     private final boolean needsReason;
@@ -46,9 +48,9 @@ public enum CaseAction {
         return needsReason;
     }
 
-    /** Taken through the API (everything but opening the case). */
+    /** Taken through the API: everything but opening the case and the deadline watch's warnings. */
     public boolean manual() {
-        return this != REPORT;
+        return this != REPORT && this != WARN && this != OVERDUE;
     }
 
     public static Optional<CaseAction> fromWireName(String name) {

@@ -31,6 +31,8 @@ import java.util.Set;
  * @param resumeState            while suspended or awaiting an extension decision: the state to return to
  * @param requestedExtensionDays the working days a pending extension request asks for
  * @param suspendedAt            since when the case is suspended; the clock stops meanwhile
+ * @param warned                 the approaching deadline was announced (预警)
+ * @param overdue                the deadline passed while open: supervised (督办) and the level above notified
  * @param version                bumped by every transition; a transition applies only to the version it was
  *                               computed from
  * @param sequence               the number of the last transition (1 = reported)
@@ -60,6 +62,8 @@ public record CaseFile(
         Instant suspendedAt,
         String mergedInto,
         Instant closedAt,
+        boolean warned,
+        boolean overdue,
         int sequence,
         List<TimelineEntry> timeline,
         List<OutboxEntry> outbox) {
@@ -84,7 +88,7 @@ public record CaseFile(
         CaseFile fresh = new CaseFile(event.eventId(), CaseState.REPORTED, 0, event.districtCode(),
                 event.districtName(), event.gridCode(), event.category(), event.source(), event.description(),
                 event.location(), event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(),
-                null, null, null, 0, null, null, null, null, null, 0, List.of(), List.of());
+                null, null, null, 0, null, null, null, null, null, false, false, 0, List.of(), List.of());
         CaseFile reported = fresh.with(fresh.record(CaseAction.REPORT, null, fresh, ActionInput.by(SYSTEM), now));
         return reported.with(reported.next(CaseAction.ROUTE, new ActionInput(SYSTEM, null, null, null, unit),
                 null, now));
@@ -138,6 +142,8 @@ public record CaseFile(
                         requestedExtensionDays).toInstant();
                 b.warnAt = warnAt.plus(Duration.between(dueAt, movedDue));
                 b.dueAt = movedDue;
+                b.warned = false;
+                b.overdue = false;
                 b.resumeState = null;
                 b.requestedExtensionDays = null;
             }
@@ -155,6 +161,8 @@ public record CaseFile(
                 b.acceptBy = acceptBy.plus(paused);
                 b.dueAt = dueAt.plus(paused);
                 b.warnAt = warnAt.plus(paused);
+                b.warned = false;
+                b.overdue = false;
                 b.resumeState = null;
                 b.suspendedAt = null;
             }
@@ -173,6 +181,41 @@ public record CaseFile(
             }
         }
         return record(action, state, b.build(), in, now);
+    }
+
+    /**
+     * The approaching deadline announced (预警), recorded and published like a transition but leaving the state.
+     */
+    public Transition warned(Instant now) {
+        Builder b = new Builder(this);
+        b.warned = true;
+        return record(CaseAction.WARN, state, b.build(), ActionInput.by(SYSTEM, "距结案期限不足" + remaining(now)), now);
+    }
+
+    /**
+     * The deadline passed with the case still open (超期): supervised (督办), and {@code notified} — the level
+     * above — told.
+     */
+    public Transition overdue(Instant now, HandlingUnit notified) {
+        Builder b = new Builder(this);
+        b.overdue = true;
+        b.warned = true;
+        return record(CaseAction.OVERDUE, state, b.build(),
+                ActionInput.by(SYSTEM, "已超过结案期限，已督办并通知" + notified.name()), now);
+    }
+
+    /** Whether the deadline watch has something to say now; a suspended case's clock stands still. */
+    public boolean needsWarning(Instant now) {
+        return !state.isFinal() && state != CaseState.SUSPENDED && !warned && !now.isBefore(warnAt);
+    }
+
+    public boolean needsSupervision(Instant now) {
+        return !state.isFinal() && state != CaseState.SUSPENDED && !overdue && now.isAfter(dueAt);
+    }
+
+    private String remaining(Instant now) {
+        long hours = Math.max(0, Duration.between(now, dueAt).toHours());
+        return hours + "小时";
     }
 
     public Set<CaseAction> allowedActions() {
@@ -223,6 +266,8 @@ public record CaseFile(
         Instant suspendedAt;
         String mergedInto;
         Instant closedAt;
+        boolean warned;
+        boolean overdue;
         int sequence;
         List<TimelineEntry> timeline;
         List<OutboxEntry> outbox;
@@ -243,6 +288,8 @@ public record CaseFile(
             suspendedAt = c.suspendedAt;
             mergedInto = c.mergedInto;
             closedAt = c.closedAt;
+            warned = c.warned;
+            overdue = c.overdue;
             sequence = c.sequence;
             timeline = c.timeline;
             outbox = c.outbox;
@@ -252,7 +299,7 @@ public record CaseFile(
             return new CaseFile(base.id, state, version, base.districtCode, base.districtName, base.gridCode,
                     base.category, base.source, base.description, base.location, base.reportedAt, acceptBy, dueAt,
                     warnAt, handlingUnit, handlingUnitName, level, reworkCount, resumeState, requestedExtensionDays,
-                    suspendedAt, mergedInto, closedAt, sequence, timeline, outbox);
+                    suspendedAt, mergedInto, closedAt, warned, overdue, sequence, timeline, outbox);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.dispatch.casefile.CaseFiles;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.OutboxEntry;
+import io.gridloop.dispatch.queue.OpenCases;
 import io.gridloop.platform.kafka.EventPublisher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,7 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final CaseFiles cases;
+    private final OpenCases openCases;
     private final PendingOutbox pending;
     private final EventPublisher publisher;
     private final Clock clock;
@@ -52,10 +54,12 @@ public class OutboxRelay {
     // Striped so that two relays of one case never interleave, without a lock object per case.
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
-    OutboxRelay(CaseFiles cases, PendingOutbox pending, EventPublisher publisher, Clock clock, MeterRegistry meters,
+    OutboxRelay(CaseFiles cases, OpenCases openCases, PendingOutbox pending, EventPublisher publisher, Clock clock,
+                MeterRegistry meters,
                 @Value("${gridloop.dispatch.outbox.send-timeout:10s}") Duration sendTimeout,
                 @Value("${gridloop.dispatch.outbox.sweep-grace:5s}") Duration sweepGrace) {
         this.cases = cases;
+        this.openCases = openCases;
         this.pending = pending;
         this.publisher = publisher;
         this.clock = clock;
@@ -86,6 +90,8 @@ public class OutboxRelay {
             List<OutboxEntry> outbox = found.get().outbox();
             List<OutboxEntry> sent = send(caseId, outbox);
             if (!sent.isEmpty()) {
+                // The work queues follow the case's state as of its events, healed by the sweep like the events.
+                openCases.sync(found.get());
                 cases.removeFromOutbox(caseId, sent);
                 pending.done(sent.stream().map(OutboxEntry::eventId).toList());
             }

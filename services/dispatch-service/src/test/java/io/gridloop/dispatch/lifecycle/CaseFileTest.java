@@ -180,6 +180,49 @@ class CaseFileTest {
     }
 
     @Test
+    void shouldWarnThenSuperviseWithoutChangingTheState() {
+        CaseFile accepted = act(opened("e-12"), CaseAction.ACCEPT);
+        Instant afterWarn = accepted.warnAt().plusSeconds(1);
+        assertThat(accepted.needsWarning(afterWarn)).isTrue();
+        assertThat(accepted.needsSupervision(afterWarn)).isFalse();
+
+        CaseFile warned = accepted.with(accepted.warned(afterWarn));
+        assertThat(warned.state()).isEqualTo(CaseState.ACCEPTED);
+        assertThat(warned.needsWarning(afterWarn)).isFalse();
+        assertThat(lastEvent(warned).action()).isEqualTo("warn");
+        assertThat(lastEvent(warned).fromState()).isEqualTo(CaseState.ACCEPTED);
+        assertThat(lastEvent(warned).toState()).isEqualTo(CaseState.ACCEPTED);
+
+        Instant late = warned.dueAt().plusSeconds(1);
+        HandlingUnit city = new HandlingUnit("150100", "市网格化服务管理中心", HandlingLevel.CITY);
+        CaseFile supervised = warned.with(warned.overdue(late, city));
+        assertThat(supervised.overdue()).isTrue();
+        assertThat(supervised.needsSupervision(late)).isFalse();
+        assertThat(lastEvent(supervised).action()).isEqualTo("overdue");
+        assertThat(lastEvent(supervised).reason()).contains("市网格化服务管理中心");
+    }
+
+    @Test
+    void shouldNotWarnASuspendedCaseWhoseClockStandsStill() {
+        CaseFile suspended = act(opened("e-13"), CaseAction.SUSPEND, ActionInput.by("op", "等待鉴定"), T0);
+
+        assertThat(suspended.needsWarning(suspended.dueAt().plusSeconds(10))).isFalse();
+        assertThat(suspended.needsSupervision(suspended.dueAt().plusSeconds(10))).isFalse();
+    }
+
+    @Test
+    void shouldWatchAnExtendedDeadlineAfresh() {
+        CaseFile accepted = act(opened("e-14"), CaseAction.ACCEPT);
+        CaseFile warned = accepted.with(accepted.warned(accepted.warnAt()));
+        CaseFile requested = act(warned, CaseAction.REQUEST_EXTENSION, new ActionInput("h", "理由", 3, null, null), T0);
+
+        CaseFile approved = act(requested, CaseAction.APPROVE_EXTENSION, ActionInput.by("leader"), T0);
+
+        assertThat(approved.warned()).isFalse();
+        assertThat(approved.needsWarning(approved.warnAt())).isTrue();
+    }
+
+    @Test
     void shouldMergeIntoAnotherCaseButNotIntoItself() {
         CaseFile c = opened("e-10");
 

@@ -1,0 +1,27 @@
+package io.gridloop.dispatch.queue;
+
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.routing.HandlingLevel;
+
+import java.time.Instant;
+
+/**
+ * A case that is still open, as work queues and the deadline watch need it. Kept in its own small collection so
+ * neither scans every case ever reported: it holds only the open ones.
+ */
+public record OpenCase(String id, CaseState state, String stateLabel, String districtCode, String districtName,
+                       String gridCode, EventCategory category, String categoryLabel, ReportSource source,
+                       String description, String handlingUnit, String handlingUnitName, HandlingLevel level,
+                       Instant reportedAt, Instant acceptBy, Instant dueAt, Instant warnAt, boolean warned,
+                       boolean overdue, int reworkCount, long version) {
+
+    static OpenCase of(CaseFile c) {
+        return new OpenCase(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(), c.gridCode(),
+                c.category(), c.category().label(), c.source(), c.description(), c.handlingUnit(),
+                c.handlingUnitName(), c.level(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(), c.warned(),
+                c.overdue(), c.reworkCount(), c.version());
+    }
+}

@@ -1,0 +1,69 @@
+package io.gridloop.dispatch.queue;
+
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The open cases, kept in step with the cases by the outbox relay: every transition passes the relay, which
+ * writes the case's current state here (or removes it once final). A crash between a case's update and this
+ * write is healed by the relay's sweep, like the event itself.
+ */
+@Repository
+public class OpenCases {
+
+    static final String COLLECTION = "open_cases";
+
+    private final MongoTemplate mongo;
+
+    OpenCases(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void sync(CaseFile c) {
+        if (c.state().isFinal()) {
+            mongo.remove(Query.query(Criteria.where("_id").is(c.id())), COLLECTION);
+        } else {
+            mongo.save(OpenCase.of(c), COLLECTION);
+        }
+    }
+
+    /** One page of a unit's queue, soonest deadline first. */
+    public Page queue(String unit, CaseState state, EventCategory category, Boolean overdue, int page, int size) {
+        Criteria criteria = Criteria.where("handlingUnit").is(unit);
+        if (state != null) {
+            criteria = criteria.and("state").is(state);
+        }
+        if (category != null) {
+            criteria = criteria.and("category").is(category);
+        }
+        if (overdue != null) {
+            criteria = criteria.and("overdue").is(overdue);
+        }
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, COLLECTION);
+        List<OpenCase> items = mongo.find(query.with(Sort.by("dueAt", "_id")).skip((long) page * size).limit(size),
+                OpenCase.class, COLLECTION);
+        return new Page(unit, page, size, total, items);
+    }
+
+    /** Open cases with a warning or a supervision due at {@code now}. */
+    public List<OpenCase> needingAttention(Instant now) {
+        return mongo.find(Query.query(new Criteria().orOperator(
+                        Criteria.where("warned").is(false).and("warnAt").lte(now),
+                        Criteria.where("overdue").is(false).and("dueAt").lt(now))),
+                OpenCase.class, COLLECTION);
+    }
+
+    /** A page of a queue. */
+    public record Page(String unit, int page, int size, long total, List<OpenCase> items) {
+    }
+}

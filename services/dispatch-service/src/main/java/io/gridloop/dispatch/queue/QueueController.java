@@ -1,0 +1,35 @@
+package io.gridloop.dispatch.queue;
+
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.EventCategory;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A handling unit's work queue: its open cases, filtered by state, category and overdue, soonest deadline first,
+ * one page at a time.
+ */
+@RestController
+class QueueController {
+
+    private final OpenCases open;
+
+    QueueController(OpenCases open) {
+        this.open = open;
+    }
+
+    @GetMapping("/api/v1/queues/{unit}")
+    OpenCases.Page queue(@PathVariable String unit,
+                         @RequestParam(required = false) CaseState state,
+                         @RequestParam(required = false) EventCategory category,
+                         @RequestParam(required = false) Boolean overdue,
+                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
+                         @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
+                         @Max(value = 200, message = "不能大于200") int size) {
+        return open.queue(unit, state, category, overdue, page, size);
+    }
+}

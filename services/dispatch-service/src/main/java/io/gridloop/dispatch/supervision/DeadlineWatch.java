@@ -1,0 +1,80 @@
+package io.gridloop.dispatch.supervision;
+
+import io.gridloop.dispatch.casefile.CaseFiles;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.outbox.OutboxRelay;
+import io.gridloop.dispatch.queue.OpenCase;
+import io.gridloop.dispatch.queue.OpenCases;
+import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.dispatch.routing.Router;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Watches the stored deadlines of open cases: warns when a case reaches {@code warnAt} (预警) and, once
+ * {@code dueAt} has passed, marks it overdue, files a 督办 record and notifies the level above. It reads the
+ * deadlines from the database, so whatever fell due while the service was down is caught on the first scan.
+ * Each step is applied to the case's version like any action, so running twice changes nothing.
+ */
+@Component
+public class DeadlineWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
+
+    private final OpenCases open;
+    private final CaseFiles cases;
+    private final OutboxRelay relay;
+    private final Supervisions supervisions;
+    private final Clock clock;
+    private final Counter warnings;
+    private final Counter overdue;
+
+    DeadlineWatch(OpenCases open, CaseFiles cases, OutboxRelay relay, Supervisions supervisions, Clock clock,
+                  MeterRegistry meters) {
+        this.open = open;
+        this.cases = cases;
+        this.relay = relay;
+        this.supervisions = supervisions;
+        this.clock = clock;
+        this.warnings = meters.counter("gridloop.dispatch.deadline.warnings");
+        this.overdue = meters.counter("gridloop.dispatch.deadline.overdue");
+    }
+
+    @Scheduled(fixedDelayString = "${gridloop.dispatch.deadlines.scan-interval:30s}",
+            initialDelayString = "${gridloop.dispatch.deadlines.scan-initial-delay:5s}")
+    public void scan() {
+        Instant now = clock.instant();
+        for (OpenCase candidate : open.needingAttention(now)) {
+            cases.find(candidate.id()).ifPresent(c -> attend(c, now));
+        }
+    }
+
+    private void attend(CaseFile c, Instant now) {
+        if (c.needsSupervision(now)) {
+            HandlingUnit above = c.level().up()
+                    .map(up -> Router.centre(up, c.gridCode(), c.districtCode(), c.districtName()))
+                    .orElse(Router.centre(HandlingLevel.CITY, c.gridCode(), c.districtCode(), c.districtName()));
+            if (cases.apply(c, c.overdue(now, above))) {
+                supervisions.file(new Supervision(c.id() + "@" + c.dueAt().getEpochSecond(), c.id(),
+                        c.districtCode(), c.districtName(), c.handlingUnit(), c.handlingUnitName(), c.level(),
+                        above.code(), above.name(), c.dueAt(), now));
+                overdue.increment();
+                log.info("Case {} is overdue (due {}): supervised, {} notified", c.id(), c.dueAt(), above.name());
+                relay.relay(c.id());
+            }
+        } else if (c.needsWarning(now)) {
+            if (cases.apply(c, c.warned(now))) {
+                warnings.increment();
+                relay.relay(c.id());
+            }
+        }
+    }
+}

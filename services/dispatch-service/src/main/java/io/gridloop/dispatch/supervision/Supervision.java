@@ -1,0 +1,16 @@
+package io.gridloop.dispatch.supervision;
+
+import io.gridloop.dispatch.routing.HandlingLevel;
+
+import java.time.Instant;
+
+/**
+ * A 督办 record: a case went past its deadline while open; its handling unit is supervised and the level above
+ * notified.
+ *
+ * @param id one per case and deadline: {@code <caseId>@<dueAt epoch second>}, so the watch can never file it twice
+ */
+public record Supervision(String id, String caseId, String districtCode, String districtName,
+                          String handlingUnit, String handlingUnitName, HandlingLevel level,
+                          String notifiedUnit, String notifiedUnitName, Instant dueAt, Instant overdueAt) {
+}
