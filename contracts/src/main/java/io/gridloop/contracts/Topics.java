@@ -6,7 +6,6 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 
 import java.util.List;
-import java.util.Optional;
 
 import static io.gridloop.contracts.ServiceNames.DISPATCH;
 import static io.gridloop.contracts.ServiceNames.HOTLINE_BRIDGE;
@@ -61,9 +60,5 @@ public final class Topics {
 
     public static List<Topic<?>> all() {
         return ALL;
-    }
-
-    public static Optional<Topic<?>> byName(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 }

@@ -126,10 +126,6 @@ public final class GridloopStack implements AutoCloseable {
         return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    public ConfigurableApplicationContext context(String service) {
-        return contexts.get(service);
-    }
-
     /** Stops the services, the ones that read from others first. */
     @Override
     public void close() {

@@ -62,9 +62,4 @@ public final class DeadlinePolicy {
     public HolidayCalendar calendar() {
         return calendar;
     }
-
-    /** The same rule on another calendar, e.g. after an administrator added a year. */
-    public DeadlinePolicy on(HolidayCalendar other) {
-        return new DeadlinePolicy(other, acceptWithinDays, closeWithinDays, warnShare);
-    }
 }

@@ -41,13 +41,6 @@ public final class HolidayCalendar {
         return new HolidayCalendar(byYear);
     }
 
-    /** This calendar with {@code year} added, or replacing the one it had for that year. */
-    public HolidayCalendar with(CalendarYear year) {
-        Map<Integer, CalendarYear> byYear = new HashMap<>(years);
-        byYear.put(year.year(), year);
-        return new HolidayCalendar(byYear);
-    }
-
     public boolean covers(int year) {
         return years.containsKey(year);
     }

@@ -89,9 +89,8 @@ public record CaseFile(
                 event.districtName(), event.gridCode(), event.category(), event.source(), event.description(),
                 event.location(), event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(),
                 null, null, null, 0, null, null, null, null, null, false, false, 0, List.of(), List.of());
-        CaseFile reported = fresh.with(fresh.record(CaseAction.REPORT, null, fresh, ActionInput.by(SYSTEM), now));
-        return reported.with(reported.next(CaseAction.ROUTE, new ActionInput(SYSTEM, null, null, null, unit),
-                null, now));
+        CaseFile reported = fresh.record(CaseAction.REPORT, null, fresh, ActionInput.by(SYSTEM), now).after();
+        return reported.next(CaseAction.ROUTE, new ActionInput(SYSTEM, null, null, null, unit), null, now).after();
     }
 
     /**
@@ -220,11 +219,6 @@ public record CaseFile(
 
     public Set<CaseAction> allowedActions() {
         return CaseStateMachine.allowed(state);
-    }
-
-    /** This case after {@code t}, as the stored document will look after the transition's update. */
-    public CaseFile with(Transition t) {
-        return t.after();
     }
 
     private Transition record(CaseAction action, CaseState from, CaseFile changed, ActionInput in, Instant now) {

@@ -4,7 +4,6 @@ import io.gridloop.contracts.event.CaseState;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +44,6 @@ public final class CaseStateMachine {
     static final CaseState BACK = null;
 
     private static final Map<CaseState, Map<CaseAction, CaseState>> TABLE = new EnumMap<>(CaseState.class);
-    private static final Set<CaseState> FINAL = EnumSet.of(CLOSED, MERGED, INVALID);
 
     static {
         //    from                 action              to
@@ -70,7 +68,7 @@ public final class CaseStateMachine {
         allow(FEEDBACK_SUBMITTED,  CaseAction.REWORK,  REWORK);              // 复核不通过, 返工
         allow(SUSPENDED,           RESUME,             BACK);                // 恢复
         for (CaseState open : CaseState.values()) {
-            if (FINAL.contains(open)) {
+            if (open.isFinal()) {
                 continue;
             }
             if (open != SUSPENDED && open != EXTENSION_REQUESTED) {
@@ -112,9 +110,5 @@ public final class CaseStateMachine {
     public static Set<CaseAction> allowed(CaseState from) {
         Map<CaseAction, CaseState> row = TABLE.get(from);
         return row == null ? Set.of() : Collections.unmodifiableSet(row.keySet());
-    }
-
-    public static boolean isFinal(CaseState state) {
-        return FINAL.contains(state);
     }
 }

@@ -40,7 +40,7 @@ class CaseFileTest {
     }
 
     static CaseFile act(CaseFile c, CaseAction action, ActionInput in, Instant at) {
-        return c.with(c.next(action, in, CALENDAR, at));
+        return c.next(action, in, CALENDAR, at).after();
     }
 
     static CaseFile act(CaseFile c, CaseAction action) {
@@ -186,7 +186,7 @@ class CaseFileTest {
         assertThat(accepted.needsWarning(afterWarn)).isTrue();
         assertThat(accepted.needsSupervision(afterWarn)).isFalse();
 
-        CaseFile warned = accepted.with(accepted.warned(afterWarn));
+        CaseFile warned = accepted.warned(afterWarn).after();
         assertThat(warned.state()).isEqualTo(CaseState.ACCEPTED);
         assertThat(warned.needsWarning(afterWarn)).isFalse();
         assertThat(lastEvent(warned).action()).isEqualTo("warn");
@@ -195,7 +195,7 @@ class CaseFileTest {
 
         Instant late = warned.dueAt().plusSeconds(1);
         HandlingUnit city = new HandlingUnit("150100", "市网格化服务管理中心", HandlingLevel.CITY);
-        CaseFile supervised = warned.with(warned.overdue(late, city));
+        CaseFile supervised = warned.overdue(late, city).after();
         assertThat(supervised.overdue()).isTrue();
         assertThat(supervised.needsSupervision(late)).isFalse();
         assertThat(lastEvent(supervised).action()).isEqualTo("overdue");
@@ -213,7 +213,7 @@ class CaseFileTest {
     @Test
     void shouldWatchAnExtendedDeadlineAfresh() {
         CaseFile accepted = act(opened("e-14"), CaseAction.ACCEPT);
-        CaseFile warned = accepted.with(accepted.warned(accepted.warnAt()));
+        CaseFile warned = accepted.warned(accepted.warnAt()).after();
         CaseFile requested = act(warned, CaseAction.REQUEST_EXTENSION, new ActionInput("h", "理由", 3, null, null), T0);
 
         CaseFile approved = act(requested, CaseAction.APPROVE_EXTENSION, ActionInput.by("leader"), T0);
