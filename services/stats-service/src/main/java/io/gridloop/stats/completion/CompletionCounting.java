@@ -47,21 +47,31 @@ public class CompletionCounting {
             return false;
         }
         String counterId = DistrictCounter.idOf(t.districtCode(), partition);
-        try {
-            mongo.insert(new DistrictCounter(counterId, t.districtCode(), t.districtName(), partition, 0, 0, -1),
-                    COUNTERS);
-        } catch (DuplicateKeyException exists) {
-            // the usual case: the counter was created by an earlier transition
+        boolean applied = addPastOffset(counterId, delta, offset, t.districtName());
+        if (!applied) {
+            // The update matched nothing: either no counter exists yet (the district's first count on this
+            // partition), or this record was applied before. Creating it with the delta tells them apart.
+            try {
+                mongo.insert(new DistrictCounter(counterId, t.districtCode(), t.districtName(), partition,
+                        delta.reported(), delta.closed(), offset), COUNTERS);
+                applied = true;
+            } catch (DuplicateKeyException exists) {
+                applied = addPastOffset(counterId, delta, offset, t.districtName());
+            }
         }
-        boolean applied = mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(counterId).and("lastOffset").lt(offset)),
-                new Update().inc("reported", delta.reported()).inc("closed", delta.closed())
-                        .set("lastOffset", offset).set("districtName", t.districtName()),
-                COUNTERS).getModifiedCount() == 1;
         if (applied) {
             dirty.mark(t.districtCode());
         }
         return applied;
+    }
+
+    /** Adds {@code delta} to the counter only if it has not yet taken {@code offset} or a later one. */
+    private boolean addPastOffset(String counterId, CompletionDelta delta, long offset, String districtName) {
+        return mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(counterId).and("lastOffset").lt(offset)),
+                new Update().inc("reported", delta.reported()).inc("closed", delta.closed())
+                        .set("lastOffset", offset).set("districtName", districtName),
+                COUNTERS).getModifiedCount() == 1;
     }
 
     /**

@@ -48,9 +48,11 @@ class SnapshotPublisher {
     @Scheduled(fixedDelayString = "${gridloop.stats.snapshot-interval:500ms}")
     void publishChanged() {
         Set<String> changed = dirty.drain();
-        for (String code : changed) {
-            counting.district(code).ifPresent(this::publish);
+        if (changed.isEmpty()) {
+            return;
         }
+        // One read of all counters for the lot, rather than one query per changed district.
+        counting.byDistrict().stream().filter(d -> changed.contains(d.districtCode())).forEach(this::publish);
     }
 
     private void publish(DistrictCompletion d) {
