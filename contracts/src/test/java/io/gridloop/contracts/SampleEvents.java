@@ -2,12 +2,15 @@ package io.gridloop.contracts;
 
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
+import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.Urgency;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,14 +39,17 @@ final class SampleEvents {
 
     static EventReported eventReported() {
         return new EventReported("e-1", "app-7f3a", "gw-150105-0042", ReportSource.GRID_PATROL,
-                EventCategory.HAZARD, "150105001001003", "150105", "赛罕区", "楼道堆放杂物，堵塞消防通道",
-                new GeoPoint(40.8114, 111.6876), T0.minusSeconds(600), T0);
+                EventCategory.HAZARD, "FIRE_SAFETY", "消防安全隐患", Complexity.COMPLEX, HandlingLevel.STREET,
+                Urgency.URGENT, "150105001001003", "150105001001", "大学东路社区", "150105001", "大学东路街道",
+                "150105", "赛罕区", "楼道堆放杂物，堵塞消防通道", new GeoPoint(40.8114, 111.6876),
+                T0.minusSeconds(600), T0, T0.plusSeconds(86_400));
     }
 
     static CaseTransitioned caseTransitioned() {
         return new CaseTransitioned("e-1", 2, "route", CaseState.REPORTED, CaseState.ROUTED, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0, T0.plusSeconds(3 * 86_400),
-                T0.plusSeconds(1), "system", "150105001", "DISTRICT", 0, null, null, null, null);
+                T0.plusSeconds(1), "system", "150105001", "DISTRICT", 0, null, null, null, null, "FIRE_SAFETY",
+                "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3");
     }
 
     /** A closure with every optional field set, so the schema is checked for those too. */
@@ -51,7 +57,8 @@ final class SampleEvents {
         return new CaseTransitioned("e-1", 7, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, "150105",
                 "赛罕区", "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0,
                 T0.plusSeconds(3 * 86_400), T0.plusSeconds(7200), "reviewer-3", "150105", "DISTRICT", 1,
-                "复核通过", T0.plusSeconds(7200), true, null);
+                "复核通过", T0.plusSeconds(7200), true, null, "FIRE_SAFETY", "150105001001", "大学东路社区",
+                "150105001", "大学东路街道", "REVIEWER", null);
     }
 
     private SampleEvents() {

@@ -18,6 +18,10 @@ import java.time.Instant;
  * @param closedAt   when the case was closed, on the transition to CLOSED
  * @param onTime     whether it was closed by {@code dueAt}, on the transition to CLOSED
  * @param mergedInto the case this one was merged into (并单), on the transition to MERGED
+ * @param subCategory the catalogue code (事项小类), absent for cases reported without one
+ * @param actorRole  the role the actor acted in (OPERATOR, HANDLER…; SYSTEM for automatic steps)
+ * @param routingRule which routing rule chose the handling unit, as {@code <rule id>@v<rule-set version>}, on
+ *                   transitions the rules decided
  */
 public record CaseTransitioned(
         String caseId,
@@ -40,5 +44,12 @@ public record CaseTransitioned(
         String reason,
         Instant closedAt,
         Boolean onTime,
-        String mergedInto) {
+        String mergedInto,
+        String subCategory,
+        String communityCode,
+        String communityName,
+        String streetCode,
+        String streetName,
+        String actorRole,
+        String routingRule) {
 }

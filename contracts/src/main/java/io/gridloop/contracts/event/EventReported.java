@@ -4,13 +4,21 @@ import java.time.Instant;
 
 /**
  * Data of {@code grid.event.reported.v1}: a report intake accepted (上报). Intake has already resolved the grid to
- * its district, so no consumer has to look it up.
+ * its community, street and district and the sub-category to its complexity and first handling level, so no
+ * consumer has to look them up.
  *
- * @param eventId       gridloop's id for the event; dispatch opens the case under the same id
- * @param clientEventId the reporting app's own id, unique per reporter (idempotency key)
- * @param location      where it was seen, if the reporter sent a position
- * @param occurredAt    when the reporter saw it
- * @param reportedAt    when intake accepted it
+ * @param eventId         gridloop's id for the event; dispatch opens the case under the same id
+ * @param clientEventId   the reporting app's own id, unique per reporter (idempotency key)
+ * @param subCategory     the catalogue code (事项小类), absent only for hotline orders whose category path maps to
+ *                        none; such cases go to manual triage
+ * @param complexity      from the sub-category; drives the "1-3-5" deadlines
+ * @param initialLevel    the level that handles the case first, from the sub-category
+ * @param communityCode   the first 12 digits of the grid code (社区/村)
+ * @param streetCode      the first 9 digits of the grid code (街道/乡镇)
+ * @param location        where it was seen, if the reporter sent a position
+ * @param occurredAt      when the reporter saw it
+ * @param reportedAt      when intake accepted it
+ * @param dueAt           a deadline set by the source (a 12345 order's own 办结时限); absent: the "1-3-5" rule
  */
 public record EventReported(
         String eventId,
@@ -18,11 +26,21 @@ public record EventReported(
         String reporterId,
         ReportSource source,
         EventCategory category,
+        String subCategory,
+        String subCategoryName,
+        Complexity complexity,
+        HandlingLevel initialLevel,
+        Urgency urgency,
         String gridCode,
+        String communityCode,
+        String communityName,
+        String streetCode,
+        String streetName,
         String districtCode,
         String districtName,
         String description,
         GeoPoint location,
         Instant occurredAt,
-        Instant reportedAt) {
+        Instant reportedAt,
+        Instant dueAt) {
 }

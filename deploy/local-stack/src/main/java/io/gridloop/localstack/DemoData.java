@@ -28,16 +28,25 @@ final class DemoData {
             new DemoDistrict("150125", "武川县", 41.096, 111.451, 0.89),
             new DemoDistrict("150172", "呼和浩特经济技术开发区", 40.818, 111.763, 0.98));
 
-    private static final List<String> LIVELIHOOD = List.of(
-            "小区路灯不亮，夜间出行不便", "楼道堆放杂物，影响通行", "垃圾清运不及时，气味较大",
-            "老人申请居家养老上门服务", "下水道堵塞，污水外溢", "小区供暖温度不达标", "无障碍坡道破损",
-            "公共健身器材损坏", "居民咨询医保缴费事宜", "自来水水压偏低");
-    private static final List<String> HAZARD = List.of(
-            "电动车在楼道内充电，存在火灾隐患", "井盖缺失，有坠落风险", "围墙出现裂缝，有倒塌风险",
-            "燃气管道老化，有异味", "消防通道被车辆堵塞");
-    private static final List<String> DISPUTE = List.of(
-            "邻里因噪音问题发生纠纷", "物业与业主因停车费产生矛盾", "租户与房东因押金退还发生争执");
-    private static final List<String> OTHER = List.of("居民反映流浪犬出没", "共享单车乱停放");
+    /** What a grid worker files: a catalogue sub-category and the words they use for it. */
+    record Sample(String subCategory, String description) {
+    }
+
+    private static final List<Sample> LIVELIHOOD = List.of(
+            new Sample("STREETLIGHT", "小区路灯不亮，夜间出行不便"), new Sample("SANITATION", "楼道堆放杂物，影响通行"),
+            new Sample("SANITATION", "垃圾清运不及时，气味较大"), new Sample("ELDERLY_DISABLED", "老人申请居家养老上门服务"),
+            new Sample("ROAD_FACILITY", "下水道堵塞，污水外溢"), new Sample("HEATING", "小区供暖温度不达标"),
+            new Sample("ROAD_FACILITY", "无障碍坡道破损"), new Sample("GREENING", "小区绿化带树木倒伏"),
+            new Sample("SOCIAL_ASSISTANCE", "困难家庭咨询低保申请事宜"), new Sample("WATER_SUPPLY", "自来水水压偏低"));
+    private static final List<Sample> HAZARD = List.of(
+            new Sample("FIRE_SAFETY", "电动车在楼道内充电，存在火灾隐患"), new Sample("MANHOLE", "井盖缺失，有坠落风险"),
+            new Sample("BUILDING_SAFETY", "围墙出现裂缝，有倒塌风险"), new Sample("GAS_SAFETY", "燃气管道老化，有异味"),
+            new Sample("FIRE_SAFETY", "消防通道被车辆堵塞"));
+    private static final List<Sample> DISPUTE = List.of(
+            new Sample("NEIGHBOUR_DISPUTE", "邻里因噪音问题发生纠纷"), new Sample("PROPERTY_DISPUTE", "物业与业主因停车费产生矛盾"),
+            new Sample("NEIGHBOUR_DISPUTE", "租户与房东因押金退还发生争执"));
+    private static final List<Sample> OTHER = List.of(new Sample("OTHER", "居民反映流浪犬出没"),
+            new Sample("OTHER", "共享单车乱停放"));
 
     static EventCategory category(RandomGenerator random) {
         double r = random.nextDouble();
@@ -65,8 +74,8 @@ final class DemoData {
         return ReportSource.OPEN311;
     }
 
-    static String description(EventCategory category, RandomGenerator random) {
-        List<String> pool = switch (category) {
+    static Sample sample(EventCategory category, RandomGenerator random) {
+        List<Sample> pool = switch (category) {
             case LIVELIHOOD -> LIVELIHOOD;
             case HAZARD -> HAZARD;
             case DISPUTE -> DISPUTE;

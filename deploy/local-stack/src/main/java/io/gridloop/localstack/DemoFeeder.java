@@ -94,9 +94,11 @@ final class DemoFeeder implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientEventId", UUID.randomUUID().toString());
         body.put("source", DemoData.source(random).name());
+        DemoData.Sample sample = DemoData.sample(category, random);
         body.put("category", category.name());
+        body.put("subCategory", sample.subCategory());
         body.put("gridCode", grid);
-        body.put("description", DemoData.description(category, random));
+        body.put("description", sample.description());
         body.put("location", Map.of("latitude", district.latitude() + (random.nextDouble() - 0.5) * 0.05,
                 "longitude", district.longitude() + (random.nextDouble() - 0.5) * 0.05));
         body.put("occurredAt", Instant.now().minusSeconds(random.nextInt(1800)).toString());

@@ -147,6 +147,7 @@ abstract class ClosedLoopScenario {
         for (int i = 0; i < count; i++) {
             String body = """
                     {"clientEventId":"%s","source":"GRID_PATROL","category":"LIVELIHOOD",
+                     "subCategory":"STREETLIGHT",
                      "gridCode":"%s001002%03d","description":"小区路灯不亮","occurredAt":"2026-03-02T01:20:00Z",
                      "reporterId":"gw-e2e"}""".formatted(UUID.randomUUID(), district, i + 1);
             JsonNode receipt = intake.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)

@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.calendar;
 
-import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.Complexity;
 import io.gridloop.dispatch.deadline.CalendarYear;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.platform.web.ApiException;
@@ -87,9 +87,9 @@ class CalendarController {
         return new DayView(date, store.policy().calendar().isWorkingDay(date));
     }
 
-    /** The deadlines a case reported at {@code reportedAt} would get. */
+    /** The deadlines a case of {@code complexity} reported at {@code reportedAt} would get. */
     @GetMapping("/api/v1/calendar/deadlines")
-    Deadlines deadlines(@RequestParam Instant reportedAt, @RequestParam EventCategory category) {
-        return store.deadlinesFor(reportedAt, category);
+    Deadlines deadlines(@RequestParam Instant reportedAt, @RequestParam Complexity complexity) {
+        return store.deadlinesFor(reportedAt, complexity, null);
     }
 }

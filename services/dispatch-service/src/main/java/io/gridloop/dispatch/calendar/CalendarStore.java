@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.calendar;
 
-import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.Complexity;
 import io.gridloop.dispatch.deadline.CalendarYear;
 import io.gridloop.dispatch.deadline.DeadlinePolicy;
 import io.gridloop.dispatch.deadline.Deadlines;
@@ -115,7 +115,8 @@ public class CalendarStore implements InitializingBean {
         return known.get();
     }
 
-    public Deadlines deadlinesFor(Instant reportedAt, EventCategory category) {
+    /** @param externalDue a deadline the source set (a 12345 order's), or {@code null} for the "1-3-5" rule */
+    public Deadlines deadlinesFor(Instant reportedAt, Complexity complexity, Instant externalDue) {
         DeadlinePolicy current = policy.get();
         int year = ZonedDateTime.ofInstant(reportedAt, HolidayCalendar.CHINA).getYear();
         for (int y = year; y <= year + 1; y++) {
@@ -124,7 +125,7 @@ public class CalendarStore implements InitializingBean {
                         + "Add the year's holidays through PUT /api/v1/admin/calendars/{}", y, y);
             }
         }
-        return current.forCase(reportedAt, settings.complexityOf(category));
+        return current.forCase(reportedAt, complexity, externalDue);
     }
 
     public DeadlinePolicy policy() {

@@ -1,24 +1,21 @@
 package io.gridloop.dispatch.calendar;
 
-import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.dispatch.deadline.Complexity;
+import io.gridloop.contracts.event.Complexity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The configurable numbers of the "1-3-5" rule.
+ * The configurable numbers of the "1-3-5" rule. How complex a case is comes with its sub-category
+ * (the catalogue in contracts).
  *
  * @param acceptWithin           working days to accept and verify (1)
  * @param closeWithin            working days to close, per complexity (3 / 3 / 5)
  * @param warnShare              share of the time after which to warn (0.75)
- * @param complexityByCategory   how complex a case of each category is, until the sub-category catalogue says so
- *                               per sub-category
  */
 @ConfigurationProperties("gridloop.dispatch.deadlines")
-public record DeadlineSettings(Integer acceptWithin, Map<Complexity, Integer> closeWithin, Double warnShare,
-                               Map<EventCategory, Complexity> complexityByCategory) {
+public record DeadlineSettings(Integer acceptWithin, Map<Complexity, Integer> closeWithin, Double warnShare) {
 
     public DeadlineSettings {
         acceptWithin = acceptWithin == null ? 1 : acceptWithin;
@@ -29,18 +26,5 @@ public record DeadlineSettings(Integer acceptWithin, Map<Complexity, Integer> cl
         }
         closeWithin = Map.copyOf(close);
         warnShare = warnShare == null ? 0.75 : warnShare;
-        Map<EventCategory, Complexity> complexity = new EnumMap<>(EventCategory.class);
-        for (EventCategory c : EventCategory.values()) {
-            complexity.put(c, Complexity.GENERAL);
-        }
-        complexity.put(EventCategory.DISPUTE, Complexity.COMPLEX);
-        if (complexityByCategory != null) {
-            complexity.putAll(complexityByCategory);
-        }
-        complexityByCategory = Map.copyOf(complexity);
-    }
-
-    public Complexity complexityOf(EventCategory category) {
-        return complexityByCategory.get(category);
     }
 }

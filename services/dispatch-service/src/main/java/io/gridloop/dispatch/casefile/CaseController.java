@@ -1,12 +1,14 @@
 package io.gridloop.dispatch.casefile;
 
 import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.lifecycle.ActionInput;
 import io.gridloop.dispatch.lifecycle.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.TimelineEntry;
-import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.dispatch.routing.RoutingDecision;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,27 +33,41 @@ class CaseController {
     }
 
     /**
-     * Who acts and why. Until sign-in exists the actor is taken on trust.
+     * Who acts, in which role, and why. Until sign-in exists actor and role are taken on trust.
      *
      * @param comment              a remark, and the reason for actions that need one
      * @param extensionWorkingDays for {@code request-extension}
      * @param mergeInto            for {@code merge}: the case this one duplicates
-     * @param unitCode             for {@code route}: the unit to route a returned case to (with {@code unitName})
+     * @param assignee             for {@code assign}: the person who is to work the case
+     * @param unitCode             for {@code route} and {@code reassign}: the unit a person chose (with
+     *                             {@code unitName} and {@code unitLevel}); absent on {@code route}: the rules choose
      */
     record ActionRequest(@Size(max = 64, message = "长度不能超过64") String actor,
+                         @Size(max = 32, message = "长度不能超过32") String role,
                          @Size(max = 2000, message = "长度不能超过2000字") String comment,
                          Integer extensionWorkingDays,
                          @Size(max = 64, message = "长度不能超过64") String mergeInto,
+                         @Size(max = 64, message = "长度不能超过64") String assignee,
                          @Size(max = 32, message = "长度不能超过32") String unitCode,
                          @Size(max = 100, message = "长度不能超过100") String unitName,
                          HandlingLevel unitLevel) {
 
         ActionInput toInput() {
             String who = actor == null || actor.isBlank() ? "anonymous" : actor;
-            HandlingUnit unit = unitCode == null ? null
-                    : new HandlingUnit(unitCode, unitName == null ? unitCode : unitName,
-                    unitLevel == null ? HandlingLevel.DISTRICT : unitLevel);
-            return new ActionInput(who, comment, extensionWorkingDays, mergeInto, unit);
+            RoutingDecision chosen = unitCode == null || unitCode.isBlank() ? null
+                    : RoutingDecision.manual(new HandlingUnit(unitCode, unitName == null ? unitCode : unitName,
+                    unitLevel != null ? unitLevel : levelOfCode(unitCode)));
+            return new ActionInput(who, role, comment, extensionWorkingDays, mergeInto, assignee, chosen);
+        }
+
+        /** A centre's code says its level: 15 digits a grid, 12 a community, 9 a street; anything else a district. */
+        private static HandlingLevel levelOfCode(String code) {
+            return switch (code.length()) {
+                case 15 -> HandlingLevel.GRID;
+                case 12 -> HandlingLevel.COMMUNITY;
+                case 9 -> HandlingLevel.STREET;
+                default -> HandlingLevel.DISTRICT;
+            };
         }
     }
 
@@ -74,16 +90,22 @@ class CaseController {
 
     /** A case as operators see it, with Chinese labels beside the codes. */
     record CaseView(String caseId, CaseState state, String stateLabel, String districtCode, String districtName,
-                    String gridCode, String category, String categoryLabel, String source, String sourceLabel,
+                    String streetCode, String streetName, String communityCode, String communityName,
+                    String gridCode, String category, String categoryLabel, String subCategory,
+                    String subCategoryName, String source, String sourceLabel, String urgency, String urgencyLabel,
                     String description, Instant reportedAt, Instant acceptBy, Instant dueAt, Instant warnAt,
                     String handlingUnit, String handlingUnitName, HandlingLevel level, String levelLabel,
-                    int reworkCount, Integer requestedExtensionDays, String mergedInto, Instant closedAt,
-                    boolean warned, boolean overdue, List<String> allowedActions, List<TimelineEntry> timeline) {
+                    String routingRule, String assignee, int reworkCount, Integer requestedExtensionDays,
+                    String mergedInto, Instant closedAt, boolean warned, boolean overdue, List<String> allowedActions,
+                    List<TimelineEntry> timeline) {
         static CaseView of(CaseFile c) {
             return new CaseView(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
-                    c.gridCode(), c.category().name(), c.category().label(), c.source().name(), c.source().label(),
-                    c.description(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(),
-                    c.handlingUnitName(), c.level(), c.level() == null ? null : c.level().label(), c.reworkCount(),
+                    c.streetCode(), c.streetName(), c.communityCode(), c.communityName(), c.gridCode(),
+                    c.category().name(), c.category().label(), c.subCategory(), c.subCategoryName(),
+                    c.source().name(), c.source().label(), c.urgency() == null ? null : c.urgency().name(),
+                    c.urgency() == null ? null : c.urgency().label(), c.description(), c.reportedAt(),
+                    c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(), c.handlingUnitName(), c.level(),
+                    c.level() == null ? null : c.level().label(), c.routingRule(), c.assignee(), c.reworkCount(),
                     c.requestedExtensionDays(), c.mergedInto(), c.closedAt(), c.warned(), c.overdue(),
                     c.allowedActions().stream().map(CaseAction::wireName).sorted().toList(), c.timeline());
         }

@@ -7,6 +7,8 @@ import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.IllegalTransitionException;
 import io.gridloop.dispatch.lifecycle.InvalidActionException;
 import io.gridloop.dispatch.outbox.OutboxRelay;
+import io.gridloop.dispatch.routing.RoutingDecision;
+import io.gridloop.dispatch.rules.RoutingRules;
 import io.gridloop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -14,10 +16,12 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The people's side of the loop: handlers accept (受理), return (退单), escalate, ask for more time and feed back
- * (反馈); the reviewing level closes (结案) or sends back (返工); operators suspend, merge and invalidate.
+ * The people's side of the loop: operators route (分流), assign (指派) and reassign (改派); handlers claim (签收),
+ * accept (受理), return (退单), escalate, ask for more time and feed back (反馈); the reviewing level closes (结案)
+ * or sends back (返工); operators suspend, merge and invalidate.
  * Each action is checked against the transition table and applied only to the version of the case it was
  * checked against, so two operators can never both close one case.
  */
@@ -29,9 +33,11 @@ public class CaseWork {
     private final CaseFiles cases;
     private final OutboxRelay relay;
     private final CalendarStore calendar;
+    private final RoutingRules rules;
     private final Clock clock;
 
-    CaseWork(CaseFiles cases, OutboxRelay relay, CalendarStore calendar, Clock clock) {
+    CaseWork(CaseFiles cases, OutboxRelay relay, CalendarStore calendar, RoutingRules rules, Clock clock) {
+        this.rules = rules;
         this.cases = cases;
         this.relay = relay;
         this.calendar = calendar;
@@ -54,7 +60,8 @@ public class CaseWork {
             CaseFile current = get(caseId);
             CaseFile.Transition t;
             try {
-                t = current.next(action, input, calendar.policy().calendar(), clock.instant());
+                ActionInput in = withRouting(current, action, input);
+                t = current.next(action, in, calendar.policy().calendar(), clock.instant());
             } catch (IllegalTransitionException e) {
                 throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "当前状态不允许该操作",
                         "案件处于「" + e.from().label() + "」状态，不能" + action.label())
@@ -73,6 +80,36 @@ public class CaseWork {
         }
         throw new ApiException(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION", "案件正被他人修改",
                 "案件 " + caseId + " 正在被同时修改，请刷新后重试");
+    }
+
+    /**
+     * Lets the rules pick the unit where a person did not: routing from triage, and escalation (the rules may
+     * name a department at the level above; otherwise that level's centre takes it). Reassignment (改派) is a
+     * person's decision and always names its unit.
+     */
+    private ActionInput withRouting(CaseFile c, CaseAction action, ActionInput input) {
+        if (input.routing() != null) {
+            return input;
+        }
+        if (action == CaseAction.ROUTE) {
+            RoutingDecision decision = rules.current().rules()
+                    .decide(c.subCategory(), c.category(), c.level(), c.area())
+                    .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "NO_MATCHING_RULE",
+                            "没有适用的分流规则", "没有分流规则适用于该案件，请指定处理单位 (unitCode)"));
+            if (c.returnedBy().filter(decision.unit().code()::equals).isPresent()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "RULE_PICKS_RETURNING_UNIT",
+                        "分流规则指向退单单位", "分流规则将案件派回退单的" + decision.unit().name()
+                        + "，请人工指定处理单位 (unitCode)");
+            }
+            return input.routedBy(decision);
+        }
+        if (action == CaseAction.ESCALATE && c.level() != null) {
+            Optional<RoutingDecision> above = c.level().up()
+                    .flatMap(up -> rules.current().rules().decide(c.subCategory(), c.category(), up, c.area())
+                            .filter(d -> d.unit().level().compareTo(up) >= 0));
+            return above.map(input::routedBy).orElse(input);
+        }
+        return input;
     }
 
     private static CaseFile throwWithField(ApiException problem, String field) {

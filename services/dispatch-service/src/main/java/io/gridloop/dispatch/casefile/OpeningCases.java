@@ -7,7 +7,8 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
-import io.gridloop.dispatch.routing.Router;
+import io.gridloop.dispatch.routing.CaseArea;
+import io.gridloop.dispatch.rules.RoutingRules;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,12 @@ class OpeningCases {
     private final OutboxRelay relay;
     private final EventCodec codec;
     private final CalendarStore calendar;
+    private final RoutingRules rules;
     private final Clock clock;
 
-    OpeningCases(CaseFiles cases, OutboxRelay relay, EventCodec codec, CalendarStore calendar, Clock clock) {
+    OpeningCases(CaseFiles cases, OutboxRelay relay, EventCodec codec, CalendarStore calendar, RoutingRules rules,
+                 Clock clock) {
+        this.rules = rules;
         this.cases = cases;
         this.relay = relay;
         this.codec = codec;
@@ -43,11 +47,15 @@ class OpeningCases {
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<EventReported> envelope = codec.decode(Topics.EVENT_REPORTED, record.value());
         EventReported event = envelope.data();
-        CaseFile opened = CaseFile.open(event, Router.route(event),
-                calendar.deadlinesFor(event.reportedAt(), event.category()), clock.instant());
+        CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
+        CaseFile opened = CaseFile.open(event, rules.current().rules().decide(event.subCategory(), event.category(),
+                        CaseFile.firstLevel(event), area),
+                calendar.deadlinesFor(event.reportedAt(), event.complexity(), event.dueAt()), clock.instant());
         if (cases.insertNew(opened)) {
-            log.info("Opened case {} in {} ({}), routed to {}", opened.id(), event.districtName(),
-                    event.category().label(), opened.handlingUnitName());
+            log.info("Opened case {} in {} ({}), {} {}", opened.id(), event.districtName(),
+                    event.subCategoryName() != null ? event.subCategoryName() : event.category().label(),
+                    opened.routingRule() != null ? "routed by rule " + opened.routingRule() + " to"
+                            : "awaiting manual triage at", opened.handlingUnitName());
         } else {
             log.debug("Case {} exists already; report was redelivered", opened.id());
         }

@@ -1,5 +1,7 @@
 package io.gridloop.dispatch.deadline;
 
+import io.gridloop.contracts.event.Complexity;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;

@@ -1,25 +1,37 @@
 package io.gridloop.dispatch.lifecycle;
 
-import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.dispatch.routing.RoutingDecision;
 
 /**
  * What a person gives with an action.
  *
- * @param reason               why, or a remark (required for returns, escalations, rework, suspensions, invalidations,
- *                             extension requests and their rejection)
+ * @param role                 the role the actor acts in (OPERATOR, HANDLER, REVIEWER…); recorded in the timeline
+ * @param reason               why, or a remark (required for returns, escalations, rework, suspensions,
+ *                             invalidations, reassignments, extension requests and their rejection)
  * @param extensionWorkingDays how many working days an extension request asks for
  * @param mergeInto            the case this one duplicates, for a merge (并单)
- * @param unit                 the unit to route to when an operator re-triages a returned case; absent: the
- *                             default route
+ * @param assignee             the person a case is assigned to, for {@code assign}
+ * @param routing              the unit for {@code route} and {@code reassign}, and for {@code escalate} if the
+ *                             rules name one at the level above; with the rule that chose it, if any
  */
-public record ActionInput(String actor, String reason, Integer extensionWorkingDays, String mergeInto,
-                          HandlingUnit unit) {
+public record ActionInput(String actor, String role, String reason, Integer extensionWorkingDays, String mergeInto,
+                          String assignee, RoutingDecision routing) {
+
+    public static final String SYSTEM_ROLE = "SYSTEM";
 
     public static ActionInput by(String actor) {
-        return new ActionInput(actor, null, null, null, null);
+        return new ActionInput(actor, null, null, null, null, null, null);
     }
 
     public static ActionInput by(String actor, String reason) {
-        return new ActionInput(actor, reason, null, null, null);
+        return new ActionInput(actor, null, reason, null, null, null, null);
+    }
+
+    public static ActionInput system(String reason) {
+        return new ActionInput(CaseFile.SYSTEM, SYSTEM_ROLE, reason, null, null, null, null);
+    }
+
+    public ActionInput routedBy(RoutingDecision decision) {
+        return new ActionInput(actor, role, reason, extensionWorkingDays, mergeInto, assignee, decision);
     }
 }

@@ -4,12 +4,16 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What can happen to a case. {@code route} is also taken by the system when a case opens; {@code warn} and
+ * What can happen to a case. {@code route} is also taken by the system when a case opens and a rule routes it; {@code claim} and
+ * {@code assign} name the person working the case and change no state; {@code warn} and
  * {@code overdue} are the deadline watch's, and change no state.
  */
 public enum CaseAction {
     REPORT("上报", false),
     ROUTE("分流", false),
+    CLAIM("签收", false),
+    ASSIGN("指派", false),
+    REASSIGN("改派", true),
     ACCEPT("受理", false),
     RETURN("退单", true),
     ESCALATE("上报上级", true),
@@ -43,7 +47,7 @@ public enum CaseAction {
         return label;
     }
 
-    /** Returns, escalations, rework, suspensions, invalidations and extensions must say why. */
+    /** Returns, escalations, reassignments, rework, suspensions, invalidations and extensions must say why. */
     public boolean needsReason() {
         return needsReason;
     }

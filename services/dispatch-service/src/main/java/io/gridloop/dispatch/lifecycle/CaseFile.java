@@ -5,17 +5,21 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
+import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
-import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.dispatch.routing.CaseArea;
 import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.routing.Router;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +30,10 @@ import java.util.Set;
  * @param dueAt                  by when the case must be closed (结案期限); moved by approved extensions and by
  *                               the time spent suspended
  * @param warnAt                 when to warn that {@code dueAt} approaches (预警)
+ * @param subCategory            the catalogue code (事项小类); absent for hotline orders mapped to none
  * @param level                  the level of the handling unit (网格 … 市)
+ * @param routingRule            the rule that chose the current unit ({@code id@vN}); absent when a person chose
+ * @param assignee               the person working the case in its unit (签收 / 指派), if anyone
  * @param reworkCount            how often review sent the case back (返工次数)
  * @param resumeState            while suspended or awaiting an extension decision: the state to return to
  * @param requestedExtensionDays the working days a pending extension request asks for
@@ -45,8 +52,15 @@ public record CaseFile(
         String districtCode,
         String districtName,
         String gridCode,
+        String communityCode,
+        String communityName,
+        String streetCode,
+        String streetName,
         EventCategory category,
+        String subCategory,
+        String subCategoryName,
         ReportSource source,
+        Urgency urgency,
         String description,
         GeoPoint location,
         Instant reportedAt,
@@ -56,6 +70,8 @@ public record CaseFile(
         String handlingUnit,
         String handlingUnitName,
         HandlingLevel level,
+        String routingRule,
+        String assignee,
         int reworkCount,
         CaseState resumeState,
         Integer requestedExtensionDays,
@@ -81,16 +97,51 @@ public record CaseFile(
     }
 
     /**
-     * Opens the case for a reported event and routes it (上报 → 分流) in one step: both transitions are stored
-     * with the case, so it is never seen unrouted.
+     * Opens the case for a reported event (上报) and, if a rule routes it, routes it (分流) in the same step: both
+     * transitions are stored with the case, so it is never seen half-opened. Without a rule it waits at its
+     * district's triage desk for a person.
+     *
+     * @param routing the rules' decision for the case at its first level; empty: no rule matches
      */
-    public static CaseFile open(EventReported event, HandlingUnit unit, Deadlines deadlines, Instant now) {
+    public static CaseFile open(EventReported event, Optional<RoutingDecision> routing, Deadlines deadlines,
+                                Instant now) {
+        CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
+        HandlingUnit triage = Router.triage(area);
         CaseFile fresh = new CaseFile(event.eventId(), CaseState.REPORTED, 0, event.districtCode(),
-                event.districtName(), event.gridCode(), event.category(), event.source(), event.description(),
-                event.location(), event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(),
-                null, null, null, 0, null, null, null, null, null, false, false, 0, List.of(), List.of());
-        CaseFile reported = fresh.record(CaseAction.REPORT, null, fresh, ActionInput.by(SYSTEM), now).after();
-        return reported.next(CaseAction.ROUTE, new ActionInput(SYSTEM, null, null, null, unit), null, now).after();
+                event.districtName(), event.gridCode(), event.communityCode(), event.communityName(),
+                event.streetCode(), event.streetName(), event.category(), event.subCategory(),
+                event.subCategoryName(), event.source(), event.urgency(), event.description(), event.location(),
+                event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(), triage.code(),
+                triage.name(), firstLevel(event), null, null, 0, null, null, null, null, null, false, false, 0,
+                List.of(), List.of());
+        CaseFile reported = fresh.record(CaseAction.REPORT, null, fresh, ActionInput.system(null), now).after();
+        if (routing.isEmpty()) {
+            return reported;
+        }
+        return reported.next(CaseAction.ROUTE, ActionInput.system(null).routedBy(routing.get()), null, now)
+                .after();
+    }
+
+    /** The level that handles a case first: the sub-category's, or the district centre's for the unknown. */
+    public static HandlingLevel firstLevel(EventReported event) {
+        return event.initialLevel() != null ? event.initialLevel() : HandlingLevel.DISTRICT;
+    }
+
+    /** The unit that returned the case (退单), while it waits for re-triage. */
+    public Optional<String> returnedBy() {
+        if (state != CaseState.RETURNED) {
+            return Optional.empty();
+        }
+        for (int i = timeline.size() - 1; i > 0; i--) {
+            if (timeline.get(i).action().equals(CaseAction.RETURN.wireName())) {
+                return Optional.ofNullable(timeline.get(i - 1).handlingUnit());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public CaseArea area() {
+        return new CaseArea(gridCode, districtCode, districtName);
     }
 
     /**
@@ -108,20 +159,32 @@ public record CaseFile(
         Builder b = new Builder(this);
         b.state = to;
         switch (action) {
-            case ROUTE -> {
-                HandlingUnit unit = in.unit() != null ? in.unit()
-                        : Router.centre(HandlingLevel.DISTRICT, gridCode, districtCode, districtName);
-                b.handlingUnit = unit.code();
-                b.handlingUnitName = unit.name();
-                b.level = unit.level();
+            case ROUTE, REASSIGN -> {
+                if (in.routing() == null) {
+                    throw new InvalidActionException("unitCode", "请指定处理单位");
+                }
+                b.routeTo(in.routing());
             }
             case ESCALATE -> {
                 HandlingLevel up = level.up().orElseThrow(() -> new InvalidActionException(null,
                         "案件已在市级办理，不能再上报"));
-                HandlingUnit unit = Router.centre(up, gridCode, districtCode, districtName);
-                b.handlingUnit = unit.code();
-                b.handlingUnitName = unit.name();
-                b.level = up;
+                RoutingDecision routing = in.routing() != null ? in.routing()
+                        : RoutingDecision.manual(Router.centre(up, area()));
+                b.routeTo(routing);
+            }
+            case RETURN -> {
+                HandlingUnit triage = Router.triage(area());
+                b.handlingUnit = triage.code();
+                b.handlingUnitName = triage.name();
+                b.routingRule = null;
+                b.assignee = null;
+            }
+            case CLAIM -> b.assignee = in.actor();
+            case ASSIGN -> {
+                if (in.assignee() == null || in.assignee().isBlank()) {
+                    throw new InvalidActionException("assignee", "请指定承办人");
+                }
+                b.assignee = in.assignee();
             }
             case REWORK -> b.reworkCount = reworkCount + 1;
             case REQUEST_EXTENSION -> {
@@ -176,7 +239,7 @@ public record CaseFile(
             }
             case CLOSE -> b.closedAt = now;
             default -> {
-                // accept, feedback, return, invalidate change only the state
+                // accept, feedback, invalidate change only the state
             }
         }
         return record(action, state, b.build(), in, now);
@@ -188,7 +251,7 @@ public record CaseFile(
     public Transition warned(Instant now) {
         Builder b = new Builder(this);
         b.warned = true;
-        return record(CaseAction.WARN, state, b.build(), ActionInput.by(SYSTEM, "距结案期限不足" + remaining(now)), now);
+        return record(CaseAction.WARN, state, b.build(), ActionInput.system("距结案期限不足" + remaining(now)), now);
     }
 
     /**
@@ -200,7 +263,7 @@ public record CaseFile(
         b.overdue = true;
         b.warned = true;
         return record(CaseAction.OVERDUE, state, b.build(),
-                ActionInput.by(SYSTEM, "已超过结案期限，已督办并通知" + notified.name()), now);
+                ActionInput.system("已超过结案期限，已督办并通知" + notified.name()), now);
     }
 
     /** Whether the deadline watch has something to say now; a suspended case's clock stands still. */
@@ -224,12 +287,15 @@ public record CaseFile(
     private Transition record(CaseAction action, CaseState from, CaseFile changed, ActionInput in, Instant now) {
         int seq = sequence + 1;
         Boolean onTime = action == CaseAction.CLOSE ? !now.isAfter(dueAt) : null;
+        String role = in.role() == null || in.role().isBlank() ? "UNSPECIFIED" : in.role();
         CaseTransitioned event = new CaseTransitioned(id, seq, action.wireName(), from, changed.state, districtCode,
                 districtName, gridCode, category, source, reportedAt, changed.dueAt, now, in.actor(),
                 changed.handlingUnit, changed.level == null ? null : changed.level.name(), changed.reworkCount,
-                in.reason(), changed.closedAt, onTime, changed.mergedInto);
-        TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), in.reason(),
-                now);
+                in.reason(), changed.closedAt, onTime, changed.mergedInto, subCategory, communityCode,
+                communityName, streetCode, streetName, role, decidedByRule(action, changed));
+        TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
+                in.reason(), changed.handlingUnit, changed.handlingUnitName, changed.assignee,
+                decidedByRule(action, changed), now);
         List<TimelineEntry> newTimeline = new ArrayList<>(timeline);
         newTimeline.add(entry);
         OutboxEntry outboxEntry = new OutboxEntry(id + "-" + seq, event);
@@ -243,6 +309,12 @@ public record CaseFile(
         return new Transition(b.build(), entry, outboxEntry);
     }
 
+    /** The rule, on the transitions it decided. */
+    private static String decidedByRule(CaseAction action, CaseFile changed) {
+        return action == CaseAction.ROUTE || action == CaseAction.REASSIGN || action == CaseAction.ESCALATE
+                ? changed.routingRule : null;
+    }
+
     /** A mutable copy, so each action states only what it changes. */
     private static final class Builder {
         private final CaseFile base;
@@ -254,6 +326,8 @@ public record CaseFile(
         String handlingUnit;
         String handlingUnitName;
         HandlingLevel level;
+        String routingRule;
+        String assignee;
         int reworkCount;
         CaseState resumeState;
         Integer requestedExtensionDays;
@@ -276,6 +350,8 @@ public record CaseFile(
             handlingUnit = c.handlingUnit;
             handlingUnitName = c.handlingUnitName;
             level = c.level;
+            routingRule = c.routingRule;
+            assignee = c.assignee;
             reworkCount = c.reworkCount;
             resumeState = c.resumeState;
             requestedExtensionDays = c.requestedExtensionDays;
@@ -289,11 +365,22 @@ public record CaseFile(
             outbox = c.outbox;
         }
 
+        /** A new unit takes the case: whoever worked it in the old unit no longer does. */
+        void routeTo(RoutingDecision routing) {
+            handlingUnit = routing.unit().code();
+            handlingUnitName = routing.unit().name();
+            level = routing.unit().level();
+            routingRule = routing.rule();
+            assignee = null;
+        }
+
         CaseFile build() {
             return new CaseFile(base.id, state, version, base.districtCode, base.districtName, base.gridCode,
-                    base.category, base.source, base.description, base.location, base.reportedAt, acceptBy, dueAt,
-                    warnAt, handlingUnit, handlingUnitName, level, reworkCount, resumeState, requestedExtensionDays,
-                    suspendedAt, mergedInto, closedAt, warned, overdue, sequence, timeline, outbox);
+                    base.communityCode, base.communityName, base.streetCode, base.streetName, base.category,
+                    base.subCategory, base.subCategoryName, base.source, base.urgency, base.description,
+                    base.location, base.reportedAt, acceptBy, dueAt, warnAt, handlingUnit, handlingUnitName, level,
+                    routingRule, assignee, reworkCount, resumeState, requestedExtensionDays, suspendedAt,
+                    mergedInto, closedAt, warned, overdue, sequence, timeline, outbox);
         }
     }
 }

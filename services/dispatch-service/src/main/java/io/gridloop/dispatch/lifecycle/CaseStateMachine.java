@@ -4,6 +4,7 @@ import io.gridloop.contracts.event.CaseState;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,11 +22,14 @@ import static io.gridloop.contracts.event.CaseState.ROUTED;
 import static io.gridloop.contracts.event.CaseState.SUSPENDED;
 import static io.gridloop.dispatch.lifecycle.CaseAction.ACCEPT;
 import static io.gridloop.dispatch.lifecycle.CaseAction.APPROVE_EXTENSION;
+import static io.gridloop.dispatch.lifecycle.CaseAction.ASSIGN;
+import static io.gridloop.dispatch.lifecycle.CaseAction.CLAIM;
 import static io.gridloop.dispatch.lifecycle.CaseAction.CLOSE;
 import static io.gridloop.dispatch.lifecycle.CaseAction.ESCALATE;
 import static io.gridloop.dispatch.lifecycle.CaseAction.FEEDBACK;
 import static io.gridloop.dispatch.lifecycle.CaseAction.INVALIDATE;
 import static io.gridloop.dispatch.lifecycle.CaseAction.MERGE;
+import static io.gridloop.dispatch.lifecycle.CaseAction.REASSIGN;
 import static io.gridloop.dispatch.lifecycle.CaseAction.REJECT_EXTENSION;
 import static io.gridloop.dispatch.lifecycle.CaseAction.REQUEST_EXTENSION;
 import static io.gridloop.dispatch.lifecycle.CaseAction.RESUME;
@@ -47,7 +51,7 @@ public final class CaseStateMachine {
 
     static {
         //    from                 action              to
-        allow(REPORTED,            ROUTE,              ROUTED);              // 分流
+        allow(REPORTED,            ROUTE,              ROUTED);              // 分流 (rule or 人工分流)
         allow(ROUTED,              ACCEPT,             ACCEPTED);            // 受理/核实
         allow(ROUTED,              RETURN,             RETURNED);            // 退单: not ours
         allow(ROUTED,              ESCALATE,           ESCALATED);           // 上报上级
@@ -67,6 +71,11 @@ public final class CaseStateMachine {
         allow(FEEDBACK_SUBMITTED,  CLOSE,              CLOSED);              // 复核通过, 结案
         allow(FEEDBACK_SUBMITTED,  CaseAction.REWORK,  REWORK);              // 复核不通过, 返工
         allow(SUSPENDED,           RESUME,             BACK);                // 恢复
+        for (CaseState working : List.of(ROUTED, ESCALATED, ACCEPTED, REWORK)) {
+            allow(working,         CLAIM,              working);             // 签收: the actor takes it
+            allow(working,         ASSIGN,             working);             // 指派 to a person
+            allow(working,         REASSIGN,           ROUTED);              // 改派 to another unit
+        }
         for (CaseState open : CaseState.values()) {
             if (open.isFinal()) {
                 continue;

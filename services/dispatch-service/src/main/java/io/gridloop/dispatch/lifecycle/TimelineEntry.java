@@ -4,7 +4,11 @@ import io.gridloop.contracts.event.CaseState;
 
 import java.time.Instant;
 
-/** One line of a case's history: who did what, when, from which state to which, and why. */
+/**
+ * One line of a case's history: who did what in which role, when, from which state to which, and why; the unit
+ * handling the case afterwards, and the routing rule if one chose that unit.
+ */
 public record TimelineEntry(int sequence, String action, CaseState fromState, CaseState toState, String actor,
-                            String comment, Instant at) {
+                            String role, String comment, String handlingUnit, String handlingUnitName,
+                            String assignee, String routingRule, Instant at) {
 }

@@ -2,9 +2,11 @@ package io.gridloop.dispatch.queue;
 
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.lifecycle.CaseFile;
-import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.contracts.event.HandlingLevel;
 
 import java.time.Instant;
 
@@ -13,15 +15,17 @@ import java.time.Instant;
  * neither scans every case ever reported: it holds only the open ones.
  */
 public record OpenCase(String id, CaseState state, String stateLabel, String districtCode, String districtName,
-                       String gridCode, EventCategory category, String categoryLabel, ReportSource source,
-                       String description, String handlingUnit, String handlingUnitName, HandlingLevel level,
-                       Instant reportedAt, Instant acceptBy, Instant dueAt, Instant warnAt, boolean warned,
-                       boolean overdue, int reworkCount, long version) {
+                       String streetCode, String communityCode, String gridCode, EventCategory category,
+                       String categoryLabel, String subCategory, String subCategoryName, ReportSource source,
+                       Urgency urgency, String description, String handlingUnit, String handlingUnitName,
+                       HandlingLevel level, String assignee, Instant reportedAt, Instant acceptBy, Instant dueAt,
+                       Instant warnAt, boolean warned, boolean overdue, int reworkCount, long version) {
 
     static OpenCase of(CaseFile c) {
-        return new OpenCase(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(), c.gridCode(),
-                c.category(), c.category().label(), c.source(), c.description(), c.handlingUnit(),
-                c.handlingUnitName(), c.level(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(), c.warned(),
-                c.overdue(), c.reworkCount(), c.version());
+        return new OpenCase(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
+                c.streetCode(), c.communityCode(), c.gridCode(), c.category(), c.category().label(),
+                c.subCategory(), c.subCategoryName(), c.source(), c.urgency(), c.description(), c.handlingUnit(),
+                c.handlingUnitName(), c.level(), c.assignee(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(),
+                c.warned(), c.overdue(), c.reworkCount(), c.version());
     }
 }

@@ -2,8 +2,10 @@ package io.gridloop.dispatch.queue;
 
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.dispatch.routing.Router;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,5 +33,18 @@ class QueueController {
                          @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                          @Max(value = 200, message = "不能大于200") int size) {
         return open.queue(unit, state, category, overdue, page, size);
+    }
+
+    /**
+     * A district's manual triage queue (人工分流): cases no routing rule matched and cases their unit returned
+     * (退单), waiting for an operator to route them.
+     */
+    @GetMapping("/api/v1/triage/{districtCode}")
+    OpenCases.Page triage(@PathVariable @Pattern(regexp = "\\d{6}", message = "区县编码必须是6位数字") String districtCode,
+                          @RequestParam(required = false) EventCategory category,
+                          @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
+                          @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
+                          @Max(value = 200, message = "不能大于200") int size) {
+        return open.queue(Router.triageCode(districtCode), null, category, null, page, size);
     }
 }

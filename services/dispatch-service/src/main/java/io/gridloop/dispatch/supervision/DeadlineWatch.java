@@ -5,7 +5,7 @@ import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.queue.OpenCase;
 import io.gridloop.dispatch.queue.OpenCases;
-import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.Router;
 import io.micrometer.core.instrument.Counter;
@@ -60,8 +60,8 @@ public class DeadlineWatch {
     private void attend(CaseFile c, Instant now) {
         if (c.needsSupervision(now)) {
             HandlingUnit above = c.level().up()
-                    .map(up -> Router.centre(up, c.gridCode(), c.districtCode(), c.districtName()))
-                    .orElse(Router.centre(HandlingLevel.CITY, c.gridCode(), c.districtCode(), c.districtName()));
+                    .map(up -> Router.centre(up, c.area()))
+                    .orElse(Router.centre(HandlingLevel.CITY, c.area()));
             if (cases.apply(c, c.overdue(now, above))) {
                 supervisions.file(new Supervision(c.id() + "@" + c.dueAt().getEpochSecond(), c.id(),
                         c.districtCode(), c.districtName(), c.handlingUnit(), c.handlingUnitName(), c.level(),

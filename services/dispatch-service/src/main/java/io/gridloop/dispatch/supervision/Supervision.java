@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.supervision;
 
-import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.contracts.event.HandlingLevel;
 
 import java.time.Instant;
 

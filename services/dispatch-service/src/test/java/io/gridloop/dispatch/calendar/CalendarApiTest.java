@@ -29,7 +29,7 @@ class CalendarApiTest extends ServiceIntegrationTest {
     @Test
     void shouldComputeDeadlinesAcrossTheSpringFestival() {
         // Friday 2026-02-13 10:00 in China; a dispute is complex: five working days.
-        http.get().uri("/api/v1/calendar/deadlines?reportedAt=2026-02-13T02:00:00Z&category=DISPUTE").exchange()
+        http.get().uri("/api/v1/calendar/deadlines?reportedAt=2026-02-13T02:00:00Z&complexity=COMPLEX").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.acceptBy").isEqualTo("2026-02-14T02:00:00Z")

@@ -12,8 +12,10 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
-import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -55,9 +58,8 @@ class DispatchFlowTest extends ServiceIntegrationTest {
     private String report() {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        EventReported event = new EventReported(id, "c-" + id, "gw-9", ReportSource.CITIZEN_PHOTO,
-                EventCategory.LIVELIHOOD, "150102003004005", "150102", "新城区", "路灯不亮", null,
-                now.minusSeconds(300), now);
+        EventReported event = Reports.of(id, ReportSource.CITIZEN_PHOTO, "WATER_SUPPLY", "150102003004005",
+                "新城区", now, null);
         TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id,
                 codec.encode(EventEnvelope.of(Topics.EVENT_REPORTED, id, ServiceNames.INTAKE, now, id, event)));
         return id;
@@ -81,15 +83,19 @@ class DispatchFlowTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void shouldOpenAndRouteACaseForAReportedEventAndPublishBothTransitions() {
+    void shouldOpenAndRouteACaseByTheRulesForAReportedEventAndPublishBothTransitions() {
         String id = report();
 
         CaseFile opened = awaitCase(id);
 
+        // 供水问题 is first handled at district level, where the default rules send it to the water authority.
         assertThat(opened.state()).isEqualTo(CaseState.ROUTED);
-        assertThat(opened.handlingUnitName()).isEqualTo("新城区网格化服务管理中心");
+        assertThat(opened.handlingUnit()).isEqualTo("150102-WATER");
+        assertThat(opened.handlingUnitName()).isEqualTo("新城区水务局");
+        assertThat(opened.routingRule()).startsWith("dept-water-supply@v");
         assertThat(transitionsOf(id)).extracting(CaseTransitioned::toState)
                 .containsExactly(CaseState.REPORTED, CaseState.ROUTED);
+        assertThat(transitionsOf(id).getLast().routingRule()).isEqualTo(opened.routingRule());
     }
 
     @Test
@@ -200,8 +206,8 @@ class DispatchFlowTest extends ServiceIntegrationTest {
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("ILLEGAL_TRANSITION")
                 .jsonPath("$.state").isEqualTo("ROUTED")
-                .jsonPath("$.allowedActions").isEqualTo(List.of("accept", "escalate", "invalidate", "merge",
-                        "return", "suspend"));
+                .jsonPath("$.allowedActions").isEqualTo(List.of("accept", "assign", "claim", "escalate",
+                        "invalidate", "merge", "reassign", "return", "suspend"));
     }
 
     @Test
@@ -244,11 +250,11 @@ class DispatchFlowTest extends ServiceIntegrationTest {
         // As if the service died right after storing a case, before relaying its events.
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        EventReported event = new EventReported(id, "c-" + id, "gw-9", ReportSource.AI_CAMERA,
-                EventCategory.HAZARD, "150104001001001", "150104", "玉泉区", "井盖缺失", null, now, now);
+        EventReported event = Reports.of(id, ReportSource.AI_CAMERA, "MANHOLE", "150104001001001", "玉泉区", now,
+                null);
         Instant due = now.plusSeconds(3 * 86_400);
-        CaseFile opened = CaseFile.open(event, new HandlingUnit("150104", "玉泉区网格化服务管理中心",
-                HandlingLevel.DISTRICT), new Deadlines(due, due, due), now);
+        CaseFile opened = CaseFile.open(event, Optional.of(RoutingDecision.manual(new HandlingUnit("150104",
+                "玉泉区网格化服务管理中心", HandlingLevel.DISTRICT))), new Deadlines(due, due, due), now);
         assertThat(cases.insertNew(opened)).isTrue();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

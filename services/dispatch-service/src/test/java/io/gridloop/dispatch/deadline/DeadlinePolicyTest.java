@@ -1,5 +1,7 @@
 package io.gridloop.dispatch.deadline;
 
+import io.gridloop.contracts.event.Complexity;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -8,13 +8,16 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
 import io.gridloop.dispatch.deadline.CalendarFixtures;
-import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.dispatch.routing.RoutingDecision;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,8 +30,7 @@ class CaseFileTest {
             HandlingLevel.DISTRICT);
 
     static EventReported reported(String id) {
-        return new EventReported(id, "c-" + id, "gw-1", ReportSource.GRID_PATROL, EventCategory.DISPUTE,
-                "150105001002003", "150105", "赛罕区", "邻里噪音纠纷", null, T0.minusSeconds(60), T0);
+        return Reports.of(id, "NEIGHBOUR_DISPUTE", "150105001002003", "赛罕区", T0);
     }
 
     static Deadlines deadlines(Instant closeBy) {
@@ -36,7 +38,8 @@ class CaseFileTest {
     }
 
     static CaseFile opened(String id) {
-        return CaseFile.open(reported(id), DISTRICT_CENTRE, deadlines(T0.plusSeconds(3 * 86_400)), T0);
+        return CaseFile.open(reported(id), Optional.of(RoutingDecision.manual(DISTRICT_CENTRE)),
+                deadlines(T0.plusSeconds(3 * 86_400)), T0);
     }
 
     static CaseFile act(CaseFile c, CaseAction action, ActionInput in, Instant at) {
@@ -63,7 +66,7 @@ class CaseFileTest {
         CaseTransitioned route = opened.outbox().get(1).transition();
         assertThat(report.fromState()).isNull();
         assertThat(report.toState()).isEqualTo(CaseState.REPORTED);
-        assertThat(report.handlingUnit()).isNull();
+        assertThat(report.handlingUnit()).isEqualTo("150105-TRIAGE");
         assertThat(route.toState()).isEqualTo(CaseState.ROUTED);
         assertThat(route.handlingUnit()).isEqualTo("150105");
         assertThat(route.level()).isEqualTo("DISTRICT");
@@ -139,11 +142,11 @@ class CaseFileTest {
     @Test
     void shouldMoveTheDeadlineByTheApprovedWorkingDaysAcrossTheSpringFestival() {
         Instant due = Instant.parse("2026-02-13T02:00:00Z"); // Friday 10:00 in China
-        CaseFile c = act(CaseFile.open(reported("e-7"), DISTRICT_CENTRE, deadlines(due), T0.minusSeconds(86_400)),
-                CaseAction.ACCEPT);
+        CaseFile c = act(CaseFile.open(reported("e-7"), Optional.of(RoutingDecision.manual(DISTRICT_CENTRE)),
+                deadlines(due), T0.minusSeconds(86_400)), CaseAction.ACCEPT);
 
         CaseFile requested = act(c, CaseAction.REQUEST_EXTENSION,
-                new ActionInput("handler", "需协调供水公司", 2, null, null), T0);
+                extension("需协调供水公司", 2), T0);
         assertThat(requested.state()).isEqualTo(CaseState.EXTENSION_REQUESTED);
         assertThat(requested.requestedExtensionDays()).isEqualTo(2);
 
@@ -162,9 +165,9 @@ class CaseFileTest {
         CaseFile accepted = act(opened("e-8"), CaseAction.ACCEPT);
 
         assertThatThrownBy(() -> act(accepted, CaseAction.REQUEST_EXTENSION,
-                new ActionInput("h", "理由", 0, null, null), T0)).isInstanceOf(InvalidActionException.class);
+                extension("理由", 0), T0)).isInstanceOf(InvalidActionException.class);
         assertThatThrownBy(() -> act(accepted, CaseAction.REQUEST_EXTENSION,
-                new ActionInput("h", "理由", 30, null, null), T0)).isInstanceOf(InvalidActionException.class);
+                extension("理由", 30), T0)).isInstanceOf(InvalidActionException.class);
     }
 
     @Test
@@ -214,7 +217,7 @@ class CaseFileTest {
     void shouldWatchAnExtendedDeadlineAfresh() {
         CaseFile accepted = act(opened("e-14"), CaseAction.ACCEPT);
         CaseFile warned = accepted.warned(accepted.warnAt()).after();
-        CaseFile requested = act(warned, CaseAction.REQUEST_EXTENSION, new ActionInput("h", "理由", 3, null, null), T0);
+        CaseFile requested = act(warned, CaseAction.REQUEST_EXTENSION, extension("理由", 3), T0);
 
         CaseFile approved = act(requested, CaseAction.APPROVE_EXTENSION, ActionInput.by("leader"), T0);
 
@@ -226,9 +229,9 @@ class CaseFileTest {
     void shouldMergeIntoAnotherCaseButNotIntoItself() {
         CaseFile c = opened("e-10");
 
-        assertThat(act(c, CaseAction.MERGE, new ActionInput("op", null, null, "e-99", null), T0).mergedInto())
+        assertThat(act(c, CaseAction.MERGE, merge("e-99"), T0).mergedInto())
                 .isEqualTo("e-99");
-        assertThatThrownBy(() -> act(c, CaseAction.MERGE, new ActionInput("op", null, null, "e-10", null), T0))
+        assertThatThrownBy(() -> act(c, CaseAction.MERGE, merge("e-10"), T0))
                 .isInstanceOf(InvalidActionException.class);
     }
 
@@ -236,10 +239,107 @@ class CaseFileTest {
     void shouldRouteAReturnedCaseWhereTheOperatorSays() {
         CaseFile returned = act(opened("e-11"), CaseAction.RETURN, ActionInput.by("handler", "不属于本单位职责"), T0);
 
-        HandlingUnit water = new HandlingUnit("WATER-150105", "赛罕区供水公司", HandlingLevel.DISTRICT);
-        CaseFile rerouted = act(returned, CaseAction.ROUTE, new ActionInput("op", null, null, null, water), T0);
+        HandlingUnit water = new HandlingUnit("150105-WATER", "赛罕区水务局", HandlingLevel.DISTRICT);
+        CaseFile rerouted = act(returned, CaseAction.ROUTE,
+                ActionInput.by("op").routedBy(RoutingDecision.manual(water)), T0);
 
         assertThat(rerouted.state()).isEqualTo(CaseState.ROUTED);
-        assertThat(rerouted.handlingUnitName()).isEqualTo("赛罕区供水公司");
+        assertThat(rerouted.handlingUnitName()).isEqualTo("赛罕区水务局");
+        assertThat(rerouted.routingRule()).as("a person chose").isNull();
+    }
+
+    @Test
+    void shouldWaitAtTheTriageDeskWhenNoRuleRoutesIt() {
+        CaseFile unrouted = CaseFile.open(reported("e-20"), Optional.empty(), deadlines(T0.plusSeconds(86_400)), T0);
+
+        assertThat(unrouted.state()).isEqualTo(CaseState.REPORTED);
+        assertThat(unrouted.handlingUnit()).isEqualTo("150105-TRIAGE");
+        assertThat(unrouted.level()).as("the sub-category's first level").isEqualTo(HandlingLevel.GRID);
+        assertThat(unrouted.outbox()).hasSize(1);
+        assertThatThrownBy(() -> act(unrouted, CaseAction.ROUTE, ActionInput.by("op"), T0))
+                .isInstanceOf(InvalidActionException.class);
+
+        RoutingDecision byRule = new RoutingDecision(DISTRICT_CENTRE, "disputes@v4");
+        CaseFile routed = act(unrouted, CaseAction.ROUTE, ActionInput.by("op").routedBy(byRule), T0);
+        assertThat(routed.routingRule()).isEqualTo("disputes@v4");
+        assertThat(lastEvent(routed).routingRule()).isEqualTo("disputes@v4");
+        assertThat(routed.timeline().getLast().routingRule()).isEqualTo("disputes@v4");
+    }
+
+    @Test
+    void shouldRecordTheRuleThatRoutedTheCaseWhenItOpens() {
+        CaseFile opened = CaseFile.open(reported("e-21"),
+                Optional.of(new RoutingDecision(DISTRICT_CENTRE, "centre-dispute@v1")), deadlines(T0), T0);
+
+        CaseTransitioned route = lastEvent(opened);
+        assertThat(route.action()).isEqualTo("route");
+        assertThat(route.routingRule()).isEqualTo("centre-dispute@v1");
+        assertThat(route.actorRole()).isEqualTo("SYSTEM");
+        assertThat(route.subCategory()).isEqualTo("NEIGHBOUR_DISPUTE");
+        assertThat(route.streetCode()).isEqualTo("150105001");
+        assertThat(route.communityCode()).isEqualTo("150105001002");
+        assertThat(opened.outbox().getFirst().transition().routingRule()).as("reporting decides nothing").isNull();
+    }
+
+    @Test
+    void shouldNameWhoWorksTheCaseAndForgetThemWhenAnotherUnitTakesOver() {
+        CaseFile claimed = act(opened("e-22"), CaseAction.CLAIM, ActionInput.by("handler-3"), T0);
+        assertThat(claimed.state()).isEqualTo(CaseState.ROUTED);
+        assertThat(claimed.assignee()).isEqualTo("handler-3");
+
+        assertThatThrownBy(() -> act(claimed, CaseAction.ASSIGN, ActionInput.by("lead"), T0))
+                .isInstanceOf(InvalidActionException.class);
+        CaseFile assigned = act(claimed, CaseAction.ASSIGN,
+                new ActionInput("lead", "HANDLER", null, null, null, "handler-5", null), T0);
+        assertThat(assigned.assignee()).isEqualTo("handler-5");
+        assertThat(assigned.timeline().getLast().assignee()).isEqualTo("handler-5");
+        assertThat(assigned.timeline().getLast().role()).isEqualTo("HANDLER");
+
+        HandlingUnit street = new HandlingUnit("150105001", "赛罕区某街道中心", HandlingLevel.STREET);
+        assertThatThrownBy(() -> act(assigned, CaseAction.REASSIGN,
+                new ActionInput("op", "OPERATOR", null, null, null, null, RoutingDecision.manual(street)), T0))
+                .as("改派 needs a reason").isInstanceOf(InvalidActionException.class);
+        CaseFile accepted = act(assigned, CaseAction.ACCEPT);
+        CaseFile reassigned = act(accepted, CaseAction.REASSIGN,
+                new ActionInput("op", "OPERATOR", "属街道职责", null, null, null, RoutingDecision.manual(street)), T0);
+        assertThat(reassigned.state()).as("the new unit must accept again").isEqualTo(CaseState.ROUTED);
+        assertThat(reassigned.handlingUnit()).isEqualTo("150105001");
+        assertThat(reassigned.level()).isEqualTo(HandlingLevel.STREET);
+        assertThat(reassigned.assignee()).isNull();
+    }
+
+    @Test
+    void shouldRememberWhichUnitReturnedTheCase() {
+        CaseFile opened = opened("e-23");
+        assertThat(opened.returnedBy()).isEmpty();
+
+        CaseFile returned = act(opened, CaseAction.RETURN, ActionInput.by("handler", "不属于本单位职责"), T0);
+
+        assertThat(returned.returnedBy()).contains("150105");
+        assertThat(returned.handlingUnit()).as("back at the triage desk").isEqualTo("150105-TRIAGE");
+    }
+
+    @Test
+    void shouldEscalateToTheUnitTheRulesNameAboveOrElseTheCentre() {
+        CaseFile grid = CaseFile.open(reported("e-24"), Optional.of(RoutingDecision.manual(
+                new HandlingUnit("150105001002003", "网格", HandlingLevel.GRID))), deadlines(T0), T0);
+
+        CaseFile toCentre = act(grid, CaseAction.ESCALATE, ActionInput.by("gw", "调解不成"), T0);
+        assertThat(toCentre.handlingUnit()).isEqualTo("150105001002");
+        assertThat(toCentre.level()).isEqualTo(HandlingLevel.COMMUNITY);
+
+        HandlingUnit mediation = new HandlingUnit("150105-MEDIATION", "赛罕区人民调解委员会", HandlingLevel.DISTRICT);
+        CaseFile toRuleUnit = act(grid, CaseAction.ESCALATE, ActionInput.by("gw", "调解不成")
+                .routedBy(new RoutingDecision(mediation, "mediation@v2")), T0);
+        assertThat(toRuleUnit.handlingUnit()).isEqualTo("150105-MEDIATION");
+        assertThat(lastEvent(toRuleUnit).routingRule()).isEqualTo("mediation@v2");
+    }
+
+    private static ActionInput extension(String reason, int days) {
+        return new ActionInput("handler", "HANDLER", reason, days, null, null, null);
+    }
+
+    private static ActionInput merge(String into) {
+        return new ActionInput("op", "OPERATOR", null, null, into, null, null);
     }
 }

@@ -56,6 +56,11 @@ class CaseStateMachineTest {
         legal(FEEDBACK_SUBMITTED, CaseAction.CLOSE, CLOSED);
         legal(FEEDBACK_SUBMITTED, CaseAction.REWORK, REWORK);
         legal(SUSPENDED, CaseAction.RESUME, BEFORE);
+        for (CaseState s : List.of(ROUTED, ESCALATED, ACCEPTED, REWORK)) {
+            legal(s, CaseAction.CLAIM, s);
+            legal(s, CaseAction.ASSIGN, s);
+            legal(s, CaseAction.REASSIGN, ROUTED);
+        }
         for (CaseState s : List.of(REPORTED, ROUTED, RETURNED, ESCALATED, ACCEPTED, REWORK, FEEDBACK_SUBMITTED)) {
             legal(s, CaseAction.SUSPEND, SUSPENDED);
         }

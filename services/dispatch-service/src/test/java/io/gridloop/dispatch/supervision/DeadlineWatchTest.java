@@ -11,8 +11,10 @@ import io.gridloop.dispatch.casefile.CaseFiles;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
-import io.gridloop.dispatch.routing.HandlingLevel;
+import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -52,11 +55,9 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
 
     private String storeCase(Instant reportedAt, Deadlines deadlines) {
         String id = UUID.randomUUID().toString();
-        EventReported event = new EventReported(id, "c-" + id, "gw-1", ReportSource.GRID_PATROL,
-                EventCategory.HAZARD, district + "001002003", district, "测试区", "井盖缺失", null,
-                reportedAt, reportedAt);
-        CaseFile opened = CaseFile.open(event, new HandlingUnit(district, "测试区网格化服务管理中心",
-                HandlingLevel.DISTRICT), deadlines, reportedAt);
+        EventReported event = Reports.of(id, "MANHOLE", district + "001002003", "测试区", reportedAt);
+        CaseFile opened = CaseFile.open(event, Optional.of(RoutingDecision.manual(new HandlingUnit(district,
+                "测试区网格化服务管理中心", HandlingLevel.DISTRICT))), deadlines, reportedAt);
         assertThat(cases.insertNew(opened)).isTrue();
         relay.relay(id);
         return id;

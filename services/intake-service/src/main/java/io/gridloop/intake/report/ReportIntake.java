@@ -3,7 +3,13 @@ package io.gridloop.intake.report;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.catalogue.SubCategory;
+import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
+import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.Urgency;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.intake.district.District;
 import io.gridloop.intake.district.DistrictDirectory;
@@ -42,12 +48,15 @@ public class ReportIntake {
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
     private final DistrictDirectory districts;
+    private final SubCategoryCatalogue catalogue;
     private final Clock clock;
     private final Duration publishTimeout;
     private final MeterRegistry meters;
 
-    ReportIntake(MongoTemplate mongo, EventPublisher publisher, DistrictDirectory districts, Clock clock,
-                 MeterRegistry meters, @Value("${gridloop.intake.publish-timeout:10s}") Duration publishTimeout) {
+    ReportIntake(MongoTemplate mongo, EventPublisher publisher, DistrictDirectory districts,
+                 SubCategoryCatalogue catalogue, Clock clock, MeterRegistry meters,
+                 @Value("${gridloop.intake.publish-timeout:10s}") Duration publishTimeout) {
+        this.catalogue = catalogue;
         this.mongo = mongo;
         this.publisher = publisher;
         this.districts = districts;
@@ -65,13 +74,19 @@ public class ReportIntake {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "OCCURRED_IN_FUTURE", "发生时间晚于当前时间",
                     "occurredAt 不能晚于当前时间").with("field", "occurredAt");
         }
+        Optional<SubCategory> subCategory = resolveSubCategory(request);
+        if (request.dueAt() != null && request.source() != ReportSource.HOTLINE_12345) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "DUE_AT_NOT_ALLOWED", "不能自定办结时限",
+                    "只有12345热线工单可以带自己的办结时限 (dueAt)").with("field", "dueAt");
+        }
         String key = StoredReport.idempotencyKey(request.reporterId(), request.clientEventId());
 
         StoredReport report = findByKey(key).orElse(null);
         boolean duplicate = report != null;
         if (report == null) {
             String eventId = UUID.randomUUID().toString();
-            StoredReport fresh = new StoredReport(eventId, key, toEvent(eventId, request, district, now), null);
+            StoredReport fresh = new StoredReport(eventId, key,
+                    toEvent(eventId, request, subCategory, district, now), null);
             try {
                 report = mongo.insert(fresh);
             } catch (DuplicateKeyException concurrentRetry) {
@@ -117,11 +132,41 @@ public class ReportIntake {
                 StoredReport.class));
     }
 
-    private static EventReported toEvent(String eventId, ReportRequest r, District district, Instant now) {
+    /**
+     * The catalogue entry of the report's sub-category. Only 12345 orders may come without one; a sub-category
+     * must belong to the category the report names.
+     */
+    private Optional<SubCategory> resolveSubCategory(ReportRequest r) {
+        if (r.subCategory() == null || r.subCategory().isBlank()) {
+            if (r.source() == ReportSource.HOTLINE_12345) {
+                return Optional.empty();
+            }
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "SUBCATEGORY_REQUIRED", "请选择事项小类",
+                    "上报须注明事项小类 (subCategory)").with("field", "subCategory");
+        }
+        SubCategory sub = catalogue.find(r.subCategory()).orElseThrow(() -> new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_SUBCATEGORY", "事项小类不存在",
+                "事项小类 " + r.subCategory() + " 不在目录中").with("field", "subCategory"));
+        if (sub.category() != r.category()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "SUBCATEGORY_MISMATCH", "事项小类与大类不符",
+                    "事项小类「" + sub.name() + "」属于「" + sub.category().label() + "」，不属于「"
+                            + r.category().label() + "」").with("field", "subCategory");
+        }
+        return Optional.of(sub);
+    }
+
+    private static EventReported toEvent(String eventId, ReportRequest r, Optional<SubCategory> sub,
+                                         District district, Instant now) {
         GeoPoint location = r.location() == null ? null
                 : new GeoPoint(r.location().latitude(), r.location().longitude());
-        return new EventReported(eventId, r.clientEventId(), r.reporterId(), r.source(),
-                r.category(), r.gridCode(), district.code(), district.name(), r.description().strip(), location,
-                r.occurredAt(), now);
+        String grid = r.gridCode();
+        // An order that maps to no sub-category is treated as a general matter for the district centre.
+        return new EventReported(eventId, r.clientEventId(), r.reporterId(), r.source(), r.category(),
+                sub.map(SubCategory::code).orElse(null), sub.map(SubCategory::name).orElse(null),
+                sub.map(SubCategory::complexity).orElse(Complexity.GENERAL),
+                sub.map(SubCategory::defaultLevel).orElse(HandlingLevel.DISTRICT),
+                r.urgency() == null ? Urgency.NORMAL : r.urgency(), grid, grid.substring(0, 12), null,
+                grid.substring(0, 9), null, district.code(), district.name(), r.description().strip(), location,
+                r.occurredAt(), now, r.dueAt());
     }
 }

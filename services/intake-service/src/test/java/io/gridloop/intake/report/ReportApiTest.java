@@ -4,6 +4,9 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.Urgency;
+import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.event.Complexity;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +40,8 @@ class ReportApiTest extends ServiceIntegrationTest {
 
     static String report(String clientEventId, String reporterId, String gridCode) {
         return """
-                {"clientEventId":"%s","source":"GRID_PATROL","category":"HAZARD","gridCode":"%s",
+                {"clientEventId":"%s","source":"GRID_PATROL","category":"HAZARD","subCategory":"FIRE_SAFETY",
+                 "gridCode":"%s",
                  "description":"楼道堆放杂物，堵塞消防通道","location":{"latitude":40.8114,"longitude":111.6876},
                  "occurredAt":"2026-03-02T01:20:00Z","reporterId":"%s"}""".formatted(clientEventId, gridCode, reporterId);
     }
@@ -62,6 +67,14 @@ class ReportApiTest extends ServiceIntegrationTest {
         assertThat(event.clientEventId()).isEqualTo(clientEventId);
         assertThat(event.districtName()).isEqualTo("赛罕区");
         assertThat(event.location().latitude()).isEqualTo(40.8114);
+        assertThat(event.subCategory()).isEqualTo("FIRE_SAFETY");
+        assertThat(event.subCategoryName()).isEqualTo("消防安全隐患");
+        assertThat(event.complexity()).as("from the catalogue").isEqualTo(Complexity.COMPLEX);
+        assertThat(event.initialLevel()).isEqualTo(HandlingLevel.STREET);
+        assertThat(event.urgency()).isEqualTo(Urgency.NORMAL);
+        assertThat(event.streetCode()).isEqualTo("150105001");
+        assertThat(event.communityCode()).isEqualTo("150105001001");
+        assertThat(event.dueAt()).isNull();
         assertThat(published.getFirst().subject()).isEqualTo(receipt.eventId());
         assertThat(stored(receipt.eventId()).published()).isTrue();
     }
@@ -195,6 +208,60 @@ class ReportApiTest extends ServiceIntegrationTest {
         http.post().uri("/api/v1/events").contentType(MediaType.TEXT_PLAIN).body("hello").exchange()
                 .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                 .expectBody().jsonPath("$.code").isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void shouldRejectASubCategoryThatIsMissingUnknownOrOfAnotherCategory() {
+        String valid = report(UUID.randomUUID().toString(), "gw-s", "150105001001003");
+
+        post(valid.replace("\"subCategory\":\"FIRE_SAFETY\",", "")).expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody()
+                .jsonPath("$.code").isEqualTo("SUBCATEGORY_REQUIRED");
+        post(valid.replace("FIRE_SAFETY", "FLYING_SAUCER")).expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody()
+                .jsonPath("$.code").isEqualTo("UNKNOWN_SUBCATEGORY")
+                .jsonPath("$.field").isEqualTo("subCategory");
+        post(valid.replace("FIRE_SAFETY", "WATER_SUPPLY")).expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody()
+                .jsonPath("$.code").isEqualTo("SUBCATEGORY_MISMATCH")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("供水问题", "民生事项", "问题隐患"));
+    }
+
+    /** A report with a deadline of its own and perhaps no sub-category, as only the hotline bridge sends. */
+    static String withDeadline(String source, String subCategoryField) {
+        return """
+                {"clientEventId":"%s","source":"%s","category":"HAZARD",%s"gridCode":"150105001001003",
+                 "description":"市民来电反映井盖缺失","occurredAt":"2026-03-02T01:20:00Z","urgency":"URGENT",
+                 "dueAt":"2026-03-09T01:20:00Z","reporterId":"hotline"}"""
+                .formatted(UUID.randomUUID(), source, subCategoryField);
+    }
+
+    @Test
+    void shouldLetOnlyAHotlineOrderComeWithoutSubCategoryAndWithItsOwnDeadline() {
+        post(withDeadline("GRID_PATROL", "")).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.code").isEqualTo("SUBCATEGORY_REQUIRED");
+        post(withDeadline("GRID_PATROL", "\"subCategory\":\"MANHOLE\","))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.code").isEqualTo("DUE_AT_NOT_ALLOWED");
+
+        ReportReceipt receipt = post(withDeadline("HOTLINE_12345", "")).expectStatus().isAccepted()
+                .expectBody(ReportReceipt.class).returnResult().getResponseBody();
+
+        EventReported event = publishedWithKey(receipt.eventId()).getFirst().data();
+        assertThat(event.subCategory()).isNull();
+        assertThat(event.complexity()).isEqualTo(Complexity.GENERAL);
+        assertThat(event.initialLevel()).isEqualTo(HandlingLevel.DISTRICT);
+        assertThat(event.dueAt()).isEqualTo(Instant.parse("2026-03-09T01:20:00Z"));
+        assertThat(event.urgency()).isEqualTo(Urgency.URGENT);
+    }
+
+    @Test
+    void shouldListTheCatalogueWithChineseLabels() {
+        http.get().uri("/api/v1/catalogue/sub-categories?category=DISPUTE").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.code == 'NEIGHBOUR_DISPUTE')].name").isEqualTo("邻里纠纷")
+                .jsonPath("$[?(@.code == 'NEIGHBOUR_DISPUTE')].defaultLevelLabel").isEqualTo("网格")
+                .jsonPath("$[?(@.category != 'DISPUTE')]").isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.routing;
+package io.gridloop.contracts.event;
 
 import java.util.Optional;
 

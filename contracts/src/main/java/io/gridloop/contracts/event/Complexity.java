@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.deadline;
+package io.gridloop.contracts.event;
 
 /** How hard a case is to handle: drives the "1-3-5" deadlines. */
 public enum Complexity {

@@ -1,0 +1,33 @@
+package io.gridloop.dispatch;
+
+import io.gridloop.contracts.catalogue.SubCategory;
+import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.Urgency;
+
+import java.time.Instant;
+
+/** Reported events as intake publishes them, resolved against the shipped catalogue. */
+public final class Reports {
+
+    public static final SubCategoryCatalogue CATALOGUE = SubCategoryCatalogue.shipped();
+
+    private Reports() {
+    }
+
+    /** A grid worker's report of {@code subCategory} in {@code gridCode}, whose district is {@code districtName}. */
+    public static EventReported of(String id, String subCategory, String gridCode, String districtName,
+                                   Instant reportedAt) {
+        return of(id, ReportSource.GRID_PATROL, subCategory, gridCode, districtName, reportedAt, null);
+    }
+
+    public static EventReported of(String id, ReportSource source, String subCategory, String gridCode,
+                                   String districtName, Instant reportedAt, Instant dueAt) {
+        SubCategory sub = CATALOGUE.find(subCategory).orElseThrow();
+        return new EventReported(id, "c-" + id, "gw-1", source, sub.category(), sub.code(), sub.name(),
+                sub.complexity(), sub.defaultLevel(), Urgency.NORMAL, gridCode, gridCode.substring(0, 12),
+                "测试社区", gridCode.substring(0, 9), "测试街道", gridCode.substring(0, 6), districtName,
+                "测试事项：" + sub.name(), null, reportedAt.minusSeconds(60), reportedAt, dueAt);
+    }
+}
