@@ -41,6 +41,7 @@ class CaseController {
      * @param assignee             for {@code assign}: the person who is to work the case
      * @param unitCode             for {@code route} and {@code reassign}: the unit a person chose (with
      *                             {@code unitName} and {@code unitLevel}); absent on {@code route}: the rules choose
+     * @param photoIds             photos uploaded first through {@code POST /api/v1/photos}, e.g. of the result
      */
     record ActionRequest(@Size(max = 64, message = "长度不能超过64") String actor,
                          @Size(max = 32, message = "长度不能超过32") String role,
@@ -50,14 +51,15 @@ class CaseController {
                          @Size(max = 64, message = "长度不能超过64") String assignee,
                          @Size(max = 32, message = "长度不能超过32") String unitCode,
                          @Size(max = 100, message = "长度不能超过100") String unitName,
-                         HandlingLevel unitLevel) {
+                         HandlingLevel unitLevel,
+                         @Size(max = 9, message = "最多9张照片") List<@Size(max = 80) String> photoIds) {
 
         ActionInput toInput() {
             String who = actor == null || actor.isBlank() ? "anonymous" : actor;
             RoutingDecision chosen = unitCode == null || unitCode.isBlank() ? null
                     : RoutingDecision.manual(new HandlingUnit(unitCode, unitName == null ? unitCode : unitName,
                     unitLevel != null ? unitLevel : levelOfCode(unitCode)));
-            return new ActionInput(who, role, comment, extensionWorkingDays, mergeInto, assignee, chosen);
+            return new ActionInput(who, role, comment, extensionWorkingDays, mergeInto, assignee, chosen, photoIds);
         }
 
         /** A centre's code says its level: 15 digits a grid, 12 a community, 9 a street; anything else a district. */

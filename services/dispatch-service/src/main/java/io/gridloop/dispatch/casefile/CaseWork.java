@@ -9,6 +9,7 @@ import io.gridloop.dispatch.lifecycle.InvalidActionException;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.rules.RoutingRules;
+import io.gridloop.platform.photo.PhotoStore;
 import io.gridloop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -34,10 +35,13 @@ public class CaseWork {
     private final OutboxRelay relay;
     private final CalendarStore calendar;
     private final RoutingRules rules;
+    private final PhotoStore photos;
     private final Clock clock;
 
-    CaseWork(CaseFiles cases, OutboxRelay relay, CalendarStore calendar, RoutingRules rules, Clock clock) {
+    CaseWork(CaseFiles cases, OutboxRelay relay, CalendarStore calendar, RoutingRules rules, PhotoStore photos,
+             Clock clock) {
         this.rules = rules;
+        this.photos = photos;
         this.cases = cases;
         this.relay = relay;
         this.calendar = calendar;
@@ -49,6 +53,12 @@ public class CaseWork {
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
                         "没有名为 " + actionName + " 的案件操作").with("actions", Arrays.stream(CaseAction.values())
                         .filter(CaseAction::manual).map(CaseAction::wireName).toList()));
+        for (String photoId : input.photoIds()) {
+            if (photos.info(photoId).isEmpty()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PHOTO", "照片不存在",
+                        "照片 " + photoId + " 尚未上传；请先通过 POST /api/v1/photos 上传").with("field", "photoIds");
+            }
+        }
         if (action == CaseAction.MERGE && input.mergeInto() != null) {
             CaseFile target = get(input.mergeInto());
             if (target.state().isFinal()) {

@@ -295,7 +295,7 @@ public record CaseFile(
                 communityName, streetCode, streetName, role, decidedByRule(action, changed));
         TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
                 in.reason(), changed.handlingUnit, changed.handlingUnitName, changed.assignee,
-                decidedByRule(action, changed), now);
+                decidedByRule(action, changed), in.photoIds(), now);
         List<TimelineEntry> newTimeline = new ArrayList<>(timeline);
         newTimeline.add(entry);
         OutboxEntry outboxEntry = new OutboxEntry(id + "-" + seq, event);

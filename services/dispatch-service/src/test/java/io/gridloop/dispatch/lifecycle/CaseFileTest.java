@@ -290,18 +290,19 @@ class CaseFileTest {
         assertThatThrownBy(() -> act(claimed, CaseAction.ASSIGN, ActionInput.by("lead"), T0))
                 .isInstanceOf(InvalidActionException.class);
         CaseFile assigned = act(claimed, CaseAction.ASSIGN,
-                new ActionInput("lead", "HANDLER", null, null, null, "handler-5", null), T0);
+                new ActionInput("lead", "HANDLER", null, null, null, "handler-5", null, null), T0);
         assertThat(assigned.assignee()).isEqualTo("handler-5");
         assertThat(assigned.timeline().getLast().assignee()).isEqualTo("handler-5");
         assertThat(assigned.timeline().getLast().role()).isEqualTo("HANDLER");
 
         HandlingUnit street = new HandlingUnit("150105001", "赛罕区某街道中心", HandlingLevel.STREET);
         assertThatThrownBy(() -> act(assigned, CaseAction.REASSIGN,
-                new ActionInput("op", "OPERATOR", null, null, null, null, RoutingDecision.manual(street)), T0))
+                new ActionInput("op", "OPERATOR", null, null, null, null, RoutingDecision.manual(street), null), T0))
                 .as("改派 needs a reason").isInstanceOf(InvalidActionException.class);
         CaseFile accepted = act(assigned, CaseAction.ACCEPT);
         CaseFile reassigned = act(accepted, CaseAction.REASSIGN,
-                new ActionInput("op", "OPERATOR", "属街道职责", null, null, null, RoutingDecision.manual(street)), T0);
+                new ActionInput("op", "OPERATOR", "属街道职责", null, null, null, RoutingDecision.manual(street),
+                        null), T0);
         assertThat(reassigned.state()).as("the new unit must accept again").isEqualTo(CaseState.ROUTED);
         assertThat(reassigned.handlingUnit()).isEqualTo("150105001");
         assertThat(reassigned.level()).isEqualTo(HandlingLevel.STREET);
@@ -336,10 +337,10 @@ class CaseFileTest {
     }
 
     private static ActionInput extension(String reason, int days) {
-        return new ActionInput("handler", "HANDLER", reason, days, null, null, null);
+        return new ActionInput("handler", "HANDLER", reason, days, null, null, null, null);
     }
 
     private static ActionInput merge(String into) {
-        return new ActionInput("op", "OPERATOR", null, null, into, null, null);
+        return new ActionInput("op", "OPERATOR", null, null, into, null, null, null);
     }
 }
