@@ -90,7 +90,8 @@ final class DemoFeeder implements AutoCloseable {
     private void report() {
         DemoDistrict district = DemoData.DISTRICTS.get(random.nextInt(DemoData.DISTRICTS.size()));
         EventCategory category = DemoData.category(random);
-        String grid = DemoData.gridCode(district, random);
+        DemoData.DemoGrid demoGrid = DemoData.grid(district, random);
+        String grid = demoGrid.code();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientEventId", UUID.randomUUID().toString());
         body.put("source", DemoData.source(random).name());
@@ -99,8 +100,9 @@ final class DemoFeeder implements AutoCloseable {
         body.put("subCategory", sample.subCategory());
         body.put("gridCode", grid);
         body.put("description", sample.description());
-        body.put("location", Map.of("latitude", district.latitude() + (random.nextDouble() - 0.5) * 0.05,
-                "longitude", district.longitude() + (random.nextDouble() - 0.5) * 0.05));
+        // Within a few hundred metres of the grid's centre: intake checks positions against the registry.
+        body.put("location", Map.of("latitude", demoGrid.latitude() + (random.nextDouble() - 0.5) * 0.004,
+                "longitude", demoGrid.longitude() + (random.nextDouble() - 0.5) * 0.004));
         body.put("occurredAt", Instant.now().minusSeconds(random.nextInt(1800)).toString());
         body.put("reporterId", "gw-" + grid.substring(0, 12));
         HttpResponse<String> answer = post(intake + "/api/v1/events", json.writeValueAsString(body));

@@ -11,8 +11,7 @@ import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.contracts.event.GeoPoint;
-import io.gridloop.intake.district.District;
-import io.gridloop.intake.district.DistrictDirectory;
+import io.gridloop.intake.grid.GridRegistry;
 import io.gridloop.platform.kafka.EventPublisher;
 import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepting a report (上报): resolve its district, store it, publish {@code grid.event.reported.v1} and only then
+ * Accepting a report (上报): resolve its grid to community, street and district, store it, publish {@code grid.event.reported.v1} and only then
  * say yes. A report is never acknowledged unless Kafka acknowledged it first; a retry with the same
  * {@code clientEventId} returns the original event id instead of creating a second event.
  */
@@ -47,28 +46,32 @@ public class ReportIntake {
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
-    private final DistrictDirectory districts;
+    private final GridRegistry registry;
     private final SubCategoryCatalogue catalogue;
     private final Clock clock;
     private final Duration publishTimeout;
     private final MeterRegistry meters;
 
-    ReportIntake(MongoTemplate mongo, EventPublisher publisher, DistrictDirectory districts,
+    ReportIntake(MongoTemplate mongo, EventPublisher publisher, GridRegistry registry,
                  SubCategoryCatalogue catalogue, Clock clock, MeterRegistry meters,
                  @Value("${gridloop.intake.publish-timeout:10s}") Duration publishTimeout) {
         this.catalogue = catalogue;
         this.mongo = mongo;
         this.publisher = publisher;
-        this.districts = districts;
+        this.registry = registry;
         this.clock = clock;
         this.meters = meters;
         this.publishTimeout = publishTimeout;
     }
 
     public ReportReceipt accept(ReportRequest request) {
-        District district = districts.forGrid(request.gridCode()).orElseThrow(() -> new ApiException(
-                HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GRID", "网格编码不存在",
-                "网格编码 " + request.gridCode() + " 不属于任何已登记的区县"));
+        GridRegistry.ResolvedGrid grid = registry.resolve(request.gridCode());
+        if (request.location() != null && !registry.fits(grid.grid(),
+                new GeoPoint(request.location().latitude(), request.location().longitude()))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "LOCATION_OUTSIDE_GRID", "位置不在网格内",
+                    "上报位置不在网格「" + grid.grid().name() + "」内或附近，请核对网格编码或位置")
+                    .with("field", "location");
+        }
         Instant now = clock.instant();
         if (request.occurredAt().isAfter(now.plus(MAX_CLOCK_SKEW))) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "OCCURRED_IN_FUTURE", "发生时间晚于当前时间",
@@ -86,7 +89,7 @@ public class ReportIntake {
         if (report == null) {
             String eventId = UUID.randomUUID().toString();
             StoredReport fresh = new StoredReport(eventId, key,
-                    toEvent(eventId, request, subCategory, district, now), null);
+                    toEvent(eventId, request, subCategory, grid, now), null);
             try {
                 report = mongo.insert(fresh);
             } catch (DuplicateKeyException concurrentRetry) {
@@ -156,7 +159,7 @@ public class ReportIntake {
     }
 
     private static EventReported toEvent(String eventId, ReportRequest r, Optional<SubCategory> sub,
-                                         District district, Instant now) {
+                                         GridRegistry.ResolvedGrid area, Instant now) {
         GeoPoint location = r.location() == null ? null
                 : new GeoPoint(r.location().latitude(), r.location().longitude());
         String grid = r.gridCode();
@@ -165,8 +168,8 @@ public class ReportIntake {
                 sub.map(SubCategory::code).orElse(null), sub.map(SubCategory::name).orElse(null),
                 sub.map(SubCategory::complexity).orElse(Complexity.GENERAL),
                 sub.map(SubCategory::defaultLevel).orElse(HandlingLevel.DISTRICT),
-                r.urgency() == null ? Urgency.NORMAL : r.urgency(), grid, grid.substring(0, 12), null,
-                grid.substring(0, 9), null, district.code(), district.name(), r.description().strip(), location,
-                r.occurredAt(), now, r.dueAt());
+                r.urgency() == null ? Urgency.NORMAL : r.urgency(), grid, area.community().code(),
+                area.community().name(), area.street().code(), area.street().name(), area.district().code(),
+                area.district().name(), r.description().strip(), location, r.occurredAt(), now, r.dueAt());
     }
 }

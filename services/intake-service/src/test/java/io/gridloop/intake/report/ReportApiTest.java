@@ -41,9 +41,14 @@ class ReportApiTest extends ServiceIntegrationTest {
     static String report(String clientEventId, String reporterId, String gridCode) {
         return """
                 {"clientEventId":"%s","source":"GRID_PATROL","category":"HAZARD","subCategory":"FIRE_SAFETY",
-                 "gridCode":"%s",
-                 "description":"楼道堆放杂物，堵塞消防通道","location":{"latitude":40.8114,"longitude":111.6876},
+                 "gridCode":"%s","description":"楼道堆放杂物，堵塞消防通道",
                  "occurredAt":"2026-03-02T01:20:00Z","reporterId":"%s"}""".formatted(clientEventId, gridCode, reporterId);
+    }
+
+    /** A report with a position: near the centre of grid 150105001001003 in the demo registry. */
+    static String reportWithLocation(String clientEventId, String reporterId) {
+        return report(clientEventId, reporterId, "150105001001003").replace("\"occurredAt\"",
+                "\"location\":{\"latitude\":40.7492,\"longitude\":111.7147},\"occurredAt\"");
     }
 
     private RestTestClient.ResponseSpec post(String body) {
@@ -54,7 +59,7 @@ class ReportApiTest extends ServiceIntegrationTest {
     void shouldAcceptAReportAndPublishItKeyedByItsEventId() {
         String clientEventId = UUID.randomUUID().toString();
 
-        ReportReceipt receipt = post(report(clientEventId, "gw-1", "150105001001003"))
+        ReportReceipt receipt = post(reportWithLocation(clientEventId, "gw-1"))
                 .expectStatus().isAccepted()
                 .expectHeader().exists("Location")
                 .expectBody(ReportReceipt.class).returnResult().getResponseBody();
@@ -66,7 +71,7 @@ class ReportApiTest extends ServiceIntegrationTest {
         EventReported event = published.getFirst().data();
         assertThat(event.clientEventId()).isEqualTo(clientEventId);
         assertThat(event.districtName()).isEqualTo("赛罕区");
-        assertThat(event.location().latitude()).isEqualTo(40.8114);
+        assertThat(event.location().latitude()).isEqualTo(40.7492);
         assertThat(event.subCategory()).isEqualTo("FIRE_SAFETY");
         assertThat(event.subCategoryName()).isEqualTo("消防安全隐患");
         assertThat(event.complexity()).as("from the catalogue").isEqualTo(Complexity.COMPLEX);
@@ -74,6 +79,9 @@ class ReportApiTest extends ServiceIntegrationTest {
         assertThat(event.urgency()).isEqualTo(Urgency.NORMAL);
         assertThat(event.streetCode()).isEqualTo("150105001");
         assertThat(event.communityCode()).isEqualTo("150105001001");
+        // Names from the demo registry (grid-registry/hohhot.csv).
+        assertThat(event.communityName()).isEqualTo("新城社区");
+        assertThat(event.streetName()).endsWith("街道");
         assertThat(event.dueAt()).isNull();
         assertThat(published.getFirst().subject()).isEqualTo(receipt.eventId());
         assertThat(stored(receipt.eventId()).published()).isTrue();

@@ -1,0 +1,178 @@
+package io.gridloop.intake.grid;
+
+import io.gridloop.contracts.event.GeoPoint;
+import io.gridloop.platform.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The grid registry: districts, streets, communities and grids by code, in MongoDB ({@code grid_areas},
+ * {@code _id} = code) and, for lookups on every report, in memory — a city's few thousand areas are small.
+ * Every instance re-reads the collection each {@code reload-interval}; an import applies at once on the
+ * instance that took it.
+ */
+@Service
+public class GridRegistry implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GridRegistry.class);
+    static final String COLLECTION = "grid_areas";
+
+    private final MongoTemplate mongo;
+    private final RegistrySettings settings;
+    private final ResourceLoader resources;
+    private final Clock clock;
+    private final AtomicReference<Map<String, GridArea>> areas = new AtomicReference<>(Map.of());
+
+    GridRegistry(MongoTemplate mongo, RegistrySettings settings, ResourceLoader resources, Clock clock) {
+        this.mongo = mongo;
+        this.settings = settings;
+        this.resources = resources;
+        this.clock = clock;
+    }
+
+    /** A grid with the community, street and district it lies in. */
+    public record ResolvedGrid(GridArea grid, GridArea community, GridArea street, GridArea district) {
+    }
+
+    /** What an import did. */
+    public record ImportResult(int created, int updated, int retired, int total) {
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        reload();
+        if (areas.get().isEmpty() && !settings.seed().isBlank()) {
+            try (Reader in = new InputStreamReader(resources.getResource(settings.seed()).getInputStream(),
+                    StandardCharsets.UTF_8)) {
+                ImportResult seeded = importCsv(in);
+                log.info("Seeded the grid registry from {}: {} areas", settings.seed(), seeded.total());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the registry seed " + settings.seed(), e);
+            }
+        }
+        log.info("Grid registry holds {} areas ({} grids)", areas.get().size(),
+                areas.get().keySet().stream().filter(c -> c.length() == 15).count());
+    }
+
+    @Scheduled(fixedDelayString = "${gridloop.intake.registry.reload-interval:60s}",
+            initialDelayString = "${gridloop.intake.registry.reload-interval:60s}")
+    public void reload() {
+        Map<String, GridArea> loaded = new HashMap<>();
+        for (GridArea a : mongo.findAll(GridArea.class, COLLECTION)) {
+            loaded.put(a.code(), a);
+        }
+        areas.set(Map.copyOf(loaded));
+    }
+
+    public Optional<GridArea> find(String code) {
+        return Optional.ofNullable(code == null ? null : areas.get().get(code));
+    }
+
+    /** The areas directly under {@code parentCode}, by code. */
+    public List<GridArea> children(String parentCode) {
+        return areas.get().values().stream().filter(a -> parentCode.equals(a.parentCode()))
+                .sorted(Comparator.comparing(GridArea::code)).toList();
+    }
+
+    /**
+     * The grid a report names, with its community, street and district.
+     *
+     * @throws ApiException 422 {@code UNKNOWN_GRID} or {@code GRID_RETIRED}
+     */
+    public ResolvedGrid resolve(String gridCode) {
+        Map<String, GridArea> all = areas.get();
+        GridArea grid = all.get(gridCode);
+        if (grid == null || gridCode.length() != 15) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GRID", "网格编码不存在",
+                    "网格编码 " + gridCode + " 未在网格库中登记").with("field", "gridCode");
+        }
+        if (!grid.active()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "GRID_RETIRED", "网格已撤销",
+                    "网格 " + gridCode + "（" + grid.name() + "）已撤销，请按新的网格编码上报").with("field", "gridCode");
+        }
+        GridArea community = all.get(gridCode.substring(0, 12));
+        GridArea street = all.get(gridCode.substring(0, 9));
+        GridArea district = all.get(gridCode.substring(0, 6));
+        if (community == null || street == null || district == null) {
+            throw new IllegalStateException("registry lacks a parent of grid " + gridCode);
+        }
+        return new ResolvedGrid(grid, community, street, district);
+    }
+
+    /**
+     * Whether a reported position fits the grid: inside or near its outline, or near its centre; a grid without
+     * geometry accepts any position.
+     */
+    public boolean fits(GridArea grid, GeoPoint position) {
+        if (grid.polygon().size() >= 3) {
+            return Geo.inside(position, grid.polygon())
+                    || Geo.distanceToOutline(position, grid.polygon()) <= settings.nearOutlineMetres();
+        }
+        if (grid.centroid() != null) {
+            return Geo.distance(position, grid.centroid()) <= settings.nearCentroidMetres();
+        }
+        return true;
+    }
+
+    public ImportResult importCsv(Reader csv) {
+        List<RegistryFile.Problem> problems = new ArrayList<>();
+        List<RegistryFile.Row> rows = RegistryFile.parseCsv(csv, problems);
+        return importRows(rows, problems);
+    }
+
+    public ImportResult importRows(List<RegistryFile.Row> rows, List<RegistryFile.Problem> problems) {
+        Map<String, GridArea> known = areas.get();
+        RegistryFile.Checked checked = RegistryFile.check(rows, known::containsKey, clock.instant(), problems);
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_REGISTRY", "网格库文件有误",
+                    "共 " + problems.size() + " 处问题，未导入任何区域").with("errors", problems.stream()
+                    .limit(200).map(p -> Map.of("line", p.line(), "field", p.field() == null ? "" : p.field(),
+                            "code", "Invalid", "message", p.message())).toList());
+        }
+        int created = 0;
+        int updated = 0;
+        int retired = 0;
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, GridArea.class, COLLECTION);
+        for (GridArea a : checked.areas()) {
+            GridArea before = known.get(a.code());
+            if (before == null) {
+                created++;
+            } else {
+                updated++;
+                if (before.active() && !a.active()) {
+                    retired++;
+                }
+            }
+            bulk.replaceOne(Query.query(Criteria.where("_id").is(a.code())), a,
+                    FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
+        reload();
+        log.info("Grid registry import: {} created, {} updated ({} retired)", created, updated, retired);
+        return new ImportResult(created, updated, retired, checked.areas().size());
+    }
+}

@@ -1,0 +1,113 @@
+package io.gridloop.intake.grid;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GridRegistryApiTest extends ServiceIntegrationTest {
+
+    /** A district code no other test uses (9xxxxx is no real county). */
+    private final String district = "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+
+    private RestTestClient.ResponseSpec importCsv(String csv) {
+        return http.post().uri("/api/v1/admin/grid-registry").contentType(MediaType.parseMediaType("text/csv"))
+                .body(csv).exchange();
+    }
+
+    private RestTestClient.ResponseSpec report(String grid, double latitude, double longitude) {
+        return http.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON).body("""
+                {"clientEventId":"%s","source":"GRID_PATROL","category":"HAZARD","subCategory":"MANHOLE",
+                 "gridCode":"%s","description":"井盖缺失","location":{"latitude":%s,"longitude":%s},
+                 "occurredAt":"2026-03-02T01:20:00Z","reporterId":"gw-r"}"""
+                .formatted(UUID.randomUUID(), grid, latitude, longitude)).exchange();
+    }
+
+    @Test
+    void shouldShipTheDemoRegistryOfTheTenDistrictsAndWalkItsLevels() {
+        http.get().uri("/api/v1/areas/150105").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.name").isEqualTo("赛罕区")
+                .jsonPath("$.level").isEqualTo("DISTRICT")
+                .jsonPath("$.levelLabel").isEqualTo("区县");
+        http.get().uri("/api/v1/areas/150105001001/children?size=2").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].code").isEqualTo("150105001001001")
+                .jsonPath("$.items[0].level").isEqualTo("GRID")
+                .jsonPath("$.items[0].centroid.latitude").exists();
+        http.get().uri("/api/v1/areas/150172").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.name").isEqualTo("呼和浩特经济技术开发区");
+        http.get().uri("/api/v1/areas/110101").exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.code").isEqualTo("AREA_NOT_FOUND");
+    }
+
+    @Test
+    void shouldRefuseAFileWithProblemsNamingEachLineAndImportNothing() {
+        String csv = """
+                code,name,status,latitude,longitude
+                %1$s,测试区,ACTIVE,40.0,111.0
+                %1$s001,,ACTIVE,,
+                %1$s002001,孤儿社区,ACTIVE,,
+                %1$s00100,坏编码,ACTIVE,,
+                %1$s,测试区重复,ACTIVE,,
+                %1$s003,测试街道,CLOSED,40.0,
+                """.formatted(district);
+
+        importCsv(csv).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_REGISTRY")
+                .jsonPath("$.errors[?(@.line == 3)].field").isEqualTo("name")
+                .jsonPath("$.errors[?(@.line == 5)].field").isEqualTo("code")
+                .jsonPath("$.errors[?(@.line == 6)].message").value(m -> assertThat(m.toString()).contains("重复"))
+                .jsonPath("$.errors[?(@.line == 7)].field").isEqualTo("status")
+                .jsonPath("$.errors[?(@.line == 4)].message").value(m -> assertThat(m.toString())
+                        .contains(district + "002"));
+        http.get().uri("/api/v1/areas/{code}", district).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void shouldResolveAnImportedGridCheckPositionsAgainstItsOutlineAndRefuseItOnceRetired() {
+        String grid = district + "001001001";
+        String json = """
+                [{"code":"%1$s","name":"测试区"},
+                 {"code":"%1$s001","name":"测试街道"},
+                 {"code":"%1$s001001","name":"测试社区"},
+                 {"code":"%2$s","name":"测试社区第1网格",
+                  "polygon":[{"latitude":40.000,"longitude":111.000},{"latitude":40.000,"longitude":111.010},
+                             {"latitude":40.010,"longitude":111.010},{"latitude":40.010,"longitude":111.000}]}]
+                """.formatted(district, grid);
+        http.post().uri("/api/v1/admin/grid-registry").contentType(MediaType.APPLICATION_JSON).body(json)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.created").isEqualTo(4)
+                .jsonPath("$.total").isEqualTo(4);
+
+        report(grid, 40.100, 111.005).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody()
+                .jsonPath("$.code").isEqualTo("LOCATION_OUTSIDE_GRID");
+        String eventId = report(grid, 40.005, 111.005).expectStatus().isAccepted().expectBody(String.class)
+                .returnResult().getResponseBody().replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1");
+        EventReported event = TopicReader.readAll(bootstrap, Topics.EVENT_REPORTED.name()).stream()
+                .filter(r -> eventId.equals(r.key())).map(r -> new EventCodec().decode(Topics.EVENT_REPORTED,
+                        r.value()).data()).findFirst().orElseThrow();
+        assertThat(event.districtName()).isEqualTo("测试区");
+        assertThat(event.streetName()).isEqualTo("测试街道");
+        assertThat(event.communityName()).isEqualTo("测试社区");
+
+        report(district + "001001002", 40.005, 111.005).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_GRID");
+
+        importCsv("code,name,status,latitude,longitude\n" + grid + ",测试社区第1网格,RETIRED,,\n")
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.updated").isEqualTo(1)
+                .jsonPath("$.retired").isEqualTo(1);
+        report(grid, 40.005, 111.005).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody()
+                .jsonPath("$.code").isEqualTo("GRID_RETIRED");
+    }
+}
