@@ -4,6 +4,7 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.HotlineOrderReceived;
+import io.gridloop.contracts.event.ReopenRequested;
 
 import java.util.List;
 
@@ -29,7 +30,12 @@ public final class Topics {
     /** Every state change of a case in the closed loop, with everything statistics need. */
     public static final Topic<CaseTransitioned> CASE_TRANSITIONED = new Topic<>(
             Names.CASE_TRANSITIONED, CaseTransitioned.class,
-            "case id", 6, false, DISPATCH, List.of(STATS));
+            "case id", 6, false, DISPATCH, List.of(STATS, INTAKE));
+
+    /** A reporter's "not fixed" (未解决) for a closed event: dispatch re-opens the case. */
+    public static final Topic<ReopenRequested> REOPEN_REQUESTED = new Topic<>(
+            Names.REOPEN_REQUESTED, ReopenRequested.class,
+            "event id (= case id)", 6, false, INTAKE, List.of(DISPATCH));
 
     /** The latest completion counts of each district; compacted, so a new reader gets the current table. */
     public static final Topic<DistrictCompletionSnapshot> DISTRICT_STATS = new Topic<>(
@@ -42,7 +48,7 @@ public final class Topics {
             "hotline order number", 3, false, HOTLINE_BRIDGE, List.of());
 
     private static final List<Topic<?>> ALL = List.of(
-            EVENT_REPORTED, CASE_TRANSITIONED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED);
+            EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED);
 
     private Topics() {
     }
@@ -51,6 +57,7 @@ public final class Topics {
     public static final class Names {
         public static final String EVENT_REPORTED = "grid.event.reported.v1";
         public static final String CASE_TRANSITIONED = "grid.case.transitioned.v1";
+        public static final String REOPEN_REQUESTED = "grid.event.reopen-requested.v1";
         public static final String DISTRICT_STATS = "grid.stats.district.v1";
         public static final String HOTLINE_ORDER_RECEIVED = "grid.hotline.order.received.v1";
 

@@ -9,6 +9,7 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.HotlineOrderReceived;
+import io.gridloop.contracts.event.ReopenRequested;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 
@@ -33,6 +34,8 @@ final class SampleEvents {
                             "GD20260302000117", "主办", List.of("城乡建设", "市政设施", "路灯不亮"),
                             "小区门口路灯连续三晚不亮", "赛罕区大学东街", new GeoPoint(40.8114, 111.6876),
                             "150105001001003", "一般", T0.plusSeconds(7 * 86_400), T0));
+            case "grid.event.reopen-requested.v1" -> EventEnvelope.of(Topics.REOPEN_REQUESTED, "e-1-reopen-7",
+                    ServiceNames.INTAKE, T0, "e-1", new ReopenRequested("e-1", "gw-150105-0042", "杂物仍未清理", 7, T0));
             default -> throw new IllegalArgumentException("no sample for " + topic.name() + ": add one");
         };
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The people's side of the loop: operators route (分流), assign (指派) and reassign (改派); handlers claim (签收),
@@ -49,6 +50,16 @@ public class CaseWork {
     }
 
     public CaseFile act(String caseId, String actionName, ActionInput input) {
+        return act(caseId, actionName, input, c -> true);
+    }
+
+    /**
+     * Like {@link #act(String, String, ActionInput)}, for actions a message asks for: applied only while
+     * {@code stillApplies} holds for the case as it is now — checked again after a concurrent change.
+     *
+     * @return the case after the action, or {@code null} if it no longer applied
+     */
+    public CaseFile act(String caseId, String actionName, ActionInput input, Predicate<CaseFile> stillApplies) {
         CaseAction action = CaseAction.fromWireName(actionName).filter(CaseAction::manual)
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
                         "没有名为 " + actionName + " 的案件操作").with("actions", Arrays.stream(CaseAction.values())
@@ -68,6 +79,9 @@ public class CaseWork {
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CaseFile current = get(caseId);
+            if (!stillApplies.test(current)) {
+                return null;
+            }
             CaseFile.Transition t;
             try {
                 ActionInput in = withRouting(current, action, input);

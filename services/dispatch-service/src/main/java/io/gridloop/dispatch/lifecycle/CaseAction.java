@@ -26,6 +26,7 @@ public enum CaseAction {
     SUSPEND("挂起", true),
     RESUME("恢复办理", false),
     MERGE("并单", false),
+    REOPEN("重新办理（群众反映未解决）", true),
     INVALIDATE("作废", true),
     WARN("临期预警", false),
     OVERDUE("超期督办", false);

@@ -127,6 +127,15 @@ public record CaseFile(
         return event.initialLevel() != null ? event.initialLevel() : HandlingLevel.DISTRICT;
     }
 
+    /** The sequence of the transition that closed the case, while it is closed. */
+    public Optional<Integer> closingSequence() {
+        if (state != CaseState.CLOSED) {
+            return Optional.empty();
+        }
+        return timeline.reversed().stream().filter(e -> e.toState() == CaseState.CLOSED).findFirst()
+                .map(TimelineEntry::sequence);
+    }
+
     /** The unit that returned the case (退单), while it waits for re-triage. */
     public Optional<String> returnedBy() {
         if (state != CaseState.RETURNED) {
@@ -238,6 +247,17 @@ public record CaseFile(
                 b.mergedInto = in.mergeInto();
             }
             case CLOSE -> b.closedAt = now;
+            case REOPEN -> {
+                // Handled again from now, with as much time as the first time; a result the reporter rejects
+                // counts as rework (返工) of the unit that closed it.
+                b.acceptBy = now.plus(Duration.between(reportedAt, acceptBy));
+                b.dueAt = now.plus(Duration.between(reportedAt, dueAt));
+                b.warnAt = now.plus(Duration.between(reportedAt, warnAt));
+                b.warned = false;
+                b.overdue = false;
+                b.closedAt = null;
+                b.reworkCount = reworkCount + 1;
+            }
             default -> {
                 // accept, feedback, invalidate change only the state
             }

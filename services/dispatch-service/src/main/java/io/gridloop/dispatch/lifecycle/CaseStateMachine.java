@@ -31,6 +31,7 @@ import static io.gridloop.dispatch.lifecycle.CaseAction.INVALIDATE;
 import static io.gridloop.dispatch.lifecycle.CaseAction.MERGE;
 import static io.gridloop.dispatch.lifecycle.CaseAction.REASSIGN;
 import static io.gridloop.dispatch.lifecycle.CaseAction.REJECT_EXTENSION;
+import static io.gridloop.dispatch.lifecycle.CaseAction.REOPEN;
 import static io.gridloop.dispatch.lifecycle.CaseAction.REQUEST_EXTENSION;
 import static io.gridloop.dispatch.lifecycle.CaseAction.RESUME;
 import static io.gridloop.dispatch.lifecycle.CaseAction.RETURN;
@@ -38,7 +39,8 @@ import static io.gridloop.dispatch.lifecycle.CaseAction.ROUTE;
 import static io.gridloop.dispatch.lifecycle.CaseAction.SUSPEND;
 
 /**
- * The closed loop as one transition table. {@code REPORT} opens a case in {@code REPORTED} and is not in the
+ * The closed loop as one transition table. CLOSED ends the loop unless the reporter says the matter is not
+ * fixed: then the case goes back to the unit that closed it ({@code reopen}). {@code REPORT} opens a case in {@code REPORTED} and is not in the
  * table: nothing comes before it. {@link #BACK} means "to the state the case was in before": a suspension or an
  * extension request pauses the case, and resuming or deciding returns it to where it was.
  */
@@ -71,6 +73,7 @@ public final class CaseStateMachine {
         allow(FEEDBACK_SUBMITTED,  CLOSE,              CLOSED);              // 复核通过, 结案
         allow(FEEDBACK_SUBMITTED,  CaseAction.REWORK,  REWORK);              // 复核不通过, 返工
         allow(SUSPENDED,           RESUME,             BACK);                // 恢复
+        allow(CLOSED,              REOPEN,             ROUTED);              // 未解决: back to the unit
         for (CaseState working : List.of(ROUTED, ESCALATED, ACCEPTED, REWORK)) {
             allow(working,         CLAIM,              working);             // 签收: the actor takes it
             allow(working,         ASSIGN,             working);             // 指派 to a person

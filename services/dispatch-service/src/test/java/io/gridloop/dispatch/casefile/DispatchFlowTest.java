@@ -125,7 +125,7 @@ class DispatchFlowTest extends ServiceIntegrationTest {
         act(id, "close").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.state").isEqualTo("CLOSED")
-                .jsonPath("$.allowedActions.length()").isEqualTo(0)
+                .jsonPath("$.allowedActions").isEqualTo(List.of("reopen"))
                 .jsonPath("$.timeline.length()").isEqualTo(5)
                 .jsonPath("$.timeline[4].actor").isEqualTo("op-1");
 

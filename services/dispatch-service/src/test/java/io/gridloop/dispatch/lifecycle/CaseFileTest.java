@@ -336,6 +336,25 @@ class CaseFileTest {
         assertThat(lastEvent(toRuleUnit).routingRule()).isEqualTo("mediation@v2");
     }
 
+    @Test
+    void shouldReopenAClosedCaseForTheSameUnitWithFreshDeadlinesAndCountItAsRework() {
+        CaseFile closed = act(act(act(opened("e-30"), CaseAction.ACCEPT), CaseAction.FEEDBACK), CaseAction.CLOSE);
+        assertThat(closed.closingSequence()).contains(closed.sequence());
+        Instant later = T0.plus(Duration.ofDays(10));
+
+        CaseFile reopened = act(closed, CaseAction.REOPEN, ActionInput.by("resident-1", "问题仍未解决"), later);
+
+        assertThat(reopened.state()).isEqualTo(CaseState.ROUTED);
+        assertThat(reopened.handlingUnit()).isEqualTo(closed.handlingUnit());
+        assertThat(reopened.closedAt()).isNull();
+        assertThat(reopened.closingSequence()).isEmpty();
+        assertThat(reopened.reworkCount()).isEqualTo(closed.reworkCount() + 1);
+        assertThat(reopened.dueAt()).isEqualTo(later.plus(Duration.between(closed.reportedAt(), closed.dueAt())));
+        assertThat(reopened.needsSupervision(later.plusSeconds(1))).isFalse();
+        assertThatThrownBy(() -> act(closed, CaseAction.REOPEN, ActionInput.by("resident-1"), later))
+                .as("says why").isInstanceOf(InvalidActionException.class);
+    }
+
     private static ActionInput extension(String reason, int days) {
         return new ActionInput("handler", "HANDLER", reason, days, null, null, null, null);
     }

@@ -56,6 +56,7 @@ class CaseStateMachineTest {
         legal(FEEDBACK_SUBMITTED, CaseAction.CLOSE, CLOSED);
         legal(FEEDBACK_SUBMITTED, CaseAction.REWORK, REWORK);
         legal(SUSPENDED, CaseAction.RESUME, BEFORE);
+        legal(CLOSED, CaseAction.REOPEN, ROUTED);
         for (CaseState s : List.of(ROUTED, ESCALATED, ACCEPTED, REWORK)) {
             legal(s, CaseAction.CLAIM, s);
             legal(s, CaseAction.ASSIGN, s);
@@ -100,8 +101,8 @@ class CaseStateMachineTest {
     }
 
     @Test
-    void shouldAllowNothingOnceClosedMergedOrInvalid() {
-        assertThat(CaseStateMachine.allowed(CLOSED)).isEmpty();
+    void shouldAllowNothingOnceMergedOrInvalidAndOnlyReopeningOnceClosed() {
+        assertThat(CaseStateMachine.allowed(CLOSED)).containsExactly(CaseAction.REOPEN);
         assertThat(CaseStateMachine.allowed(MERGED)).isEmpty();
         assertThat(CaseStateMachine.allowed(INVALID)).isEmpty();
     }

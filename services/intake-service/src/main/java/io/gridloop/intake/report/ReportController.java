@@ -1,12 +1,9 @@
 package io.gridloop.intake.report;
 
-import io.gridloop.platform.web.ApiException;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,7 +12,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code POST /api/v1/events}: 202 with the new event id once Kafka has it; 200 with the original id for a
- * retry of a report already accepted; 503 with {@code Retry-After} when it cannot be published now.
+ * retry of a report already accepted; 503 with {@code Retry-After} when it cannot be published now. What becomes
+ * of a report is the reporter's view ({@code progress}).
  */
 @RestController
 @RequestMapping("/api/v1/events")
@@ -34,24 +32,5 @@ class ReportController {
                 .location(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                         .buildAndExpand(receipt.eventId()).toUri())
                 .body(receipt);
-    }
-
-    @GetMapping("/{eventId}")
-    StoredReportView get(@PathVariable String eventId) {
-        return intake.find(eventId).map(StoredReportView::of).orElseThrow(() -> new ApiException(
-                HttpStatus.NOT_FOUND, "EVENT_NOT_FOUND", "事件不存在", "没有编号为 " + eventId + " 的事件"));
-    }
-
-    /** What intake itself knows of a report; the case's progress lives in dispatch. */
-    record StoredReportView(String eventId, String clientEventId, String reporterId, String source,
-                            String category, String categoryLabel, String gridCode, String districtCode,
-                            String districtName, String description, java.time.Instant occurredAt,
-                            java.time.Instant reportedAt, boolean published) {
-        static StoredReportView of(StoredReport r) {
-            var e = r.event();
-            return new StoredReportView(e.eventId(), e.clientEventId(), e.reporterId(), e.source().name(),
-                    e.category().name(), e.category().label(), e.gridCode(), e.districtCode(), e.districtName(),
-                    e.description(), e.occurredAt(), e.reportedAt(), r.published());
-        }
     }
 }

@@ -31,14 +31,14 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReportApiTest extends ServiceIntegrationTest {
+public class ReportApiTest extends ServiceIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
 
     private final EventCodec codec = new EventCodec();
 
-    static String report(String clientEventId, String reporterId, String gridCode) {
+    public static String report(String clientEventId, String reporterId, String gridCode) {
         return """
                 {"clientEventId":"%s","source":"GRID_PATROL","category":"HAZARD","subCategory":"FIRE_SAFETY",
                  "gridCode":"%s","description":"楼道堆放杂物，堵塞消防通道",

@@ -5,7 +5,8 @@ import io.gridloop.contracts.event.CaseTransitioned;
 
 /**
  * What one transition adds to a district's counts: a case entering REPORTED is one more 上报, entering CLOSED
- * one more 办结. Every other transition changes neither.
+ * one more 办结, leaving CLOSED (re-opened because the reporter says it is not fixed) one 办结 less. Every other
+ * transition changes neither.
  */
 public record CompletionDelta(long reported, long closed) {
 
@@ -17,6 +18,9 @@ public record CompletionDelta(long reported, long closed) {
         }
         if (t.toState() == CaseState.CLOSED && t.fromState() != CaseState.CLOSED) {
             return new CompletionDelta(0, 1);
+        }
+        if (t.fromState() == CaseState.CLOSED && t.toState() != CaseState.CLOSED) {
+            return new CompletionDelta(0, -1);
         }
         return NONE;
     }

@@ -16,6 +16,12 @@ class CompletionDeltaTest {
     }
 
     @Test
+    void shouldTakeBackAClosureWhenTheCaseIsReopened() {
+        assertThat(CompletionDelta.of(Transitions.transition("c", "900001", 8, CaseState.CLOSED, CaseState.ROUTED)
+                .data())).isEqualTo(new CompletionDelta(0, -1));
+    }
+
+    @Test
     void shouldNotCallZeroReportsAZeroRate() {
         assertThat(CompletionRate.of(0, 0)).isNull();
         assertThat(CompletionRate.of(3, 5)).isEqualTo(0.6);

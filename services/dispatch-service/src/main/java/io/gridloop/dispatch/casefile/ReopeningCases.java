@@ -1,0 +1,58 @@
+package io.gridloop.dispatch.casefile;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.ReopenRequested;
+import io.gridloop.dispatch.lifecycle.ActionInput;
+import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Re-opens a closed case when its reporter says it is not fixed (未解决). A request names the closure it answers,
+ * so a redelivered or late request — the case already re-opened, or closed again since — changes nothing.
+ */
+@Component
+class ReopeningCases {
+
+    private static final Logger log = LoggerFactory.getLogger(ReopeningCases.class);
+    static final String REPORTER_ROLE = "REPORTER";
+
+    private final CaseFiles cases;
+    private final CaseWork work;
+    private final EventCodec codec;
+
+    ReopeningCases(CaseFiles cases, CaseWork work, EventCodec codec) {
+        this.cases = cases;
+        this.work = work;
+        this.codec = codec;
+    }
+
+    @KafkaListener(topics = Topics.Names.REOPEN_REQUESTED)
+    void on(ConsumerRecord<String, byte[]> record) {
+        ReopenRequested request = codec.decode(Topics.REOPEN_REQUESTED, record.value()).data();
+        Optional<CaseFile> found = cases.find(request.eventId());
+        if (found.isEmpty()) {
+            log.warn("Reopen request for unknown case {} ignored", request.eventId());
+            return;
+        }
+        if (!found.get().closingSequence().equals(Optional.of(request.closedSequence()))) {
+            log.debug("Reopen request for case {} (closure {}) no longer applies", request.eventId(),
+                    request.closedSequence());
+            return;
+        }
+        CaseFile reopened = work.act(request.eventId(), CaseAction.REOPEN.wireName(), new ActionInput(
+                request.reporterId(), REPORTER_ROLE, request.comment(), null, null, null, null, null),
+                c -> c.closingSequence().equals(Optional.of(request.closedSequence())));
+        if (reopened != null) {
+            log.info("Case {} re-opened at the reporter's request, back to {}", reopened.id(),
+                    reopened.handlingUnitName());
+        }
+    }
+}

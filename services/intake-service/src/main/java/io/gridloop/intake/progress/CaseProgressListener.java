@@ -1,0 +1,53 @@
+package io.gridloop.intake.progress;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each report's progress current from the case's transitions. A transition applies only if it is newer
+ * than the last one applied, so redeliveries and replays leave the progress as it is.
+ */
+@Component
+class CaseProgressListener {
+
+    private final MongoTemplate mongo;
+    private final EventCodec codec;
+
+    CaseProgressListener(MongoTemplate mongo, EventCodec codec) {
+        this.mongo = mongo;
+        this.codec = codec;
+    }
+
+    @KafkaListener(topics = Topics.Names.CASE_TRANSITIONED)
+    void on(ConsumerRecord<String, byte[]> record) {
+        CaseTransitioned t = codec.decode(Topics.CASE_TRANSITIONED, record.value()).data();
+        boolean closed = t.toState() == CaseState.CLOSED;
+        Update update = new Update()
+                .set("caseState", t.toState())
+                .set("status", ReporterStatus.of(t.toState()))
+                .set("lastSequence", t.sequence())
+                .set("closedSequence", closed ? t.sequence() : null)
+                .set("closedAt", closed ? t.closedAt() : null)
+                .set("mergedInto", t.mergedInto())
+                .set("updatedAt", t.occurredAt());
+        if ("feedback".equals(t.action()) && t.reason() != null) {
+            update.set("result", t.reason());
+        }
+        Query newer = Query.query(Criteria.where("_id").is(t.caseId()).and("lastSequence").lt(t.sequence()));
+        try {
+            mongo.upsert(newer, update, ReportProgress.class);
+        } catch (DuplicateKeyException alreadyNewer) {
+            // The progress exists and has this or a later transition: nothing to do.
+        }
+    }
+}

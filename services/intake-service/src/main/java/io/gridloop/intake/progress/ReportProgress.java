@@ -1,0 +1,20 @@
+package io.gridloop.intake.progress;
+
+import io.gridloop.contracts.event.CaseState;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * How far the case of a report has come, kept from {@code grid.case.transitioned.v1}.
+ *
+ * @param lastSequence   the newest transition applied; older or repeated ones are ignored
+ * @param result         the handler's last feedback (处理结果), as the reporter may read it
+ * @param closedSequence the transition that closed the case, while it is closed: a "not fixed" names it
+ */
+@Document("report_progress")
+public record ReportProgress(@Id String eventId, CaseState caseState, ReporterStatus status, int lastSequence,
+                             String result, Integer closedSequence, Instant closedAt, String mergedInto,
+                             Instant updatedAt) {
+}

@@ -1,0 +1,52 @@
+package io.gridloop.intake.progress;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The reporter's view of reports: one, one's own list, and "not fixed". */
+@RestController
+@RequestMapping("/api/v1/events")
+class ReporterController {
+
+    private final ReporterViews views;
+
+    ReporterController(ReporterViews views) {
+        this.views = views;
+    }
+
+    record NotFixedRequest(@NotBlank(message = "不能为空") @Size(max = 64, message = "长度不能超过64") String reporterId,
+                           @NotBlank(message = "请说明仍未解决的情况")
+                           @Size(max = 2000, message = "长度不能超过2000字") String comment) {
+    }
+
+    @GetMapping("/{eventId}")
+    ReporterViews.ReportView get(@PathVariable String eventId) {
+        return views.view(eventId);
+    }
+
+    @GetMapping
+    ReporterViews.ReportPage byReporter(@RequestParam @NotBlank(message = "不能为空") String reporterId,
+                                        @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
+                                        @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
+                                        @Max(value = 100, message = "不能大于100") int size) {
+        return views.byReporter(reporterId, page, size);
+    }
+
+    @PostMapping("/{eventId}/not-fixed")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ReporterViews.ReportView notFixed(@PathVariable String eventId, @Valid @RequestBody NotFixedRequest request) {
+        return views.notFixed(eventId, request.reporterId(), request.comment());
+    }
+}

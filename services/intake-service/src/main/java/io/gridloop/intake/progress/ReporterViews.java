@@ -1,0 +1,123 @@
+package io.gridloop.intake.progress;
+
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.ReopenRequested;
+import io.gridloop.intake.report.StoredReport;
+import io.gridloop.platform.kafka.EventPublisher;
+import io.gridloop.platform.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The reporter's side: what became of a report, a reporter's own reports, and "not fixed" (未解决) for a closed
+ * one, which asks dispatch to handle it again.
+ */
+@Service
+public class ReporterViews {
+
+    private final MongoTemplate mongo;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final Duration publishTimeout;
+
+    ReporterViews(MongoTemplate mongo, EventPublisher publisher, Clock clock,
+                  @Value("${gridloop.intake.publish-timeout:10s}") Duration publishTimeout) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.publishTimeout = publishTimeout;
+    }
+
+    /** A report as its reporter sees it. Until dispatch has opened the case, it is simply 已上报. */
+    public record ReportView(String eventId, String clientEventId, String reporterId, String source,
+                             String sourceLabel, String category, String categoryLabel, String subCategory,
+                             String subCategoryName, String gridCode, String communityName, String streetName,
+                             String districtName, String description, Instant occurredAt, Instant reportedAt,
+                             ReporterStatus status, String statusLabel, String result, Instant closedAt,
+                             String mergedInto, boolean canMarkNotFixed) {
+        static ReportView of(StoredReport r, ReportProgress p) {
+            EventReported e = r.event();
+            ReporterStatus status = p == null ? ReporterStatus.SUBMITTED : p.status();
+            return new ReportView(e.eventId(), e.clientEventId(), e.reporterId(), e.source().name(),
+                    e.source().label(), e.category().name(), e.category().label(), e.subCategory(),
+                    e.subCategoryName(), e.gridCode(), e.communityName(), e.streetName(), e.districtName(),
+                    e.description(), e.occurredAt(), e.reportedAt(), status, status.label(),
+                    p == null ? null : p.result(), p == null ? null : p.closedAt(),
+                    p == null ? null : p.mergedInto(), status == ReporterStatus.CLOSED);
+        }
+    }
+
+    public record ReportPage(String reporterId, int page, int size, long total, List<ReportView> items) {
+    }
+
+    public ReportView view(String eventId) {
+        return ReportView.of(report(eventId), mongo.findById(eventId, ReportProgress.class));
+    }
+
+    /** A reporter's reports, newest first. */
+    public ReportPage byReporter(String reporterId, int page, int size) {
+        Query query = Query.query(Criteria.where("event.reporterId").is(reporterId));
+        long total = mongo.count(query, StoredReport.class);
+        List<StoredReport> reports = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "event.reportedAt"))
+                .skip((long) page * size).limit(size), StoredReport.class);
+        Map<String, ReportProgress> progress = mongo.find(Query.query(Criteria.where("_id")
+                        .in(reports.stream().map(StoredReport::eventId).toList())), ReportProgress.class).stream()
+                .collect(Collectors.toMap(ReportProgress::eventId, Function.identity()));
+        return new ReportPage(reporterId, page, size, total, reports.stream()
+                .map(r -> ReportView.of(r, progress.get(r.eventId()))).toList());
+    }
+
+    /**
+     * The reporter says a closed report is not fixed. Answered only once Kafka has the request, like a report.
+     *
+     * @throws ApiException 404 unknown, 403 {@code NOT_YOUR_REPORT}, 409 {@code NOT_CLOSED}, 503 broker down
+     */
+    public ReportView notFixed(String eventId, String reporterId, String comment) {
+        StoredReport report = report(eventId);
+        if (!report.event().reporterId().equals(reporterId)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_YOUR_REPORT", "只能对本人上报的事件反映未解决",
+                    "事件 " + eventId + " 不是该上报人上报的");
+        }
+        ReportProgress progress = mongo.findById(eventId, ReportProgress.class);
+        if (progress == null || progress.status() != ReporterStatus.CLOSED || progress.closedSequence() == null) {
+            ReporterStatus status = progress == null ? ReporterStatus.SUBMITTED : progress.status();
+            throw new ApiException(HttpStatus.CONFLICT, "NOT_CLOSED", "事件尚未办结",
+                    "事件当前为「" + status.label() + "」，办结后才能反映未解决").with("status", status.name());
+        }
+        Instant now = clock.instant();
+        ReopenRequested request = new ReopenRequested(eventId, reporterId, comment, progress.closedSequence(), now);
+        try {
+            publisher.publishAndWait(Topics.REOPEN_REQUESTED, EventEnvelope.of(Topics.REOPEN_REQUESTED,
+                    eventId + "-reopen-" + progress.closedSequence(), ServiceNames.INTAKE, now, eventId, request),
+                    publishTimeout);
+        } catch (EventPublisher.PublishFailedException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "暂时无法受理",
+                    "消息服务暂不可用，请稍后重试").retryAfter(Duration.ofSeconds(5));
+        }
+        return ReportView.of(report, progress);
+    }
+
+    private StoredReport report(String eventId) {
+        StoredReport report = mongo.findById(eventId, StoredReport.class);
+        if (report == null) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "EVENT_NOT_FOUND", "事件不存在", "没有编号为 " + eventId + " 的事件");
+        }
+        return report;
+    }
+}

@@ -1,0 +1,119 @@
+package io.gridloop.intake.progress;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReopenRequested;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicReader;
+import io.gridloop.infra.TopicWriter;
+import io.gridloop.intake.report.ReportApiTest;
+import io.gridloop.intake.report.ReportReceipt;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReporterViewTest extends ServiceIntegrationTest {
+
+    private final EventCodec codec = new EventCodec();
+    private final String reporter = "gw-" + UUID.randomUUID();
+
+    private String report() {
+        return http.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
+                .body(ReportApiTest.report(UUID.randomUUID().toString(), reporter, "150105001001003")).exchange()
+                .expectStatus().isAccepted().expectBody(ReportReceipt.class).returnResult().getResponseBody()
+                .eventId();
+    }
+
+    /** What dispatch would publish for the case. */
+    private void transition(String caseId, int seq, String action, CaseState from, CaseState to, String reason) {
+        Instant at = Instant.parse("2026-03-02T02:00:00Z").plusSeconds(seq * 60L);
+        CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, "150105", "赛罕区",
+                "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, at, at.plusSeconds(86_400), at,
+                "h-1", "150105001", "STREET", 0, reason, to == CaseState.CLOSED ? at : null,
+                to == CaseState.CLOSED ? Boolean.TRUE : null, null, "FIRE_SAFETY", "150105001001", null,
+                "150105001", null, "HANDLER", null);
+        TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, codec.encode(EventEnvelope.of(
+                Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t)));
+    }
+
+    private RestTestClient.ResponseSpec notFixed(String eventId, String who) {
+        return http.post().uri("/api/v1/events/{id}/not-fixed", eventId).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reporterId\":\"" + who + "\",\"comment\":\"杂物又堆回来了\"}").exchange();
+    }
+
+    @Test
+    void shouldFollowTheCaseAsTheReporterSeesItAndTakeANotFixedOnlyOnceClosed() {
+        String id = report();
+        http.get().uri("/api/v1/events/{id}", id).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("SUBMITTED")
+                .jsonPath("$.statusLabel").isEqualTo("已上报")
+                .jsonPath("$.communityName").isEqualTo("新城社区")
+                .jsonPath("$.canMarkNotFixed").isEqualTo(false);
+        notFixed(id, reporter).expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
+                .jsonPath("$.code").isEqualTo("NOT_CLOSED");
+
+        transition(id, 1, "report", null, CaseState.REPORTED, null);
+        transition(id, 2, "route", CaseState.REPORTED, CaseState.ROUTED, null);
+        transition(id, 3, "accept", CaseState.ROUTED, CaseState.ACCEPTED, null);
+        transition(id, 4, "feedback", CaseState.ACCEPTED, CaseState.FEEDBACK_SUBMITTED, "已清理楼道杂物");
+        transition(id, 5, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, null);
+        transition(id, 3, "accept", CaseState.ROUTED, CaseState.ACCEPTED, null); // a late redelivery
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/v1/events/{id}", id).exchange().expectBody()
+                        .jsonPath("$.status").isEqualTo("CLOSED"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                http.get().uri("/api/v1/events/{id}", id).exchange().expectBody()
+                        .jsonPath("$.status").isEqualTo("CLOSED")
+                        .jsonPath("$.statusLabel").isEqualTo("已办结")
+                        .jsonPath("$.result").isEqualTo("已清理楼道杂物")
+                        .jsonPath("$.canMarkNotFixed").isEqualTo(true));
+
+        notFixed(id, "someone-else").expectStatus().isForbidden().expectBody()
+                .jsonPath("$.code").isEqualTo("NOT_YOUR_REPORT");
+        notFixed(id, reporter).expectStatus().isAccepted();
+
+        List<EventEnvelope<ReopenRequested>> requests = TopicReader.readAll(bootstrap,
+                        Topics.REOPEN_REQUESTED.name()).stream().filter(r -> id.equals(r.key()))
+                .map(r -> codec.decode(Topics.REOPEN_REQUESTED, r.value())).toList();
+        assertThat(requests).hasSize(1);
+        assertThat(requests.getFirst().id()).isEqualTo(id + "-reopen-5");
+        assertThat(requests.getFirst().data().closedSequence()).isEqualTo(5);
+        assertThat(requests.getFirst().data().comment()).isEqualTo("杂物又堆回来了");
+    }
+
+    @Test
+    void shouldListAReportersOwnReportsNewestFirstOnePageAtATime() {
+        String first = report();
+        String second = report();
+        String third = report();
+
+        http.get().uri("/api/v1/events?reporterId={r}&size=2", reporter).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].eventId").isEqualTo(third)
+                .jsonPath("$.items[1].eventId").isEqualTo(second);
+        http.get().uri("/api/v1/events?reporterId={r}&size=2&page=1", reporter).exchange().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].eventId").isEqualTo(first)
+                .jsonPath("$.items[0].status").isEqualTo("SUBMITTED");
+        http.get().uri("/api/v1/events?reporterId={r}&size=500", reporter).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+    }
+}
