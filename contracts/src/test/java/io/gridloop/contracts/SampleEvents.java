@@ -45,7 +45,8 @@ final class SampleEvents {
                 EventCategory.HAZARD, "FIRE_SAFETY", "消防安全隐患", Complexity.COMPLEX, HandlingLevel.STREET,
                 Urgency.URGENT, "150105001001003", "150105001001", "大学东路社区", "150105001", "大学东路街道",
                 "150105", "赛罕区", "楼道堆放杂物，堵塞消防通道", new GeoPoint(40.8114, 111.6876),
-                T0.minusSeconds(600), T0, T0.plusSeconds(86_400));
+                T0.minusSeconds(600), T0, T0.plusSeconds(86_400), "e-0",
+                List.of("p" + "0123456789abcdef".repeat(4)));
     }
 
     static CaseTransitioned caseTransitioned() {

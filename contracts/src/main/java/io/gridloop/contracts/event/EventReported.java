@@ -1,6 +1,7 @@
 package io.gridloop.contracts.event;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Data of {@code grid.event.reported.v1}: a report intake accepted (上报). Intake has already resolved the grid to
@@ -19,6 +20,9 @@ import java.time.Instant;
  * @param occurredAt      when the reporter saw it
  * @param reportedAt      when intake accepted it
  * @param dueAt           a deadline set by the source (a 12345 order's own 办结时限); absent: the "1-3-5" rule
+ * @param likelyDuplicateOf an open report of the same sub-category reported close by shortly before (疑似重复),
+ *                        which dispatch may merge this one into (并单)
+ * @param photoIds        photos of the scene, served by intake at {@code /api/v1/photos/{id}} (≤ 9)
  */
 public record EventReported(
         String eventId,
@@ -42,5 +46,11 @@ public record EventReported(
         GeoPoint location,
         Instant occurredAt,
         Instant reportedAt,
-        Instant dueAt) {
+        Instant dueAt,
+        String likelyDuplicateOf,
+        List<String> photoIds) {
+
+    public EventReported {
+        photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+    }
 }

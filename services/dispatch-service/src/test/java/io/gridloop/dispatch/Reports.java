@@ -7,6 +7,7 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Reported events as intake publishes them, resolved against the shipped catalogue. */
 public final class Reports {
@@ -14,6 +15,15 @@ public final class Reports {
     public static final SubCategoryCatalogue CATALOGUE = SubCategoryCatalogue.shipped();
 
     private Reports() {
+    }
+
+    /** The same report, flagged by intake as a likely duplicate of {@code earlier}. */
+    public static EventReported duplicateOf(EventReported e, String earlier) {
+        return new EventReported(e.eventId(), e.clientEventId(), e.reporterId(), e.source(), e.category(),
+                e.subCategory(), e.subCategoryName(), e.complexity(), e.initialLevel(), e.urgency(), e.gridCode(),
+                e.communityCode(), e.communityName(), e.streetCode(), e.streetName(), e.districtCode(),
+                e.districtName(), e.description(), e.location(), e.occurredAt(), e.reportedAt(), e.dueAt(), earlier,
+                List.of("p" + "ab".repeat(32)));
     }
 
     /** A grid worker's report of {@code subCategory} in {@code gridCode}, whose district is {@code districtName}. */
@@ -28,6 +38,6 @@ public final class Reports {
         return new EventReported(id, "c-" + id, "gw-1", source, sub.category(), sub.code(), sub.name(),
                 sub.complexity(), sub.defaultLevel(), Urgency.NORMAL, gridCode, gridCode.substring(0, 12),
                 "测试社区", gridCode.substring(0, 9), "测试街道", gridCode.substring(0, 6), districtName,
-                "测试事项：" + sub.name(), null, reportedAt.minusSeconds(60), reportedAt, dueAt);
+                "测试事项：" + sub.name(), null, reportedAt.minusSeconds(60), reportedAt, dueAt, null, null);
     }
 }

@@ -95,9 +95,9 @@ class CaseController {
                     String streetCode, String streetName, String communityCode, String communityName,
                     String gridCode, String category, String categoryLabel, String subCategory,
                     String subCategoryName, String source, String sourceLabel, String urgency, String urgencyLabel,
-                    String description, Instant reportedAt, Instant acceptBy, Instant dueAt, Instant warnAt,
-                    String handlingUnit, String handlingUnitName, HandlingLevel level, String levelLabel,
-                    String routingRule, String assignee, int reworkCount, Integer requestedExtensionDays,
+                    String description, String likelyDuplicateOf, Instant reportedAt, Instant acceptBy,
+                    Instant dueAt, Instant warnAt, String handlingUnit, String handlingUnitName, HandlingLevel level,
+                    String levelLabel, String routingRule, String assignee, int reworkCount, Integer requestedExtensionDays,
                     String mergedInto, Instant closedAt, boolean warned, boolean overdue, List<String> allowedActions,
                     List<TimelineEntry> timeline) {
         static CaseView of(CaseFile c) {
@@ -105,7 +105,8 @@ class CaseController {
                     c.streetCode(), c.streetName(), c.communityCode(), c.communityName(), c.gridCode(),
                     c.category().name(), c.category().label(), c.subCategory(), c.subCategoryName(),
                     c.source().name(), c.source().label(), c.urgency() == null ? null : c.urgency().name(),
-                    c.urgency() == null ? null : c.urgency().label(), c.description(), c.reportedAt(),
+                    c.urgency() == null ? null : c.urgency().label(), c.description(), c.likelyDuplicateOf(),
+                    c.reportedAt(),
                     c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(), c.handlingUnitName(), c.level(),
                     c.level() == null ? null : c.level().label(), c.routingRule(), c.assignee(), c.reworkCount(),
                     c.requestedExtensionDays(), c.mergedInto(), c.closedAt(), c.warned(), c.overdue(),

@@ -31,6 +31,8 @@ import java.util.Set;
  *                               the time spent suspended
  * @param warnAt                 when to warn that {@code dueAt} approaches (预警)
  * @param subCategory            the catalogue code (事项小类); absent for hotline orders mapped to none
+ * @param likelyDuplicateOf      an open case intake found close by, of the same sub-category (疑似重复): a
+ *                               candidate to merge into (并单)
  * @param level                  the level of the handling unit (网格 … 市)
  * @param routingRule            the rule that chose the current unit ({@code id@vN}); absent when a person chose
  * @param assignee               the person working the case in its unit (签收 / 指派), if anyone
@@ -63,6 +65,7 @@ public record CaseFile(
         Urgency urgency,
         String description,
         GeoPoint location,
+        String likelyDuplicateOf,
         Instant reportedAt,
         Instant acceptBy,
         Instant dueAt,
@@ -111,10 +114,14 @@ public record CaseFile(
                 event.districtName(), event.gridCode(), event.communityCode(), event.communityName(),
                 event.streetCode(), event.streetName(), event.category(), event.subCategory(),
                 event.subCategoryName(), event.source(), event.urgency(), event.description(), event.location(),
-                event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(), triage.code(),
+                event.likelyDuplicateOf(), event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(), triage.code(),
                 triage.name(), firstLevel(event), null, null, 0, null, null, null, null, null, false, false, 0,
                 List.of(), List.of());
-        CaseFile reported = fresh.record(CaseAction.REPORT, null, fresh, ActionInput.system(null), now).after();
+        String note = event.likelyDuplicateOf() == null ? null : "疑似与事件 " + event.likelyDuplicateOf() + " 重复，可并单";
+        // The reporter's photos stay with the report's line of the timeline; intake serves them.
+        ActionInput report = new ActionInput(SYSTEM, ActionInput.SYSTEM_ROLE, note, null, null, null, null,
+                event.photoIds());
+        CaseFile reported = fresh.record(CaseAction.REPORT, null, fresh, report, now).after();
         if (routing.isEmpty()) {
             return reported;
         }
@@ -398,7 +405,7 @@ public record CaseFile(
             return new CaseFile(base.id, state, version, base.districtCode, base.districtName, base.gridCode,
                     base.communityCode, base.communityName, base.streetCode, base.streetName, base.category,
                     base.subCategory, base.subCategoryName, base.source, base.urgency, base.description,
-                    base.location, base.reportedAt, acceptBy, dueAt, warnAt, handlingUnit, handlingUnitName, level,
+                    base.location, base.likelyDuplicateOf, base.reportedAt, acceptBy, dueAt, warnAt, handlingUnit, handlingUnitName, level,
                     routingRule, assignee, reworkCount, resumeState, requestedExtensionDays, suspendedAt,
                     mergedInto, closedAt, warned, overdue, sequence, timeline, outbox);
         }

@@ -17,14 +17,16 @@ import java.time.Instant;
 public record OpenCase(String id, CaseState state, String stateLabel, String districtCode, String districtName,
                        String streetCode, String communityCode, String gridCode, EventCategory category,
                        String categoryLabel, String subCategory, String subCategoryName, ReportSource source,
-                       Urgency urgency, String description, String handlingUnit, String handlingUnitName,
-                       HandlingLevel level, String assignee, Instant reportedAt, Instant acceptBy, Instant dueAt,
+                       Urgency urgency, String description, String likelyDuplicateOf, String handlingUnit,
+                       String handlingUnitName, HandlingLevel level, String assignee, Instant reportedAt,
+                       Instant acceptBy, Instant dueAt,
                        Instant warnAt, boolean warned, boolean overdue, int reworkCount, long version) {
 
     static OpenCase of(CaseFile c) {
         return new OpenCase(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
                 c.streetCode(), c.communityCode(), c.gridCode(), c.category(), c.category().label(),
-                c.subCategory(), c.subCategoryName(), c.source(), c.urgency(), c.description(), c.handlingUnit(),
+                c.subCategory(), c.subCategoryName(), c.source(), c.urgency(), c.description(),
+                c.likelyDuplicateOf(), c.handlingUnit(),
                 c.handlingUnitName(), c.level(), c.assignee(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(),
                 c.warned(), c.overdue(), c.reworkCount(), c.version());
     }

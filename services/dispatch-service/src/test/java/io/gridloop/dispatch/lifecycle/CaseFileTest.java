@@ -337,6 +337,17 @@ class CaseFileTest {
     }
 
     @Test
+    void shouldCarryIntakesLikelyDuplicateToTheOperator() {
+        CaseFile c = CaseFile.open(Reports.duplicateOf(reported("e-31"), "e-17"), Optional.empty(),
+                deadlines(T0), T0);
+
+        assertThat(c.likelyDuplicateOf()).isEqualTo("e-17");
+        assertThat(c.timeline().getFirst().comment()).isEqualTo("疑似与事件 e-17 重复，可并单");
+        assertThat(c.outbox().getFirst().transition().reason()).contains("e-17");
+        assertThat(c.timeline().getFirst().photoIds()).as("the reporter's photos").hasSize(1);
+    }
+
+    @Test
     void shouldReopenAClosedCaseForTheSameUnitWithFreshDeadlinesAndCountItAsRework() {
         CaseFile closed = act(act(act(opened("e-30"), CaseAction.ACCEPT), CaseAction.FEEDBACK), CaseAction.CLOSE);
         assertThat(closed.closingSequence()).contains(closed.sequence());

@@ -171,7 +171,7 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
             publish(new EventReported(id, "GD" + id, "hotline", ReportSource.HOTLINE_12345, EventCategory.OTHER,
                     null, null, Complexity.GENERAL, HandlingLevel.DISTRICT, Urgency.URGENT, grid,
                     grid.substring(0, 12), null, grid.substring(0, 9), null, district, "测试区", "市民来电反映", null,
-                    now, now, now.plus(Duration.ofDays(7))));
+                    now, now, now.plus(Duration.ofDays(7)), null, null));
             CaseFile waiting = awaitCase(id);
 
             assertThat(waiting.state()).isEqualTo(CaseState.REPORTED);

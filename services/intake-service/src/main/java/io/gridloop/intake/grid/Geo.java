@@ -5,7 +5,7 @@ import io.gridloop.contracts.event.GeoPoint;
 import java.util.List;
 
 /** The little geometry intake needs: distances on the earth and whether a point lies in an outline. */
-final class Geo {
+public final class Geo {
 
     private static final double EARTH_RADIUS_M = 6_371_000;
 
@@ -13,7 +13,7 @@ final class Geo {
     }
 
     /** Great-circle distance in metres (haversine). */
-    static double distance(GeoPoint a, GeoPoint b) {
+    public static double distance(GeoPoint a, GeoPoint b) {
         double dLat = Math.toRadians(b.latitude() - a.latitude());
         double dLon = Math.toRadians(b.longitude() - a.longitude());
         double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(a.latitude()))

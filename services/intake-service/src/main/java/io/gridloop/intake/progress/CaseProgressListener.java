@@ -4,6 +4,8 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.intake.duplicate.LikelyDuplicates;
+import io.gridloop.intake.report.StoredReport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,15 +17,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each report's progress current from the case's transitions. A transition applies only if it is newer
- * than the last one applied, so redeliveries and replays leave the progress as it is.
+ * than the last one applied, so redeliveries and replays leave the progress as it is. A case that ended is no
+ * longer an open report that a new one could duplicate.
  */
 @Component
 class CaseProgressListener {
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
+    private final LikelyDuplicates duplicates;
 
-    CaseProgressListener(MongoTemplate mongo, EventCodec codec) {
+    CaseProgressListener(MongoTemplate mongo, EventCodec codec, LikelyDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.mongo = mongo;
         this.codec = codec;
     }
@@ -48,6 +53,12 @@ class CaseProgressListener {
             mongo.upsert(newer, update, ReportProgress.class);
         } catch (DuplicateKeyException alreadyNewer) {
             // The progress exists and has this or a later transition: nothing to do.
+        }
+        if (t.toState().isFinal()) {
+            StoredReport report = mongo.findById(t.caseId(), StoredReport.class);
+            if (report != null) {
+                duplicates.forget(report.event());
+            }
         }
     }
 }

@@ -48,7 +48,8 @@ public class ReporterViews {
     public record ReportView(String eventId, String clientEventId, String reporterId, String source,
                              String sourceLabel, String category, String categoryLabel, String subCategory,
                              String subCategoryName, String gridCode, String communityName, String streetName,
-                             String districtName, String description, Instant occurredAt, Instant reportedAt,
+                             String districtName, String description, List<String> photos, Instant occurredAt,
+                             Instant reportedAt,
                              ReporterStatus status, String statusLabel, String result, Instant closedAt,
                              String mergedInto, boolean canMarkNotFixed) {
         static ReportView of(StoredReport r, ReportProgress p) {
@@ -57,7 +58,8 @@ public class ReporterViews {
             return new ReportView(e.eventId(), e.clientEventId(), e.reporterId(), e.source().name(),
                     e.source().label(), e.category().name(), e.category().label(), e.subCategory(),
                     e.subCategoryName(), e.gridCode(), e.communityName(), e.streetName(), e.districtName(),
-                    e.description(), e.occurredAt(), e.reportedAt(), status, status.label(),
+                    e.description(), e.photoIds().stream().map(id -> "/api/v1/photos/" + id).toList(),
+                    e.occurredAt(), e.reportedAt(), status, status.label(),
                     p == null ? null : p.result(), p == null ? null : p.closedAt(),
                     p == null ? null : p.mergedInto(), status == ReporterStatus.CLOSED);
         }

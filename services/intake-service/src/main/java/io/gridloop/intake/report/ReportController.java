@@ -1,5 +1,8 @@
 package io.gridloop.intake.report;
 
+import io.gridloop.platform.photo.PhotoSettings;
+import io.gridloop.platform.photo.PhotoStore;
+import io.gridloop.platform.web.ApiException;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -7,8 +10,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code POST /api/v1/events}: 202 with the new event id once Kafka has it; 200 with the original id for a
@@ -20,14 +30,46 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ReportController {
 
     private final ReportIntake intake;
+    private final PhotoStore photos;
+    private final PhotoSettings photoSettings;
 
-    ReportController(ReportIntake intake) {
+    ReportController(ReportIntake intake, PhotoStore photos, PhotoSettings photoSettings) {
         this.intake = intake;
+        this.photos = photos;
+        this.photoSettings = photoSettings;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportReceipt> report(@Valid @RequestBody ReportRequest request) {
-        ReportReceipt receipt = intake.accept(request);
+        return answer(intake.accept(request));
+    }
+
+    /**
+     * A report with its photos in one request, as phone apps send it: a part {@code report} (JSON) and up to nine
+     * parts {@code photos}. The photos are stored first; being addressed by content, a retried request stores
+     * nothing twice.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ReportReceipt> reportWithPhotos(@Valid @RequestPart("report") ReportRequest request,
+                                                   @RequestPart(value = "photos", required = false)
+                                                   List<MultipartFile> files) {
+        List<MultipartFile> parts = files == null ? List.of() : files;
+        if (parts.size() + request.photoIds().size() > photoSettings.maxPerUpload()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_PHOTOS", "照片过多",
+                    "每次上报最多 " + photoSettings.maxPerUpload() + " 张照片").with("field", "photos");
+        }
+        List<String> ids = new ArrayList<>();
+        for (MultipartFile part : parts) {
+            try {
+                ids.add(photos.store(part.getBytes(), request.reporterId()).id());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return answer(intake.accept(request.withPhotos(ids)));
+    }
+
+    private static ResponseEntity<ReportReceipt> answer(ReportReceipt receipt) {
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                         .buildAndExpand(receipt.eventId()).toUri())

@@ -11,8 +11,10 @@ import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.contracts.event.GeoPoint;
+import io.gridloop.intake.duplicate.LikelyDuplicates;
 import io.gridloop.intake.grid.GridRegistry;
 import io.gridloop.platform.kafka.EventPublisher;
+import io.gridloop.platform.photo.PhotoStore;
 import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -48,14 +50,19 @@ public class ReportIntake {
     private final EventPublisher publisher;
     private final GridRegistry registry;
     private final SubCategoryCatalogue catalogue;
+    private final LikelyDuplicates duplicates;
+    private final PhotoStore photos;
     private final Clock clock;
     private final Duration publishTimeout;
     private final MeterRegistry meters;
 
     ReportIntake(MongoTemplate mongo, EventPublisher publisher, GridRegistry registry,
-                 SubCategoryCatalogue catalogue, Clock clock, MeterRegistry meters,
+                 SubCategoryCatalogue catalogue, LikelyDuplicates duplicates, PhotoStore photos, Clock clock,
+                 MeterRegistry meters,
                  @Value("${gridloop.intake.publish-timeout:10s}") Duration publishTimeout) {
         this.catalogue = catalogue;
+        this.duplicates = duplicates;
+        this.photos = photos;
         this.mongo = mongo;
         this.publisher = publisher;
         this.registry = registry;
@@ -66,8 +73,7 @@ public class ReportIntake {
 
     public ReportReceipt accept(ReportRequest request) {
         GridRegistry.ResolvedGrid grid = registry.resolve(request.gridCode());
-        if (request.location() != null && !registry.fits(grid.grid(),
-                new GeoPoint(request.location().latitude(), request.location().longitude()))) {
+        if (request.location() != null && !registry.fits(grid.grid(), location(request))) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "LOCATION_OUTSIDE_GRID", "位置不在网格内",
                     "上报位置不在网格「" + grid.grid().name() + "」内或附近，请核对网格编码或位置")
                     .with("field", "location");
@@ -78,6 +84,13 @@ public class ReportIntake {
                     "occurredAt 不能晚于当前时间").with("field", "occurredAt");
         }
         Optional<SubCategory> subCategory = resolveSubCategory(request);
+        for (String photoId : request.photoIds()) {
+            if (photos.info(photoId).isEmpty()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PHOTO", "照片不存在",
+                        "照片 " + photoId + " 尚未上传；请先通过 POST /api/v1/photos 上传，或随上报一并提交")
+                        .with("field", "photoIds");
+            }
+        }
         if (request.dueAt() != null && request.source() != ReportSource.HOTLINE_12345) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "DUE_AT_NOT_ALLOWED", "不能自定办结时限",
                     "只有12345热线工单可以带自己的办结时限 (dueAt)").with("field", "dueAt");
@@ -88,10 +101,13 @@ public class ReportIntake {
         boolean duplicate = report != null;
         if (report == null) {
             String eventId = UUID.randomUUID().toString();
+            String earlier = duplicates.earlierReportNear(subCategory.map(SubCategory::code).orElse(null),
+                    location(request), now).orElse(null);
             StoredReport fresh = new StoredReport(eventId, key,
-                    toEvent(eventId, request, subCategory, grid, now), null);
+                    toEvent(eventId, request, subCategory, grid, now, earlier), null);
             try {
                 report = mongo.insert(fresh);
+                duplicates.remember(report.event());
             } catch (DuplicateKeyException concurrentRetry) {
                 // The same report arrived twice at once; the other request stored it first.
                 report = findByKey(key).orElseThrow(() -> concurrentRetry);
@@ -106,7 +122,7 @@ public class ReportIntake {
                 "source", request.source().name()).increment();
         EventReported event = report.event();
         return new ReportReceipt(event.eventId(), event.clientEventId(), event.districtCode(), event.districtName(),
-                event.reportedAt(), duplicate);
+                event.reportedAt(), duplicate, event.likelyDuplicateOf());
     }
 
     public Optional<StoredReport> find(String eventId) {
@@ -158,10 +174,13 @@ public class ReportIntake {
         return Optional.of(sub);
     }
 
+    private static GeoPoint location(ReportRequest r) {
+        return r.location() == null ? null : new GeoPoint(r.location().latitude(), r.location().longitude());
+    }
+
     private static EventReported toEvent(String eventId, ReportRequest r, Optional<SubCategory> sub,
-                                         GridRegistry.ResolvedGrid area, Instant now) {
-        GeoPoint location = r.location() == null ? null
-                : new GeoPoint(r.location().latitude(), r.location().longitude());
+                                         GridRegistry.ResolvedGrid area, Instant now, String likelyDuplicateOf) {
+        GeoPoint location = location(r);
         String grid = r.gridCode();
         // An order that maps to no sub-category is treated as a general matter for the district centre.
         return new EventReported(eventId, r.clientEventId(), r.reporterId(), r.source(), r.category(),
@@ -170,6 +189,7 @@ public class ReportIntake {
                 sub.map(SubCategory::defaultLevel).orElse(HandlingLevel.DISTRICT),
                 r.urgency() == null ? Urgency.NORMAL : r.urgency(), grid, area.community().code(),
                 area.community().name(), area.street().code(), area.street().name(), area.district().code(),
-                area.district().name(), r.description().strip(), location, r.occurredAt(), now, r.dueAt());
+                area.district().name(), r.description().strip(), location, r.occurredAt(), now, r.dueAt(),
+                likelyDuplicateOf, r.photoIds());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a reporting app sends to {@code POST /api/v1/events}.
@@ -20,6 +21,7 @@ import java.time.Instant;
  *                    path may map to none (such cases are triaged by hand)
  * @param urgency     一般 / 紧急 / 特急; absent: 一般
  * @param dueAt       only for 12345 orders: the hotline's own deadline
+ * @param photoIds    photos uploaded first (POST /api/v1/photos), or sent with the report as multipart parts
  */
 public record ReportRequest(
         @NotBlank(message = "不能为空") @Size(max = 64, message = "长度不能超过64") String clientEventId,
@@ -32,7 +34,21 @@ public record ReportRequest(
         @Valid Location location,
         @NotNull(message = "不能为空") Instant occurredAt,
         @NotBlank(message = "不能为空") @Size(max = 64, message = "长度不能超过64") String reporterId,
-        Instant dueAt) {
+        Instant dueAt,
+        @Size(max = 9, message = "最多9张照片")
+        List<@Pattern(regexp = "p[0-9a-f]{64}", message = "照片编号格式不正确") String> photoIds) {
+
+    public ReportRequest {
+        photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+    }
+
+    /** The same report with photos added, e.g. those sent as parts of a multipart request. */
+    public ReportRequest withPhotos(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(photoIds);
+        more.stream().filter(id -> !all.contains(id)).forEach(all::add);
+        return new ReportRequest(clientEventId, source, category, subCategory, urgency, gridCode, description,
+                location, occurredAt, reporterId, dueAt, all);
+    }
 
     /** WGS-84 decimal degrees. */
     public record Location(

@@ -1,0 +1,68 @@
+package io.gridloop.intake.duplicate;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicWriter;
+import io.gridloop.intake.report.ReportReceipt;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class LikelyDuplicatesTest extends ServiceIntegrationTest {
+
+    /** Somewhere in grid 150105001001003 of the demo registry, apart from other runs' spots. */
+    private final double latitude = 40.7492 + ThreadLocalRandom.current().nextDouble(-0.004, 0.004);
+    private final double longitude = 111.7147 + ThreadLocalRandom.current().nextDouble(-0.004, 0.004);
+
+    private ReportReceipt report(String subCategory, String category, double northMetres) {
+        double lat = latitude + northMetres / 111_000;
+        return http.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON).body("""
+                        {"clientEventId":"%s","source":"CITIZEN_PHOTO","category":"%s","subCategory":"%s",
+                         "gridCode":"150105001001003","description":"随手拍","occurredAt":"2026-03-02T01:20:00Z",
+                         "location":{"latitude":%s,"longitude":%s},"reporterId":"citizen-%s"}"""
+                        .formatted(UUID.randomUUID(), category, subCategory, lat, longitude, UUID.randomUUID()))
+                .exchange().expectStatus().isAccepted().expectBody(ReportReceipt.class).returnResult()
+                .getResponseBody();
+    }
+
+    private void closeCase(String caseId) {
+        Instant at = Instant.now();
+        CaseTransitioned closed = new CaseTransitioned(caseId, 5, "close", CaseState.FEEDBACK_SUBMITTED,
+                CaseState.CLOSED, "150105", "赛罕区", "150105001001003", EventCategory.HAZARD,
+                ReportSource.CITIZEN_PHOTO, at, at, at, "r-1", "150105001", "STREET", 0, null, at, true, null,
+                "MANHOLE", "150105001001", null, "150105001", null, "REVIEWER", null);
+        TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(
+                EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-5", ServiceNames.DISPATCH, at, caseId, closed)));
+    }
+
+    @Test
+    void shouldFlagAReportOfTheSameKindCloseByAndLinkTheEarliestOpenOne() {
+        ReportReceipt first = report("MANHOLE", "HAZARD", 0);
+        assertThat(first.likelyDuplicateOf()).isNull();
+
+        ReportReceipt near = report("MANHOLE", "HAZARD", 30);
+        assertThat(near.likelyDuplicateOf()).isEqualTo(first.eventId());
+        assertThat(report("MANHOLE", "HAZARD", -40).likelyDuplicateOf()).as("the earliest").isEqualTo(first.eventId());
+        assertThat(report("STREETLIGHT", "LIVELIHOOD", 10).likelyDuplicateOf()).as("another kind").isNull();
+        assertThat(report("MANHOLE", "HAZARD", 200).likelyDuplicateOf()).as("too far").isNull();
+
+        closeCase(first.eventId());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(report("MANHOLE", "HAZARD", 5).likelyDuplicateOf())
+                        .as("a closed case is no longer open to merge into").isEqualTo(near.eventId()));
+    }
+}
