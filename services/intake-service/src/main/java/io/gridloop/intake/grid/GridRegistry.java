@@ -138,6 +138,23 @@ public class GridRegistry implements InitializingBean {
         return true;
     }
 
+    /**
+     * The active grid a position lies in, for reports that come with a position but no grid (Open311): the grid
+     * whose outline holds it, else the grid with the nearest centre within {@code near-centroid-metres}.
+     */
+    public Optional<GridArea> locate(GeoPoint position) {
+        List<GridArea> grids = areas.get().values().stream().filter(a -> a.code().length() == 15 && a.active())
+                .toList();
+        Optional<GridArea> inside = grids.stream()
+                .filter(g -> g.polygon().size() >= 3 && Geo.inside(position, g.polygon())).findFirst();
+        if (inside.isPresent()) {
+            return inside;
+        }
+        return grids.stream().filter(g -> g.centroid() != null)
+                .filter(g -> Geo.distance(position, g.centroid()) <= settings.nearCentroidMetres())
+                .min(Comparator.comparingDouble(g -> Geo.distance(position, g.centroid())));
+    }
+
     public ImportResult importCsv(Reader csv) {
         List<RegistryFile.Problem> problems = new ArrayList<>();
         List<RegistryFile.Row> rows = RegistryFile.parseCsv(csv, problems);

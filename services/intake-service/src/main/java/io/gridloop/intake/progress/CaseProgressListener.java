@@ -44,6 +44,8 @@ class CaseProgressListener {
                 .set("closedSequence", closed ? t.sequence() : null)
                 .set("closedAt", closed ? t.closedAt() : null)
                 .set("mergedInto", t.mergedInto())
+                .set("handlingUnit", t.handlingUnit())
+                .set("dueAt", t.dueAt())
                 .set("updatedAt", t.occurredAt());
         if ("feedback".equals(t.action()) && t.reason() != null) {
             update.set("result", t.reason());

@@ -1,0 +1,26 @@
+package io.gridloop.intake.api;
+
+import io.gridloop.infra.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class OpenApiTest extends ServiceIntegrationTest {
+
+    @Test
+    void shouldDescribeTheReportApiInAnOpenApiDocument() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.info.title").isEqualTo("gridloop intake-service")
+                .jsonPath("$.paths['/api/v1/events'].post").exists()
+                .jsonPath("$.paths['/api/v1/events/{eventId}/not-fixed'].post").exists()
+                .jsonPath("$.paths['/api/v1/admin/grid-registry'].post").exists()
+                .jsonPath("$.components.schemas.ReportRequest.properties.subCategory").exists();
+    }
+
+    @Test
+    void shouldServeSwaggerUi() {
+        http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+}
