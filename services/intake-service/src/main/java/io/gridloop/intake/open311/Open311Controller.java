@@ -9,6 +9,7 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.intake.grid.GridArea;
 import io.gridloop.intake.grid.GridRegistry;
 import io.gridloop.intake.progress.ReportProgress;
+import io.gridloop.intake.progress.ReportUpdate;
 import io.gridloop.intake.progress.ReporterStatus;
 import io.gridloop.intake.report.ReportIntake;
 import io.gridloop.intake.report.ReportReceipt;
@@ -213,6 +214,38 @@ class Open311Controller {
                 .collect(Collectors.toMap(ReportProgress::eventId, Function.identity()));
         return reports.stream().map(r -> ServiceRequest.of(r, progress.get(r.eventId())))
                 .filter(r -> status == null || status.isBlank() || r.status().equals(status)).toList();
+    }
+
+    /** An update in the shape of mySociety's {@code servicerequestupdates} extension. */
+    record ServiceRequestUpdate(@JsonProperty("update_id") String updateId,
+                                @JsonProperty("service_request_id") String requestId, String status,
+                                @JsonProperty("updated_datetime") Instant updated, String description,
+                                @JsonProperty("media_url") String mediaUrl) {
+        static ServiceRequestUpdate of(ReportUpdate u) {
+            return new ServiceRequestUpdate(u.updateId(), u.eventId(), extensionStatus(u.status()), u.updatedAt(),
+                    u.description(), null);
+        }
+
+        private static String extensionStatus(ReporterStatus s) {
+            return switch (s) {
+                case SUBMITTED, DISPATCHED -> "OPEN";
+                case IN_PROGRESS -> "IN_PROGRESS";
+                case CLOSED -> "FIXED";
+                case MERGED -> "DUPLICATE";
+                case INVALID -> "NOT_POSSIBLE";
+            };
+        }
+    }
+
+    /** Status changes of Open311 requests in a period (default the last 24 hours), oldest first, at most 1,000. */
+    @GetMapping("/servicerequestupdates.json")
+    List<ServiceRequestUpdate> updates(@RequestParam(name = "start_date", required = false) Instant start,
+                                       @RequestParam(name = "end_date", required = false) Instant end) {
+        Instant to = end != null ? end : clock.instant();
+        Instant from = start != null ? start : to.minus(Duration.ofDays(1));
+        return mongo.find(Query.query(Criteria.where("updatedAt").gte(from).lte(to))
+                        .with(Sort.by("updatedAt", "_id")).limit(MAX_REQUESTS), ReportUpdate.class).stream()
+                .map(ServiceRequestUpdate::of).toList();
     }
 
     private static String truncate(String s, int max) {

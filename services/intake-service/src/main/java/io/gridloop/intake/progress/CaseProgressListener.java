@@ -4,6 +4,7 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.intake.duplicate.LikelyDuplicates;
 import io.gridloop.intake.report.StoredReport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,6 +56,15 @@ class CaseProgressListener {
             mongo.upsert(newer, update, ReportProgress.class);
         } catch (DuplicateKeyException alreadyNewer) {
             // The progress exists and has this or a later transition: nothing to do.
+        }
+        if (t.source() == ReportSource.OPEN311 && t.fromState() != t.toState()) {
+            ReporterStatus status = ReporterStatus.of(t.toState());
+            try {
+                mongo.insert(new ReportUpdate(t.caseId() + "-" + t.sequence(), t.caseId(), status,
+                        t.reason() == null ? status.label() : status.label() + "：" + t.reason(), t.occurredAt()));
+            } catch (DuplicateKeyException redelivered) {
+                // Recorded already.
+            }
         }
         if (t.toState().isFinal()) {
             StoredReport report = mongo.findById(t.caseId(), StoredReport.class);

@@ -6,17 +6,30 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class Open311Test extends ServiceIntegrationTest {
 
@@ -91,6 +104,43 @@ class Open311Test extends ServiceIntegrationTest {
         Schema s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
                 .getSchema(SchemaLocation.of("classpath:open311/" + schema));
         return s.validate(json, InputFormat.JSON);
+    }
+
+    private void transition(String caseId, int seq, String action, CaseState from, CaseState to, String reason) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, "150105", "赛罕区",
+                "150105001001003", EventCategory.HAZARD, ReportSource.OPEN311, at, at.plusSeconds(259_200), at,
+                "h-1", "150105001", "STREET", 0, reason, to == CaseState.CLOSED ? at : null,
+                to == CaseState.CLOSED ? Boolean.TRUE : null, null, "MANHOLE", "150105001001", null, "150105001",
+                null, "HANDLER", null);
+        TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(
+                EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t)));
+    }
+
+    @Test
+    void shouldPublishEachStatusChangeOnceAsAServiceRequestUpdate() {
+        String created = post(form("demo-open311-key", "MANHOLE", "井盖破损")).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String id = created.replaceAll(".*\"service_request_id\":\"([^\"]+)\".*", "$1");
+        Instant start = Instant.now().minusSeconds(60);
+
+        transition(id, 1, "report", null, CaseState.REPORTED, null);
+        transition(id, 2, "route", CaseState.REPORTED, CaseState.ROUTED, null);
+        transition(id, 3, "accept", CaseState.ROUTED, CaseState.ACCEPTED, null);
+        transition(id, 4, "feedback", CaseState.ACCEPTED, CaseState.FEEDBACK_SUBMITTED, "已更换井盖");
+        transition(id, 5, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, null);
+        transition(id, 3, "accept", CaseState.ROUTED, CaseState.ACCEPTED, null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/open311/v2/requests/{id}.json", id).exchange().expectBody()
+                        .jsonPath("$[0].status").isEqualTo("closed")
+                        .jsonPath("$[0].agency_responsible").isEqualTo("150105001")
+                        .jsonPath("$[0].status_notes").isEqualTo("已办结：已更换井盖"));
+        http.get().uri("/open311/v2/servicerequestupdates.json?start_date={s}", start).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.service_request_id == '" + id + "')].status")
+                .isEqualTo(List.of("OPEN", "OPEN", "IN_PROGRESS", "IN_PROGRESS", "FIXED"))
+                .jsonPath("$[?(@.update_id == '" + id + "-4')].description").isEqualTo(List.of("处理中：已更换井盖"));
     }
 
     @Test
