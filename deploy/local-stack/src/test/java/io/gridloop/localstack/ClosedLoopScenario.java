@@ -37,6 +37,7 @@ abstract class ClosedLoopScenario {
 
     static final String XINCHENG = "150102";
     static final String SAIHAN = "150105";
+    static final String YUQUAN = "150104";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final EventCodec codec = new EventCodec();
@@ -80,11 +81,7 @@ abstract class ClosedLoopScenario {
         }
 
         for (String id : concat(xincheng.subList(0, 3), saihan.subList(0, 1))) {
-            for (String action : List.of("accept", "feedback", "close")) {
-                dispatch.post().uri("/api/v1/cases/{id}/actions/{a}", id, action)
-                        .contentType(MediaType.APPLICATION_JSON).body("{\"actor\":\"e2e-handler\"}")
-                        .exchange().expectStatus().isOk();
-            }
+            runToClosed(id);
         }
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -107,6 +104,42 @@ abstract class ClosedLoopScenario {
         assertThat(statsRow(XINCHENG)).isEqualTo(new Row(5, 3, 0.6));
         assertThat(statsRow(SAIHAN)).isEqualTo(new Row(4, 1, 0.25));
         assertThat(gauge(scrape(), "gridloop_completion_rate", XINCHENG)).isEqualTo(0.6);
+    }
+
+    @Test
+    void shouldReopenACaseItsReporterSaysIsNotFixedAndTakeBackItsClosureUntilClosedAgain() {
+        List<String> ids = report(YUQUAN, 2);
+        for (String id : ids) {
+            awaitState(id, CaseState.ROUTED);
+            runToClosed(id);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(statsRow(YUQUAN)).isEqualTo(new Row(2, 2, 1.0)));
+        String id = ids.getFirst();
+        await().atMost(PATIENCE).untilAsserted(() ->
+                intake.get().uri("/api/v1/events/{id}", id).exchange().expectBody()
+                        .jsonPath("$.status").isEqualTo("CLOSED")
+                        .jsonPath("$.canMarkNotFixed").isEqualTo(true));
+
+        intake.post().uri("/api/v1/events/{id}/not-fixed", id).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reporterId\":\"gw-e2e\",\"comment\":\"路灯还是不亮\"}").exchange()
+                .expectStatus().isAccepted();
+
+        awaitState(id, CaseState.ROUTED);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(statsRow(YUQUAN)).isEqualTo(new Row(2, 1, 0.5));
+            intake.get().uri("/api/v1/events/{id}", id).exchange().expectBody()
+                    .jsonPath("$.status").isEqualTo("DISPATCHED");
+        });
+        runToClosed(id);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(statsRow(YUQUAN)).isEqualTo(new Row(2, 2, 1.0)));
+    }
+
+    private void runToClosed(String caseId) {
+        for (String action : List.of("accept", "feedback", "close")) {
+            dispatch.post().uri("/api/v1/cases/{id}/actions/{a}", caseId, action)
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"actor\":\"e2e-handler\"}")
+                    .exchange().expectStatus().isOk();
+        }
     }
 
     @Test
