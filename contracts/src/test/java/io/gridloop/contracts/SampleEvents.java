@@ -53,7 +53,7 @@ final class SampleEvents {
         return new CaseTransitioned("e-1", 2, "route", CaseState.REPORTED, CaseState.ROUTED, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0, T0.plusSeconds(3 * 86_400),
                 T0.plusSeconds(1), "system", "150105001", "DISTRICT", 0, null, null, null, null, "FIRE_SAFETY",
-                "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3");
+                "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3", "赛罕区大学东路街道网格化服务管理中心");
     }
 
     /** A closure with every optional field set, so the schema is checked for those too. */
@@ -62,7 +62,7 @@ final class SampleEvents {
                 "赛罕区", "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0,
                 T0.plusSeconds(3 * 86_400), T0.plusSeconds(7200), "reviewer-3", "150105", "DISTRICT", 1,
                 "复核通过", T0.plusSeconds(7200), true, null, "FIRE_SAFETY", "150105001001", "大学东路社区",
-                "150105001", "大学东路街道", "REVIEWER", null);
+                "150105001", "大学东路街道", "REVIEWER", null, null);
     }
 
     private SampleEvents() {

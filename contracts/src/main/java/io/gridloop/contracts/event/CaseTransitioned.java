@@ -22,6 +22,7 @@ import java.time.Instant;
  * @param actorRole  the role the actor acted in (OPERATOR, HANDLER…; SYSTEM for automatic steps)
  * @param routingRule which routing rule chose the handling unit, as {@code <rule id>@v<rule-set version>}, on
  *                   transitions the rules decided
+ * @param handlingUnitName the Chinese name of {@code handlingUnit}, as people (and Open311 clients) read it
  */
 public record CaseTransitioned(
         String caseId,
@@ -51,5 +52,6 @@ public record CaseTransitioned(
         String streetCode,
         String streetName,
         String actorRole,
-        String routingRule) {
+        String routingRule,
+        String handlingUnitName) {
 }

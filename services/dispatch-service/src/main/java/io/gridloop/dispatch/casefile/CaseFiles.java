@@ -67,6 +67,8 @@ public class CaseFiles {
                 .set("handlingUnit", after.handlingUnit())
                 .set("handlingUnitName", after.handlingUnitName())
                 .set("level", after.level())
+                .set("routingRule", after.routingRule())
+                .set("assignee", after.assignee())
                 .set("reworkCount", after.reworkCount())
                 .set("resumeState", after.resumeState())
                 .set("requestedExtensionDays", after.requestedExtensionDays())

@@ -319,7 +319,8 @@ public record CaseFile(
                 districtName, gridCode, category, source, reportedAt, changed.dueAt, now, in.actor(),
                 changed.handlingUnit, changed.level == null ? null : changed.level.name(), changed.reworkCount,
                 in.reason(), changed.closedAt, onTime, changed.mergedInto, subCategory, communityCode,
-                communityName, streetCode, streetName, role, decidedByRule(action, changed));
+                communityName, streetCode, streetName, role, decidedByRule(action, changed),
+                changed.handlingUnitName);
         TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
                 in.reason(), changed.handlingUnit, changed.handlingUnitName, changed.assignee,
                 decidedByRule(action, changed), in.photoIds(), now);

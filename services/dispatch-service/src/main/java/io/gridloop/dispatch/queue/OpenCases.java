@@ -37,8 +37,12 @@ public class OpenCases {
     }
 
     /** One page of a unit's queue, soonest deadline first. */
-    public Page queue(String unit, CaseState state, EventCategory category, Boolean overdue, int page, int size) {
+    public Page queue(String unit, CaseState state, EventCategory category, Boolean overdue, String assignee,
+                      int page, int size) {
         Criteria criteria = Criteria.where("handlingUnit").is(unit);
+        if (assignee != null) {
+            criteria = criteria.and("assignee").is(assignee);
+        }
         if (state != null) {
             criteria = criteria.and("state").is(state);
         }

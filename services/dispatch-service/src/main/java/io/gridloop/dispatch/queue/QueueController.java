@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A handling unit's work queue: its open cases, filtered by state, category and overdue, soonest deadline first,
- * one page at a time.
+ * A handling unit's work queue: its open cases, filtered by state, category, overdue and the person working them
+ * ("my cases"), soonest deadline first, one page at a time.
  */
 @RestController
 class QueueController {
@@ -29,10 +29,11 @@ class QueueController {
                          @RequestParam(required = false) CaseState state,
                          @RequestParam(required = false) EventCategory category,
                          @RequestParam(required = false) Boolean overdue,
+                         @RequestParam(required = false) String assignee,
                          @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
                          @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                          @Max(value = 200, message = "不能大于200") int size) {
-        return open.queue(unit, state, category, overdue, page, size);
+        return open.queue(unit, state, category, overdue, assignee, page, size);
     }
 
     /**
@@ -45,6 +46,6 @@ class QueueController {
                           @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
                           @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                           @Max(value = 200, message = "不能大于200") int size) {
-        return open.queue(Router.triageCode(districtCode), null, category, null, page, size);
+        return open.queue(Router.triageCode(districtCode), null, category, null, null, page, size);
     }
 }

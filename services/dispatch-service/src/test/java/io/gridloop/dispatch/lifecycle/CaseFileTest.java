@@ -274,6 +274,7 @@ class CaseFileTest {
         CaseTransitioned route = lastEvent(opened);
         assertThat(route.action()).isEqualTo("route");
         assertThat(route.routingRule()).isEqualTo("centre-dispute@v1");
+        assertThat(route.handlingUnitName()).isEqualTo("赛罕区网格化服务管理中心");
         assertThat(route.actorRole()).isEqualTo("SYSTEM");
         assertThat(route.subCategory()).isEqualTo("NEIGHBOUR_DISPUTE");
         assertThat(route.streetCode()).isEqualTo("150105001");

@@ -197,6 +197,15 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
                     .jsonPath("$.assignee").isEqualTo("h-1");
             act(id, "assign", "{\"actor\":\"lead-1\",\"role\":\"HANDLER\",\"assignee\":\"h-2\"}")
                     .expectStatus().isOk().expectBody().jsonPath("$.assignee").isEqualTo("h-2");
+            // Read back from storage, not only answered: every field a transition changes must be stored.
+            http.get().uri("/api/v1/cases/{id}", id).exchange().expectBody().jsonPath("$.assignee").isEqualTo("h-2");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                http.get().uri("/api/v1/queues/{u}?assignee=h-2", district).exchange().expectBody()
+                        .jsonPath("$.total").isEqualTo(1)
+                        .jsonPath("$.items[0].assignee").isEqualTo("h-2");
+                http.get().uri("/api/v1/queues/{u}?assignee=h-1", district).exchange().expectBody()
+                        .jsonPath("$.total").isEqualTo(0);
+            });
             act(id, "reassign", "{\"actor\":\"op-1\",\"role\":\"OPERATOR\",\"unitCode\":\"" + district + "001\"}")
                     .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("comment");

@@ -107,7 +107,7 @@ class Open311Controller {
                     || status == ReporterStatus.INVALID;
             String notes = p != null && p.result() != null ? status.label() + "：" + p.result() : status.label();
             return new ServiceRequest(e.eventId(), closed ? "closed" : "open", notes, e.subCategoryName(),
-                    e.subCategory(), e.description(), p == null ? null : p.handlingUnit(), null, e.reportedAt(),
+                    e.subCategory(), e.description(), p == null ? null : agency(p), null, e.reportedAt(),
                     p == null ? e.reportedAt() : p.updatedAt(), p == null ? null : p.dueAt(),
                     Objects.toString(e.districtName(), "") + Objects.toString(e.streetName(), "")
                             + Objects.toString(e.communityName(), ""), e.gridCode(), null,
@@ -115,6 +115,10 @@ class Open311Controller {
                     e.location() == null ? null : e.location().longitude(),
                     e.photoIds().isEmpty() ? null : "/api/v1/photos/" + e.photoIds().getFirst());
         }
+    }
+
+    private static String agency(ReportProgress p) {
+        return p.handlingUnitName() != null ? p.handlingUnitName() : p.handlingUnit();
     }
 
     @GetMapping("/services.json")

@@ -46,6 +46,7 @@ class CaseProgressListener {
                 .set("closedAt", closed ? t.closedAt() : null)
                 .set("mergedInto", t.mergedInto())
                 .set("handlingUnit", t.handlingUnit())
+                .set("handlingUnitName", t.handlingUnitName())
                 .set("dueAt", t.dueAt())
                 .set("updatedAt", t.occurredAt());
         if ("feedback".equals(t.action()) && t.reason() != null) {

@@ -12,11 +12,12 @@ import java.time.Instant;
  * @param lastSequence   the newest transition applied; older or repeated ones are ignored
  * @param result         the handler's last feedback (处理结果), as the reporter may read it
  * @param closedSequence the transition that closed the case, while it is closed: a "not fixed" names it
- * @param handlingUnit   the code of the unit handling the case (Open311's agency_responsible)
+ * @param handlingUnit   the code of the unit handling the case
+ * @param handlingUnitName its name (Open311's agency_responsible)
  * @param dueAt          by when the case is to be closed (Open311's expected_datetime)
  */
 @Document("report_progress")
 public record ReportProgress(@Id String eventId, CaseState caseState, ReporterStatus status, int lastSequence,
                              String result, Integer closedSequence, Instant closedAt, String mergedInto,
-                             String handlingUnit, Instant dueAt, Instant updatedAt) {
+                             String handlingUnit, String handlingUnitName, Instant dueAt, Instant updatedAt) {
 }

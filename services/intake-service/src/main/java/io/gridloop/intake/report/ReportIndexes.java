@@ -1,5 +1,6 @@
 package io.gridloop.intake.report;
 
+import io.gridloop.intake.progress.ReportUpdate;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -7,8 +8,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the unique index that makes idempotency hold under concurrent retries, and the index of a reporter's
- * reports. Created explicitly at start-up
+ * Creates the unique index that makes idempotency hold under concurrent retries, and the indexes of a reporter's
+ * reports and of the Open311 listings. Created explicitly at start-up
  * rather than by annotation: Spring Data's automatic index creation is off by default, and an index that is
  * silently missing only shows when two retries race. Unique indexes are real on the embedded MongoDB-wire
  * server too.
@@ -31,5 +32,10 @@ class ReportIndexes implements InitializingBean {
         // A reporter's own list. Real MongoDB builds it; the embedded server scans instead (see README).
         mongo.indexOps(StoredReport.class).createIndex(new Index("event.reporterId", Sort.Direction.ASC)
                 .on("event.reportedAt", Sort.Direction.DESC).named("reports_by_reporter"));
+        // Open311 listings: requests by source and time, and status updates by time.
+        mongo.indexOps(StoredReport.class).createIndex(new Index("event.source", Sort.Direction.ASC)
+                .on("event.reportedAt", Sort.Direction.DESC).named("reports_by_source"));
+        mongo.indexOps(ReportUpdate.class).createIndex(new Index("updatedAt", Sort.Direction.ASC)
+                .named("report_updates_by_time"));
     }
 }

@@ -44,7 +44,7 @@ class LikelyDuplicatesTest extends ServiceIntegrationTest {
         CaseTransitioned closed = new CaseTransitioned(caseId, 5, "close", CaseState.FEEDBACK_SUBMITTED,
                 CaseState.CLOSED, "150105", "赛罕区", "150105001001003", EventCategory.HAZARD,
                 ReportSource.CITIZEN_PHOTO, at, at, at, "r-1", "150105001", "STREET", 0, null, at, true, null,
-                "MANHOLE", "150105001001", null, "150105001", null, "REVIEWER", null);
+                "MANHOLE", "150105001001", null, "150105001", null, "REVIEWER", null, null);
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(
                 EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-5", ServiceNames.DISPATCH, at, caseId, closed)));
     }

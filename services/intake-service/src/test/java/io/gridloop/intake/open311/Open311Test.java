@@ -112,7 +112,7 @@ class Open311Test extends ServiceIntegrationTest {
                 "150105001001003", EventCategory.HAZARD, ReportSource.OPEN311, at, at.plusSeconds(259_200), at,
                 "h-1", "150105001", "STREET", 0, reason, to == CaseState.CLOSED ? at : null,
                 to == CaseState.CLOSED ? Boolean.TRUE : null, null, "MANHOLE", "150105001001", null, "150105001",
-                null, "HANDLER", null);
+                null, "HANDLER", null, "赛罕区人民西路街道网格化服务管理中心");
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(
                 EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t)));
     }
@@ -134,7 +134,7 @@ class Open311Test extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/open311/v2/requests/{id}.json", id).exchange().expectBody()
                         .jsonPath("$[0].status").isEqualTo("closed")
-                        .jsonPath("$[0].agency_responsible").isEqualTo("150105001")
+                        .jsonPath("$[0].agency_responsible").isEqualTo("赛罕区人民西路街道网格化服务管理中心")
                         .jsonPath("$[0].status_notes").isEqualTo("已办结：已更换井盖"));
         http.get().uri("/open311/v2/servicerequestupdates.json?start_date={s}", start).exchange()
                 .expectStatus().isOk().expectBody()

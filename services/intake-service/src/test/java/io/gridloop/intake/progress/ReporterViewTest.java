@@ -46,7 +46,7 @@ class ReporterViewTest extends ServiceIntegrationTest {
                 "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, at, at.plusSeconds(86_400), at,
                 "h-1", "150105001", "STREET", 0, reason, to == CaseState.CLOSED ? at : null,
                 to == CaseState.CLOSED ? Boolean.TRUE : null, null, "FIRE_SAFETY", "150105001001", null,
-                "150105001", null, "HANDLER", null);
+                "150105001", null, "HANDLER", null, "测试街道中心");
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, codec.encode(EventEnvelope.of(
                 Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t)));
     }

@@ -27,7 +27,7 @@ final class Transitions {
                 district + "001001001", EventCategory.LIVELIHOOD, ReportSource.GRID_PATROL, T0,
                 T0.plusSeconds(259_200), T0.plusSeconds(seq), "system", district, "DISTRICT", 0, null,
                 to == CaseState.CLOSED ? T0.plusSeconds(seq) : null, to == CaseState.CLOSED ? Boolean.TRUE : null, null,
-                "STREETLIGHT", district + "001001", null, district + "001", null, "SYSTEM", null);
+                "STREETLIGHT", district + "001001", null, district + "001", null, "SYSTEM", null, null);
         return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH,
                 T0.plusSeconds(seq), caseId, t);
     }
