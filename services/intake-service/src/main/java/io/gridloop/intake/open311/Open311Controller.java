@@ -11,6 +11,7 @@ import io.gridloop.intake.grid.GridRegistry;
 import io.gridloop.intake.progress.ReportProgress;
 import io.gridloop.intake.progress.ReportUpdate;
 import io.gridloop.intake.progress.ReporterStatus;
+import io.gridloop.intake.progress.ReporterViews;
 import io.gridloop.intake.report.ReportIntake;
 import io.gridloop.intake.report.ReportReceipt;
 import io.gridloop.intake.report.ReportRequest;
@@ -40,8 +41,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Open311 GeoReport v2, so existing citizen apps can report: services are the sub-categories of the catalogue,
@@ -60,10 +59,12 @@ class Open311Controller {
     private final ReportIntake intake;
     private final MongoTemplate mongo;
     private final Open311Settings settings;
+    private final ReporterViews views;
     private final Clock clock;
 
     Open311Controller(SubCategoryCatalogue catalogue, GridRegistry registry, ReportIntake intake,
-                      MongoTemplate mongo, Open311Settings settings, Clock clock) {
+                      MongoTemplate mongo, Open311Settings settings, ReporterViews views, Clock clock) {
+        this.views = views;
         this.catalogue = catalogue;
         this.registry = registry;
         this.intake = intake;
@@ -213,9 +214,7 @@ class Open311Controller {
         }
         List<StoredReport> reports = mongo.find(Query.query(criteria)
                 .with(Sort.by(Sort.Direction.DESC, "event.reportedAt")).limit(MAX_REQUESTS), StoredReport.class);
-        Map<String, ReportProgress> progress = mongo.find(Query.query(Criteria.where("_id").in(
-                        reports.stream().map(StoredReport::eventId).toList())), ReportProgress.class).stream()
-                .collect(Collectors.toMap(ReportProgress::eventId, Function.identity()));
+        Map<String, ReportProgress> progress = views.progressOf(reports);
         return reports.stream().map(r -> ServiceRequest.of(r, progress.get(r.eventId())))
                 .filter(r -> status == null || status.isBlank() || r.status().equals(status)).toList();
     }

@@ -78,11 +78,16 @@ public class ReporterViews {
         long total = mongo.count(query, StoredReport.class);
         List<StoredReport> reports = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "event.reportedAt"))
                 .skip((long) page * size).limit(size), StoredReport.class);
-        Map<String, ReportProgress> progress = mongo.find(Query.query(Criteria.where("_id")
-                        .in(reports.stream().map(StoredReport::eventId).toList())), ReportProgress.class).stream()
-                .collect(Collectors.toMap(ReportProgress::eventId, Function.identity()));
+        Map<String, ReportProgress> progress = progressOf(reports);
         return new ReportPage(reporterId, page, size, total, reports.stream()
                 .map(r -> ReportView.of(r, progress.get(r.eventId()))).toList());
+    }
+
+    /** The progress of each of {@code reports} that has any, by event id: one query for a page of reports. */
+    public Map<String, ReportProgress> progressOf(List<StoredReport> reports) {
+        return mongo.find(Query.query(Criteria.where("_id").in(reports.stream().map(StoredReport::eventId).toList())),
+                        ReportProgress.class).stream()
+                .collect(Collectors.toMap(ReportProgress::eventId, Function.identity()));
     }
 
     /**
