@@ -3,8 +3,11 @@ package io.gridloop.dispatch.casefile;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.OutboxEntry;
 import io.gridloop.dispatch.outbox.PendingOutbox;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where cases live: one MongoDB document per case, holding its state, timeline and not-yet-relayed events.
@@ -22,6 +26,8 @@ import java.util.Optional;
 public class CaseFiles {
 
     static final String COLLECTION = "cases";
+    /** Lists a transition appends to instead of replacing. */
+    private static final Set<String> GROWING = Set.of("timeline", "outbox");
 
     private final MongoTemplate mongo;
     private final PendingOutbox pending;
@@ -55,31 +61,27 @@ public class CaseFiles {
         pending.announce(current.id(), List.of(t.event()));
         CaseFile after = t.after();
         Query sameVersion = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
-        // Every field a transition may change is set from the case after it; timeline and outbox only grow, so
-        // they are pushed rather than replaced — the relay may be pulling relayed entries at the same time.
-        Update update = new Update()
-                .set("state", after.state())
-                .set("version", after.version())
-                .set("sequence", after.sequence())
-                .set("acceptBy", after.acceptBy())
-                .set("dueAt", after.dueAt())
-                .set("warnAt", after.warnAt())
-                .set("handlingUnit", after.handlingUnit())
-                .set("handlingUnitName", after.handlingUnitName())
-                .set("level", after.level())
-                .set("routingRule", after.routingRule())
-                .set("assignee", after.assignee())
-                .set("reworkCount", after.reworkCount())
-                .set("resumeState", after.resumeState())
-                .set("requestedExtensionDays", after.requestedExtensionDays())
-                .set("suspendedAt", after.suspendedAt())
-                .set("mergedInto", after.mergedInto())
-                .set("closedAt", after.closedAt())
-                .set("warned", after.warned())
-                .set("overdue", after.overdue())
+        // The case's own fields are all set from the case after the transition, as the mapping writes them, so a
+        // field added to CaseFile can never be answered but not stored. Timeline and outbox only grow: they are
+        // pushed rather than replaced — the relay may be pulling relayed entries at the same time.
+        Update update = fieldsOf(after)
                 .push("timeline", t.entry())
                 .push("outbox", t.event());
         return mongo.updateFirst(sameVersion, update, CaseFile.class, COLLECTION).getModifiedCount() == 1;
+    }
+
+    private Update fieldsOf(CaseFile after) {
+        Document mapped = new Document();
+        mongo.getConverter().write(after, mapped);
+        Update update = new Update();
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(CaseFile.class)
+                .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
+                    String field = property.getFieldName();
+                    if (!property.isIdProperty() && !GROWING.contains(field)) {
+                        update.set(field, mapped.get(field)); // absent when null: stored as null
+                    }
+                });
+        return update;
     }
 
     /** Removes relayed events from the case's outbox. */
