@@ -1,8 +1,6 @@
 package io.gridloop.intake.report;
 
-import io.gridloop.platform.photo.PhotoSettings;
 import io.gridloop.platform.photo.PhotoStore;
-import io.gridloop.platform.web.ApiException;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,9 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,12 +26,10 @@ class ReportController {
 
     private final ReportIntake intake;
     private final PhotoStore photos;
-    private final PhotoSettings photoSettings;
 
-    ReportController(ReportIntake intake, PhotoStore photos, PhotoSettings photoSettings) {
+    ReportController(ReportIntake intake, PhotoStore photos) {
         this.intake = intake;
         this.photos = photos;
-        this.photoSettings = photoSettings;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -53,19 +46,8 @@ class ReportController {
     ResponseEntity<ReportReceipt> reportWithPhotos(@Valid @RequestPart("report") ReportRequest request,
                                                    @RequestPart(value = "photos", required = false)
                                                    List<MultipartFile> files) {
-        List<MultipartFile> parts = files == null ? List.of() : files;
-        if (parts.size() + request.photoIds().size() > photoSettings.maxPerUpload()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_PHOTOS", "照片过多",
-                    "每次上报最多 " + photoSettings.maxPerUpload() + " 张照片").with("field", "photos");
-        }
-        List<String> ids = new ArrayList<>();
-        for (MultipartFile part : parts) {
-            try {
-                ids.add(photos.store(part.getBytes(), request.reporterId()).id());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        List<String> ids = photos.storeAll(files == null ? List.of() : files, request.photoIds().size(),
+                request.reporterId()).stream().map(PhotoStore.StoredPhoto::id).toList();
         return answer(intake.accept(request.withPhotos(ids)));
     }
 

@@ -13,10 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,11 +26,9 @@ import java.util.List;
 class PhotoController {
 
     private final PhotoStore store;
-    private final PhotoSettings settings;
 
-    PhotoController(PhotoStore store, PhotoSettings settings) {
+    PhotoController(PhotoStore store) {
         this.store = store;
-        this.settings = settings;
     }
 
     /** A stored photo as clients see it, with the URL to fetch it from. */
@@ -46,18 +41,8 @@ class PhotoController {
     @PostMapping(path = "/api/v1/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<List<PhotoView>> upload(@RequestParam("photos") List<MultipartFile> photos,
                                            @RequestHeader(value = "X-Actor", required = false) String actor) {
-        if (photos.size() > settings.maxPerUpload()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_PHOTOS", "照片过多",
-                    "一次最多上传 " + settings.maxPerUpload() + " 张照片").with("maxPerUpload", settings.maxPerUpload());
-        }
-        List<PhotoView> stored = new ArrayList<>();
-        for (MultipartFile photo : photos) {
-            try {
-                stored.add(PhotoView.of(store.store(photo.getBytes(), actor == null ? "anonymous" : actor)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        List<PhotoView> stored = store.storeAll(photos, 0, actor == null ? "anonymous" : actor).stream()
+                .map(PhotoView::of).toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(stored);
     }
 

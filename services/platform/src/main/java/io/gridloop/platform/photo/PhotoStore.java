@@ -11,14 +11,19 @@ import org.bson.BsonString;
 import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -84,6 +89,27 @@ public class PhotoStore {
             return info(id).orElseThrow(() -> sameBytesAtOnce);
         }
         return new StoredPhoto(id, type, content.length, sha256, now, uploadedBy);
+    }
+
+    /**
+     * Stores the photos uploaded with one request, next to {@code alreadyAttached} ones named by id.
+     *
+     * @throws ApiException 422 {@code TOO_MANY_PHOTOS} beyond {@code max-per-upload}, and as {@link #store}
+     */
+    public List<StoredPhoto> storeAll(List<MultipartFile> photos, int alreadyAttached, String uploadedBy) {
+        if (photos.size() + alreadyAttached > settings.maxPerUpload()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_PHOTOS", "照片过多",
+                    "每次最多 " + settings.maxPerUpload() + " 张照片").with("maxPerUpload", settings.maxPerUpload());
+        }
+        List<StoredPhoto> stored = new ArrayList<>();
+        for (MultipartFile photo : photos) {
+            try {
+                stored.add(store(photo.getBytes(), uploadedBy));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return stored;
     }
 
     public Optional<StoredPhoto> info(String id) {
