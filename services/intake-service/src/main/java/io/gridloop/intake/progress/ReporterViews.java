@@ -114,8 +114,7 @@ public class ReporterViews {
                     eventId + "-reopen-" + progress.closedSequence(), ServiceNames.INTAKE, now, eventId, request),
                     publishTimeout);
         } catch (EventPublisher.PublishFailedException e) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "暂时无法受理",
-                    "消息服务暂不可用，请稍后重试").retryAfter(Duration.ofSeconds(5));
+            throw e.asProblem("消息服务暂不可用，请稍后重试");
         }
         return ReportView.of(report, progress);
     }

@@ -44,7 +44,6 @@ public class ReportIntake {
 
     private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
@@ -138,9 +137,7 @@ public class ReportIntake {
             log.warn("Report {} stored but not published; answering 503: {}", event.eventId(), e.getMessage());
             meters.counter("gridloop.intake.reports", "outcome", "unavailable", "source", event.source().name())
                     .increment();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "暂时无法受理",
-                    "消息服务暂不可用，本次上报尚未受理；请稍后使用相同的 clientEventId 重试")
-                    .retryAfter(RETRY_AFTER);
+            throw e.asProblem("消息服务暂不可用，本次上报尚未受理；请稍后使用相同的 clientEventId 重试");
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.eventId())),
                 Update.update("publishedAt", clock.instant()), StoredReport.class);

@@ -3,6 +3,8 @@ package io.gridloop.platform.kafka;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topic;
+import io.gridloop.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -54,8 +56,17 @@ public class EventPublisher {
 
     /** The broker did not acknowledge a record: it may or may not have been written. */
     public static class PublishFailedException extends RuntimeException {
+        /** How long a client should wait before retrying a request that could not be published. */
+        static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
         PublishFailedException(Topic<?> topic, Throwable cause) {
             super("Kafka did not acknowledge a record on " + topic.name() + ": " + cause, cause);
+        }
+
+        /** The answer to a request whose record Kafka did not take: 503 with Retry-After, nothing accepted. */
+        public ApiException asProblem(String detail) {
+            return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "暂时无法受理", detail)
+                    .retryAfter(RETRY_AFTER);
         }
     }
 }
