@@ -37,22 +37,21 @@ class ReopeningCases {
     @KafkaListener(topics = Topics.Names.REOPEN_REQUESTED)
     void on(ConsumerRecord<String, byte[]> record) {
         ReopenRequested request = codec.decode(Topics.REOPEN_REQUESTED, record.value()).data();
-        Optional<CaseFile> found = cases.find(request.eventId());
-        if (found.isEmpty()) {
+        if (cases.find(request.eventId()).isEmpty()) {
             log.warn("Reopen request for unknown case {} ignored", request.eventId());
             return;
         }
-        if (!found.get().closingSequence().equals(Optional.of(request.closedSequence()))) {
-            log.debug("Reopen request for case {} (closure {}) no longer applies", request.eventId(),
-                    request.closedSequence());
-            return;
-        }
+        // Applied only while the case is still closed by the closure the reporter saw, checked again on every
+        // retry against a concurrent change: a redelivered or late request changes nothing.
         CaseFile reopened = work.act(request.eventId(), CaseAction.REOPEN.wireName(), new ActionInput(
                 request.reporterId(), REPORTER_ROLE, request.comment(), null, null, null, null, null),
                 c -> c.closingSequence().equals(Optional.of(request.closedSequence())));
         if (reopened != null) {
             log.info("Case {} re-opened at the reporter's request, back to {}", reopened.id(),
                     reopened.handlingUnitName());
+        } else {
+            log.debug("Reopen request for case {} (closure {}) no longer applies", request.eventId(),
+                    request.closedSequence());
         }
     }
 }
