@@ -1,21 +1,14 @@
 package io.gridloop.intake.duplicate;
 
-import io.gridloop.contracts.EventCodec;
-import io.gridloop.contracts.EventEnvelope;
-import io.gridloop.contracts.ServiceNames;
-import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseState;
-import io.gridloop.contracts.event.CaseTransitioned;
-import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.infra.ServiceIntegrationTest;
-import io.gridloop.infra.TopicWriter;
+import io.gridloop.intake.CaseEvents;
 import io.gridloop.intake.report.ReportReceipt;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -40,13 +33,8 @@ class LikelyDuplicatesTest extends ServiceIntegrationTest {
     }
 
     private void closeCase(String caseId) {
-        Instant at = Instant.now();
-        CaseTransitioned closed = new CaseTransitioned(caseId, 5, "close", CaseState.FEEDBACK_SUBMITTED,
-                CaseState.CLOSED, "150105", "赛罕区", "150105001001003", EventCategory.HAZARD,
-                ReportSource.CITIZEN_PHOTO, at, at, at, "r-1", "150105001", "STREET", 0, null, at, true, null,
-                "MANHOLE", "150105001001", null, "150105001", null, "REVIEWER", null, null);
-        TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(
-                EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-5", ServiceNames.DISPATCH, at, caseId, closed)));
+        CaseEvents.publish(bootstrap, caseId, 5, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED,
+                ReportSource.CITIZEN_PHOTO, null);
     }
 
     @Test

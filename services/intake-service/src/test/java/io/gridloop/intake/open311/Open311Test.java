@@ -6,16 +6,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.gridloop.contracts.EventCodec;
-import io.gridloop.contracts.EventEnvelope;
-import io.gridloop.contracts.ServiceNames;
-import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseState;
-import io.gridloop.contracts.event.CaseTransitioned;
-import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.infra.ServiceIntegrationTest;
-import io.gridloop.infra.TopicWriter;
+import io.gridloop.intake.CaseEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,7 +17,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,14 +100,7 @@ class Open311Test extends ServiceIntegrationTest {
     }
 
     private void transition(String caseId, int seq, String action, CaseState from, CaseState to, String reason) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, "150105", "赛罕区",
-                "150105001001003", EventCategory.HAZARD, ReportSource.OPEN311, at, at.plusSeconds(259_200), at,
-                "h-1", "150105001", "STREET", 0, reason, to == CaseState.CLOSED ? at : null,
-                to == CaseState.CLOSED ? Boolean.TRUE : null, null, "MANHOLE", "150105001001", null, "150105001",
-                null, "HANDLER", null, "赛罕区人民西路街道网格化服务管理中心");
-        TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(
-                EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t)));
+        CaseEvents.publish(bootstrap, caseId, seq, action, from, to, ReportSource.OPEN311, reason);
     }
 
     @Test
@@ -134,7 +120,7 @@ class Open311Test extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/open311/v2/requests/{id}.json", id).exchange().expectBody()
                         .jsonPath("$[0].status").isEqualTo("closed")
-                        .jsonPath("$[0].agency_responsible").isEqualTo("赛罕区人民西路街道网格化服务管理中心")
+                        .jsonPath("$[0].agency_responsible").isEqualTo(CaseEvents.UNIT_NAME)
                         .jsonPath("$[0].status_notes").isEqualTo("已办结：已更换井盖"));
         http.get().uri("/open311/v2/servicerequestupdates.json?start_date={s}", start).exchange()
                 .expectStatus().isOk().expectBody()

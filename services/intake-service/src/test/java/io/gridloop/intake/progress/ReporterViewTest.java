@@ -2,16 +2,13 @@ package io.gridloop.intake.progress;
 
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
-import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseState;
-import io.gridloop.contracts.event.CaseTransitioned;
-import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReopenRequested;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.intake.CaseEvents;
 import io.gridloop.infra.TopicReader;
-import io.gridloop.infra.TopicWriter;
 import io.gridloop.intake.report.ReportApiTest;
 import io.gridloop.intake.report.ReportReceipt;
 import org.junit.jupiter.api.Test;
@@ -20,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,16 +35,8 @@ class ReporterViewTest extends ServiceIntegrationTest {
                 .eventId();
     }
 
-    /** What dispatch would publish for the case. */
     private void transition(String caseId, int seq, String action, CaseState from, CaseState to, String reason) {
-        Instant at = Instant.parse("2026-03-02T02:00:00Z").plusSeconds(seq * 60L);
-        CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, "150105", "赛罕区",
-                "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, at, at.plusSeconds(86_400), at,
-                "h-1", "150105001", "STREET", 0, reason, to == CaseState.CLOSED ? at : null,
-                to == CaseState.CLOSED ? Boolean.TRUE : null, null, "FIRE_SAFETY", "150105001001", null,
-                "150105001", null, "HANDLER", null, "测试街道中心");
-        TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, codec.encode(EventEnvelope.of(
-                Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t)));
+        CaseEvents.publish(bootstrap, caseId, seq, action, from, to, ReportSource.GRID_PATROL, reason);
     }
 
     private RestTestClient.ResponseSpec notFixed(String eventId, String who) {
