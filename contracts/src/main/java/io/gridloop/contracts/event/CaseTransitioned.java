@@ -23,6 +23,7 @@ import java.time.Instant;
  * @param routingRule which routing rule chose the handling unit, as {@code <rule id>@v<rule-set version>}, on
  *                   transitions the rules decided
  * @param handlingUnitName the Chinese name of {@code handlingUnit}, as people (and Open311 clients) read it
+ * @param acceptBy   when the case must be accepted (受理/响应期限); statistics judge 按时响应 by it
  */
 public record CaseTransitioned(
         String caseId,
@@ -53,5 +54,6 @@ public record CaseTransitioned(
         String streetName,
         String actorRole,
         String routingRule,
-        String handlingUnitName) {
+        String handlingUnitName,
+        Instant acceptBy) {
 }

@@ -320,7 +320,7 @@ public record CaseFile(
                 changed.handlingUnit, changed.level == null ? null : changed.level.name(), changed.reworkCount,
                 in.reason(), changed.closedAt, onTime, changed.mergedInto, subCategory, communityCode,
                 communityName, streetCode, streetName, role, decidedByRule(action, changed),
-                changed.handlingUnitName);
+                changed.handlingUnitName, changed.acceptBy);
         TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
                 in.reason(), changed.handlingUnit, changed.handlingUnitName, changed.assignee,
                 decidedByRule(action, changed), in.photoIds(), now);
