@@ -2,8 +2,6 @@ package io.gridloop.infra;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +36,12 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(new H2Backend(dataDir.toAbsolutePath().resolve("gridloop.mv").toString()), port);
+        return start(IdFirstBackends.h2(dataDir.toAbsolutePath().resolve("gridloop.mv").toString()), port);
     }
 
     /** A server that keeps everything in memory. */
     public static MongoWireServer startInMemory(int port) {
-        return start(new MemoryBackend(), port);
+        return start(IdFirstBackends.memory(), port);
     }
 
     private static MongoWireServer start(MongoBackend backend, int port) {

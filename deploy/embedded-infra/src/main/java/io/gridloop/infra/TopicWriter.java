@@ -2,10 +2,14 @@ package io.gridloop.infra;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 
 /** Writes raw records, as another service (or a broken one) would: for tests that feed a consumer. */
@@ -15,10 +19,22 @@ public final class TopicWriter {
     }
 
     public static void send(String bootstrapServers, String topic, String key, byte[] value) {
+        sendAll(bootstrapServers, topic, List.of(Map.entry(key, value)));
+    }
+
+    /** Writes {@code records} (key → value) in this order through one producer, and waits for all of them. */
+    public static void sendAll(String bootstrapServers, String topic, List<Map.Entry<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
+                Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "enable.idempotence", "true",
+                        "linger.ms", "5"),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+            for (Map.Entry<String, byte[]> r : records) {
+                sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+            }
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,0 +1,134 @@
+package io.gridloop.infra;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/**
+ * mongo-java-server's backends, taught one thing a real MongoDB does: a query that names one {@code _id} and
+ * further conditions (a guarded update such as {@code {_id: x, version: 3}}) looks the document up by its
+ * {@code _id} and checks the rest, instead of scanning the whole collection — the server only uses an index
+ * when the query holds exactly that index's keys. Without this, every optimistic, version-guarded update costs
+ * a full scan and slows down linearly with the collection.
+ *
+ * <p>Only plain queries are narrowed (no sort, skip, limit or projection): that is every update and delete,
+ * which is where guards live. Everything else goes to the server unchanged.
+ */
+final class IdFirstBackends {
+
+    private IdFirstBackends() {
+    }
+
+    static MemoryBackend memory() {
+        return new MemoryBackend() {
+            @Override
+            public MemoryDatabase openOrCreateDatabase(String databaseName) {
+                return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                    @Override
+                    protected MemoryCollection openOrCreateCollection(String name, CollectionOptions options) {
+                        return new IdFirstMemoryCollection(this, name, options, getCursorRegistry());
+                    }
+                };
+            }
+        };
+    }
+
+    static H2Backend h2(String fileName) {
+        return new IdFirstH2Backend(fileName);
+    }
+
+    /** Whether {@code query} names one {@code _id} plus something else, and nothing asks for order or paging. */
+    static boolean narrowable(Document query, Document orderBy, int skip, int limit, Document fieldSelector) {
+        if (query == null || query.size() < 2 || !query.containsKey("_id")) {
+            return false;
+        }
+        Object id = query.get("_id");
+        return !(id instanceof Document) && !(id instanceof List<?>) && id != null
+                && (orderBy == null || orderBy.isEmpty()) && skip == 0 && limit == 0
+                && (fieldSelector == null || fieldSelector.isEmpty())
+                && query.keySet().stream().noneMatch(k -> k.startsWith("$"));
+    }
+
+    static QueryResult byIdThenRest(Document query, Function<Document, QueryResult> byId,
+                                    BiPredicate<Document, Document> matches) {
+        List<Document> hits = new ArrayList<>(1);
+        for (Document candidate : byId.apply(new Document("_id", query.get("_id")))) {
+            if (matches.test(candidate, query)) {
+                hits.add(candidate);
+            }
+        }
+        return new QueryResult(hits);
+    }
+
+    private static final class IdFirstMemoryCollection extends MemoryCollection {
+
+        IdFirstMemoryCollection(MongoDatabase database, String name, CollectionOptions options,
+                                CursorRegistry cursors) {
+            super(database, name, options, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            if (narrowable(query, orderBy, skip, limit, fieldSelector)) {
+                return byIdThenRest(query, q -> super.queryDocuments(q, null, 0, 0, 0, null),
+                        this::documentMatchesQuery);
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+    }
+
+    private static final class IdFirstH2Backend extends H2Backend {
+
+        IdFirstH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new IdFirstH2Database(databaseName);
+        }
+
+        /** An inner class: its overrides run inside H2Database's constructor, and reach the store through us. */
+        private final class IdFirstH2Database extends H2Database {
+
+            IdFirstH2Database(String databaseName) {
+                super(databaseName, getMvStore(), getCursorRegistry());
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
+                // As H2Database does it; the map names must stay the same so existing data files still open.
+                String full = getFullCollectionNamespace(name);
+                MVMap<Object, Document> data = getMvStore().openMap("databases." + full);
+                MVMap<String, Object> meta = getMvStore().openMap("meta." + full);
+                return new H2Collection(this, name, options, data, meta, getCursorRegistry()) {
+                    @Override
+                    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
+                                                         int batchSize, Document fieldSelector) {
+                        if (narrowable(query, orderBy, skip, limit, fieldSelector)) {
+                            return byIdThenRest(query, q -> super.queryDocuments(q, null, 0, 0, 0, null),
+                                    this::documentMatchesQuery);
+                        }
+                        return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+                    }
+                };
+            }
+        }
+    }
+}
