@@ -28,7 +28,10 @@ final class SampleEvents {
             case "grid.case.transitioned.v1" -> EventEnvelope.of(Topics.CASE_TRANSITIONED, "e-1-2",
                     ServiceNames.DISPATCH, T0, "e-1", caseTransitioned());
             case "grid.stats.district.v1" -> EventEnvelope.of(Topics.DISTRICT_STATS, ServiceNames.STATS, T0,
-                    "150105", new DistrictCompletionSnapshot("150105", "赛罕区", 40, 37, 0.925, T0));
+                    "150105", new DistrictCompletionSnapshot("150105", "赛罕区", 40, 37, 0.925, T0, "2026", 35,
+                            35.0 / 37, 2, 3, java.util.List.of(
+                            new DistrictCompletionSnapshot.Month("2026-10", 12, 12, 1.0),
+                            new DistrictCompletionSnapshot.Month("2026-11", 0, 0, null))));
             case "grid.hotline.order.received.v1" -> EventEnvelope.of(Topics.HOTLINE_ORDER_RECEIVED,
                     ServiceNames.HOTLINE_BRIDGE, T0, "GD20260302000117", new HotlineOrderReceived(
                             "GD20260302000117", "主办", List.of("城乡建设", "市政设施", "路灯不亮"),
@@ -53,7 +56,7 @@ final class SampleEvents {
         return new CaseTransitioned("e-1", 2, "route", CaseState.REPORTED, CaseState.ROUTED, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0, T0.plusSeconds(3 * 86_400),
                 T0.plusSeconds(1), "system", "150105001", "DISTRICT", 0, null, null, null, null, "FIRE_SAFETY",
-                "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3", "赛罕区大学东路街道网格化服务管理中心");
+                "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3", "赛罕区大学东路街道网格化服务管理中心", null);
     }
 
     /** A closure with every optional field set, so the schema is checked for those too. */
@@ -62,7 +65,7 @@ final class SampleEvents {
                 "赛罕区", "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0,
                 T0.plusSeconds(3 * 86_400), T0.plusSeconds(7200), "reviewer-3", "150105", "DISTRICT", 1,
                 "复核通过", T0.plusSeconds(7200), true, null, "FIRE_SAFETY", "150105001001", "大学东路社区",
-                "150105001", "大学东路街道", "REVIEWER", null, null);
+                "150105001", "大学东路街道", "REVIEWER", null, null, T0.plusSeconds(86_400));
     }
 
     private SampleEvents() {

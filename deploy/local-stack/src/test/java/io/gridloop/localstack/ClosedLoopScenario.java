@@ -208,13 +208,16 @@ abstract class ClosedLoopScenario {
     record Row(long reported, long closed, Double completionRate) {
     }
 
+    /** The district's row of this year's district table, as a supervisor reads it. */
     private Row statsRow(String district) {
-        JsonNode table = stats.get().uri("/api/v1/stats/completion?level=district").exchange()
+        String year = String.valueOf(java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue());
+        JsonNode table = stats.get().uri("/api/v1/stats/completion?level=district&period=" + year).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         for (JsonNode row : table.get("rows")) {
-            if (district.equals(row.get("districtCode").asString())) {
-                return new Row(row.get("reported").asLong(), row.get("closed").asLong(),
-                        row.get("completionRate").isNull() ? null : row.get("completionRate").asDouble());
+            if (district.equals(row.get("areaCode").asString())) {
+                JsonNode rate = row.get("rates").get("completionRate");
+                return new Row(row.get("counts").get("reported").asLong(), row.get("counts").get("closed").asLong(),
+                        rate == null || rate.isNull() ? null : rate.asDouble());
             }
         }
         return null;

@@ -3,10 +3,13 @@ package io.gridloop.metrics.district;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The newest snapshot of every district, kept in memory for gauges and the dashboard and in MongoDB so a
  * restarted service shows the same numbers at once, before it has read anything from Kafka.
  *
- * <p>Gauges: {@code gridloop_completion_rate}, {@code gridloop_events_reported}, {@code gridloop_events_closed},
- * tagged {@code district} (code) and {@code district_name}.
+ * <p>Gauges, tagged {@code district} (code) and {@code district_name}: {@code gridloop_completion_rate} (办结率),
+ * {@code gridloop_ontime_rate} (按期办结率), {@code gridloop_events_reported}, {@code gridloop_events_closed} — all
+ * for the current year — and {@code gridloop_overdue_cases} (超期), {@code gridloop_open_cases} (在办) as of now; and
+ * {@code gridloop_month_completion_rate} with a {@code month} tag for the last twelve months' trend.
  */
 @Component
 public class DistrictBoard implements InitializingBean {
@@ -27,10 +32,14 @@ public class DistrictBoard implements InitializingBean {
     private final Map<String, DistrictCompletionSnapshot> latest = new ConcurrentHashMap<>();
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
+    private final MultiGauge monthRates;
 
     DistrictBoard(MongoTemplate mongo, MeterRegistry meters) {
         this.mongo = mongo;
         this.meters = meters;
+        this.monthRates = MultiGauge.builder("gridloop.month.completion.rate")
+                .description("办结率 of the cases reported in one month, per district, for the last twelve months")
+                .register(meters);
     }
 
     /** Stored snapshot document, keyed by district code. */
@@ -75,25 +84,60 @@ public class DistrictBoard implements InitializingBean {
         if (before == null && taken[0]) {
             register(code, snapshot.districtName());
         }
+        if (taken[0]) {
+            registerMonths();
+        }
         return taken[0];
     }
 
     private void register(String code, String name) {
         Gauge.builder("gridloop.completion.rate", latest, m -> rateOf(m.get(code)))
-                .description("办结率: events closed ÷ events reported, 0..1")
+                .description("办结率: events closed ÷ events reported, this year, 0..1")
+                .tag("district", code).tag("district_name", name)
+                .register(meters);
+        Gauge.builder("gridloop.ontime.rate", latest, m -> orNaN(m.get(code).onTimeRate()))
+                .description("按期办结率: events closed by their deadline ÷ events closed, this year, 0..1")
+                .tag("district", code).tag("district_name", name)
+                .register(meters);
+        Gauge.builder("gridloop.overdue.cases", latest, m -> m.get(code).overdueNow())
+                .description("超期: open cases past their deadline now")
+                .tag("district", code).tag("district_name", name)
+                .register(meters);
+        Gauge.builder("gridloop.open.cases", latest, m -> m.get(code).openNow())
+                .description("在办: open cases now")
                 .tag("district", code).tag("district_name", name)
                 .register(meters);
         Gauge.builder("gridloop.events.reported", latest, m -> m.get(code).reported())
-                .description("上报数: events reported")
+                .description("上报数: events reported this year")
                 .tag("district", code).tag("district_name", name)
                 .register(meters);
         Gauge.builder("gridloop.events.closed", latest, m -> m.get(code).closed())
-                .description("办结数: events closed")
+                .description("办结数: events reported this year and closed")
                 .tag("district", code).tag("district_name", name)
                 .register(meters);
     }
 
+    /** One series per district and month; months that slid out of the window disappear from the scrape. */
+    private synchronized void registerMonths() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (DistrictCompletionSnapshot s : latest.values()) {
+            if (s.months() == null) {
+                continue;
+            }
+            for (DistrictCompletionSnapshot.Month m : s.months()) {
+                rows.add(MultiGauge.Row.of(Tags.of("district", s.districtCode(), "district_name", s.districtName(),
+                        "month", m.month()), orNaN(m.completionRate())));
+            }
+        }
+        monthRates.register(rows, true);
+    }
+
     private static double rateOf(DistrictCompletionSnapshot s) {
-        return s.completionRate() == null ? Double.NaN : s.completionRate();
+        return orNaN(s.completionRate());
+    }
+
+    /** Prometheus shows NaN for "no rate yet", which dashboards render as a gap rather than a false 0%. */
+    private static double orNaN(Double rate) {
+        return rate == null ? Double.NaN : rate;
     }
 }

@@ -34,8 +34,16 @@ class DashboardTest extends ServiceIntegrationTest {
     }
 
     private void publish(String district, String name, long reported, long closed, Instant asOf) {
+        publish(district, name, reported, closed, closed, 0, asOf);
+    }
+
+    private void publish(String district, String name, long reported, long closed, long onTime, long overdue,
+                         Instant asOf) {
         Double rate = reported == 0 ? null : (double) closed / reported;
-        DistrictCompletionSnapshot s = new DistrictCompletionSnapshot(district, name, reported, closed, rate, asOf);
+        DistrictCompletionSnapshot s = new DistrictCompletionSnapshot(district, name, reported, closed, rate, asOf,
+                "2026", onTime, closed == 0 ? null : (double) onTime / closed, overdue, reported - closed,
+                java.util.List.of(new DistrictCompletionSnapshot.Month("2026-10", 4, 1, 0.25),
+                        new DistrictCompletionSnapshot.Month("2026-11", reported, closed, rate)));
         TopicWriter.send(bootstrap, Topics.DISTRICT_STATS.name(), district,
                 codec.encode(EventEnvelope.of(Topics.DISTRICT_STATS, ServiceNames.STATS, asOf, district, s)));
     }
@@ -64,6 +72,23 @@ class DashboardTest extends ServiceIntegrationTest {
             assertThat(gauge(scrape, "gridloop_events_closed", d)).hasValue(6);
         });
         assertThat(prometheus()).contains("district_name=\"回民区\"");
+    }
+
+    @Test
+    void shouldExposeTheOnTimeRateAndTheCasesOverdueNow() {
+        String d = freshDistrict();
+        publish(d, "土默特左旗", 10, 8, 6, 2, Instant.now());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = prometheus();
+            assertThat(gauge(scrape, "gridloop_ontime_rate", d)).hasValue(0.75);
+            assertThat(gauge(scrape, "gridloop_overdue_cases", d)).hasValue(2);
+            assertThat(gauge(scrape, "gridloop_open_cases", d)).hasValue(2);
+            assertThat(scrape.lines().filter(l -> l.startsWith("gridloop_month_completion_rate{")
+                    && l.contains("district=\"" + d + "\"") && l.contains("month=\"2026-10\""))
+                    .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).toList())
+                    .containsExactly(0.25);
+        });
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.gridloop.stats.completion;
+package io.gridloop.stats.snapshot;
 
 import org.springframework.stereotype.Component;
 
@@ -7,11 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Districts whose counts changed since their last published snapshot. */
 @Component
-class DirtyDistricts {
+public class DirtyDistricts {
 
     private final Set<String> codes = ConcurrentHashMap.newKeySet();
 
-    void mark(String districtCode) {
+    public void mark(String districtCode) {
         codes.add(districtCode);
     }
 

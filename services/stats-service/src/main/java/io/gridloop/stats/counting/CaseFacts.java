@@ -1,0 +1,110 @@
+package io.gridloop.stats.counting;
+
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What statistics know about one case: enough to say, for any definition in {@link Contribution}, what the case
+ * counts for. Built by folding the case's transitions in sequence order; a transition at or below
+ * {@link #sequence} was folded in already.
+ *
+ * @param firstAcceptedAt when the case was first taken on (签收 or 受理): the response (响应)
+ * @param acceptBy        the response deadline that was in force then
+ * @param overdue         dispatch declared the current deadline missed (超期督办) and the case is still open
+ * @param subCategory     the catalogue code, for lists
+ * @param handlingUnitName who has the case now, for lists
+ */
+public record CaseFacts(
+        String caseId,
+        int sequence,
+        String districtCode,
+        String districtName,
+        String streetCode,
+        String streetName,
+        String communityCode,
+        String communityName,
+        String gridCode,
+        EventCategory category,
+        ReportSource source,
+        CaseState state,
+        Instant reportedAt,
+        Instant dueAt,
+        Instant acceptBy,
+        boolean routed,
+        Instant firstAcceptedAt,
+        boolean returned,
+        boolean escalated,
+        boolean extended,
+        int reworkCount,
+        Instant closedAt,
+        boolean closedOnTime,
+        boolean overdue,
+        String subCategory,
+        String handlingUnitName) {
+
+    /** Whether {@code t} is news for this case: later in its history than anything folded in. */
+    public boolean isBehind(CaseTransitioned t) {
+        return t.sequence() > sequence;
+    }
+
+    /** The case's facts after {@code t}; {@code before} is absent for a case seen for the first time. */
+    public static CaseFacts fold(CaseFacts before, CaseTransitioned t) {
+        String action = t.action() == null ? "" : t.action();
+        boolean responds = t.toState() == CaseState.ACCEPTED || "claim".equals(action) || "accept".equals(action);
+        Instant firstAccepted = before != null && before.firstAcceptedAt != null ? before.firstAcceptedAt
+                : responds ? t.occurredAt() : null;
+        Instant acceptBy = before != null && before.firstAcceptedAt != null ? before.acceptBy
+                : t.acceptBy() != null ? t.acceptBy() : before == null ? null : before.acceptBy;
+        boolean closed = t.toState() == CaseState.CLOSED;
+        // A missed deadline stays missed until the deadline moves (extension, re-opening) or the case ends.
+        boolean deadlineMoved = before != null && !Objects.equals(before.dueAt, t.dueAt());
+        boolean overdue = "overdue".equals(action)
+                || (before != null && before.overdue && !deadlineMoved);
+        return new CaseFacts(
+                t.caseId(),
+                t.sequence(),
+                t.districtCode(), t.districtName(),
+                t.streetCode(), keep(t.streetName(), before == null ? null : before.streetName),
+                t.communityCode(), keep(t.communityName(), before == null ? null : before.communityName),
+                t.gridCode(),
+                t.category(), t.source(), t.toState(),
+                t.reportedAt(), t.dueAt(), acceptBy,
+                (before != null && before.routed) || t.toState() == CaseState.ROUTED,
+                firstAccepted,
+                (before != null && before.returned) || t.toState() == CaseState.RETURNED,
+                (before != null && before.escalated) || t.toState() == CaseState.ESCALATED,
+                (before != null && before.extended) || "approve-extension".equals(action),
+                t.reworkCount() == null ? (before == null ? 0 : before.reworkCount) : t.reworkCount(),
+                closed ? (t.closedAt() != null ? t.closedAt() : t.occurredAt()) : null,
+                closed && Boolean.TRUE.equals(t.onTime()),
+                overdue,
+                keep(t.subCategory(), before == null ? null : before.subCategory),
+                keep(t.handlingUnitName(), before == null ? null : before.handlingUnitName));
+    }
+
+    private static String keep(String now, String before) {
+        return now != null ? now : before;
+    }
+
+    public boolean isOpen() {
+        return state != null && !state.isFinal();
+    }
+
+    public boolean isClosed() {
+        return state == CaseState.CLOSED;
+    }
+
+    /** Open, and its current deadline declared missed: on the 超期 list. */
+    public boolean isOverdueNow() {
+        return isOpen() && overdue;
+    }
+
+    public boolean respondedInTime() {
+        return firstAcceptedAt != null && (acceptBy == null || !firstAcceptedAt.isAfter(acceptBy));
+    }
+}

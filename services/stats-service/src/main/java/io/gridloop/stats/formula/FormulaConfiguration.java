@@ -1,0 +1,25 @@
+package io.gridloop.stats.formula;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+@Configuration(proxyBeanMethods = false)
+class FormulaConfiguration {
+
+    @Bean
+    Formulas formulas(@Value("${gridloop.stats.formulas-location:classpath:stats/formulas.json}") String location,
+                      ResourceLoader loader) {
+        try (InputStream in = loader.getResource(location).getInputStream()) {
+            return JsonMapper.builder().build().readValue(in, Formulas.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the statistics formulas " + location, e);
+        }
+    }
+}

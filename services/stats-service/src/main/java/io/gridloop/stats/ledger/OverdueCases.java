@@ -1,0 +1,61 @@
+package io.gridloop.stats.ledger;
+
+import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.stats.counting.CaseFacts;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The cases overdue right now (超期), for the supervisors' list: a small collection ({@code overdue_cases},
+ * {@code _id} = case id) that holds a case only while it is open past its declared-missed deadline, so listing
+ * it stays cheap however many cases were ever counted. Kept from the same facts as the counts.
+ */
+@Component
+public class OverdueCases {
+
+    static final String COLLECTION = "overdue_cases";
+
+    private final MongoTemplate mongo;
+
+    OverdueCases(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** One entry of the list. */
+    public record OverdueCase(@Id String caseId, String districtCode, String districtName, String streetCode,
+                              String streetName, String communityCode, String communityName, String gridCode,
+                              String category, String subCategory, String handlingUnitName, Instant reportedAt,
+                              Instant dueAt) {
+    }
+
+    /** Brings the list in line with a case's new facts; idempotent, so a redelivered batch does no harm. */
+    void follow(CaseFacts before, CaseFacts after) {
+        if (after.isOverdueNow()) {
+            mongo.save(new OverdueCase(after.caseId(), after.districtCode(), after.districtName(),
+                    after.streetCode(), after.streetName(), after.communityCode(), after.communityName(),
+                    after.gridCode(), after.category() == null ? null : after.category().name(), after.subCategory(),
+                    after.handlingUnitName(), after.reportedAt(), after.dueAt()), COLLECTION);
+        } else if (before != null && before.isOverdueNow()) {
+            mongo.remove(Query.query(Criteria.where("_id").is(after.caseId())), COLLECTION);
+        }
+    }
+
+    /** The overdue cases in an area (absent for all), longest overdue first. */
+    public List<OverdueCase> in(String area) {
+        // A city's code is its districts' common prefix plus "00": 150100 holds 150102, 150105…
+        String prefix = area == null ? "" : AreaLevel.cityOf(area).equals(area) ? area.substring(0, 4) : area;
+        return mongo.findAll(OverdueCase.class, COLLECTION).stream()
+                .filter(c -> (c.gridCode() != null && c.gridCode().startsWith(prefix))
+                        || (c.districtCode() != null && c.districtCode().startsWith(prefix)))
+                .sorted(Comparator.comparing(OverdueCase::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(OverdueCase::caseId))
+                .toList();
+    }
+}

@@ -1,0 +1,193 @@
+package io.gridloop.stats.query;
+
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.platform.web.ApiException;
+import io.gridloop.stats.counting.CellKey;
+import io.gridloop.stats.counting.Measure;
+import io.gridloop.stats.formula.Formula;
+import io.gridloop.stats.formula.Formulas;
+import io.gridloop.stats.ledger.OverdueCases;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Statistics for supervisors: a table of areas at one level for a period (drill down with {@code parent}), one
+ * area, a monthly trend, the formulas behind every rate, and the quarter's zero-complaint communities.
+ */
+@RestController
+@RequestMapping("/api/v1/stats")
+class StatsController {
+
+    private final StatsQueries queries;
+    private final OverdueCases overdue;
+    private final Formulas formulas;
+    private final Clock clock;
+
+    StatsController(StatsQueries queries, OverdueCases overdue, Formulas formulas, Clock clock) {
+        this.queries = queries;
+        this.overdue = overdue;
+        this.formulas = formulas;
+        this.clock = clock;
+    }
+
+    /**
+     * @param level       the rows' level
+     * @param parentName  the parent area's name, or the level's for a whole-city table
+     * @param rankedBy    the formula rows are ranked by
+     * @param total       the rows summed
+     */
+    record StatsTable(String level, String levelLabel, String parent, String parentName, String period,
+                      String periodLabel, String category, String source, String rankedBy, int minSampleSize,
+                      List<AreaFigures> rows, AreaFigures total) {
+    }
+
+    @GetMapping("/completion")
+    StatsTable completion(@RequestParam(defaultValue = "district") String level,
+                          @RequestParam(required = false) String parent,
+                          @RequestParam(required = false) String period,
+                          @RequestParam(required = false) String category,
+                          @RequestParam(required = false) String source,
+                          @RequestParam(required = false) String rankBy) {
+        return table(StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock));
+    }
+
+    StatsTable table(StatsRequest r) {
+        int cells = StatsQueries.cellsToRead(queries.areasAt(r.level(), r.parent()).size(), r.period());
+        if (cells > StatsQueries.MAX_CELLS) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "QUERY_TOO_BROAD", "查询范围过大",
+                    "该查询需要汇总 " + cells + " 个统计单元，请用 parent 限定上级区域或缩短统计周期")
+                    .with("limit", StatsQueries.MAX_CELLS);
+        }
+        String parentName = r.parent() == null ? "合计"
+                : queries.knownArea(r.parent()).map(queries::nameOf).orElse(r.parent());
+        StatsQueries.Table t = queries.table(r.level(), r.parent(), r.period(), r.filter(), r.rankBy(),
+                parentName == null ? r.parent() : parentName);
+        return new StatsTable(r.level().name().toLowerCase(), r.level().label(), r.parent(), parentName,
+                r.period().text(), r.period().label(),
+                r.filter().category() == null ? null : r.filter().category().name(),
+                r.filter().source() == null ? null : r.filter().source().name(),
+                r.rankBy().code(), queries.minSampleSize(), t.rows(), t.total());
+    }
+
+    @GetMapping("/areas/{code}")
+    AreaFigures area(@PathVariable String code, @RequestParam(required = false) String period,
+                     @RequestParam(required = false) String category,
+                     @RequestParam(required = false) String source) {
+        StatsRequest r = StatsRequest.of("district", code, period, category, source, null, formulas, clock);
+        return queries.area(code, r.period(), r.filter());
+    }
+
+    record Trend(String areaCode, String areaName, List<String> months, List<AreaFigures> figures) {
+    }
+
+    /** Month by month up to {@code to} (default: this month), {@code months} long (default 12, at most 36). */
+    @GetMapping("/trend")
+    Trend trend(@RequestParam String area, @RequestParam(required = false) String to,
+                @RequestParam(defaultValue = "12") int months,
+                @RequestParam(required = false) String category,
+                @RequestParam(required = false) String source) {
+        if (months < 1 || months > 36) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_MONTHS", "月份数无效", "months 须在1到36之间：" + months);
+        }
+        StatsRequest r = StatsRequest.of("district", area, to, category, source, null, formulas, clock);
+        if (r.period().kind() != Period.Kind.MONTH) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_PERIOD", "统计周期无效", "to 须为月份，如 2026-11：" + to);
+        }
+        YearMonth last = YearMonth.from(r.period().first());
+        List<Period> periods = new ArrayList<>();
+        for (int i = months - 1; i >= 0; i--) {
+            periods.add(Period.month(last.minusMonths(i)));
+        }
+        List<AreaFigures> figures = queries.months(area, periods, r.filter());
+        return new Trend(area, figures.isEmpty() ? null : figures.getFirst().areaName(),
+                periods.stream().map(Period::text).toList(), figures);
+    }
+
+    record MeasureInfo(String code, String name, String cohort) {
+    }
+
+    record FormulaBook(List<Formula> formulas, List<MeasureInfo> measures) {
+    }
+
+    /** The definitions behind every rate, and the measures they may use. */
+    @GetMapping("/formulas")
+    FormulaBook formulas() {
+        return new FormulaBook(formulas.formulas(), Arrays.stream(Measure.values())
+                .map(m -> new MeasureInfo(m.code(), m.label(), m.cohort().name())).toList());
+    }
+
+    record ZeroComplaint(String period, String periodLabel, String parent, int communities,
+                         List<AreaFigures> zeroComplaintCommunities) {
+    }
+
+    /**
+     * 零投诉社区: communities (of those statistics know) without a single 12345 order reported in the period
+     * (default: this quarter).
+     */
+    @GetMapping("/zero-complaint")
+    ZeroComplaint zeroComplaint(@RequestParam(required = false) String period,
+                                @RequestParam(required = false) String parent) {
+        String p = period == null || period.isBlank() ? currentQuarter() : period;
+        StatsRequest r = StatsRequest.of("community", parent, p, null, null, null, formulas, clock);
+        StatsTable table = table(r);
+        List<AreaFigures> zero = table.rows().stream()
+                .filter(row -> row.counts().get(Measure.HOTLINE_ORDERS.code()) == 0).toList();
+        return new ZeroComplaint(r.period().text(), r.period().label(), r.parent(), table.rows().size(), zero);
+    }
+
+    record OverdueEntry(String caseId, String districtName, String streetName, String communityName, String gridCode,
+                        String category, String categoryName, String subCategory, String handlingUnitName,
+                        Instant reportedAt, Instant dueAt, long overdueHours) {
+    }
+
+    record OverduePage(String area, long total, int page, int size, List<OverdueEntry> items) {
+    }
+
+    /** 超期案件: open cases past their deadline in an area (default: everywhere), longest overdue first, paged. */
+    @GetMapping("/overdue")
+    OverduePage overdue(@RequestParam(required = false) String area, @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(defaultValue = "20") int size) {
+        if (area != null && !area.isBlank()) {
+            StatsRequest.of("district", area, null, null, null, null, formulas, clock);
+        }
+        if (page < 0 || size < 1 || size > 200) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_PAGE", "分页参数无效",
+                    "page 须 ≥ 0，size 须在1到200之间");
+        }
+        String a = area == null || area.isBlank() ? null : area.trim();
+        List<OverdueCases.OverdueCase> all = overdue.in(a);
+        Instant now = clock.instant();
+        List<OverdueEntry> items = all.stream().skip((long) page * size).limit(size)
+                .map(c -> new OverdueEntry(c.caseId(), c.districtName(), c.streetName(), c.communityName(),
+                        c.gridCode(), c.category(), categoryName(c.category()), c.subCategory(), c.handlingUnitName(),
+                        c.reportedAt(), c.dueAt(),
+                        c.dueAt() == null ? 0 : Math.max(0, Duration.between(c.dueAt(), now).toHours())))
+                .toList();
+        return new OverduePage(a, all.size(), page, size, items);
+    }
+
+    private static String categoryName(String category) {
+        try {
+            return category == null ? null : EventCategory.valueOf(category).label();
+        } catch (IllegalArgumentException unknown) {
+            return category;
+        }
+    }
+
+    private String currentQuarter() {
+        YearMonth now = YearMonth.now(clock.withZone(CellKey.ZONE));
+        return now.getYear() + "-Q" + ((now.getMonthValue() - 1) / 3 + 1);
+    }
+}

@@ -1,0 +1,118 @@
+package io.gridloop.stats.query;
+
+import io.gridloop.platform.web.ApiException;
+import io.gridloop.stats.counting.Measure;
+import io.gridloop.stats.export.CsvExport;
+import io.gridloop.stats.export.Sheet;
+import io.gridloop.stats.export.XlsxExport;
+import io.gridloop.stats.formula.Formula;
+import io.gridloop.stats.formula.Formulas;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The statistics table as a file for the monthly report: CSV or Excel, with Chinese headers. */
+@RestController
+class StatsExportController {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final StatsController tables;
+    private final Formulas formulas;
+    private final Clock clock;
+
+    StatsExportController(StatsController tables, Formulas formulas, Clock clock) {
+        this.tables = tables;
+        this.formulas = formulas;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/stats/completion/export")
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "xlsx") String format,
+                                  @RequestParam(defaultValue = "district") String level,
+                                  @RequestParam(required = false) String parent,
+                                  @RequestParam(required = false) String period,
+                                  @RequestParam(required = false) String category,
+                                  @RequestParam(required = false) String source,
+                                  @RequestParam(required = false) String rankBy) {
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "UNSUPPORTED_FORMAT", "不支持的导出格式",
+                    "format 只能是 csv 或 xlsx：" + format).with("formats", List.of("csv", "xlsx"));
+        }
+        StatsController.StatsTable table = tables.table(
+                StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock));
+        Sheet sheet = sheetOf(table);
+        boolean csv = format.equals("csv");
+        String file = sheet.title() + (csv ? ".csv" : ".xlsx");
+        return ResponseEntity.ok()
+                .contentType(csv ? CSV : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
+                .body(csv ? CsvExport.write(sheet) : XlsxExport.write(sheet));
+    }
+
+    /** Every count, every configured rate, handling times, rank and the sample flag; the total last. */
+    Sheet sheetOf(StatsController.StatsTable table) {
+        List<Sheet.Column> columns = new ArrayList<>();
+        columns.add(new Sheet.Column("区划代码", Sheet.Kind.TEXT));
+        columns.add(new Sheet.Column(table.levelLabel(), Sheet.Kind.TEXT));
+        for (Measure m : Measure.values()) {
+            if (m != Measure.HANDLING_SECONDS) {
+                columns.add(new Sheet.Column(m.label(), Sheet.Kind.COUNT));
+            }
+        }
+        for (Formula f : formulas.formulas()) {
+            columns.add(new Sheet.Column(f.name(), Sheet.Kind.RATE));
+        }
+        columns.add(new Sheet.Column("平均办结用时（小时）", Sheet.Kind.HOURS));
+        columns.add(new Sheet.Column("办结用时P90（小时）", Sheet.Kind.HOURS));
+        columns.add(new Sheet.Column("排名（" + formulas.byCode(table.rankedBy()).map(Formula::name).orElse("") + "）",
+                Sheet.Kind.COUNT));
+        columns.add(new Sheet.Column("样本不足（少于" + table.minSampleSize() + "件，不排名）", Sheet.Kind.TEXT));
+
+        List<List<Object>> rows = new ArrayList<>();
+        for (AreaFigures r : table.rows()) {
+            rows.add(row(r));
+        }
+        List<Object> total = row(table.total());
+        total.set(0, "");
+        total.set(1, table.parentName());
+        total.set(total.size() - 2, null);
+        total.set(total.size() - 1, "");
+        rows.add(total);
+        String title = "统计_" + table.levelLabel() + "_" + table.periodLabel()
+                + (table.parent() == null ? "" : "_" + table.parentName());
+        return new Sheet(title, columns, rows);
+    }
+
+    private List<Object> row(AreaFigures r) {
+        List<Object> row = new ArrayList<>();
+        row.add(r.areaCode());
+        row.add(r.areaName());
+        for (Measure m : Measure.values()) {
+            if (m != Measure.HANDLING_SECONDS) {
+                row.add(r.counts().get(m.code()));
+            }
+        }
+        for (Formula f : formulas.formulas()) {
+            row.add(r.rates().get(f.code()));
+        }
+        row.add(r.averageHandlingHours());
+        row.add(r.p90HandlingHours());
+        row.add(r.rank());
+        row.add(r.belowMinimumSample() ? "是" : "");
+        return row;
+    }
+}

@@ -1,0 +1,175 @@
+package io.gridloop.stats;
+
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Random but lawful case histories as dispatch publishes them — routed, returned, accepted, extended, overdue,
+ * reworked, closed, re-opened, merged, invalidated or left open — each with its own record of how it ended,
+ * so tests can recount the figures without the code under test.
+ */
+public final class CaseHistories {
+
+    /** How a generated case ended, for recounting. */
+    public record Outcome(String caseId, String districtCode, String streetCode, String communityCode,
+                          String gridCode, EventCategory category, ReportSource source, Instant reportedAt,
+                          CaseState state, boolean closedOnTime, int reworkCount, boolean overdue, Instant dueAt) {
+    }
+
+    public record History(Outcome outcome, List<EventEnvelope<CaseTransitioned>> transitions) {
+    }
+
+    /** A district code no other test uses, so tests sharing one database stay apart. */
+    public static String freshDistrict() {
+        return "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+    }
+
+    private final Random random;
+    private final String districtCode;
+
+    public CaseHistories(long seed, String districtCode) {
+        this.random = new Random(seed);
+        this.districtCode = districtCode;
+    }
+
+    public History next(String caseId) {
+        return new Builder(caseId).run();
+    }
+
+    private final class Builder {
+
+        final String caseId;
+        final String street = districtCode + "00" + (1 + random.nextInt(3));
+        final String community = street + "00" + (1 + random.nextInt(3));
+        final String grid = community + "00" + (1 + random.nextInt(3));
+        final EventCategory category = EventCategory.values()[random.nextInt(EventCategory.values().length)];
+        final ReportSource source = ReportSource.values()[random.nextInt(ReportSource.values().length)];
+        final Instant reportedAt = Instant.parse("2026-01-01T00:00:00Z")
+                .plusSeconds(random.nextLong(300L * 86_400)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        final List<EventEnvelope<CaseTransitioned>> out = new ArrayList<>();
+        Instant now = reportedAt;
+        Instant dueAt = reportedAt.plus(Duration.ofHours(24 + random.nextInt(120)));
+        Instant acceptBy = reportedAt.plus(Duration.ofHours(24));
+        CaseState state;
+        int rework;
+        boolean overdue;
+        boolean lastCloseOnTime;
+
+        Builder(String caseId) {
+            this.caseId = caseId;
+        }
+
+        History run() {
+            emit("report", null, CaseState.REPORTED);
+            if (stop(0.05)) {
+                return done();
+            }
+            if (random.nextDouble() < 0.1) {
+                emit("route", CaseState.REPORTED, CaseState.ROUTED);
+                emit("return", CaseState.ROUTED, CaseState.RETURNED);
+                emit("route", CaseState.RETURNED, CaseState.ROUTED);
+            } else {
+                emit("route", CaseState.REPORTED, CaseState.ROUTED);
+            }
+            if (random.nextDouble() < 0.05) {
+                emit(random.nextBoolean() ? "merge" : "invalidate", CaseState.ROUTED,
+                        random.nextBoolean() ? CaseState.MERGED : CaseState.INVALID);
+                return done();
+            }
+            if (random.nextDouble() < 0.08) {
+                emit("escalate", CaseState.ROUTED, CaseState.ESCALATED);
+                emit("accept", CaseState.ESCALATED, CaseState.ACCEPTED);
+            } else {
+                emit("accept", CaseState.ROUTED, CaseState.ACCEPTED);
+            }
+            if (stop(0.05)) {
+                return done();
+            }
+            if (random.nextDouble() < 0.1) {
+                emit("request-extension", CaseState.ACCEPTED, CaseState.EXTENSION_REQUESTED);
+                if (random.nextBoolean()) {
+                    dueAt = dueAt.plus(Duration.ofDays(2));
+                    emit("approve-extension", CaseState.EXTENSION_REQUESTED, CaseState.ACCEPTED);
+                } else {
+                    emit("reject-extension", CaseState.EXTENSION_REQUESTED, CaseState.ACCEPTED);
+                }
+            }
+            if (random.nextDouble() < 0.15) {
+                now = dueAt.plusSeconds(60);
+                overdue = true;
+                emit("overdue", CaseState.ACCEPTED, CaseState.ACCEPTED);
+                if (stop(0.3)) {
+                    return done();
+                }
+            }
+            emit("feedback", CaseState.ACCEPTED, CaseState.FEEDBACK_SUBMITTED);
+            while (random.nextDouble() < 0.1) {
+                rework++;
+                emit("rework", CaseState.FEEDBACK_SUBMITTED, CaseState.REWORK);
+                emit("feedback", CaseState.REWORK, CaseState.FEEDBACK_SUBMITTED);
+            }
+            if (stop(0.05)) {
+                return done();
+            }
+            close();
+            if (random.nextDouble() < 0.05) {
+                rework++;
+                dueAt = now.plus(Duration.between(reportedAt, dueAt));
+                acceptBy = now.plus(Duration.ofHours(24));
+                overdue = false;
+                emit("reopen", CaseState.CLOSED, CaseState.ROUTED);
+                if (stop(0.3)) {
+                    return done();
+                }
+                emit("accept", CaseState.ROUTED, CaseState.ACCEPTED);
+                emit("feedback", CaseState.ACCEPTED, CaseState.FEEDBACK_SUBMITTED);
+                close();
+            }
+            return done();
+        }
+
+        private void close() {
+            emit("close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED);
+        }
+
+        private boolean stop(double p) {
+            return random.nextDouble() < p;
+        }
+
+        private void emit(String action, CaseState from, CaseState to) {
+            now = now.plus(Duration.ofMinutes(1 + random.nextInt(600)));
+            int seq = out.size() + 1;
+            boolean closed = to == CaseState.CLOSED;
+            boolean onTimeNow = closed && !now.isAfter(dueAt);
+            if (closed) {
+                lastCloseOnTime = onTimeNow;
+            }
+            CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, districtCode,
+                    "测试区" + districtCode, grid, category, source, reportedAt, dueAt, now, "tester", street,
+                    "STREET", rework, null, closed ? now : null, closed ? onTimeNow : null, null, null, community,
+                    "社区" + community, street, "街道" + street, "HANDLER", null, "单位", acceptBy);
+            out.add(EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, now,
+                    caseId, t));
+            state = to;
+        }
+
+        private History done() {
+            boolean open = !state.isFinal();
+            return new History(new Outcome(caseId, districtCode, street, community, grid, category, source,
+                    reportedAt, state, state == CaseState.CLOSED && lastCloseOnTime, rework, open && overdue, dueAt),
+                    out);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package io.gridloop.stats;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.DistrictCompletionSnapshot;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.infra.ConsumerLag;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicReader;
+import io.gridloop.infra.TopicWriter;
+import io.gridloop.stats.query.AreaFigures;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The service end to end on the embedded broker: from transitions on the topic to tables and snapshots. */
+class StatsFlowTest extends ServiceIntegrationTest {
+
+    private static final String GROUP = "stats-service";
+    private final EventCodec codec = new EventCodec();
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private List<CaseHistories.History> publish(String district, int cases, long seed, double republished) {
+        CaseHistories generator = new CaseHistories(seed, district);
+        List<CaseHistories.History> histories = IntStream.range(0, cases)
+                .mapToObj(i -> generator.next(district + "-" + i)).toList();
+        Random random = new Random(seed);
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (CaseHistories.History h : histories) {
+            List<EventEnvelope<CaseTransitioned>> ts = h.transitions();
+            for (int i = 0; i < ts.size(); i++) {
+                records.add(Map.entry(h.outcome().caseId(), codec.encode(ts.get(i))));
+                if (random.nextDouble() < republished) {
+                    // An outbox relay that crashed after sending publishes the same transition again.
+                    records.add(Map.entry(h.outcome().caseId(), codec.encode(ts.get(random.nextInt(i + 1)))));
+                }
+            }
+        }
+        TopicWriter.sendAll(bootstrap, Topics.CASE_TRANSITIONED.name(), records);
+        return histories;
+    }
+
+    private void awaitCaughtUp() {
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() ->
+                ConsumerLag.of(bootstrap, GROUP, Topics.CASE_TRANSITIONED.name()) == 0);
+    }
+
+    private List<AreaFigures> table(String query) {
+        return http.get().uri("/api/v1/stats/completion?" + query).exchange().expectStatus().isOk()
+                .expectBody(Table.class).returnResult().getResponseBody().rows();
+    }
+
+    record Table(List<AreaFigures> rows, AreaFigures total) {
+    }
+
+    private AreaFigures area(String code, String period) {
+        return http.get().uri("/api/v1/stats/areas/" + code + "?period=" + period).exchange()
+                .expectStatus().isOk().expectBody(AreaFigures.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void shouldCountWhatTheTopicCarriesAndLetStreetsAddUpToTheirDistrict() {
+        String d = CaseHistories.freshDistrict();
+        List<CaseHistories.History> histories = publish(d, 150, ThreadLocalRandom.current().nextLong(), 0.1);
+        awaitCaughtUp();
+
+        List<CaseHistories.Outcome> outcomes = histories.stream().map(CaseHistories.History::outcome).toList();
+        AreaFigures district = table("level=district&period=2026").stream()
+                .filter(r -> r.areaCode().equals(d)).findFirst().orElseThrow();
+        assertThat(Recount.sameMeasures(district.counts())).isEqualTo(Recount.of(outcomes, c -> true));
+        assertThat(district.areaName()).isEqualTo("测试区" + d);
+
+        List<AreaFigures> streets = table("level=street&parent=" + d + "&period=2026");
+        assertThat(streets).isNotEmpty().allSatisfy(s -> assertThat(s.parentCode()).isEqualTo(d));
+        Map<String, Long> summed = new HashMap<>();
+        streets.forEach(s -> s.counts().forEach((m, v) -> summed.merge(m, v, Long::sum)));
+        assertThat(summed).isEqualTo(district.counts());
+        for (AreaFigures street : streets) {
+            List<AreaFigures> communities = table("level=community&parent=" + street.areaCode() + "&period=2026");
+            assertThat(communities.stream().mapToLong(c -> c.counts().get("closed")).sum())
+                    .as("communities of %s", street.areaCode()).isEqualTo(street.counts().get("closed"));
+        }
+    }
+
+    @Test
+    void shouldPublishTheDistrictsYearFiguresForTheDashboard() {
+        String d = CaseHistories.freshDistrict();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        send(transition("a" + d, d, 1, "report", null, CaseState.REPORTED, now, now.plusSeconds(3_600)));
+        send(transition("b" + d, d, 1, "report", null, CaseState.REPORTED, now, now.plusSeconds(3_600)));
+        send(transition("b" + d, d, 2, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, now.plusSeconds(60),
+                now.plusSeconds(3_600)));
+        send(transition("a" + d, d, 2, "overdue", CaseState.REPORTED, CaseState.REPORTED, now.plusSeconds(3_700),
+                now.plusSeconds(3_600)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<DistrictCompletionSnapshot> snapshots = TopicReader.readAll(bootstrap, Topics.DISTRICT_STATS.name())
+                    .stream().filter(r -> d.equals(r.key()))
+                    .map(r -> codec.decode(Topics.DISTRICT_STATS, r.value()).data()).toList();
+            assertThat(snapshots).last().satisfies(s -> {
+                assertThat(s.reported()).isEqualTo(2);
+                assertThat(s.closed()).isEqualTo(1);
+                assertThat(s.completionRate()).isEqualTo(0.5);
+                assertThat(s.closedOnTime()).isEqualTo(1);
+                assertThat(s.onTimeRate()).isEqualTo(1.0);
+                assertThat(s.overdueNow()).isEqualTo(1);
+                assertThat(s.openNow()).isEqualTo(1);
+                assertThat(s.period()).isEqualTo(String.valueOf(java.time.Year.now(
+                        java.time.ZoneId.of("Asia/Shanghai")).getValue()));
+                assertThat(s.months()).hasSize(12);
+                assertThat(s.months().getLast().month()).isEqualTo(java.time.YearMonth.now(
+                        java.time.ZoneId.of("Asia/Shanghai")).toString());
+                assertThat(s.months().getLast().reported()).isEqualTo(2);
+                assertThat(s.months().getFirst().reported()).isZero();
+            });
+        });
+    }
+
+    @Test
+    void shouldListAnOverdueCaseUntilItIsClosed() {
+        String d = CaseHistories.freshDistrict();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant due = now.minus(Duration.ofHours(30));
+        send(transition("late" + d, d, 1, "report", null, CaseState.REPORTED, now.minus(Duration.ofDays(4)), due));
+        send(transition("late" + d, d, 2, "overdue", CaseState.REPORTED, CaseState.REPORTED,
+                due.plusSeconds(60), due));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/v1/stats/overdue?area=" + d).exchange().expectStatus().isOk().expectBody()
+                        .jsonPath("$.total").isEqualTo(1)
+                        .jsonPath("$.items[0].caseId").isEqualTo("late" + d)
+                        .jsonPath("$.items[0].categoryName").isEqualTo("民生事项")
+                        .jsonPath("$.items[0].overdueHours").value(h -> assertThat(((Number) h).longValue())
+                                .isBetween(29L, 31L)));
+        http.get().uri("/api/v1/stats/overdue?area=" + d.substring(0, 4) + "00").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.caseId == 'late" + d + "')]").exists();
+
+        send(transition("late" + d, d, 3, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, now, due));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/v1/stats/overdue?area=" + d).exchange().expectStatus().isOk().expectBody()
+                        .jsonPath("$.total").isEqualTo(0));
+    }
+
+    private void send(EventEnvelope<CaseTransitioned> e) {
+        TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), e.subject(), codec.encode(e));
+    }
+
+    private static EventEnvelope<CaseTransitioned> transition(String caseId, String district, int seq, String action,
+                                                              CaseState from, CaseState to, Instant at, Instant due) {
+        boolean closed = to == CaseState.CLOSED;
+        CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, district, "测试区" + district,
+                district + "001001001", EventCategory.LIVELIHOOD, ReportSource.GRID_PATROL, at, due, at, "u",
+                district, "DISTRICT", 0, null, closed ? at : null, closed ? Boolean.TRUE : null, null, null,
+                district + "001001", "社区", district + "001", "街道", "SYSTEM", null, null, at.plusSeconds(60));
+        return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t);
+    }
+
+    @Test
+    void shouldRebuildTheSameFiguresFromAReplayOfTheTopicIntoAnEmptyDatabase() throws Exception {
+        String d = CaseHistories.freshDistrict();
+        List<CaseHistories.History> histories = publish(d, 2_000, ThreadLocalRandom.current().nextLong(), 0.05);
+        awaitCaughtUp();
+        List<CaseHistories.Outcome> outcomes = histories.stream().map(CaseHistories.History::outcome).toList();
+        assertThat(Recount.sameMeasures(area(d, "2026").counts())).isEqualTo(Recount.of(outcomes, c -> true));
+        Map<String, Object> before = everything(d);
+
+        for (MessageListenerContainer c : listeners.getListenerContainers()) {
+            c.stop();
+        }
+        for (String collection : List.of("case_facts", "stat_cells", "stat_areas")) {
+            mongo.getCollection(collection).deleteMany(new org.bson.Document());
+        }
+        rewind();
+        for (MessageListenerContainer c : listeners.getListenerContainers()) {
+            c.start();
+        }
+        awaitCaughtUp();
+
+        assertThat(everything(d)).isEqualTo(before);
+    }
+
+    /** Every table and trend a supervisor can ask for about the district this year. */
+    private Map<String, Object> everything(String d) {
+        Map<String, Object> all = new HashMap<>();
+        for (String period : List.of("2026", "2026-Q1", "2026-03", "2026-03-02")) {
+            all.put("district " + period, area(d, period));
+            all.put("streets " + period, table("level=street&parent=" + d + "&period=" + period));
+            all.put("communities " + period, table("level=community&parent=" + d + "&period=" + period));
+            all.put("grids " + period, table("level=grid&parent=" + d + "&period=" + period));
+        }
+        all.put("trend", http.get().uri("/api/v1/stats/trend?area=" + d + "&to=2026-12").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        return all;
+    }
+
+    /** Moves the group back to the start of the topic; the group must be empty, which takes a moment. */
+    private void rewind() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            for (int p = 0; p < Topics.CASE_TRANSITIONED.partitions(); p++) {
+                start.put(new TopicPartition(Topics.CASE_TRANSITIONED.name(), p), new OffsetAndMetadata(0));
+            }
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                admin.alterConsumerGroupOffsets(GROUP, start).all().get();
+                return true;
+            });
+        }
+    }
+
+    @Test
+    void shouldDeadLetterAPoisonTransitionAndCarryOn() {
+        String d = CaseHistories.freshDistrict();
+        TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), "poison" + d,
+                "\u0000\u0001binary junk".getBytes(StandardCharsets.UTF_8));
+        Instant now = Instant.now();
+        send(transition("a" + d, d, 1, "report", null, CaseState.REPORTED, now, now.plusSeconds(3_600)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(area(d, String.valueOf(java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai"))))
+                        .counts().get("reported")).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(TopicReader.readAll(bootstrap, Topics.CASE_TRANSITIONED.deadLetterTopic()))
+                        .anySatisfy(r -> assertThat(r.key()).isEqualTo("poison" + d)));
+    }
+}

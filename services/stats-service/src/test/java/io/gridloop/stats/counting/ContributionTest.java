@@ -1,0 +1,152 @@
+package io.gridloop.stats.counting;
+
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContributionTest {
+
+    static final Instant T0 = Instant.parse("2026-03-02T01:30:00Z");  // 09:30 in Beijing, 2 March
+    static final String DIMS = "HAZARD|HOTLINE_12345";
+
+    private int seq;
+    private CaseFacts facts;
+
+    private CaseTransitioned t(String action, CaseState from, CaseState to, Instant at, Instant dueAt) {
+        boolean closed = to == CaseState.CLOSED;
+        return new CaseTransitioned("c1", ++seq, action, from, to, "150105", "赛罕区", "150105001001003",
+                EventCategory.HAZARD, ReportSource.HOTLINE_12345, T0, dueAt, at, "u", "150105001", "STREET", 0, null,
+                closed ? at : null, closed ? !at.isAfter(dueAt) : null, null, "MANHOLE", "150105001001", "大学东路社区",
+                "150105001", "大学东路街道", "HANDLER", null, "单位", T0.plus(Duration.ofDays(1)));
+    }
+
+    private Map<String, CellDelta> step(String action, CaseState from, CaseState to, Instant at, Instant dueAt) {
+        CaseFacts before = facts;
+        facts = CaseFacts.fold(before, t(action, from, to, at, dueAt));
+        return Contribution.delta(before, facts);
+    }
+
+    private static Long field(Map<String, CellDelta> delta, String cell, String measure) {
+        CellDelta d = delta.get(cell);
+        return d == null ? null : d.fields().get(DIMS + "." + measure);
+    }
+
+    @Test
+    void shouldFileAReportUnderItsDayAndMonthAtEveryLevelAndAsOpenNow() {
+        Instant due = T0.plus(Duration.ofDays(3));
+        Map<String, CellDelta> d = step("report", null, CaseState.REPORTED, T0, due);
+
+        for (String area : new String[] {"150100", "150105", "150105001", "150105001001", "150105001001003"}) {
+            assertThat(field(d, area + "|2026-03-02", "reported")).isEqualTo(1);
+            assertThat(field(d, area + "|2026-03", "reported")).isEqualTo(1);
+            assertThat(field(d, area + "|2026-03", "hotlineOrders")).isEqualTo(1);
+            assertThat(field(d, area + "|2026-03-05", "due")).isEqualTo(1);
+            assertThat(field(d, area + "|live", "open")).isEqualTo(1);
+        }
+        assertThat(d.get("150105|2026-03-02").cell().area().parentCode()).isEqualTo("150100");
+        assertThat(d.get("150105001001003|live").cell().area().parentCode()).isEqualTo("150105001001");
+    }
+
+    @Test
+    void shouldCountAClosureOnTimeWithItsHandlingTimeAndLeaveOpenNow() {
+        Instant due = T0.plus(Duration.ofDays(3));
+        step("report", null, CaseState.REPORTED, T0, due);
+        step("accept", CaseState.ROUTED, CaseState.ACCEPTED, T0.plus(Duration.ofHours(2)), due);
+        Map<String, CellDelta> d = step("close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED,
+                T0.plus(Duration.ofHours(30)), due);
+
+        assertThat(field(d, "150105|2026-03", "closed")).isEqualTo(1);
+        assertThat(field(d, "150105|2026-03", "closedOnTime")).isEqualTo(1);
+        assertThat(field(d, "150105|2026-03", "handlingSeconds")).isEqualTo(30 * 3600);
+        assertThat(field(d, "150105|2026-03-05", "dueClosed")).isEqualTo(1);
+        assertThat(field(d, "150105|live", "open")).isEqualTo(-1);
+        assertThat(field(d, "150105|2026-03", "reported")).as("a closure is no new report").isNull();
+        assertThat(d.get("150105|2026-03").fields())
+                .containsEntry(DIMS + ".h." + HandlingTime.bucketOf(Duration.ofHours(30)), 1L);
+        assertThat(facts.respondedInTime()).isTrue();
+    }
+
+    @Test
+    void shouldTakeTheClosureBackWhenTheCaseIsReopened() {
+        Instant due = T0.plus(Duration.ofDays(3));
+        step("report", null, CaseState.REPORTED, T0, due);
+        step("close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, T0.plus(Duration.ofHours(5)), due);
+        Instant newDue = T0.plus(Duration.ofDays(10));
+        Map<String, CellDelta> d = step("reopen", CaseState.CLOSED, CaseState.ROUTED, T0.plus(Duration.ofDays(7)),
+                newDue);
+
+        assertThat(field(d, "150105|2026-03", "closed")).isEqualTo(-1);
+        assertThat(field(d, "150105|2026-03", "handlingSeconds")).isEqualTo(-5 * 3600);
+        assertThat(field(d, "150105|2026-03-05", "due")).as("the old deadline's cohort loses it").isEqualTo(-1);
+        assertThat(field(d, "150105|2026-03-12", "due")).as("the new deadline's cohort gains it").isEqualTo(1);
+        assertThat(field(d, "150105|live", "open")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountOverdueNowUntilTheDeadlineMovesOrTheCaseEnds() {
+        Instant due = T0.plus(Duration.ofDays(3));
+        step("report", null, CaseState.REPORTED, T0, due);
+        step("accept", CaseState.ROUTED, CaseState.ACCEPTED, T0.plus(Duration.ofDays(2)), due);
+        Map<String, CellDelta> overdue = step("overdue", CaseState.ACCEPTED, CaseState.ACCEPTED,
+                due.plusSeconds(1), due);
+        assertThat(field(overdue, "150105|live", "overdueNow")).isEqualTo(1);
+        assertThat(facts.respondedInTime()).as("accepted after the 1-day response deadline").isFalse();
+
+        step("request-extension", CaseState.ACCEPTED, CaseState.EXTENSION_REQUESTED, due.plusSeconds(60), due);
+        assertThat(facts.overdue()).as("asking does not move the deadline").isTrue();
+        Map<String, CellDelta> approved = step("approve-extension", CaseState.EXTENSION_REQUESTED,
+                CaseState.ACCEPTED, due.plusSeconds(120), due.plus(Duration.ofDays(2)));
+        assertThat(field(approved, "150105|live", "overdueNow")).isEqualTo(-1);
+        assertThat(field(approved, "150105|2026-03", "extended")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropAMergedCaseFromTheCasesDueButKeepItReported() {
+        Instant due = T0.plus(Duration.ofDays(3));
+        step("report", null, CaseState.REPORTED, T0, due);
+        Map<String, CellDelta> d = step("merge", CaseState.REPORTED, CaseState.MERGED, T0.plusSeconds(60), due);
+
+        assertThat(field(d, "150105|2026-03-05", "due")).isEqualTo(-1);
+        assertThat(field(d, "150105|2026-03", "merged")).isEqualTo(1);
+        assertThat(field(d, "150105|2026-03", "reported")).isNull();
+        assertThat(field(d, "150105|live", "open")).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldAddBothCohortsWhenACaseIsReportedAndDueOnTheSameDay() {
+        Map<String, CellDelta> d = step("report", null, CaseState.REPORTED, T0, T0.plus(Duration.ofHours(4)));
+
+        assertThat(field(d, "150105|2026-03-02", "reported")).isEqualTo(1);
+        assertThat(field(d, "150105|2026-03-02", "due")).isEqualTo(1);
+        assertThat(field(d, "150105|2026-03", "due")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldUseBeijingDays() {
+        Instant lateEveningUtc = Instant.parse("2026-03-31T17:00:00Z");  // 1 April, 01:00 in Beijing
+        assertThat(CellKey.day(lateEveningUtc)).isEqualTo("2026-04-01");
+        assertThat(CellKey.month(lateEveningUtc)).isEqualTo("2026-04");
+    }
+
+    @Test
+    void shouldIgnoreATransitionAlreadyFolded() {
+        step("report", null, CaseState.REPORTED, T0, T0.plus(Duration.ofDays(3)));
+        CaseTransitioned again = t("report", null, CaseState.REPORTED, T0, T0.plus(Duration.ofDays(3)));
+        CaseTransitioned sameSequence = new CaseTransitioned("c1", 1, "report", null, CaseState.REPORTED,
+                again.districtCode(), again.districtName(), again.gridCode(), again.category(), again.source(),
+                again.reportedAt(), again.dueAt(), again.occurredAt(), again.actor(), again.handlingUnit(),
+                again.level(), 0, null, null, null, null, null, again.communityCode(), again.communityName(),
+                again.streetCode(), again.streetName(), again.actorRole(), null, null, again.acceptBy());
+
+        assertThat(facts.isBehind(sameSequence)).isFalse();
+        assertThat(facts.isBehind(again)).as("sequence 2 is news").isTrue();
+    }
+}

@@ -1,0 +1,50 @@
+package io.gridloop.stats.formula;
+
+import io.gridloop.stats.counting.Measure;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FormulaTest {
+
+    private static final Map<Measure, Long> COUNTS = Map.of(Measure.DUE, 50L, Measure.DUE_CLOSED, 45L,
+            Measure.DUE_SUSPENDED, 5L, Measure.REPORTED, 0L);
+
+    @Test
+    void shouldLetACityChooseItsDenominator() {
+        Formula standard = new Formula("closureRate", "结案率", "dueClosed", "due", null);
+        Formula withoutSuspended = new Formula("closureRate", "结案率", "dueClosed", "due - dueSuspended", null);
+
+        assertThat(standard.evaluate(m -> COUNTS.getOrDefault(m, 0L))).isEqualTo(0.9);
+        assertThat(withoutSuspended.evaluate(m -> COUNTS.getOrDefault(m, 0L))).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldGiveNoRateOverAnEmptyDenominator() {
+        Formula completion = new Formula("completionRate", "办结率", "closed", "reported", null);
+        assertThat(completion.evaluate(m -> COUNTS.getOrDefault(m, 0L))).isNull();
+    }
+
+    @Test
+    void shouldRefuseFormulasOverUnknownMeasuresOrBadExpressions() {
+        assertThat(new Formula("x", "甲", "closed +", "reported", null).problems()).hasSize(1);
+        assertThat(new Formula("x", "甲", "closed", "reportedd", null).problems()).hasSize(1);
+        assertThat(new Formula("Bad-Code", "", "closed", "reported", null).problems()).hasSize(2);
+        assertThatThrownBy(() -> new Formulas(List.of(new Formula("a", "甲", "closed", "nope", null))))
+                .hasMessageContaining("nope");
+        assertThatThrownBy(() -> new Formulas(List.of(new Formula("a", "甲", "closed", "reported", null),
+                new Formula("a", "乙", "closed", "reported", null)))).hasMessageContaining("twice");
+    }
+
+    @Test
+    void shouldReadSumsAndDifferencesWithOrWithoutSpaces() {
+        assertThat(Formula.parse("closed+merged-invalidated")).hasValueSatisfying(t -> assertThat(t).hasSize(3));
+        assertThat(Formula.parse(" closed + merged ")).hasValueSatisfying(t -> assertThat(t).hasSize(2));
+        assertThat(Formula.parse("- closed")).isEmpty();
+        assertThat(Formula.parse("closed merged")).isEmpty();
+    }
+}

@@ -1,0 +1,218 @@
+package io.gridloop.stats.query;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.infra.ConsumerLag;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicWriter;
+import io.gridloop.stats.CaseHistories;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.MediaType;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The statistics API on a small, hand-made district: three streets of different sizes, in May 2026.
+ * Street 001: 40 cases, 30 closed; street 002: 35 cases, all closed; street 003: 3 cases, all closed — too few
+ * to rank. One 12345 order in community 001001; the other communities have none.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatsApiTest extends ServiceIntegrationTest {
+
+    private static final Instant MAY = Instant.parse("2026-05-11T02:00:00Z");
+    private final EventCodec codec = new EventCodec();
+    private String d;
+
+    record Table(String level, String levelLabel, String periodLabel, String rankedBy, int minSampleSize,
+                 List<AreaFigures> rows, AreaFigures total) {
+    }
+
+    /** Written once: every test only reads. */
+    @BeforeAll
+    void district() {
+        d = CaseHistories.freshDistrict();
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        cases(records, d + "001", 40, 30);
+        cases(records, d + "002", 35, 35);
+        cases(records, d + "003", 3, 3);
+        String hotline = d + "-hotline";
+        records.add(Map.entry(hotline, codec.encode(t(hotline, 1, "report", null, CaseState.REPORTED,
+                d + "001001", ReportSource.HOTLINE_12345, EventCategory.DISPUTE))));
+        TopicWriter.sendAll(bootstrap, Topics.CASE_TRANSITIONED.name(), records);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                ConsumerLag.of(bootstrap, "stats-service", Topics.CASE_TRANSITIONED.name()) == 0);
+    }
+
+    private void cases(List<Map.Entry<String, byte[]>> out, String street, int reported, int closed) {
+        for (int i = 0; i < reported; i++) {
+            String id = street + "-" + i;
+            String community = street + "00" + (1 + i % 2);
+            out.add(Map.entry(id, codec.encode(t(id, 1, "report", null, CaseState.REPORTED, community,
+                    ReportSource.GRID_PATROL, EventCategory.LIVELIHOOD))));
+            if (i < closed) {
+                out.add(Map.entry(id, codec.encode(t(id, 2, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED,
+                        community, ReportSource.GRID_PATROL, EventCategory.LIVELIHOOD))));
+            }
+        }
+    }
+
+    private EventEnvelope<CaseTransitioned> t(String caseId, int seq, String action, CaseState from, CaseState to,
+                                              String community, ReportSource source, EventCategory category) {
+        boolean closed = to == CaseState.CLOSED;
+        Instant at = MAY.plus(Duration.ofHours(seq * 5L));
+        String street = community.substring(0, 9);
+        CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, d, "测试区" + d, community + "001",
+                category, source, MAY, MAY.plus(Duration.ofDays(3)), at, "u", street, "STREET", 0, null,
+                closed ? at : null, closed ? Boolean.TRUE : null, null, null, community, "社区" + community, street,
+                "街道" + street, "HANDLER", null, "单位", MAY.plus(Duration.ofDays(1)));
+        return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t);
+    }
+
+    private Table streets(String extra) {
+        return http.get().uri("/api/v1/stats/completion?level=street&parent=" + d + "&period=2026-05" + extra)
+                .exchange().expectStatus().isOk().expectBody(Table.class).returnResult().getResponseBody();
+    }
+
+    private static AreaFigures row(Table t, String code) {
+        return t.rows().stream().filter(r -> r.areaCode().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldRankOnlyAreasWithEnoughCasesAndFlagTheRest() {
+        Table t = streets("");
+
+        assertThat(t.levelLabel()).isEqualTo("街道乡镇");
+        assertThat(t.periodLabel()).isEqualTo("2026年5月");
+        assertThat(t.rankedBy()).isEqualTo("completionRate");
+        assertThat(row(t, d + "002").rank()).isEqualTo(1);
+        assertThat(row(t, d + "002").rates().get("completionRate")).isEqualTo(1.0);
+        assertThat(row(t, d + "001").rank()).isEqualTo(2);
+        assertThat(row(t, d + "001").counts().get("reported")).isEqualTo(41);
+        assertThat(row(t, d + "003").rank()).isNull();
+        assertThat(row(t, d + "003").belowMinimumSample()).isTrue();
+        assertThat(row(t, d + "003").rates().get("completionRate")).as("shown, not ranked").isEqualTo(1.0);
+        assertThat(t.total().counts().get("reported")).isEqualTo(79);
+        assertThat(t.total().counts().get("closed")).isEqualTo(68);
+    }
+
+    @Test
+    void shouldCountOnlyTheChosenCategoryAndSource() {
+        Table hotline = streets("&source=HOTLINE_12345");
+        Table disputes = streets("&category=dispute");
+
+        assertThat(row(hotline, d + "001").counts().get("reported")).isEqualTo(1);
+        assertThat(row(hotline, d + "002").counts().get("reported")).isZero();
+        assertThat(disputes.total().counts().get("reported")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowTheMonthInTheTrendAndNothingInTheMonthsAround() {
+        Map<?, ?> trend = http.get().uri("/api/v1/stats/trend?area=" + d + "&to=2026-06&months=3").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(trend.get("months")).isEqualTo(List.of("2026-04", "2026-05", "2026-06"));
+        List<?> figures = (List<?>) trend.get("figures");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) figures.get(1)).get("counts")).get("reported")).isEqualTo(79);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) figures.get(0)).get("counts")).get("reported")).isEqualTo(0);
+    }
+
+    @Test
+    void shouldListTheCommunitiesWithoutA12345OrderInTheQuarter() {
+        Map<?, ?> answer = http.get().uri("/api/v1/stats/zero-complaint?period=2026-Q2&parent=" + d).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+
+        List<String> zero = ((List<?>) answer.get("zeroComplaintCommunities")).stream()
+                .map(r -> (String) ((Map<?, ?>) r).get("areaCode")).toList();
+        assertThat(answer.get("communities")).isEqualTo(6);
+        assertThat(zero).hasSize(5).doesNotContain(d + "001001").contains(d + "001002", d + "003001");
+    }
+
+    @Test
+    void shouldExportTheTableAsCsvWithChineseHeaders() {
+        var result = http.get().uri("/api/v1/stats/completion/export?format=csv&level=street&parent=" + d
+                + "&period=2026-05").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "csv"))
+                .expectBody(byte[].class).returnResult();
+        String disposition = result.getResponseHeaders().getFirst("Content-Disposition");
+        String csv = new String(result.getResponseBody(), StandardCharsets.UTF_8);
+
+        assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''").contains(".csv");
+        assertThat(csv).startsWith("\uFEFF区划代码,街道乡镇,上报数,");
+        assertThat(csv).contains("办结率").contains("按期办结率").contains("样本不足");
+        assertThat(csv.lines().filter(l -> l.startsWith(d + "002,街道" + d + "002,35,"))).hasSize(1);
+        assertThat(csv.lines().filter(l -> l.startsWith(d + "003,")).findFirst().orElseThrow()).endsWith(",是");
+        assertThat(csv.lines().count()).as("header, three streets, total").isEqualTo(5);
+    }
+
+    @Test
+    void shouldExportTheTableAsAnExcelWorkbookWithRatesAsNumbers() throws Exception {
+        byte[] xlsx = http.get().uri("/api/v1/stats/completion/export?format=xlsx&level=street&parent=" + d
+                + "&period=2026-05").exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            Row header = sheet.getRow(1);
+            int rateColumn = -1;
+            for (int i = 0; i < header.getLastCellNum(); i++) {
+                if (header.getCell(i).getStringCellValue().equals("办结率")) {
+                    rateColumn = i;
+                }
+            }
+            assertThat(rateColumn).isPositive();
+            Row first = sheet.getRow(2);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo(d + "001");
+            assertThat(first.getCell(2).getNumericCellValue()).isEqualTo(41.0);
+            assertThat(first.getCell(rateColumn).getNumericCellValue()).isEqualTo(30.0 / 41);
+            assertThat(first.getCell(rateColumn).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).as("the total row").isEqualTo("测试区" + d);
+        }
+    }
+
+    @Test
+    void shouldRefuseWhatItCannotAnswerWithProblemDetails() {
+        for (String[] bad : new String[][] {
+                {"/api/v1/stats/completion?level=planet", "UNSUPPORTED_LEVEL"},
+                {"/api/v1/stats/completion?period=2026-13", "BAD_PERIOD"},
+                {"/api/v1/stats/completion?category=weather", "UNKNOWN_CATEGORY"},
+                {"/api/v1/stats/completion?source=fax", "UNKNOWN_SOURCE"},
+                {"/api/v1/stats/completion?rankBy=luck", "UNKNOWN_FORMULA"},
+                {"/api/v1/stats/completion?level=street&parent=abc", "BAD_PARENT"},
+                {"/api/v1/stats/completion/export?format=pdf", "UNSUPPORTED_FORMAT"},
+                {"/api/v1/stats/trend?area=" + "150105" + "&months=99", "BAD_MONTHS"}}) {
+            http.get().uri(bad[0]).exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo(bad[1]);
+        }
+    }
+
+    @Test
+    void shouldPublishTheFormulaBehindEveryRate() {
+        http.get().uri("/api/v1/stats/formulas").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.formulas[?(@.code == 'completionRate')].name").isEqualTo("办结率")
+                .jsonPath("$.formulas[?(@.code == 'completionRate')].denominator").isEqualTo("reported")
+                .jsonPath("$.formulas[?(@.code == 'closureRate')].denominator").isEqualTo("due")
+                .jsonPath("$.measures[?(@.code == 'due')].name").isEqualTo("应结案数");
+    }
+}
