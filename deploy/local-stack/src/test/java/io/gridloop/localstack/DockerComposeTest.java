@@ -81,6 +81,39 @@ class DockerComposeTest {
         assertThat(prometheus).contains("\"" + module + ":" + serverPort(module) + "\"");
     }
 
+    /**
+     * The Grafana dashboard may only chart gauges metrics-service registers (names read from its source, so a
+     * renamed gauge fails here rather than as an empty panel), and has the district table, the 办结率 bars and
+     * the twelve-month trend supervisors expect.
+     */
+    @Test
+    void shouldChartOnlyGaugesMetricsServiceExposes() throws IOException {
+        String board = Files.readString(ROOT.resolve(
+                "services/metrics-service/src/main/java/io/gridloop/metrics/district/DistrictBoard.java"));
+        java.util.Set<String> exposed = java.util.regex.Pattern.compile("Gauge\\.builder\\(\"(gridloop\\.[a-z.]+)\"")
+                .matcher(board).results().map(m -> m.group(1).replace('.', '_'))
+                .collect(java.util.stream.Collectors.toSet());
+        tools.jackson.databind.JsonNode dashboard = new tools.jackson.databind.ObjectMapper().readTree(
+                Files.readString(ROOT.resolve("deploy/grafana/dashboards/gridloop-completion.json")));
+
+        List<String> charted = new java.util.ArrayList<>();
+        List<String> types = new java.util.ArrayList<>();
+        for (tools.jackson.databind.JsonNode panel : dashboard.get("panels")) {
+            types.add(panel.get("type").asString() + " " + panel.get("title").asString());
+            for (tools.jackson.databind.JsonNode target : panel.get("targets")) {
+                java.util.regex.Pattern.compile("gridloop_[a-z_]+").matcher(target.get("expr").asString())
+                        .results().forEach(m -> charted.add(m.group()));
+            }
+        }
+        assertThat(exposed).contains("gridloop_completion_rate", "gridloop_ontime_rate", "gridloop_overdue_cases",
+                "gridloop_month_completion_rate");
+        assertThat(charted).isNotEmpty().allSatisfy(metric -> assertThat(exposed).contains(metric));
+        assertThat(charted).contains("gridloop_ontime_rate", "gridloop_overdue_cases", "gridloop_month_completion_rate");
+        assertThat(types).anySatisfy(t -> assertThat(t).startsWith("bargauge").contains("办结率"))
+                .anySatisfy(t -> assertThat(t).startsWith("table").contains("超期"))
+                .anySatisfy(t -> assertThat(t).startsWith("barchart").contains("12个月趋势"));
+    }
+
     private static int serverPort(String module) throws IOException {
         Map<String, Object> config = yaml(ROOT.resolve("services").resolve(module)
                 .resolve("src/main/resources").resolve(module + ".yml"));
