@@ -33,6 +33,7 @@ public class DistrictBoard implements InitializingBean {
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
     private final MultiGauge monthRates;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DistrictBoard(MongoTemplate mongo, MeterRegistry meters) {
         this.mongo = mongo;
@@ -62,7 +63,13 @@ public class DistrictBoard implements InitializingBean {
             return false;
         }
         mongo.save(new StoredSnapshot(snapshot.districtCode(), snapshot), COLLECTION);
+        listeners.forEach(Runnable::run);
         return true;
+    }
+
+    /** {@code listener} runs (on the Kafka listener's thread) whenever a newer snapshot was taken. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     public List<DistrictCompletionSnapshot> all() {

@@ -107,16 +107,38 @@ class DashboardTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void shouldListDistrictsWithTheirRateOnTheFirstPage() {
-        String d = freshDistrict();
-        publish(d, "<赛罕区>", 4, 1, Instant.now());
+    void shouldServeTheDashboardWithItsChartLibraryFromTheJar() {
+        String page = http.get().uri("/").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("办结率").contains("按期办结率").contains("超期")
+                .contains("/webjars/echarts/5.3.1/dist/echarts.min.js").doesNotContain("https://");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String page = http.get().uri("/").exchange().expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody();
-            assertThat(page).contains("办结率").contains("&lt;赛罕区&gt;").contains(d).contains("25.0%");
-            assertThat(page).doesNotContain("<赛罕区>");
-        });
+        http.get().uri("/webjars/echarts/5.3.1/dist/echarts.min.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js).contains("echarts"));
+        http.get().uri("/dashboard.js").exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/dashboard/config").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.statsUrl").isEqualTo("http://localhost:8084");
+    }
+
+    @Test
+    void shouldPushChangedFiguresToAnOpenPage() throws Exception {
+        String d = freshDistrict();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/v1/dashboard/stream")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("text/event-stream"));
+        java.util.concurrent.CompletableFuture<String> pushed = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> stream.body().filter(line -> line.startsWith("data:") && line.contains(d)).findFirst()
+                        .orElse(null));
+
+        publish(d, "和林格尔县", 3, 2, Instant.now());
+
+        String data = pushed.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(data).contains("\"districtName\":\"和林格尔县\"").contains("\"reported\":3");
+        stream.body().close();
     }
 
     @Test

@@ -1,0 +1,315 @@
+package io.gridloop.localstack;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.infra.ConsumerLag;
+import io.gridloop.infra.EmbeddedInfra;
+import io.gridloop.infra.FreePort;
+import io.gridloop.infra.TopicWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The supervisors' dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * which {@code deploy/test.sh} installs), against the whole stack: what the page shows must be what the
+ * statistics API says, drill-down must follow the areas, and new reports must appear without a reload.
+ * A screenshot of each view is left in {@code target/dashboard-*.png}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("gridloop.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("gridloop.chromedriver", "/usr/bin/chromedriver"));
+    // Districts the closed-loop scenario (same JVM, same databases) does not count in.
+    private static final String HUIMIN = "150103";
+    private static final String HELINGE = "150123";
+    private static final String HELINGE_VILLAGE = "150123100002";
+    private static final Duration PATIENCE = LoopDriver.PATIENCE;
+
+    private GridloopStack stack;
+    private ChromeDriver browser;
+    private RestTestClient stats;
+    private LoopDriver loop;
+    private String dashboard;
+    private final String year = String.valueOf(Year.now(ZoneId.of("Asia/Shanghai")).getValue());
+
+    @BeforeAll
+    void start() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Chromium and its driver are needed at %s and %s: run deploy/test.sh (it installs Debian's "
+                        + "chromium and chromium-driver) or install them", CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        ServicePorts ports = new ServicePorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(),
+                FreePort.next());
+        dashboard = "http://localhost:" + ports.metrics();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("gridloop.stats.snapshot-interval", "200ms");
+        settings.put("gridloop.dashboard.push-interval", "300ms");
+        settings.put("gridloop.dashboard.stats-url", "http://localhost:" + ports.stats());
+        settings.put("gridloop.stats.dashboard-origins", dashboard);
+        stack = GridloopStack.start(EmbeddedInfra.shared().bootstrapServers(), EmbeddedInfra.shared().mongoUri(),
+                ports, settings);
+        stats = RestTestClient.bindToServer().baseUrl(stack.baseUrl(ServiceNames.STATS)).build();
+        loop = new LoopDriver(RestTestClient.bindToServer().baseUrl(stack.baseUrl(ServiceNames.INTAKE)).build(),
+                RestTestClient.bindToServer().baseUrl(stack.baseUrl(ServiceNames.DISPATCH)).build());
+
+        List<String> huimin = loop.report(HUIMIN + "001002", 6);
+        List<String> helinge = loop.report(HELINGE_VILLAGE, 3);
+        for (String id : huimin.subList(0, 4)) {
+            loop.awaitState(id, CaseState.ROUTED);
+            loop.runToClosed(id);
+        }
+        loop.awaitState(helinge.getFirst(), CaseState.ROUTED);
+        loop.runToClosed(helinge.getFirst());
+        publishOverdue(HELINGE);
+        await().atMost(PATIENCE).until(() ->
+                ConsumerLag.of(EmbeddedInfra.shared().bootstrapServers(), ServiceNames.STATS,
+                        Topics.CASE_TRANSITIONED.name()) == 0);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-");
+        // The flags that keep Chromium off the network it cannot reach here, and working as root in a container.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,2000", "--lang=zh-CN",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /** An overdue declaration, as dispatch's deadline watch publishes it, for a case reported days ago. */
+    private static void publishOverdue(String district) {
+        String caseId = "overdue-" + UUID.randomUUID();
+        Instant due = Instant.now().minus(Duration.ofHours(50)).truncatedTo(ChronoUnit.MILLIS);
+        Instant reported = due.minus(Duration.ofDays(3));
+        EventCodec codec = new EventCodec();
+        for (int seq = 1; seq <= 2; seq++) {
+            boolean first = seq == 1;
+            CaseTransitioned t = new CaseTransitioned(caseId, seq, first ? "report" : "overdue",
+                    first ? null : CaseState.REPORTED, CaseState.REPORTED, district, "和林格尔县",
+                    HELINGE_VILLAGE + "001", EventCategory.HAZARD, ReportSource.GRID_PATROL, reported, due,
+                    first ? reported : due.plusSeconds(60), "system", district + "001", "STREET", 0, null, null, null,
+                    null, "MANHOLE", HELINGE_VILLAGE, null, HELINGE_VILLAGE.substring(0, 9), null, "SYSTEM", null,
+                    "和林格尔县网格化服务管理中心", reported.plus(Duration.ofDays(1)));
+            TopicWriter.send(EmbeddedInfra.shared().bootstrapServers(), Topics.CASE_TRANSITIONED.name(), caseId,
+                    codec.encode(EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq,
+                            ServiceNames.DISPATCH, t.occurredAt(), caseId, t)));
+        }
+    }
+
+    private JsonNode api(String path) {
+        return stats.get().uri(path).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+    }
+
+    private void open() {
+        browser.get(dashboard + "/");
+        awaitView("district::" + year);
+    }
+
+    private void awaitView(String view) {
+        await().atMost(PATIENCE).until(() -> view.equals(browser.findElement(By.tagName("body")).getDomAttribute(
+                "data-view")));
+    }
+
+    private static String percent(JsonNode rate) {
+        return rate == null || rate.isNull() ? "—" : String.format(Locale.ROOT, "%.1f%%", rate.asDouble() * 100);
+    }
+
+    private static final List<String> FIGURES =
+            List.of("reported", "closed", "completionRate", "onTimeCompletionRate", "overdueNow");
+
+    /**
+     * Every row of the table as shown — area code → name and the five figures as text — read in one script, so
+     * the page cannot redraw half-way through the reading.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, String>> tableOnScreen() {
+        return (Map<String, Map<String, String>>) ((JavascriptExecutor) browser).executeScript("""
+                const out = {};
+                for (const tr of document.querySelectorAll('#areas tr[data-area]')) {
+                  const row = {name: tr.querySelector('td').textContent};
+                  for (const m of arguments[0]) {
+                    row[m] = tr.querySelector('td[data-measure="' + m + '"]').textContent;
+                  }
+                  out[tr.dataset.area] = row;
+                }
+                return out;""", FIGURES);
+    }
+
+    private static Map<String, String> expected(String name, JsonNode figures) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.put("reported", figures.get("counts").get("reported").asString());
+        out.put("closed", figures.get("counts").get("closed").asString());
+        out.put("completionRate", percent(figures.get("rates").get("completionRate")));
+        out.put("onTimeCompletionRate", percent(figures.get("rates").get("onTimeCompletionRate")));
+        out.put("overdueNow", figures.get("counts").get("overdueNow").asString());
+        return out;
+    }
+
+    /** Every row on screen against the API's answer for the same question, the total row too. */
+    private void assertTableMatches(String query) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode table = api("/api/v1/stats/completion?" + query);
+            Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
+            for (JsonNode row : table.get("rows")) {
+                wanted.put(row.get("areaCode").asString(), expected(row.get("areaName").asString(), row));
+            }
+            wanted.put("total", expected("合计", table.get("total")));
+            assertThat(tableOnScreen()).isEqualTo(wanted);
+        });
+    }
+
+    /** Clicks what {@code css} finds; a redraw between finding and clicking is tried again. */
+    private void click(String css) {
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
+            browser.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path file = Path.of("target", "dashboard-" + name + ".png");
+        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(file)).isPositive();
+    }
+
+    @Test
+    void shouldShowTheDistrictsAsTheStatisticsApiCountsThem() throws IOException {
+        open();
+
+        assertTableMatches("level=district&period=" + year);
+        JsonNode total = api("/api/v1/stats/completion?level=district&period=" + year).get("total");
+        assertThat(browser.findElement(By.cssSelector("[data-kpi='reported']")).getText())
+                .isEqualTo(total.get("counts").get("reported").asString());
+        assertThat(browser.findElement(By.cssSelector("[data-kpi='completionRate']")).getText())
+                .isEqualTo(percent(total.get("rates").get("completionRate")));
+        assertThat(tableOnScreen().get(HUIMIN).get("name")).isEqualTo("回民区");
+        assertThat(browser.findElements(By.cssSelector("#bars canvas"))).as("the 办结率 bars are drawn").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#trend canvas"))).as("the trend is drawn").isNotEmpty();
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        screenshot("districts");
+    }
+
+    @Test
+    void shouldDrillDownFromDistrictToStreetToCommunityAndBack() throws IOException {
+        open();
+
+        click("a[data-drill='" + HUIMIN + "']");
+        awaitView("street:" + HUIMIN + ":" + year);
+        assertTableMatches("level=street&parent=" + HUIMIN + "&period=" + year);
+        assertThat(browser.findElement(By.id("trail")).getText()).contains("回民区");
+
+        Map.Entry<String, Map<String, String>> street = tableOnScreen().entrySet().iterator().next();
+        String streetCode = street.getKey();
+        String streetName = street.getValue().get("name");
+        click("a[data-drill='" + streetCode + "']");
+        awaitView("community:" + streetCode + ":" + year);
+        assertTableMatches("level=community&parent=" + streetCode + "&period=" + year);
+        assertThat(browser.findElement(By.id("trail")).getText()).contains("回民区").contains(streetName);
+        assertThat(browser.findElements(By.cssSelector("#areas a[data-drill]"))).as("communities are the bottom")
+                .isEmpty();
+        screenshot("communities");
+
+        click("#trail a[data-trail='city']");
+        awaitView("district::" + year);
+    }
+
+    @Test
+    void shouldShowNewReportsWithoutReloadingThePage() {
+        open();
+        ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
+        long before = Long.parseLong(tableOnScreen().get(HELINGE).get("reported"));
+
+        loop.report(HELINGE_VILLAGE, 2);
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(tableOnScreen().get(HELINGE).get("reported")).isEqualTo(String.valueOf(before + 2)));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true;"))
+                .isEqualTo(true);
+        assertThat(browser.findElement(By.id("live")).getText()).startsWith("实时更新");
+    }
+
+    @Test
+    void shouldListTheOverdueCasesOfTheAreaOnScreen() {
+        open();
+
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() -> {
+            JsonNode overdue = api("/api/v1/stats/overdue?size=10");
+            assertThat(overdue.get("total").asLong()).isPositive();
+            assertThat(browser.findElement(By.id("overdue-count")).getText())
+                    .isEqualTo("（" + overdue.get("total").asLong() + " 件）");
+            List<WebElement> rows = browser.findElements(By.cssSelector("#overdue tbody tr[data-case]"));
+            assertThat(rows.stream().map(r -> r.getDomAttribute("data-case")).toList()).isEqualTo(
+                    overdue.get("items").valueStream().map(i -> i.get("caseId").asString()).toList());
+            assertThat(rows.stream().map(WebElement::getText))
+                    .anySatisfy(text -> assertThat(text).contains("和林格尔县").contains("问题隐患").contains("天"));
+        });
+    }
+
+    @Test
+    void shouldOfferTheTableOnScreenForExport() {
+        open();
+        click("a[data-drill='" + HELINGE + "']");
+        awaitView("street:" + HELINGE + ":" + year);
+
+        String xlsx = browser.findElement(By.id("export-xlsx")).getDomProperty("href");
+        assertThat(xlsx).startsWith(stack.baseUrl(ServiceNames.STATS) + "/api/v1/stats/completion/export?")
+                .contains("level=street").contains("parent=" + HELINGE).contains("period=" + year)
+                .contains("format=xlsx");
+        stats.get().uri(xlsx.substring(stack.baseUrl(ServiceNames.STATS).length())).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(browser.findElement(By.id("export-csv")).getDomProperty("href")).contains("format=csv");
+    }
+}

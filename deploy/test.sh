@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test, as CI does (.ci/run calls exactly this).
+#
+# The dashboard test drives a real headless Chromium: Debian's chromium and chromium-driver packages, and a CJK
+# font so screenshots show the Chinese. They are installed here when missing (as root, or through sudo), so a
+# fresh machine needs nothing but this script; no browser or driver is downloaded at test time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+[[ -x /usr/bin/chromium ]] || packages+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || packages+=(chromium-driver)
+fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || packages+=(fonts-wqy-microhei)
+if ((${#packages[@]})); then
+    echo "Installing ${packages[*]} for the browser test" >&2
+    sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${packages[@]}"
+fi
+
+exec ./mvnw -B verify "$@"

@@ -1,0 +1,73 @@
+package io.gridloop.metrics.dashboard;
+
+import io.gridloop.metrics.district.DistrictBoard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The dashboard's live feed (server-sent events): each open page gets the districts' newest figures whenever
+ * they changed — at most once per {@code gridloop.dashboard.push-interval}, however fast snapshots arrive — and a
+ * comment every 15 s so proxies keep the connection open. Browsers reconnect by themselves if it drops.
+ */
+@Component
+class DashboardStream {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardStream.class);
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    private final DistrictBoard board;
+    private final Set<SseEmitter> pages = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private volatile long lastSentNanos = System.nanoTime();
+
+    DashboardStream(DistrictBoard board) {
+        this.board = board;
+        board.onChange(() -> changed.set(true));
+    }
+
+    SseEmitter open() {
+        SseEmitter page = new SseEmitter(Duration.ofMinutes(30).toMillis());
+        page.onCompletion(() -> pages.remove(page));
+        page.onTimeout(page::complete);
+        page.onError(e -> pages.remove(page));
+        pages.add(page);
+        send(page, SseEmitter.event().name("districts").data(board.all(), MediaType.APPLICATION_JSON));
+        return page;
+    }
+
+    @Scheduled(fixedDelayString = "${gridloop.dashboard.push-interval:1s}")
+    void push() {
+        if (changed.getAndSet(false)) {
+            var districts = board.all();
+            pages.forEach(p -> send(p, SseEmitter.event().name("districts").data(districts,
+                    MediaType.APPLICATION_JSON)));
+            lastSentNanos = System.nanoTime();
+        } else if (System.nanoTime() - lastSentNanos > KEEP_ALIVE.toNanos()) {
+            pages.forEach(p -> send(p, SseEmitter.event().comment("keep-alive")));
+            lastSentNanos = System.nanoTime();
+        }
+    }
+
+    int openPages() {
+        return pages.size();
+    }
+
+    private void send(SseEmitter page, SseEmitter.SseEventBuilder event) {
+        try {
+            page.send(event);
+        } catch (IOException | IllegalStateException gone) {
+            log.debug("Dashboard page went away: {}", gone.toString());
+            pages.remove(page);
+        }
+    }
+}

@@ -1,0 +1,422 @@
+// The supervisors' dashboard. Tables, drill-down, trend, overdue list and exports come from stats-service's
+// API; this service's event stream says when figures changed, and the page refreshes what it shows.
+// Everything from the server is put on the page as text (never as HTML): area names come from data files.
+'use strict';
+
+const LEVELS = {
+  district: {label: '区县', next: 'street'},
+  street: {label: '街道乡镇', next: 'community'},
+  community: {label: '社区村', next: null}
+};
+const ZONE = 'Asia/Shanghai';
+
+const state = {
+  statsUrl: null,
+  city: null,               // {code, name}: the root of the drill-down
+  trail: [],                // [{code, name, level}] below the city
+  period: {kind: 'year', value: null},
+  refreshing: null,
+  again: false
+};
+let bars;
+let trend;
+
+function $(id) {
+  return document.getElementById(id);
+}
+
+function el(tag, text, attrs) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) {
+    e.textContent = String(text);
+  }
+  for (const [k, v] of Object.entries(attrs || {})) {
+    e.setAttribute(k, v);
+  }
+  return e;
+}
+
+function percent(rate) {
+  return rate === null || rate === undefined ? '—' : (rate * 100).toFixed(1) + '%';
+}
+
+async function getJson(url) {
+  const answer = await fetch(url, {headers: {Accept: 'application/json'}});
+  if (!answer.ok) {
+    let detail = answer.status + ' ' + answer.statusText;
+    try {
+      const problem = await answer.json();
+      detail = (problem.title || '') + '：' + (problem.detail || detail);
+    } catch (ignored) {
+      // not problem+json
+    }
+    throw new Error(detail);
+  }
+  return answer.json();
+}
+
+// --- periods -------------------------------------------------------------------------------------------------
+
+function today() {
+  const parts = new Intl.DateTimeFormat('en-CA', {timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit'})
+      .formatToParts(new Date());
+  const get = type => parts.find(p => p.type === type).value;
+  return {y: +get('year'), m: +get('month'), d: +get('day')};
+}
+
+function pad(n) {
+  return String(n).padStart(2, '0');
+}
+
+function currentPeriod(kind) {
+  const t = today();
+  switch (kind) {
+    case 'year': return String(t.y);
+    case 'quarter': return t.y + '-Q' + (Math.floor((t.m - 1) / 3) + 1);
+    case 'month': return t.y + '-' + pad(t.m);
+    default: return t.y + '-' + pad(t.m) + '-' + pad(t.d);
+  }
+}
+
+function shift(kind, value, step) {
+  if (kind === 'year') {
+    return String(+value + step);
+  }
+  if (kind === 'quarter') {
+    const [y, q] = value.split('-Q').map(Number);
+    const index = y * 4 + (q - 1) + step;
+    return Math.floor(index / 4) + '-Q' + (index % 4 + 1);
+  }
+  if (kind === 'month') {
+    const [y, m] = value.split('-').map(Number);
+    const index = y * 12 + (m - 1) + step;
+    return Math.floor(index / 12) + '-' + pad(index % 12 + 1);
+  }
+  const d = new Date(value + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + step);
+  return d.toISOString().slice(0, 10);
+}
+
+function trendEnd() {
+  // The trend ends at the period's last month, or this month for the current period.
+  const v = state.period.value;
+  if (state.period.kind === 'year') {
+    return v === String(today().y) ? currentPeriod('month') : v + '-12';
+  }
+  if (state.period.kind === 'quarter') {
+    const [y, q] = v.split('-Q').map(Number);
+    const last = y + '-' + pad(q * 3);
+    return last > currentPeriod('month') ? currentPeriod('month') : last;
+  }
+  return v.slice(0, 7);
+}
+
+// --- where we are ----------------------------------------------------------------------------------------------
+
+function level() {
+  const last = state.trail[state.trail.length - 1];
+  return last ? LEVELS[last.level].next : 'district';
+}
+
+function parentCode() {
+  const last = state.trail[state.trail.length - 1];
+  return last ? last.code : null;
+}
+
+function areaCode() {
+  return parentCode() || (state.city && state.city.code);
+}
+
+function tableQuery() {
+  const q = new URLSearchParams({level: level(), period: state.period.value});
+  if (parentCode()) {
+    q.set('parent', parentCode());
+  }
+  return q;
+}
+
+function renderTrail() {
+  const nav = $('trail');
+  nav.replaceChildren();
+  const cityName = state.city ? state.city.name || '全市' : '全市';
+  const crumbs = [{code: null, name: cityName}].concat(state.trail);
+  crumbs.forEach((crumb, i) => {
+    if (i > 0) {
+      nav.append(el('span', '›', {class: 'sep'}));
+    }
+    if (i === crumbs.length - 1) {
+      nav.append(el('span', crumb.name, {class: 'here', 'data-trail': crumb.code || 'city'}));
+    } else {
+      const a = el('a', crumb.name, {href: '#', 'data-trail': crumb.code || 'city'});
+      a.addEventListener('click', event => {
+        event.preventDefault();
+        state.trail = state.trail.slice(0, i);
+        refresh();
+      });
+      nav.append(a);
+    }
+  });
+}
+
+// --- drawing ---------------------------------------------------------------------------------------------------
+
+function renderKpis(total) {
+  const values = {
+    reported: total.counts.reported,
+    closed: total.counts.closed,
+    completionRate: percent(total.rates.completionRate),
+    onTimeCompletionRate: percent(total.rates.onTimeCompletionRate),
+    overdueNow: total.counts.overdueNow
+  };
+  for (const [key, value] of Object.entries(values)) {
+    document.querySelector('[data-kpi="' + key + '"]').textContent = String(value);
+  }
+}
+
+function cells(row, figures) {
+  row.append(el('td', figures.counts.reported, {'data-measure': 'reported'}));
+  row.append(el('td', figures.counts.closed, {'data-measure': 'closed'}));
+  row.append(el('td', percent(figures.rates.completionRate), {'data-measure': 'completionRate'}));
+  row.append(el('td', percent(figures.rates.onTimeCompletionRate), {'data-measure': 'onTimeCompletionRate'}));
+  const overdue = el('td', figures.counts.overdueNow, {'data-measure': 'overdueNow'});
+  if (figures.counts.overdueNow > 0) {
+    overdue.classList.add('overdue-hot');
+  }
+  row.append(overdue);
+}
+
+function renderTable(table) {
+  const lvl = level();
+  $('level-header').textContent = LEVELS[lvl].label;
+  $('table-title').textContent = (state.trail.length ? state.trail[state.trail.length - 1].name + ' · ' : '')
+      + '各' + LEVELS[lvl].label + '办结情况（' + table.periodLabel + '）';
+  const body = document.querySelector('#areas tbody');
+  body.replaceChildren();
+  for (const r of table.rows) {
+    const row = el('tr', null, {'data-area': r.areaCode});
+    const name = el('td', null, {class: 'name'});
+    if (LEVELS[lvl].next) {
+      const a = el('a', r.areaName || r.areaCode, {href: '#', class: 'drill', 'data-drill': r.areaCode});
+      a.addEventListener('click', event => {
+        event.preventDefault();
+        state.trail.push({code: r.areaCode, name: r.areaName || r.areaCode, level: lvl});
+        refresh();
+      });
+      name.append(a);
+    } else {
+      name.textContent = r.areaName || r.areaCode;
+    }
+    row.append(name);
+    cells(row, r);
+    row.append(el('td', r.rank !== null && r.rank !== undefined ? r.rank : (r.belowMinimumSample ? '样本不足' : '—'),
+        {'data-measure': 'rank', class: r.belowMinimumSample ? 'small' : ''}));
+    body.append(row);
+  }
+  if (!table.rows.length) {
+    const empty = el('tr');
+    empty.append(el('td', '本期暂无数据', {colspan: '7', class: 'small'}));
+    body.append(empty);
+  }
+  const foot = document.querySelector('#areas tfoot');
+  foot.replaceChildren();
+  const total = el('tr', null, {'data-area': 'total'});
+  total.append(el('td', '合计'));
+  cells(total, table.total);
+  total.append(el('td', ''));
+  foot.append(total);
+  $('sample-hint').textContent = '本期上报少于 ' + table.minSampleSize + ' 件的区域只显示、不参与排名（样本不足）。';
+}
+
+function renderBars(table) {
+  const rows = table.rows.filter(r => r.rates.completionRate !== null && r.rates.completionRate !== undefined);
+  bars.setOption({
+    grid: {left: 50, right: 20, top: 20, bottom: 70},
+    tooltip: {trigger: 'axis', valueFormatter: v => v + '%'},
+    xAxis: {type: 'category', data: rows.map(r => r.areaName || r.areaCode), axisLabel: {rotate: 30}},
+    yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value}%'}},
+    series: [{
+      name: '办结率', type: 'bar',
+      data: rows.map(r => ({
+        value: +(r.rates.completionRate * 100).toFixed(1),
+        itemStyle: {color: r.belowMinimumSample ? '#b8c4ce' : '#2f7ed8'}
+      })),
+      label: {show: rows.length <= 12, position: 'top', formatter: '{c}%'}
+    }]
+  }, true);
+}
+
+async function renderTrend() {
+  const code = areaCode();
+  if (!code) {
+    trend.clear();
+    return;
+  }
+  const t = await getJson(state.statsUrl + '/api/v1/stats/trend?' + new URLSearchParams({area: code, to: trendEnd()}));
+  $('trend-title').textContent = '近12个月趋势（' + (t.areaName || code) + '，按上报月份）';
+  trend.setOption({
+    grid: {left: 50, right: 50, top: 30, bottom: 30},
+    tooltip: {trigger: 'axis'},
+    legend: {data: ['上报', '办结', '办结率']},
+    xAxis: {type: 'category', data: t.months},
+    yAxis: [{type: 'value', name: '件'}, {type: 'value', name: '办结率', min: 0, max: 100,
+      axisLabel: {formatter: '{value}%'}}],
+    series: [
+      {name: '上报', type: 'bar', data: t.figures.map(f => f.counts.reported)},
+      {name: '办结', type: 'bar', data: t.figures.map(f => f.counts.closed)},
+      {name: '办结率', type: 'line', yAxisIndex: 1, connectNulls: false, showSymbol: true, symbolSize: 7,
+        data: t.figures.map(f => f.rates.completionRate === null ? null : +(f.rates.completionRate * 100).toFixed(1))}
+    ]
+  }, true);
+}
+
+function since(hours) {
+  return hours >= 24 ? Math.floor(hours / 24) + '天' + (hours % 24) + '小时' : hours + '小时';
+}
+
+const DUE = new Intl.DateTimeFormat('zh-CN', {timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit'});
+
+async function renderOverdue() {
+  const q = new URLSearchParams({size: '10'});
+  if (areaCode()) {
+    q.set('area', areaCode());
+  }
+  const page = await getJson(state.statsUrl + '/api/v1/stats/overdue?' + q);
+  $('overdue-count').textContent = '（' + page.total + ' 件）';
+  const body = document.querySelector('#overdue tbody');
+  body.replaceChildren();
+  for (const c of page.items) {
+    const row = el('tr', null, {'data-case': c.caseId});
+    row.append(el('td', c.caseId));
+    row.append(el('td', [c.districtName, c.streetName, c.communityName].filter(Boolean).join(' ')));
+    row.append(el('td', c.categoryName || c.category || ''));
+    row.append(el('td', c.handlingUnitName || ''));
+    row.append(el('td', c.dueAt ? DUE.format(new Date(c.dueAt)) : ''));
+    row.append(el('td', since(c.overdueHours), {class: 'n overdue-hot'}));
+    body.append(row);
+  }
+  if (!page.items.length) {
+    const empty = el('tr');
+    empty.append(el('td', '暂无超期案件', {colspan: '6', class: 'small'}));
+    body.append(empty);
+  }
+}
+
+function renderExports() {
+  for (const format of ['xlsx', 'csv']) {
+    const q = tableQuery();
+    q.set('format', format);
+    $('export-' + format).href = state.statsUrl + '/api/v1/stats/completion/export?' + q;
+  }
+}
+
+// --- refreshing ------------------------------------------------------------------------------------------------
+
+async function draw() {
+  if (!state.city) {
+    const cities = await getJson(state.statsUrl + '/api/v1/stats/completion?'
+        + new URLSearchParams({level: 'city', period: state.period.value}));
+    if (cities.rows.length) {
+      state.city = {code: cities.rows[0].areaCode, name: cities.rows[0].areaName};
+    }
+  }
+  renderTrail();
+  renderExports();
+  const table = await getJson(state.statsUrl + '/api/v1/stats/completion?' + tableQuery());
+  renderKpis(table.total);
+  renderTable(table);
+  renderBars(table);
+  await Promise.all([renderTrend(), renderOverdue()]);
+  document.body.dataset.drawn = String(+(document.body.dataset.drawn || 0) + 1);
+  document.body.dataset.view = level() + ':' + (parentCode() || '') + ':' + state.period.value;
+}
+
+// One drawing at a time; a change while drawing draws once more afterwards.
+async function refresh() {
+  if (state.refreshing) {
+    state.again = true;
+    return state.refreshing;
+  }
+  state.refreshing = (async () => {
+    do {
+      state.again = false;
+      try {
+        await draw();
+        $('error').hidden = true;
+      } catch (e) {
+        $('error').textContent = '统计数据暂时无法读取：' + e.message;
+        $('error').hidden = false;
+      }
+    } while (state.again);
+    state.refreshing = null;
+  })();
+  return state.refreshing;
+}
+
+let pending;
+
+function listen() {
+  const live = $('live');
+  const stream = new EventSource('/api/v1/dashboard/stream');
+  stream.addEventListener('open', () => {
+    live.className = 'live on';
+    live.textContent = '实时更新';
+  });
+  stream.addEventListener('districts', () => {
+    const at = new Intl.DateTimeFormat('zh-CN', {timeZone: ZONE, hour: '2-digit', minute: '2-digit',
+      second: '2-digit'}).format(new Date());
+    live.className = 'live on';
+    live.textContent = '实时更新 · ' + at;
+    clearTimeout(pending);
+    pending = setTimeout(refresh, 300);
+  });
+  stream.addEventListener('error', () => {
+    live.className = 'live off';
+    live.textContent = '实时连接中断，正在重连…';
+  });
+}
+
+function setPeriod(kind, value) {
+  state.period = {kind: kind, value: value};
+  $('period-kind').value = kind;
+  $('period-value').value = value;
+}
+
+async function main() {
+  bars = echarts.init($('bars'));
+  trend = echarts.init($('trend'));
+  window.addEventListener('resize', () => {
+    bars.resize();
+    trend.resize();
+  });
+  const config = await getJson('/api/v1/dashboard/config');
+  state.statsUrl = config.statsUrl;
+  setPeriod('year', currentPeriod('year'));
+  $('period-kind').addEventListener('change', () => {
+    setPeriod($('period-kind').value, currentPeriod($('period-kind').value));
+    refresh();
+  });
+  $('period-value').addEventListener('change', () => {
+    state.period.value = $('period-value').value.trim().toUpperCase();
+    refresh();
+  });
+  $('period-prev').addEventListener('click', () => {
+    setPeriod(state.period.kind, shift(state.period.kind, state.period.value, -1));
+    refresh();
+  });
+  $('period-next').addEventListener('click', () => {
+    setPeriod(state.period.kind, shift(state.period.kind, state.period.value, 1));
+    refresh();
+  });
+  $('period-now').addEventListener('click', () => {
+    setPeriod(state.period.kind, currentPeriod(state.period.kind));
+    refresh();
+  });
+  await refresh();
+  listen();
+}
+
+main().catch(e => {
+  $('error').textContent = '看板无法启动：' + e.message;
+  $('error').hidden = false;
+});
