@@ -4,6 +4,7 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.HotlineOrderReceived;
+import io.gridloop.contracts.event.HotlineVisitRecorded;
 import io.gridloop.contracts.event.ReopenRequested;
 
 import java.util.List;
@@ -47,8 +48,17 @@ public final class Topics {
             Names.HOTLINE_ORDER_RECEIVED, HotlineOrderReceived.class,
             "hotline order number", 3, false, HOTLINE_BRIDGE, List.of());
 
+    /**
+     * A 12345 return visit (回访) for a case that came from the hotline: dispatch records it on the case, from where
+     * statistics count 解决率 and 满意率. The bridge produces it with the hotline work.
+     */
+    public static final Topic<HotlineVisitRecorded> HOTLINE_VISIT_RECORDED = new Topic<>(
+            Names.HOTLINE_VISIT_RECORDED, HotlineVisitRecorded.class,
+            "case id", 6, false, HOTLINE_BRIDGE, List.of(DISPATCH));
+
     private static final List<Topic<?>> ALL = List.of(
-            EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED);
+            EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED,
+            HOTLINE_VISIT_RECORDED);
 
     private Topics() {
     }
@@ -60,6 +70,7 @@ public final class Topics {
         public static final String REOPEN_REQUESTED = "grid.event.reopen-requested.v1";
         public static final String DISTRICT_STATS = "grid.stats.district.v1";
         public static final String HOTLINE_ORDER_RECEIVED = "grid.hotline.order.received.v1";
+        public static final String HOTLINE_VISIT_RECORDED = "grid.hotline.visit.recorded.v1";
 
         private Names() {
         }

@@ -9,6 +9,9 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.HotlineOrderReceived;
+import io.gridloop.contracts.event.HotlineVisitRecorded;
+import io.gridloop.contracts.event.VisitResolution;
+import io.gridloop.contracts.event.VisitSatisfaction;
 import io.gridloop.contracts.event.ReopenRequested;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
@@ -39,6 +42,10 @@ final class SampleEvents {
                             "150105001001003", "一般", T0.plusSeconds(7 * 86_400), T0));
             case "grid.event.reopen-requested.v1" -> EventEnvelope.of(Topics.REOPEN_REQUESTED, "e-1-reopen-7",
                     ServiceNames.INTAKE, T0, "e-1", new ReopenRequested("e-1", "gw-150105-0042", "杂物仍未清理", 7, T0));
+            case "grid.hotline.visit.recorded.v1" -> EventEnvelope.of(Topics.HOTLINE_VISIT_RECORDED, "visit-GD1",
+                    ServiceNames.HOTLINE_BRIDGE, T0, "e-1", new HotlineVisitRecorded("e-1", "GD20260302000117",
+                            VisitResolution.RESOLVED, VisitSatisfaction.BASICALLY_SATISFIED, "修好了，就是慢了点",
+                            "agent-07", T0));
             default -> throw new IllegalArgumentException("no sample for " + topic.name() + ": add one");
         };
     }
@@ -56,7 +63,7 @@ final class SampleEvents {
         return new CaseTransitioned("e-1", 2, "route", CaseState.REPORTED, CaseState.ROUTED, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0, T0.plusSeconds(3 * 86_400),
                 T0.plusSeconds(1), "system", "150105001", "DISTRICT", 0, null, null, null, null, "FIRE_SAFETY",
-                "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3", "赛罕区大学东路街道网格化服务管理中心", null);
+                "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3", "赛罕区大学东路街道网格化服务管理中心", null, null, null);
     }
 
     /** A closure with every optional field set, so the schema is checked for those too. */
@@ -65,7 +72,8 @@ final class SampleEvents {
                 "赛罕区", "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0,
                 T0.plusSeconds(3 * 86_400), T0.plusSeconds(7200), "reviewer-3", "150105", "DISTRICT", 1,
                 "复核通过", T0.plusSeconds(7200), true, null, "FIRE_SAFETY", "150105001001", "大学东路社区",
-                "150105001", "大学东路街道", "REVIEWER", null, null, T0.plusSeconds(86_400));
+                "150105001", "大学东路街道", "REVIEWER", null, null, T0.plusSeconds(86_400),
+                VisitResolution.PARTLY_RESOLVED, VisitSatisfaction.UNSATISFIED);
     }
 
     private SampleEvents() {

@@ -24,6 +24,8 @@ import java.time.Instant;
  *                   transitions the rules decided
  * @param handlingUnitName the Chinese name of {@code handlingUnit}, as people (and Open311 clients) read it
  * @param acceptBy   when the case must be accepted (受理/响应期限); statistics judge 按时响应 by it
+ * @param visitResolution   on a {@code visit} transition: what the citizen said at the 12345 return visit
+ * @param visitSatisfaction on a {@code visit} transition: how satisfied the citizen was
  */
 public record CaseTransitioned(
         String caseId,
@@ -55,5 +57,7 @@ public record CaseTransitioned(
         String actorRole,
         String routingRule,
         String handlingUnitName,
-        Instant acceptBy) {
+        Instant acceptBy,
+        VisitResolution visitResolution,
+        VisitSatisfaction visitSatisfaction) {
 }

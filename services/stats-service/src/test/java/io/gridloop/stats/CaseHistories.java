@@ -7,6 +7,8 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.VisitResolution;
+import io.gridloop.contracts.event.VisitSatisfaction;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +27,8 @@ public final class CaseHistories {
     /** How a generated case ended, for recounting. */
     public record Outcome(String caseId, String districtCode, String streetCode, String communityCode,
                           String gridCode, EventCategory category, ReportSource source, Instant reportedAt,
-                          CaseState state, boolean closedOnTime, int reworkCount, boolean overdue, Instant dueAt) {
+                          CaseState state, boolean closedOnTime, int reworkCount, boolean overdue, Instant dueAt,
+                          VisitSatisfaction satisfaction) {
     }
 
     public record History(Outcome outcome, List<EventEnvelope<CaseTransitioned>> transitions) {
@@ -66,6 +69,7 @@ public final class CaseHistories {
         int rework;
         boolean overdue;
         boolean lastCloseOnTime;
+        VisitSatisfaction visit;
 
         Builder(String caseId) {
             this.caseId = caseId;
@@ -124,6 +128,10 @@ public final class CaseHistories {
                 return done();
             }
             close();
+            if (source == ReportSource.HOTLINE_12345 && random.nextDouble() < 0.7) {
+                visit = VisitSatisfaction.values()[random.nextInt(VisitSatisfaction.values().length)];
+                emit("visit", CaseState.CLOSED, CaseState.CLOSED);
+            }
             if (random.nextDouble() < 0.05) {
                 rework++;
                 dueAt = now.plus(Duration.between(reportedAt, dueAt));
@@ -159,7 +167,9 @@ public final class CaseHistories {
             CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, districtCode,
                     "测试区" + districtCode, grid, category, source, reportedAt, dueAt, now, "tester", street,
                     "STREET", rework, null, closed ? now : null, closed ? onTimeNow : null, null, null, community,
-                    "社区" + community, street, "街道" + street, "HANDLER", null, "单位", acceptBy);
+                    "社区" + community, street, "街道" + street, "HANDLER", null, "单位", acceptBy,
+                    "visit".equals(action) ? VisitResolution.values()[visit.ordinal() % 3] : null,
+                    "visit".equals(action) ? visit : null);
             out.add(EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, now,
                     caseId, t));
             state = to;
@@ -168,7 +178,8 @@ public final class CaseHistories {
         private History done() {
             boolean open = !state.isFinal();
             return new History(new Outcome(caseId, districtCode, street, community, grid, category, source,
-                    reportedAt, state, state == CaseState.CLOSED && lastCloseOnTime, rework, open && overdue, dueAt),
+                    reportedAt, state, state == CaseState.CLOSED && lastCloseOnTime, rework, open && overdue, dueAt,
+                    visit),
                     out);
         }
     }

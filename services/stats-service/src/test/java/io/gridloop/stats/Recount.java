@@ -1,6 +1,7 @@
 package io.gridloop.stats;
 
 import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.VisitSatisfaction;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ public final class Recount {
         out.put("invalidated", cases.stream().filter(where).filter(c -> c.state() == CaseState.INVALID).count());
         out.put("open", cases.stream().filter(where).filter(c -> !c.state().isFinal()).count());
         out.put("overdueNow", cases.stream().filter(where).filter(CaseHistories.Outcome::overdue).count());
+        out.put("visited", cases.stream().filter(where).filter(c -> c.satisfaction() != null).count());
+        out.put("unsatisfied", cases.stream().filter(where)
+                .filter(c -> c.satisfaction() == VisitSatisfaction.UNSATISFIED).count());
         return out;
     }
 
@@ -31,7 +35,7 @@ public final class Recount {
     public static Map<String, Long> sameMeasures(Map<String, Long> counts) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String m : new String[] {"reported", "closed", "closedOnTime", "rework", "merged", "invalidated", "open",
-                "overdueNow"}) {
+                "overdueNow", "visited", "unsatisfied"}) {
             out.put(m, counts.get(m));
         }
         return out;

@@ -181,7 +181,7 @@ class StatsFlowTest extends ServiceIntegrationTest {
         CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, district, "测试区" + district,
                 district + "001001001", EventCategory.LIVELIHOOD, ReportSource.GRID_PATROL, at, due, at, "u",
                 district, "DISTRICT", 0, null, closed ? at : null, closed ? Boolean.TRUE : null, null, null,
-                district + "001001", "社区", district + "001", "街道", "SYSTEM", null, null, at.plusSeconds(60));
+                district + "001001", "社区", district + "001", "街道", "SYSTEM", null, null, at.plusSeconds(60), null, null);
         return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t);
     }
 

@@ -110,7 +110,8 @@ class CaseController {
                     c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(), c.handlingUnitName(), c.level(),
                     c.level() == null ? null : c.level().label(), c.routingRule(), c.assignee(), c.reworkCount(),
                     c.requestedExtensionDays(), c.mergedInto(), c.closedAt(), c.warned(), c.overdue(),
-                    c.allowedActions().stream().map(CaseAction::wireName).sorted().toList(), c.timeline());
+                    c.allowedActions().stream().filter(CaseAction::manual).map(CaseAction::wireName).sorted()
+                            .toList(), c.timeline());
         }
     }
 }

@@ -64,6 +64,16 @@ public class CaseWork {
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
                         "没有名为 " + actionName + " 的案件操作").with("actions", Arrays.stream(CaseAction.values())
                         .filter(CaseAction::manual).map(CaseAction::wireName).toList()));
+        return act(caseId, action, input, stillApplies);
+    }
+
+    /**
+     * Any action, also those people may not ask for over HTTP (a 12345 return visit): for messages from other
+     * services. Applied only while {@code stillApplies} holds, as above.
+     *
+     * @return the case after the action, or {@code null} if it no longer applied
+     */
+    public CaseFile act(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies) {
         for (String photoId : input.photoIds()) {
             if (photos.info(photoId).isEmpty()) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PHOTO", "照片不存在",
@@ -90,7 +100,8 @@ public class CaseWork {
                 throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "当前状态不允许该操作",
                         "案件处于「" + e.from().label() + "」状态，不能" + action.label())
                         .with("state", e.from().name())
-                        .with("allowedActions", e.allowed().stream().map(CaseAction::wireName).sorted().toList());
+                        .with("allowedActions", e.allowed().stream().filter(CaseAction::manual)
+                                .map(CaseAction::wireName).sorted().toList());
             } catch (InvalidActionException e) {
                 ApiException problem = new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_ACTION",
                         "操作信息不完整或不适用", e.getMessage());

@@ -19,10 +19,15 @@ import java.util.List;
  *                             ids the photo store gave them
  */
 public record ActionInput(String actor, String role, String reason, Integer extensionWorkingDays, String mergeInto,
-                          String assignee, RoutingDecision routing, List<String> photoIds) {
+                          String assignee, RoutingDecision routing, List<String> photoIds, HotlineVisit visit) {
 
     public ActionInput {
         photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+    }
+
+    public ActionInput(String actor, String role, String reason, Integer extensionWorkingDays, String mergeInto,
+                       String assignee, RoutingDecision routing, List<String> photoIds) {
+        this(actor, role, reason, extensionWorkingDays, mergeInto, assignee, routing, photoIds, null);
     }
 
     public static final String SYSTEM_ROLE = "SYSTEM";
@@ -40,6 +45,7 @@ public record ActionInput(String actor, String role, String reason, Integer exte
     }
 
     public ActionInput routedBy(RoutingDecision decision) {
-        return new ActionInput(actor, role, reason, extensionWorkingDays, mergeInto, assignee, decision, photoIds);
+        return new ActionInput(actor, role, reason, extensionWorkingDays, mergeInto, assignee, decision, photoIds,
+                visit);
     }
 }

@@ -29,7 +29,8 @@ public enum CaseAction {
     REOPEN("重新办理（群众反映未解决）", true),
     INVALIDATE("作废", true),
     WARN("临期预警", false),
-    OVERDUE("超期督办", false);
+    OVERDUE("超期督办", false),
+    VISIT("12345回访", false);
 
     private final String label;
     private final boolean needsReason;
@@ -54,8 +55,9 @@ public enum CaseAction {
     }
 
     /** Taken through the API: everything but opening the case and the deadline watch's warnings. */
+    /** Whether people ask for it over HTTP; the others come from the system or from the hotline. */
     public boolean manual() {
-        return this != REPORT && this != WARN && this != OVERDUE;
+        return this != REPORT && this != WARN && this != OVERDUE && this != VISIT;
     }
 
     public static Optional<CaseAction> fromWireName(String name) {

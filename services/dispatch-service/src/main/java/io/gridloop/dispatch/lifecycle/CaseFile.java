@@ -42,6 +42,7 @@ import java.util.Set;
  * @param suspendedAt            since when the case is suspended; the clock stops meanwhile
  * @param warned                 the approaching deadline was announced (预警)
  * @param overdue                the deadline passed while open: supervised (督办) and the level above notified
+ * @param lastVisit              the latest 12345 return visit (回访), for cases from the hotline
  * @param version                bumped by every transition; a transition applies only to the version it was
  *                               computed from
  * @param sequence               the number of the last transition (1 = reported)
@@ -83,6 +84,7 @@ public record CaseFile(
         Instant closedAt,
         boolean warned,
         boolean overdue,
+        HotlineVisit lastVisit,
         int sequence,
         List<TimelineEntry> timeline,
         List<OutboxEntry> outbox) {
@@ -115,7 +117,7 @@ public record CaseFile(
                 event.streetCode(), event.streetName(), event.category(), event.subCategory(),
                 event.subCategoryName(), event.source(), event.urgency(), event.description(), event.location(),
                 event.likelyDuplicateOf(), event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(), triage.code(),
-                triage.name(), firstLevel(event), null, null, 0, null, null, null, null, null, false, false, 0,
+                triage.name(), firstLevel(event), null, null, 0, null, null, null, null, null, false, false, null, 0,
                 List.of(), List.of());
         String note = event.likelyDuplicateOf() == null ? null : "疑似与事件 " + event.likelyDuplicateOf() + " 重复，可并单";
         // The reporter's photos stay with the report's line of the timeline; intake serves them.
@@ -139,7 +141,8 @@ public record CaseFile(
         if (state != CaseState.CLOSED) {
             return Optional.empty();
         }
-        return timeline.reversed().stream().filter(e -> e.toState() == CaseState.CLOSED).findFirst()
+        // The close itself, not a later step that kept the case closed (a 12345 return visit).
+        return timeline.reversed().stream().filter(e -> e.action().equals(CaseAction.CLOSE.wireName())).findFirst()
                 .map(TimelineEntry::sequence);
     }
 
@@ -196,6 +199,14 @@ public record CaseFile(
                 b.assignee = null;
             }
             case CLAIM -> b.assignee = in.actor();
+            case VISIT -> {
+                if (in.visit() == null) {
+                    throw new InvalidActionException("visit", "缺少回访结果");
+                }
+                HotlineVisit v = in.visit();
+                b.lastVisit = new HotlineVisit(v.visitId(), v.orderNumber(), v.resolution(), v.satisfaction(),
+                        v.visitedAt(), closingSequence().orElse(null));
+            }
             case ASSIGN -> {
                 if (in.assignee() == null || in.assignee().isBlank()) {
                     throw new InvalidActionException("assignee", "请指定承办人");
@@ -320,7 +331,9 @@ public record CaseFile(
                 changed.handlingUnit, changed.level == null ? null : changed.level.name(), changed.reworkCount,
                 in.reason(), changed.closedAt, onTime, changed.mergedInto, subCategory, communityCode,
                 communityName, streetCode, streetName, role, decidedByRule(action, changed),
-                changed.handlingUnitName, changed.acceptBy);
+                changed.handlingUnitName, changed.acceptBy,
+                action == CaseAction.VISIT ? changed.lastVisit.resolution() : null,
+                action == CaseAction.VISIT ? changed.lastVisit.satisfaction() : null);
         TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
                 in.reason(), changed.handlingUnit, changed.handlingUnitName, changed.assignee,
                 decidedByRule(action, changed), in.photoIds(), now);
@@ -364,6 +377,7 @@ public record CaseFile(
         Instant closedAt;
         boolean warned;
         boolean overdue;
+        HotlineVisit lastVisit;
         int sequence;
         List<TimelineEntry> timeline;
         List<OutboxEntry> outbox;
@@ -388,6 +402,7 @@ public record CaseFile(
             closedAt = c.closedAt;
             warned = c.warned;
             overdue = c.overdue;
+            lastVisit = c.lastVisit;
             sequence = c.sequence;
             timeline = c.timeline;
             outbox = c.outbox;
@@ -408,7 +423,7 @@ public record CaseFile(
                     base.subCategory, base.subCategoryName, base.source, base.urgency, base.description,
                     base.location, base.likelyDuplicateOf, base.reportedAt, acceptBy, dueAt, warnAt, handlingUnit, handlingUnitName, level,
                     routingRule, assignee, reworkCount, resumeState, requestedExtensionDays, suspendedAt,
-                    mergedInto, closedAt, warned, overdue, sequence, timeline, outbox);
+                    mergedInto, closedAt, warned, overdue, lastVisit, sequence, timeline, outbox);
         }
     }
 }

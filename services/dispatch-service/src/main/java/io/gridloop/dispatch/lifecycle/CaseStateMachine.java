@@ -79,6 +79,11 @@ public final class CaseStateMachine {
             allow(working,         ASSIGN,             working);             // 指派 to a person
             allow(working,         REASSIGN,           ROUTED);              // 改派 to another unit
         }
+        for (CaseState any : CaseState.values()) {
+            if (any != MERGED && any != CaseState.INVALID) {
+                allow(any, CaseAction.VISIT, any);                           // 12345回访: recorded, state kept
+            }
+        }
         for (CaseState open : CaseState.values()) {
             if (open.isFinal()) {
                 continue;

@@ -70,6 +70,10 @@ class CaseStateMachineTest {
             legal(s, CaseAction.MERGE, MERGED);
             legal(s, CaseAction.INVALIDATE, INVALID);
         }
+        for (CaseState s : List.of(REPORTED, ROUTED, RETURNED, ESCALATED, ACCEPTED, REWORK, FEEDBACK_SUBMITTED,
+                EXTENSION_REQUESTED, SUSPENDED, CLOSED)) {
+            legal(s, CaseAction.VISIT, s);  // a 12345 return visit is recorded whatever the state, and keeps it
+        }
     }
 
     private static void legal(CaseState from, CaseAction action, CaseState to) {
@@ -102,7 +106,7 @@ class CaseStateMachineTest {
 
     @Test
     void shouldAllowNothingOnceMergedOrInvalidAndOnlyReopeningOnceClosed() {
-        assertThat(CaseStateMachine.allowed(CLOSED)).containsExactly(CaseAction.REOPEN);
+        assertThat(CaseStateMachine.allowed(CLOSED)).containsExactlyInAnyOrder(CaseAction.REOPEN, CaseAction.VISIT);
         assertThat(CaseStateMachine.allowed(MERGED)).isEmpty();
         assertThat(CaseStateMachine.allowed(INVALID)).isEmpty();
     }

@@ -42,13 +42,15 @@ class CaseProgressListener {
                 .set("caseState", t.toState())
                 .set("status", ReporterStatus.of(t.toState()))
                 .set("lastSequence", t.sequence())
-                .set("closedSequence", closed ? t.sequence() : null)
-                .set("closedAt", closed ? t.closedAt() : null)
                 .set("mergedInto", t.mergedInto())
                 .set("handlingUnit", t.handlingUnit())
                 .set("handlingUnitName", t.handlingUnitName())
                 .set("dueAt", t.dueAt())
                 .set("updatedAt", t.occurredAt());
+        // A step that keeps a closed case closed (a 12345 return visit) leaves the closure a "not fixed" names.
+        if (!closed || t.fromState() != CaseState.CLOSED) {
+            update.set("closedSequence", closed ? t.sequence() : null).set("closedAt", closed ? t.closedAt() : null);
+        }
         if ("feedback".equals(t.action()) && t.reason() != null) {
             update.set("result", t.reason());
         }

@@ -61,6 +61,7 @@ class ReporterViewTest extends ServiceIntegrationTest {
         transition(id, 4, "feedback", CaseState.ACCEPTED, CaseState.FEEDBACK_SUBMITTED, "已清理楼道杂物");
         transition(id, 5, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, null);
         transition(id, 3, "accept", CaseState.ROUTED, CaseState.ACCEPTED, null); // a late redelivery
+        transition(id, 6, "visit", CaseState.CLOSED, CaseState.CLOSED, "12345回访：解决，满意"); // keeps closure 5
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/api/v1/events/{id}", id).exchange().expectBody()

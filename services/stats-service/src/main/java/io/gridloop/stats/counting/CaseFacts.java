@@ -4,6 +4,8 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.VisitResolution;
+import io.gridloop.contracts.event.VisitSatisfaction;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -18,6 +20,8 @@ import java.util.Objects;
  * @param overdue         dispatch declared the current deadline missed (超期督办) and the case is still open
  * @param subCategory     the catalogue code, for lists
  * @param handlingUnitName who has the case now, for lists
+ * @param visitResolution   the latest 12345 return visit's answer, if any
+ * @param visitSatisfaction the latest 12345 return visit's rating, if any
  */
 public record CaseFacts(
         String caseId,
@@ -45,7 +49,9 @@ public record CaseFacts(
         boolean closedOnTime,
         boolean overdue,
         String subCategory,
-        String handlingUnitName) {
+        String handlingUnitName,
+        VisitResolution visitResolution,
+        VisitSatisfaction visitSatisfaction) {
 
     /** Whether {@code t} is news for this case: later in its history than anything folded in. */
     public boolean isBehind(CaseTransitioned t) {
@@ -84,7 +90,11 @@ public record CaseFacts(
                 closed && Boolean.TRUE.equals(t.onTime()),
                 overdue,
                 keep(t.subCategory(), before == null ? null : before.subCategory),
-                keep(t.handlingUnitName(), before == null ? null : before.handlingUnitName));
+                keep(t.handlingUnitName(), before == null ? null : before.handlingUnitName),
+                // The latest visit counts: a second visit replaces the first.
+                t.visitResolution() != null ? t.visitResolution() : before == null ? null : before.visitResolution,
+                t.visitSatisfaction() != null ? t.visitSatisfaction()
+                        : before == null ? null : before.visitSatisfaction);
     }
 
     private static String keep(String now, String before) {

@@ -2,6 +2,8 @@ package io.gridloop.stats.counting;
 
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.VisitResolution;
+import io.gridloop.contracts.event.VisitSatisfaction;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,17 @@ public final class Contribution {
         boolean hotline = f.source() == ReportSource.HOTLINE_12345;
         add(reported, dims, Measure.HOTLINE_ORDERS, hotline ? 1 : 0);
         add(reported, dims, Measure.HOTLINE_RESPONDED_IN_TIME, hotline && f.respondedInTime() ? 1 : 0);
+        if (f.visitResolution() != null) {
+            add(reported, dims, Measure.VISITED, 1);
+            add(reported, dims, Measure.RESOLVED, f.visitResolution() == VisitResolution.RESOLVED ? 1 : 0);
+            add(reported, dims, Measure.PARTLY_RESOLVED,
+                    f.visitResolution() == VisitResolution.PARTLY_RESOLVED ? 1 : 0);
+            VisitSatisfaction s = f.visitSatisfaction();
+            add(reported, dims, Measure.RATED, s != null && s != VisitSatisfaction.NOT_RATED ? 1 : 0);
+            add(reported, dims, Measure.SATISFIED, s == VisitSatisfaction.SATISFIED ? 1 : 0);
+            add(reported, dims, Measure.BASICALLY_SATISFIED, s == VisitSatisfaction.BASICALLY_SATISFIED ? 1 : 0);
+            add(reported, dims, Measure.UNSATISFIED, s == VisitSatisfaction.UNSATISFIED ? 1 : 0);
+        }
         if (f.isClosed() && f.closedAt() != null && f.reportedAt() != null) {
             Duration handling = Duration.between(f.reportedAt(), f.closedAt());
             add(reported, dims, Measure.HANDLING_SECONDS, Math.max(0, handling.toSeconds()));

@@ -4,6 +4,8 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.VisitResolution;
+import io.gridloop.contracts.event.VisitSatisfaction;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,11 +23,17 @@ class ContributionTest {
     private CaseFacts facts;
 
     private CaseTransitioned t(String action, CaseState from, CaseState to, Instant at, Instant dueAt) {
+        return t(action, from, to, at, dueAt, null, null);
+    }
+
+    private CaseTransitioned t(String action, CaseState from, CaseState to, Instant at, Instant dueAt,
+                               VisitResolution resolution, VisitSatisfaction satisfaction) {
         boolean closed = to == CaseState.CLOSED;
         return new CaseTransitioned("c1", ++seq, action, from, to, "150105", "赛罕区", "150105001001003",
                 EventCategory.HAZARD, ReportSource.HOTLINE_12345, T0, dueAt, at, "u", "150105001", "STREET", 0, null,
                 closed ? at : null, closed ? !at.isAfter(dueAt) : null, null, "MANHOLE", "150105001001", "大学东路社区",
-                "150105001", "大学东路街道", "HANDLER", null, "单位", T0.plus(Duration.ofDays(1)));
+                "150105001", "大学东路街道", "HANDLER", null, "单位", T0.plus(Duration.ofDays(1)), resolution,
+                satisfaction);
     }
 
     private Map<String, CellDelta> step(String action, CaseState from, CaseState to, Instant at, Instant dueAt) {
@@ -130,6 +138,38 @@ class ContributionTest {
     }
 
     @Test
+    void shouldCountTheLatestReturnVisitOfAHotlineCase() {
+        Instant due = T0.plus(Duration.ofDays(3));
+        step("report", null, CaseState.REPORTED, T0, due);
+        step("close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, T0.plus(Duration.ofHours(5)), due);
+        CaseFacts before = facts;
+        facts = CaseFacts.fold(before, t("visit", CaseState.CLOSED, CaseState.CLOSED, T0.plus(Duration.ofDays(1)),
+                due, VisitResolution.RESOLVED, VisitSatisfaction.BASICALLY_SATISFIED));
+        Map<String, CellDelta> first = Contribution.delta(before, facts);
+
+        assertThat(field(first, "150105|2026-03", "visited")).isEqualTo(1);
+        assertThat(field(first, "150105|2026-03", "resolved")).isEqualTo(1);
+        assertThat(field(first, "150105|2026-03", "rated")).isEqualTo(1);
+        assertThat(field(first, "150105|2026-03", "basicallySatisfied")).isEqualTo(1);
+        assertThat(field(first, "150105|2026-03", "closed")).as("a visit changes no closure").isNull();
+
+        before = facts;
+        facts = CaseFacts.fold(before, t("visit", CaseState.CLOSED, CaseState.CLOSED, T0.plus(Duration.ofDays(2)),
+                due, VisitResolution.UNRESOLVED, VisitSatisfaction.UNSATISFIED));
+        Map<String, CellDelta> second = Contribution.delta(before, facts);
+
+        assertThat(field(second, "150105|2026-03", "visited")).as("still one visited case").isNull();
+        assertThat(field(second, "150105|2026-03", "resolved")).isEqualTo(-1);
+        assertThat(field(second, "150105|2026-03", "basicallySatisfied")).isEqualTo(-1);
+        assertThat(field(second, "150105|2026-03", "unsatisfied")).isEqualTo(1);
+
+        CaseFacts later = CaseFacts.fold(facts, t("reopen", CaseState.CLOSED, CaseState.ROUTED,
+                T0.plus(Duration.ofDays(2)), due.plus(Duration.ofDays(3))));
+        assertThat(later.visitSatisfaction()).as("kept through later transitions")
+                .isEqualTo(VisitSatisfaction.UNSATISFIED);
+    }
+
+    @Test
     void shouldUseBeijingDays() {
         Instant lateEveningUtc = Instant.parse("2026-03-31T17:00:00Z");  // 1 April, 01:00 in Beijing
         assertThat(CellKey.day(lateEveningUtc)).isEqualTo("2026-04-01");
@@ -144,7 +184,7 @@ class ContributionTest {
                 again.districtCode(), again.districtName(), again.gridCode(), again.category(), again.source(),
                 again.reportedAt(), again.dueAt(), again.occurredAt(), again.actor(), again.handlingUnit(),
                 again.level(), 0, null, null, null, null, null, again.communityCode(), again.communityName(),
-                again.streetCode(), again.streetName(), again.actorRole(), null, null, again.acceptBy());
+                again.streetCode(), again.streetName(), again.actorRole(), null, null, again.acceptBy(), null, null);
 
         assertThat(facts.isBehind(sameSequence)).isFalse();
         assertThat(facts.isBehind(again)).as("sequence 2 is news").isTrue();

@@ -24,6 +24,25 @@ class FormulaTest {
     }
 
     @Test
+    void shouldShipTheHotlinesThreeRatesAmongTheDefaultFormulas() throws Exception {
+        Formulas shipped;
+        try (var in = getClass().getResourceAsStream("/stats/formulas.json")) {
+            shipped = tools.jackson.databind.json.JsonMapper.builder().build().readValue(in, Formulas.class);
+        }
+        Map<Measure, Long> visits = Map.of(Measure.HOTLINE_ORDERS, 20L, Measure.HOTLINE_RESPONDED_IN_TIME, 19L,
+                Measure.VISITED, 16L, Measure.RESOLVED, 12L, Measure.RATED, 15L, Measure.SATISFIED, 9L,
+                Measure.BASICALLY_SATISFIED, 3L, Measure.UNSATISFIED, 3L);
+
+        assertThat(shipped.byCode("responseRate").orElseThrow().evaluate(m -> visits.getOrDefault(m, 0L)))
+                .isEqualTo(0.95);
+        assertThat(shipped.byCode("resolutionRate").orElseThrow().evaluate(m -> visits.getOrDefault(m, 0L)))
+                .isEqualTo(0.75);
+        assertThat(shipped.byCode("satisfactionRate").orElseThrow().evaluate(m -> visits.getOrDefault(m, 0L)))
+                .isEqualTo(0.8);
+        assertThat(shipped.byCode("completionRate").orElseThrow().name()).isEqualTo("办结率");
+    }
+
+    @Test
     void shouldGiveNoRateOverAnEmptyDenominator() {
         Formula completion = new Formula("completionRate", "办结率", "closed", "reported", null);
         assertThat(completion.evaluate(m -> COUNTS.getOrDefault(m, 0L))).isNull();
