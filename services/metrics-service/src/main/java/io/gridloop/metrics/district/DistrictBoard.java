@@ -98,28 +98,24 @@ public class DistrictBoard implements InitializingBean {
     }
 
     private void register(String code, String name) {
-        Gauge.builder("gridloop.completion.rate", latest, m -> rateOf(m.get(code)))
-                .description("办结率: events closed ÷ events reported, this year, 0..1")
-                .tag("district", code).tag("district_name", name)
-                .register(meters);
-        Gauge.builder("gridloop.ontime.rate", latest, m -> orNaN(m.get(code).onTimeRate()))
-                .description("按期办结率: events closed by their deadline ÷ events closed, this year, 0..1")
-                .tag("district", code).tag("district_name", name)
-                .register(meters);
-        Gauge.builder("gridloop.overdue.cases", latest, m -> m.get(code).overdueNow())
-                .description("超期: open cases past their deadline now")
-                .tag("district", code).tag("district_name", name)
-                .register(meters);
-        Gauge.builder("gridloop.open.cases", latest, m -> m.get(code).openNow())
-                .description("在办: open cases now")
-                .tag("district", code).tag("district_name", name)
-                .register(meters);
-        Gauge.builder("gridloop.events.reported", latest, m -> m.get(code).reported())
-                .description("上报数: events reported this year")
-                .tag("district", code).tag("district_name", name)
-                .register(meters);
-        Gauge.builder("gridloop.events.closed", latest, m -> m.get(code).closed())
-                .description("办结数: events reported this year and closed")
+        gauge(code, name, "gridloop.completion.rate", "办结率: events closed ÷ events reported, this year, 0..1",
+                DistrictBoard::rateOf);
+        gauge(code, name, "gridloop.ontime.rate",
+                "按期办结率: events closed by their deadline ÷ events closed, this year, 0..1", s -> orNaN(s.onTimeRate()));
+        gauge(code, name, "gridloop.overdue.cases", "超期: open cases past their deadline now",
+                DistrictCompletionSnapshot::overdueNow);
+        gauge(code, name, "gridloop.open.cases", "在办: open cases now", DistrictCompletionSnapshot::openNow);
+        gauge(code, name, "gridloop.events.reported", "上报数: events reported this year",
+                DistrictCompletionSnapshot::reported);
+        gauge(code, name, "gridloop.events.closed", "办结数: events reported this year and closed",
+                DistrictCompletionSnapshot::closed);
+    }
+
+    /** A gauge of one district that reads its newest snapshot at every scrape. */
+    private void gauge(String code, String name, String metric, String description,
+                       java.util.function.ToDoubleFunction<DistrictCompletionSnapshot> value) {
+        Gauge.builder(metric, latest, m -> value.applyAsDouble(m.get(code)))
+                .description(description)
                 .tag("district", code).tag("district_name", name)
                 .register(meters);
     }
