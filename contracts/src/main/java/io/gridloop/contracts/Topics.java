@@ -1,5 +1,6 @@
 package io.gridloop.contracts;
 
+import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.contracts.event.EventReported;
@@ -56,9 +57,14 @@ public final class Topics {
             Names.HOTLINE_VISIT_RECORDED, HotlineVisitRecorded.class,
             "case id", 6, false, HOTLINE_BRIDGE, List.of(DISPATCH));
 
+    /** Every area of the grid registry as it stands; compacted, so a new reader gets the whole registry. */
+    public static final Topic<AreaRegistered> AREA_REGISTERED = new Topic<>(
+            Names.AREA_REGISTERED, AreaRegistered.class,
+            "area code", 3, true, INTAKE, List.of(STATS));
+
     private static final List<Topic<?>> ALL = List.of(
             EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED,
-            HOTLINE_VISIT_RECORDED);
+            HOTLINE_VISIT_RECORDED, AREA_REGISTERED);
 
     private Topics() {
     }
@@ -71,6 +77,7 @@ public final class Topics {
         public static final String DISTRICT_STATS = "grid.stats.district.v1";
         public static final String HOTLINE_ORDER_RECEIVED = "grid.hotline.order.received.v1";
         public static final String HOTLINE_VISIT_RECORDED = "grid.hotline.visit.recorded.v1";
+        public static final String AREA_REGISTERED = "grid.area.registered.v1";
 
         private Names() {
         }

@@ -8,6 +8,7 @@ import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.HotlineVisitRecorded;
 import io.gridloop.contracts.event.VisitResolution;
@@ -46,6 +47,9 @@ final class SampleEvents {
                     ServiceNames.HOTLINE_BRIDGE, T0, "e-1", new HotlineVisitRecorded("e-1", "GD20260302000117",
                             VisitResolution.RESOLVED, VisitSatisfaction.BASICALLY_SATISFIED, "修好了，就是慢了点",
                             "agent-07", T0));
+            case "grid.area.registered.v1" -> EventEnvelope.of(Topics.AREA_REGISTERED, "150105001002@0",
+                    ServiceNames.INTAKE, T0, "150105001002", new AreaRegistered("150105001002", "大学东路社区",
+                            HandlingLevel.COMMUNITY, "150105001", true, T0));
             default -> throw new IllegalArgumentException("no sample for " + topic.name() + ": add one");
         };
     }

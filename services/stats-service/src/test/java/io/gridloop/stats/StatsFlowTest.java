@@ -4,10 +4,12 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.ServiceIntegrationTest;
@@ -235,6 +237,45 @@ class StatsFlowTest extends ServiceIntegrationTest {
                 return true;
             });
         }
+    }
+
+    private void register(String code, String name, HandlingLevel level, String parent) {
+        TopicWriter.send(bootstrap, Topics.AREA_REGISTERED.name(), code, codec.encode(EventEnvelope.of(
+                Topics.AREA_REGISTERED, code + "@1", ServiceNames.INTAKE, Instant.now(), code,
+                new AreaRegistered(code, name, level, parent, true, Instant.now()))));
+    }
+
+    @Test
+    void shouldListRegistryAreasNoCaseCameFromAndCountThemZeroComplaint() {
+        String d = CaseHistories.freshDistrict();
+        register(d, "新设区", HandlingLevel.DISTRICT, null);
+        register(d + "001", "新设街道", HandlingLevel.STREET, d);
+        register(d + "001001", "有投诉社区", HandlingLevel.COMMUNITY, d + "001");
+        register(d + "001002", "安静社区", HandlingLevel.COMMUNITY, d + "001");
+        register(d + "001001001", "有投诉社区第1网格", HandlingLevel.GRID, d + "001001");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        EventEnvelope<CaseTransitioned> complaint = transition("hot" + d, d, 1, "report", null, CaseState.REPORTED,
+                now, now.plusSeconds(86_400));
+        CaseTransitioned c = complaint.data();
+        send(EventEnvelope.of(Topics.CASE_TRANSITIONED, complaint.id(), ServiceNames.DISPATCH, now, c.caseId(),
+                new CaseTransitioned(c.caseId(), 1, "report", null, CaseState.REPORTED, d, "新设区",
+                        d + "001001001", EventCategory.DISPUTE, ReportSource.HOTLINE_12345, now, c.dueAt(), now, "u",
+                        d, "DISTRICT", 0, null, null, null, null, null, d + "001001", "有投诉社区", d + "001",
+                        "新设街道", "SYSTEM", null, null, now.plusSeconds(3_600), null, null)));
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String quarter = month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/v1/stats/zero-complaint?period=" + quarter + "&parent=" + d).exchange()
+                        .expectStatus().isOk().expectBody()
+                        .jsonPath("$.communities").isEqualTo(2)
+                        .jsonPath("$.zeroComplaintCommunities.length()").isEqualTo(1)
+                        .jsonPath("$.zeroComplaintCommunities[0].areaCode").isEqualTo(d + "001002")
+                        .jsonPath("$.zeroComplaintCommunities[0].areaName").isEqualTo("安静社区"));
+        assertThat(table("level=grid&parent=" + d + "001001&period=" + month).getFirst().areaName())
+                .isEqualTo("有投诉社区第1网格");
+        assertThat(table("level=district&period=" + month).stream().filter(r -> r.areaCode().equals(d)))
+                .singleElement().satisfies(r -> assertThat(r.parentCode()).isEqualTo(d.substring(0, 4) + "00"));
     }
 
     @Test

@@ -46,6 +46,8 @@ public class GridRegistry implements InitializingBean {
     private final ResourceLoader resources;
     private final Clock clock;
     private final AtomicReference<Map<String, GridArea>> areas = new AtomicReference<>(Map.of());
+    private final List<java.util.function.Consumer<List<GridArea>>> importListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     GridRegistry(MongoTemplate mongo, RegistrySettings settings, ResourceLoader resources, Clock clock) {
         this.mongo = mongo;
@@ -86,6 +88,16 @@ public class GridRegistry implements InitializingBean {
             loaded.put(a.code(), a);
         }
         areas.set(Map.copyOf(loaded));
+    }
+
+    /** {@code listener} gets the areas of every import, after they are stored. */
+    void onImport(java.util.function.Consumer<List<GridArea>> listener) {
+        importListeners.add(listener);
+    }
+
+    /** Every area, active or retired. */
+    public java.util.Collection<GridArea> all() {
+        return areas.get().values();
     }
 
     public Optional<GridArea> find(String code) {
@@ -189,6 +201,7 @@ public class GridRegistry implements InitializingBean {
         }
         bulk.execute();
         reload();
+        importListeners.forEach(l -> l.accept(checked.areas()));
         log.info("Grid registry import: {} created, {} updated ({} retired)", created, updated, retired);
         return new ImportResult(created, updated, retired, checked.areas().size());
     }

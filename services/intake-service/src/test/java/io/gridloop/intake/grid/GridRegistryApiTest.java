@@ -19,6 +19,7 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
 
     /** A district code no other test uses (9xxxxx is no real county). */
     private final String district = "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+    private final EventCodec codec = new EventCodec();
 
     private RestTestClient.ResponseSpec importCsv(String csv) {
         return http.post().uri("/api/v1/admin/grid-registry").contentType(MediaType.parseMediaType("text/csv"))
@@ -48,6 +49,26 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
                 .jsonPath("$.name").isEqualTo("呼和浩特经济技术开发区");
         http.get().uri("/api/v1/areas/110101").exchange().expectStatus().isNotFound().expectBody()
                 .jsonPath("$.code").isEqualTo("AREA_NOT_FOUND");
+    }
+
+    @Test
+    void shouldTellOtherServicesEveryAreaAtStartAndWhatAnImportChanged() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(TopicReader.readAll(bootstrap, Topics.AREA_REGISTERED.name()).stream()
+                        .filter(r -> "150105001001".equals(r.key()))
+                        .map(r -> codec.decode(Topics.AREA_REGISTERED, r.value()).data()))
+                        .anySatisfy(a -> {
+                            assertThat(a.level()).isEqualTo(io.gridloop.contracts.event.HandlingLevel.COMMUNITY);
+                            assertThat(a.parentCode()).isEqualTo("150105001");
+                            assertThat(a.active()).isTrue();
+                        }));
+
+        http.post().uri("/api/v1/admin/grid-registry").contentType(MediaType.APPLICATION_JSON)
+                .body("[{\"code\":\"" + district + "\",\"name\":\"新设区\"}]").exchange().expectStatus().isOk();
+
+        assertThat(TopicReader.readAll(bootstrap, Topics.AREA_REGISTERED.name()).stream()
+                .filter(r -> district.equals(r.key()))
+                .map(r -> codec.decode(Topics.AREA_REGISTERED, r.value()).data().name())).containsExactly("新设区");
     }
 
     @Test
