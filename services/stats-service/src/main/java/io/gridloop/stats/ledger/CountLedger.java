@@ -138,15 +138,20 @@ public class CountLedger {
             }
             long applied = exists ? appliedOf(state, appliedField) : -1;
             Map<String, Long> fields = new HashMap<>();
+            boolean news = false;
             for (Share s : shares) {
                 if (s.offset() > applied) {
+                    news = true;
                     s.delta().fields().forEach((f, v) -> fields.merge(f, v, Long::sum));
                 }
             }
-            fields.values().removeIf(v -> v == 0);
-            if (fields.isEmpty() && applied >= 0) {
+            if (!news) {
                 return;
             }
+            // Shares that cancel out (a case closed, another re-opened) still move the offset: the cell has taken
+            // those records, and must not take one of them again when a redelivery finds only one of the two
+            // cases' facts still behind.
+            fields.values().removeIf(v -> v == 0);
             if (!exists) {
                 try {
                     mongo.getCollection(CELLS).insertOne(newCell(cell, fields, appliedField, batchEnd));
@@ -227,28 +232,38 @@ public class CountLedger {
             return out;
         }
 
+        /**
+         * Stores {@code after} unless the stored facts are as new or newer. Facts only move forward: a consumer
+         * that lost its partition but still finishes a batch (its cells were refused by their offsets) cannot set
+         * them back, and one whose batch reached further than another's wins over it.
+         */
         void store(CaseFacts before, CaseFacts after) {
             Document doc = new Document();
             mongo.getConverter().write(after, doc);
             doc.remove("_class");
             doc.put("_id", after.caseId());
-            if (before == null) {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                long replaced = mongo.getCollection(FACTS).replaceOne(
+                        new Document("_id", after.caseId()).append("sequence", new Document("$lt", after.sequence())),
+                        doc).getMatchedCount();
+                if (replaced == 1) {
+                    return;
+                }
+                Document stored = mongo.getCollection(FACTS).find(Filters.eq("_id", after.caseId()))
+                        .projection(Projections.include("sequence")).first();
+                if (stored != null) {
+                    log.warn("Facts of case {} are at sequence {} already (ours: {}); keeping them", after.caseId(),
+                            stored.getInteger("sequence", 0), after.sequence());
+                    return;
+                }
                 try {
                     mongo.getCollection(FACTS).insertOne(doc);
+                    return;
                 } catch (MongoWriteException e) {
                     if (!isDuplicateKey(e)) {
                         throw e;
                     }
-                    log.warn("Facts of case {} were stored by someone else meanwhile; keeping theirs", after.caseId());
                 }
-                return;
-            }
-            long replaced = mongo.getCollection(FACTS).replaceOne(
-                    new Document("_id", after.caseId()).append("sequence", before.sequence()), doc)
-                    .getModifiedCount();
-            if (replaced == 0) {
-                log.warn("Facts of case {} moved past sequence {} meanwhile; keeping theirs", after.caseId(),
-                        before.sequence());
             }
         }
     }
