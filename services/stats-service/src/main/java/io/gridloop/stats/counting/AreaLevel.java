@@ -28,13 +28,14 @@ public enum AreaLevel {
         return label;
     }
 
-    public int codeLength() {
-        return codeLength;
-    }
 
-    /** The level below, or empty for a grid. */
-    public Optional<AreaLevel> below() {
-        return ordinal() + 1 < values().length ? Optional.of(values()[ordinal() + 1]) : Optional.empty();
+    /** The level a code is at, by its length; a six-digit code ending in 00 is a city's. */
+    public static AreaLevel ofCode(String code) {
+        if (code.length() == DISTRICT.codeLength && code.endsWith("00")) {
+            return CITY;
+        }
+        return Arrays.stream(values()).filter(l -> l != CITY && l.codeLength == code.length()).findFirst()
+                .orElse(DISTRICT);
     }
 
     /** Parses {@code district}, {@code DISTRICT}… */

@@ -42,17 +42,6 @@ class StatsController {
         this.clock = clock;
     }
 
-    /**
-     * @param level       the rows' level
-     * @param parentName  the parent area's name, or the level's for a whole-city table
-     * @param rankedBy    the formula rows are ranked by
-     * @param total       the rows summed
-     */
-    record StatsTable(String level, String levelLabel, String parent, String parentName, String period,
-                      String periodLabel, String category, String source, String rankedBy, int minSampleSize,
-                      List<AreaFigures> rows, AreaFigures total) {
-    }
-
     @GetMapping("/completion")
     StatsTable completion(@RequestParam(defaultValue = "district") String level,
                           @RequestParam(required = false) String parent,
@@ -60,25 +49,7 @@ class StatsController {
                           @RequestParam(required = false) String category,
                           @RequestParam(required = false) String source,
                           @RequestParam(required = false) String rankBy) {
-        return table(StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock));
-    }
-
-    StatsTable table(StatsRequest r) {
-        int cells = StatsQueries.cellsToRead(queries.areasAt(r.level(), r.parent()).size(), r.period());
-        if (cells > StatsQueries.MAX_CELLS) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "QUERY_TOO_BROAD", "查询范围过大",
-                    "该查询需要汇总 " + cells + " 个统计单元，请用 parent 限定上级区域或缩短统计周期")
-                    .with("limit", StatsQueries.MAX_CELLS);
-        }
-        String parentName = r.parent() == null ? "合计"
-                : queries.knownArea(r.parent()).map(queries::nameOf).orElse(r.parent());
-        StatsQueries.Table t = queries.table(r.level(), r.parent(), r.period(), r.filter(), r.rankBy(),
-                parentName == null ? r.parent() : parentName);
-        return new StatsTable(r.level().name().toLowerCase(), r.level().label(), r.parent(), parentName,
-                r.period().text(), r.period().label(),
-                r.filter().category() == null ? null : r.filter().category().name(),
-                r.filter().source() == null ? null : r.filter().source().name(),
-                r.rankBy().code(), queries.minSampleSize(), t.rows(), t.total());
+        return queries.table(StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock));
     }
 
     @GetMapping("/areas/{code}")
@@ -141,7 +112,7 @@ class StatsController {
                                 @RequestParam(required = false) String parent) {
         String p = period == null || period.isBlank() ? currentQuarter() : period;
         StatsRequest r = StatsRequest.of("community", parent, p, null, null, null, formulas, clock);
-        StatsTable table = table(r);
+        StatsTable table = queries.table(r);
         List<AreaFigures> zero = table.rows().stream()
                 .filter(row -> row.counts().get(Measure.HOTLINE_ORDERS.code()) == 0).toList();
         return new ZeroComplaint(r.period().text(), r.period().label(), r.parent(), table.rows().size(), zero);

@@ -29,11 +29,11 @@ class StatsExportController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final StatsController tables;
+    private final StatsQueries tables;
     private final Formulas formulas;
     private final Clock clock;
 
-    StatsExportController(StatsController tables, Formulas formulas, Clock clock) {
+    StatsExportController(StatsQueries tables, Formulas formulas, Clock clock) {
         this.tables = tables;
         this.formulas = formulas;
         this.clock = clock;
@@ -51,7 +51,7 @@ class StatsExportController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "UNSUPPORTED_FORMAT", "不支持的导出格式",
                     "format 只能是 csv 或 xlsx：" + format).with("formats", List.of("csv", "xlsx"));
         }
-        StatsController.StatsTable table = tables.table(
+        StatsTable table = tables.table(
                 StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock));
         Sheet sheet = sheetOf(table);
         boolean csv = format.equals("csv");
@@ -64,7 +64,7 @@ class StatsExportController {
     }
 
     /** Every count, every configured rate, handling times, rank and the sample flag; the total last. */
-    Sheet sheetOf(StatsController.StatsTable table) {
+    Sheet sheetOf(StatsTable table) {
         List<Sheet.Column> columns = new ArrayList<>();
         columns.add(new Sheet.Column("区划代码", Sheet.Kind.TEXT));
         columns.add(new Sheet.Column(table.levelLabel(), Sheet.Kind.TEXT));

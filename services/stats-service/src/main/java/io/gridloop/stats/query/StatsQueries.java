@@ -1,5 +1,6 @@
 package io.gridloop.stats.query;
 
+import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.StatsSettings;
 import io.gridloop.stats.counting.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
@@ -7,6 +8,7 @@ import io.gridloop.stats.counting.Measure;
 import io.gridloop.stats.formula.Formula;
 import io.gridloop.stats.formula.Formulas;
 import io.gridloop.stats.ledger.KnownAreas;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -35,15 +37,37 @@ public class StatsQueries {
     }
 
     /** Rows and their sum. */
-    public record Table(List<AreaFigures> rows, AreaFigures total) {
+    private record Table(List<AreaFigures> rows, AreaFigures total) {
+    }
+
+    /**
+     * The table a request asks for: every known area of its level under its parent, ranked, and their total.
+     *
+     * @throws ApiException 400 {@code QUERY_TOO_BROAD} when it would add up more than {@link #MAX_CELLS} cells
+     */
+    public StatsTable table(StatsRequest r) {
+        int cells = cellsToRead(areas.at(r.level(), r.parent()).size(), r.period());
+        if (cells > MAX_CELLS) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "QUERY_TOO_BROAD", "查询范围过大",
+                    "该查询需要汇总 " + cells + " 个统计单元，请用 parent 限定上级区域或缩短统计周期")
+                    .with("limit", MAX_CELLS);
+        }
+        String parentName = r.parent() == null ? "合计" : areas.get(r.parent()).map(this::nameOf).orElse(r.parent());
+        Table t = table(r.level(), r.parent(), r.period(), r.filter(), r.rankBy(),
+                parentName == null ? r.parent() : parentName);
+        return new StatsTable(r.level().name().toLowerCase(), r.level().label(), r.parent(), parentName,
+                r.period().text(), r.period().label(),
+                r.filter().category() == null ? null : r.filter().category().name(),
+                r.filter().source() == null ? null : r.filter().source().name(),
+                r.rankBy().code(), settings.minSampleSize(), t.rows(), t.total());
     }
 
     /**
      * Every known area of {@code level} under {@code parent} (all of them if absent), ranked by {@code rankBy},
      * and their total, labelled {@code totalName}.
      */
-    public Table table(AreaLevel level, String parent, Period period, CountFilter filter, Formula rankBy,
-                       String totalName) {
+    private Table table(AreaLevel level, String parent, Period period, CountFilter filter, Formula rankBy,
+                        String totalName) {
         List<AreaRef> rows = areas.at(level, parent);
         Map<String, Tally> tallies = cells.read(rows.stream().map(AreaRef::code).toList(), period.buckets(), filter);
         Tally sum = new Tally();
@@ -56,31 +80,30 @@ public class StatsQueries {
         return areas.at(level, parent);
     }
 
-    public java.util.Optional<AreaRef> knownArea(String code) {
-        return areas.get(code);
+    /** The area as statistics know it, or a bare one named by its code. */
+    private AreaRef areaOf(String code) {
+        return areas.get(code).orElse(new AreaRef(AreaLevel.ofCode(code), code, null, null));
     }
 
     /** One area's figures, also for an area statistics have not seen (all zeros). */
     public AreaFigures area(String code, Period period, CountFilter filter) {
-        AreaRef area = areas.get(code).orElse(new AreaRef(levelOfCode(code), code, null, null));
+        AreaRef area = areaOf(code);
         Map<String, Tally> tallies = cells.read(List.of(code), period.buckets(), filter);
         return figures(List.of(area), tallies, null).getFirst();
     }
 
-    /** One area's figures month by month. */
+    /** One area's figures month by month, read at once. */
     public List<AreaFigures> months(String code, List<Period> months, CountFilter filter) {
-        List<AreaFigures> out = new ArrayList<>();
+        AreaRef area = areaOf(code);
+        Map<String, Tally> byMonth = cells.readEach(code, months.stream().map(Period::text).toList(), filter);
+        List<AreaFigures> out = new ArrayList<>(months.size());
         for (Period month : months) {
-            out.add(area(code, month, filter));
+            out.add(figuresOf(area, byMonth.get(month.text()), nameOf(area)));
         }
         return out;
     }
 
-    public int minSampleSize() {
-        return settings.minSampleSize();
-    }
-
-    public static int cellsToRead(int areas, Period period) {
+    private static int cellsToRead(int areas, Period period) {
         return areas * (period.buckets().size() + 1);
     }
 
@@ -129,12 +152,4 @@ public class StatsQueries {
         return area.name();
     }
 
-    static AreaLevel levelOfCode(String code) {
-        return switch (code.length()) {
-            case 15 -> AreaLevel.GRID;
-            case 12 -> AreaLevel.COMMUNITY;
-            case 9 -> AreaLevel.STREET;
-            default -> code.endsWith("00") ? AreaLevel.CITY : AreaLevel.DISTRICT;
-        };
-    }
 }

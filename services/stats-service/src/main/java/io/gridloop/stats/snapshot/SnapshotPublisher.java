@@ -6,7 +6,6 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.platform.kafka.EventPublisher;
 import io.gridloop.stats.counting.AreaLevel;
-import io.gridloop.stats.counting.AreaRef;
 import io.gridloop.stats.counting.CellKey;
 import io.gridloop.stats.counting.Measure;
 import io.gridloop.stats.query.AreaFigures;
@@ -90,8 +89,7 @@ class SnapshotPublisher {
                     m.rates().get("completionRate")));
         }
         Instant now = clock.instant();
-        String name = d.areaName() != null ? d.areaName()
-                : queries.knownArea(d.areaCode()).map(AreaRef::name).orElse(d.areaCode());
+        String name = d.areaName() != null ? d.areaName() : d.areaCode();
         DistrictCompletionSnapshot snapshot = new DistrictCompletionSnapshot(d.areaCode(), name,
                 d.counts().get(Measure.REPORTED.code()), d.counts().get(Measure.CLOSED.code()),
                 d.rates().get("completionRate"), now, year.text(), d.counts().get(Measure.CLOSED_ON_TIME.code()),
