@@ -5,6 +5,7 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.stats.counting.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
+import io.gridloop.stats.snapshot.DirtyDistricts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,12 @@ class AreaListener {
 
     private final KnownAreas areas;
     private final EventCodec codec;
+    private final DirtyDistricts dirty;
 
-    AreaListener(KnownAreas areas, EventCodec codec) {
+    AreaListener(KnownAreas areas, EventCodec codec, DirtyDistricts dirty) {
         this.areas = areas;
         this.codec = codec;
+        this.dirty = dirty;
     }
 
     @KafkaListener(topics = Topics.Names.AREA_REGISTERED)
@@ -33,6 +36,9 @@ class AreaListener {
             areas.remember(new AreaRef(AreaLevel.CITY, AreaLevel.cityOf(a.code()), null, null));
         }
         String parent = level == AreaLevel.DISTRICT ? AreaLevel.cityOf(a.code()) : a.parentCode();
-        areas.remember(new AreaRef(level, a.code(), a.name(), parent));
+        if (areas.remember(new AreaRef(level, a.code(), a.name(), parent))) {
+            // Open dashboards redraw on the district's next snapshot, and so show the new area.
+            dirty.mark(a.code().substring(0, 6));
+        }
     }
 }

@@ -34,11 +34,12 @@ public class KnownAreas {
         this.mongo = mongo;
     }
 
-    void remember(AreaRef area) {
+    /** @return whether the area was new, or got a new name */
+    boolean remember(AreaRef area) {
         load();
         AreaRef known = byCode.get(area.code());
         if (known != null && (area.name() == null || Objects.equals(known.name(), area.name()))) {
-            return;
+            return false;
         }
         Update update = new Update().setOnInsert("level", area.level().name()).setOnInsert("parent", area.parentCode());
         if (area.name() != null) {
@@ -46,6 +47,7 @@ public class KnownAreas {
         }
         mongo.upsert(Query.query(Criteria.where("_id").is(area.code())), update, COLLECTION);
         byCode.put(area.code(), area.name() == null && known != null ? known : area);
+        return true;
     }
 
     public Optional<AreaRef> get(String code) {
