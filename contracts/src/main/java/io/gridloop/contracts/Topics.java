@@ -32,7 +32,7 @@ public final class Topics {
     /** Every state change of a case in the closed loop, with everything statistics need. */
     public static final Topic<CaseTransitioned> CASE_TRANSITIONED = new Topic<>(
             Names.CASE_TRANSITIONED, CaseTransitioned.class,
-            "case id", 6, false, DISPATCH, List.of(STATS, INTAKE));
+            "case id", 6, false, DISPATCH, List.of(STATS, INTAKE, HOTLINE_BRIDGE));
 
     /** A reporter's "not fixed" (未解决) for a closed event: dispatch re-opens the case. */
     public static final Topic<ReopenRequested> REOPEN_REQUESTED = new Topic<>(
@@ -44,14 +44,17 @@ public final class Topics {
             Names.DISTRICT_STATS, DistrictCompletionSnapshot.class,
             "district code", 3, true, STATS, List.of(METRICS));
 
-    /** A 12345 work order received by the bridge. Intake starts consuming it with the hotline issue. */
+    /**
+     * A 12345 work order the bridge took in, with the case id it chose: intake turns it into a report under that
+     * id, once per order number.
+     */
     public static final Topic<HotlineOrderReceived> HOTLINE_ORDER_RECEIVED = new Topic<>(
             Names.HOTLINE_ORDER_RECEIVED, HotlineOrderReceived.class,
-            "hotline order number", 3, false, HOTLINE_BRIDGE, List.of());
+            "hotline order number", 3, false, HOTLINE_BRIDGE, List.of(INTAKE));
 
     /**
      * A 12345 return visit (回访) for a case that came from the hotline: dispatch records it on the case, from where
-     * statistics count 解决率 and 满意率. The bridge produces it with the hotline work.
+     * statistics count 解决率 and 满意率.
      */
     public static final Topic<HotlineVisitRecorded> HOTLINE_VISIT_RECORDED = new Topic<>(
             Names.HOTLINE_VISIT_RECORDED, HotlineVisitRecorded.class,

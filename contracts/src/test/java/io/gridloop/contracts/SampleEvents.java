@@ -38,7 +38,7 @@ final class SampleEvents {
                             new DistrictCompletionSnapshot.Month("2026-11", 0, 0, null))));
             case "grid.hotline.order.received.v1" -> EventEnvelope.of(Topics.HOTLINE_ORDER_RECEIVED,
                     ServiceNames.HOTLINE_BRIDGE, T0, "GD20260302000117", new HotlineOrderReceived(
-                            "GD20260302000117", "主办", List.of("城乡建设", "市政设施", "路灯不亮"),
+                            "GD20260302000117", "e-1", "主办", List.of("城乡建设", "市政设施", "路灯不亮"),
                             "小区门口路灯连续三晚不亮", "赛罕区大学东街", new GeoPoint(40.8114, 111.6876),
                             "150105001001003", "一般", T0.plusSeconds(7 * 86_400), T0));
             case "grid.event.reopen-requested.v1" -> EventEnvelope.of(Topics.REOPEN_REQUESTED, "e-1-reopen-7",
@@ -67,7 +67,7 @@ final class SampleEvents {
         return new CaseTransitioned("e-1", 2, "route", CaseState.REPORTED, CaseState.ROUTED, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0, T0.plusSeconds(3 * 86_400),
                 T0.plusSeconds(1), "system", "150105001", "DISTRICT", 0, null, null, null, null, "FIRE_SAFETY",
-                "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3", "赛罕区大学东路街道网格化服务管理中心", null, null, null);
+                "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3", "赛罕区大学东路街道网格化服务管理中心", null, null, null, null, null);
     }
 
     /** A closure with every optional field set, so the schema is checked for those too. */
@@ -77,7 +77,7 @@ final class SampleEvents {
                 T0.plusSeconds(3 * 86_400), T0.plusSeconds(7200), "reviewer-3", "150105", "DISTRICT", 1,
                 "复核通过", T0.plusSeconds(7200), true, null, "FIRE_SAFETY", "150105001001", "大学东路社区",
                 "150105001", "大学东路街道", "REVIEWER", null, null, T0.plusSeconds(86_400),
-                VisitResolution.PARTLY_RESOLVED, VisitSatisfaction.UNSATISFIED);
+                VisitResolution.PARTLY_RESOLVED, VisitSatisfaction.UNSATISFIED, "楼道堆放杂物，堵塞消防通道", 3);
     }
 
     private SampleEvents() {

@@ -26,6 +26,9 @@ import java.time.Instant;
  * @param acceptBy   when the case must be accepted (受理/响应期限); statistics judge 按时响应 by it
  * @param visitResolution   on a {@code visit} transition: what the citizen said at the 12345 return visit
  * @param visitSatisfaction on a {@code visit} transition: how satisfied the citizen was
+ * @param description on an {@code escalate} transition: the report's own text, for whoever takes the case up
+ *                    (the 12345 command centre when the case goes to the city)
+ * @param extensionWorkingDays on a {@code request-extension} transition: how many working days are asked for
  */
 public record CaseTransitioned(
         String caseId,
@@ -59,5 +62,7 @@ public record CaseTransitioned(
         String handlingUnitName,
         Instant acceptBy,
         VisitResolution visitResolution,
-        VisitSatisfaction visitSatisfaction) {
+        VisitSatisfaction visitSatisfaction,
+        String description,
+        Integer extensionWorkingDays) {
 }

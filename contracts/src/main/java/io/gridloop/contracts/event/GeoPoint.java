@@ -1,5 +1,12 @@
 package io.gridloop.contracts.event;
 
-/** A WGS-84 position in decimal degrees. */
-public record GeoPoint(double latitude, double longitude) {
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+
+/** WGS-84 decimal degrees. */
+public record GeoPoint(
+        @DecimalMin(value = "-90", message = "纬度超出范围") @DecimalMax(value = "90", message = "纬度超出范围")
+        double latitude,
+        @DecimalMin(value = "-180", message = "经度超出范围") @DecimalMax(value = "180", message = "经度超出范围")
+        double longitude) {
 }

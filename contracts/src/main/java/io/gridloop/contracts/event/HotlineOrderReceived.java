@@ -8,12 +8,17 @@ import java.util.List;
  * contact details stay in the bridge; only what handling needs travels.
  *
  * @param orderNumber  the hotline's work-order number, unique per order
+ * @param caseId       the id the bridge gave the case this order becomes; intake opens the event under it, so the
+ *                     bridge can match the case's transitions to the order without asking anyone
  * @param orderKind    主办 / 协办 / 转办 as sent by the hotline
  * @param categoryPath the hotline's category, most general first (three levels in practice)
- * @param dueAt        the hotline's own deadline for the order
+ * @param gridCode     the grid, when the hotline knows it; otherwise intake places the order by {@code location}
+ * @param urgency      一般 / 紧急 / 特急 as sent by the hotline
+ * @param dueAt        the hotline's own deadline for the order (办结时限)
  */
 public record HotlineOrderReceived(
         String orderNumber,
+        String caseId,
         String orderKind,
         List<String> categoryPath,
         String requestText,

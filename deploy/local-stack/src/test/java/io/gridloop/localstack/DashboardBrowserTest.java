@@ -139,7 +139,7 @@ class DashboardBrowserTest {
                     HELINGE_VILLAGE + "001", EventCategory.HAZARD, ReportSource.GRID_PATROL, reported, due,
                     first ? reported : due.plusSeconds(60), "system", district + "001", "STREET", 0, null, null, null,
                     null, "MANHOLE", HELINGE_VILLAGE, null, HELINGE_VILLAGE.substring(0, 9), null, "SYSTEM", null,
-                    "和林格尔县网格化服务管理中心", reported.plus(Duration.ofDays(1)), null, null);
+                    "和林格尔县网格化服务管理中心", reported.plus(Duration.ofDays(1)), null, null, null, null);
             TopicWriter.send(EmbeddedInfra.shared().bootstrapServers(), Topics.CASE_TRANSITIONED.name(), caseId,
                     codec.encode(EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq,
                             ServiceNames.DISPATCH, t.occurredAt(), caseId, t)));

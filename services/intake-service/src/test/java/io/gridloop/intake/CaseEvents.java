@@ -28,7 +28,7 @@ public final class CaseEvents {
         CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, source, at, at.plusSeconds(259_200), at, "h-1",
                 "150105001", "STREET", 0, reason, closed ? at : null, closed ? Boolean.TRUE : null, null, "MANHOLE",
-                "150105001001", null, "150105001", null, "HANDLER", null, UNIT_NAME, at.plusSeconds(86_400), null, null);
+                "150105001001", null, "150105001", null, "HANDLER", null, UNIT_NAME, at.plusSeconds(86_400), null, null, null, null);
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(
                 EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t)));
     }

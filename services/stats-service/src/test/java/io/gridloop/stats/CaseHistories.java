@@ -169,7 +169,7 @@ public final class CaseHistories {
                     "STREET", rework, null, closed ? now : null, closed ? onTimeNow : null, null, null, community,
                     "社区" + community, street, "街道" + street, "HANDLER", null, "单位", acceptBy,
                     "visit".equals(action) ? VisitResolution.values()[visit.ordinal() % 3] : null,
-                    "visit".equals(action) ? visit : null);
+                    "visit".equals(action) ? visit : null, null, null);
             out.add(EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, now,
                     caseId, t));
             state = to;

@@ -183,7 +183,7 @@ class StatsFlowTest extends ServiceIntegrationTest {
         CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, district, "测试区" + district,
                 district + "001001001", EventCategory.LIVELIHOOD, ReportSource.GRID_PATROL, at, due, at, "u",
                 district, "DISTRICT", 0, null, closed ? at : null, closed ? Boolean.TRUE : null, null, null,
-                district + "001001", "社区", district + "001", "街道", "SYSTEM", null, null, at.plusSeconds(60), null, null);
+                district + "001001", "社区", district + "001", "街道", "SYSTEM", null, null, at.plusSeconds(60), null, null, null, null);
         return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t);
     }
 
@@ -261,7 +261,7 @@ class StatsFlowTest extends ServiceIntegrationTest {
                 new CaseTransitioned(c.caseId(), 1, "report", null, CaseState.REPORTED, d, "新设区",
                         d + "001001001", EventCategory.DISPUTE, ReportSource.HOTLINE_12345, now, c.dueAt(), now, "u",
                         d, "DISTRICT", 0, null, null, null, null, null, d + "001001", "有投诉社区", d + "001",
-                        "新设街道", "SYSTEM", null, null, now.plusSeconds(3_600), null, null)));
+                        "新设街道", "SYSTEM", null, null, now.plusSeconds(3_600), null, null, null, null)));
         java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
         String quarter = month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
 

@@ -333,7 +333,9 @@ public record CaseFile(
                 communityName, streetCode, streetName, role, decidedByRule(action, changed),
                 changed.handlingUnitName, changed.acceptBy,
                 action == CaseAction.VISIT ? changed.lastVisit.resolution() : null,
-                action == CaseAction.VISIT ? changed.lastVisit.satisfaction() : null);
+                action == CaseAction.VISIT ? changed.lastVisit.satisfaction() : null,
+                action == CaseAction.ESCALATE ? description : null,
+                action == CaseAction.REQUEST_EXTENSION ? changed.requestedExtensionDays : null);
         TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
                 in.reason(), changed.handlingUnit, changed.handlingUnitName, changed.assignee,
                 decidedByRule(action, changed), in.photoIds(), now);

@@ -122,6 +122,9 @@ class CaseFileTest {
         assertThat(toCity.level()).isEqualTo(HandlingLevel.CITY);
         assertThat(toCity.handlingUnit()).isEqualTo("150100");
         assertThat(lastEvent(toCity).level()).isEqualTo("CITY");
+        assertThat(lastEvent(toCity).description()).as("the text goes up with the case (for 12345)")
+                .isEqualTo(reported("e-5").description());
+        assertThat(lastEvent(act(toCity, CaseAction.ACCEPT)).description()).as("only on escalations").isNull();
         assertThatThrownBy(() -> act(toCity, CaseAction.ESCALATE))
                 .isInstanceOf(InvalidActionException.class);
     }
@@ -149,6 +152,8 @@ class CaseFileTest {
                 extension("需协调供水公司", 2), T0);
         assertThat(requested.state()).isEqualTo(CaseState.EXTENSION_REQUESTED);
         assertThat(requested.requestedExtensionDays()).isEqualTo(2);
+        assertThat(lastEvent(requested).extensionWorkingDays()).isEqualTo(2);
+        assertThat(lastEvent(requested).reason()).isEqualTo("需协调供水公司");
 
         CaseFile approved = act(requested, CaseAction.APPROVE_EXTENSION, ActionInput.by("leader"), T0);
 

@@ -33,7 +33,7 @@ class ContributionTest {
                 EventCategory.HAZARD, ReportSource.HOTLINE_12345, T0, dueAt, at, "u", "150105001", "STREET", 0, null,
                 closed ? at : null, closed ? !at.isAfter(dueAt) : null, null, "MANHOLE", "150105001001", "大学东路社区",
                 "150105001", "大学东路街道", "HANDLER", null, "单位", T0.plus(Duration.ofDays(1)), resolution,
-                satisfaction);
+                satisfaction, null, null);
     }
 
     private Map<String, CellDelta> step(String action, CaseState from, CaseState to, Instant at, Instant dueAt) {
@@ -184,7 +184,8 @@ class ContributionTest {
                 again.districtCode(), again.districtName(), again.gridCode(), again.category(), again.source(),
                 again.reportedAt(), again.dueAt(), again.occurredAt(), again.actor(), again.handlingUnit(),
                 again.level(), 0, null, null, null, null, null, again.communityCode(), again.communityName(),
-                again.streetCode(), again.streetName(), again.actorRole(), null, null, again.acceptBy(), null, null);
+                again.streetCode(), again.streetName(), again.actorRole(), null, null, again.acceptBy(), null, null,
+                null, null);
 
         assertThat(facts.isBehind(sameSequence)).isFalse();
         assertThat(facts.isBehind(again)).as("sequence 2 is news").isTrue();

@@ -84,7 +84,7 @@ class StatsApiTest extends ServiceIntegrationTest {
         CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, d, "测试区" + d, community + "001",
                 category, source, MAY, MAY.plus(Duration.ofDays(3)), at, "u", street, "STREET", 0, null,
                 closed ? at : null, closed ? Boolean.TRUE : null, null, null, community, "社区" + community, street,
-                "街道" + street, "HANDLER", null, "单位", MAY.plus(Duration.ofDays(1)), null, null);
+                "街道" + street, "HANDLER", null, "单位", MAY.plus(Duration.ofDays(1)), null, null, null, null);
         return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t);
     }
 

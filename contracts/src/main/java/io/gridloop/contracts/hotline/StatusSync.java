@@ -1,0 +1,25 @@
+package io.gridloop.contracts.hotline;
+
+import java.time.Instant;
+
+/**
+ * One step of the grid platform's handling of an order, sent to the hotline (状态同步).
+ *
+ * @param syncId   unique per step, the hotline's idempotency key: {@code <caseId>-<transition sequence>}
+ * @param sequence grows with each step of the case; one order's syncs are delivered in this order
+ * @param text     for {@code REPLIED} the handling result (办理结果), for {@code IN_PROGRESS} what happened
+ * @param reason   for {@code RETURNED} and {@code EXTENSION_REQUESTED}, why
+ */
+public record StatusSync(
+        String syncId,
+        String orderNumber,
+        int sequence,
+        SyncStatus status,
+        String statusLabel,
+        String text,
+        String reason,
+        String handlingUnit,
+        Instant dueAt,
+        Integer extensionWorkingDays,
+        Instant occurredAt) {
+}
