@@ -71,6 +71,14 @@ public class ReportIntake {
     }
 
     public ReportReceipt accept(ReportRequest request) {
+        return accept(request, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Accepts a report under an id chosen by its source (a 12345 order's case id, chosen by the bridge), or
+     * returns the receipt of the report stored before under the same reporter and {@code clientEventId}.
+     */
+    public ReportReceipt accept(ReportRequest request, String newEventId) {
         GridRegistry.ResolvedGrid grid = registry.resolve(request.gridCode());
         if (request.location() != null && !registry.fits(grid.grid(), location(request))) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "LOCATION_OUTSIDE_GRID", "位置不在网格内",
@@ -99,7 +107,7 @@ public class ReportIntake {
         StoredReport report = findByKey(key).orElse(null);
         boolean duplicate = report != null;
         if (report == null) {
-            String eventId = UUID.randomUUID().toString();
+            String eventId = newEventId;
             String earlier = duplicates.earlierReportNear(subCategory.map(SubCategory::code).orElse(null),
                     location(request), now).orElse(null);
             StoredReport fresh = new StoredReport(eventId, key,

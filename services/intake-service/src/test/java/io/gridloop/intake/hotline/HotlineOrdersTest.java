@@ -1,0 +1,101 @@
+package io.gridloop.intake.hotline;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.GeoPoint;
+import io.gridloop.contracts.event.HotlineOrderReceived;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.Urgency;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicReader;
+import io.gridloop.infra.TopicWriter;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A 12345 order taken in by the bridge becomes exactly one report, under the bridge's case id. */
+class HotlineOrdersTest extends ServiceIntegrationTest {
+
+    private final EventCodec codec = new EventCodec();
+    private static final Instant RECEIVED = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+
+    private static HotlineOrderReceived order(String number, String caseId, String gridCode, GeoPoint location,
+                                              List<String> path) {
+        return new HotlineOrderReceived(number, caseId, "主办", path, "小区门口路灯连续三晚不亮",
+                "赛罕区大学东街", location, gridCode, "紧急", RECEIVED.plus(Duration.ofDays(7)), RECEIVED);
+    }
+
+    private void send(HotlineOrderReceived order) {
+        TopicWriter.send(bootstrap, Topics.HOTLINE_ORDER_RECEIVED.name(), order.orderNumber(),
+                codec.encode(EventEnvelope.of(Topics.HOTLINE_ORDER_RECEIVED, ServiceNames.HOTLINE_BRIDGE,
+                        order.receivedAt(), order.orderNumber(), order)));
+    }
+
+    private List<EventReported> reportsOf(String caseId) {
+        return TopicReader.readAll(bootstrap, Topics.EVENT_REPORTED.name()).stream()
+                .filter(r -> caseId.equals(r.key()))
+                .map(r -> codec.decode(Topics.EVENT_REPORTED, r.value()).data()).toList();
+    }
+
+    @Test
+    void shouldTurnAnOrderIntoOneReportUnderTheBridgesCaseIdWithTheHotlinesDeadline() {
+        String number = "GD" + System.nanoTime();
+        String caseId = UUID.randomUUID().toString();
+        HotlineOrderReceived order = order(number, caseId, "150105001001003", null,
+                List.of("城乡建设", "市政设施", "路灯"));
+
+        send(order);
+        send(order); // the bridge may publish an order again after a crash
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reportsOf(caseId).isEmpty());
+        EventReported event = reportsOf(caseId).getFirst();
+        assertThat(event.eventId()).isEqualTo(caseId);
+        assertThat(event.clientEventId()).isEqualTo(number);
+        assertThat(event.source()).isEqualTo(ReportSource.HOTLINE_12345);
+        assertThat(event.subCategory()).isEqualTo("STREETLIGHT");
+        assertThat(event.category()).isEqualTo(EventCategory.LIVELIHOOD);
+        assertThat(event.urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(event.dueAt()).isEqualTo(order.dueAt());
+        assertThat(event.districtName()).isEqualTo("赛罕区");
+        assertThat(event.description()).contains(number).contains("路灯连续三晚不亮").contains("大学东街");
+
+        // The second delivery is processed too (a marker order behind it proves that) but adds no report.
+        String marker = UUID.randomUUID().toString();
+        send(order("GD" + System.nanoTime(), marker, "150105001001003", null, List.of("教育")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reportsOf(marker).isEmpty());
+        assertThat(reportsOf(caseId)).hasSize(1);
+    }
+
+    @Test
+    void shouldPlaceAnOrderWithoutGridByItsPositionAndSendUnmappedCategoriesToManualTriage() {
+        String caseId = UUID.randomUUID().toString();
+        // Near the centre of grid 150105001001003 in the demo registry.
+        send(order("GD" + System.nanoTime(), caseId, null, new GeoPoint(40.7492, 111.7147), List.of("教育", "招生")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reportsOf(caseId).isEmpty());
+        EventReported event = reportsOf(caseId).getFirst();
+        assertThat(event.gridCode()).isEqualTo("150105001001003");
+        assertThat(event.subCategory()).isNull();
+        assertThat(event.category()).isEqualTo(EventCategory.OTHER);
+    }
+
+    @Test
+    void shouldDeadLetterAnOrderThatLiesInNoGrid() {
+        String number = "GD" + System.nanoTime();
+        send(order(number, UUID.randomUUID().toString(), null, new GeoPoint(10.0, 10.0), List.of("教育")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(bootstrap,
+                Topics.HOTLINE_ORDER_RECEIVED.deadLetterTopic()).stream().anyMatch(r -> number.equals(r.key())));
+    }
+}
