@@ -205,7 +205,8 @@ public record CaseFile(
                 }
                 HotlineVisit v = in.visit();
                 b.lastVisit = new HotlineVisit(v.visitId(), v.orderNumber(), v.resolution(), v.satisfaction(),
-                        v.visitedAt(), closingSequence().orElse(null));
+                        v.visitedAt(), closingSequence().orElse(null),
+                        lastVisit == null ? List.of() : lastVisit.idsSoFar());
             }
             case ASSIGN -> {
                 if (in.assignee() == null || in.assignee().isBlank()) {

@@ -90,6 +90,23 @@ class VisitingCasesTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldNotRecordAnOlderVisitAgainWhenItIsRedeliveredAfterANewerOne() {
+        String id = closedCase();
+        CaseFile closed = cases.find(id).orElseThrow();
+
+        // As after a consumer restart that replays both: first, second, then the first again.
+        visit(id, "v1-" + id, VisitResolution.PARTLY_RESOLVED, VisitSatisfaction.BASICALLY_SATISFIED);
+        visit(id, "v2-" + id, VisitResolution.RESOLVED, VisitSatisfaction.SATISFIED);
+        visit(id, "v1-" + id, VisitResolution.PARTLY_RESOLVED, VisitSatisfaction.BASICALLY_SATISFIED);
+        awaitConsumed();
+
+        CaseFile visited = cases.find(id).orElseThrow();
+        assertThat(visited.sequence()).as("two visit transitions").isEqualTo(closed.sequence() + 2);
+        assertThat(visited.lastVisit().visitId()).isEqualTo("v2-" + id);
+        assertThat(visited.lastVisit().earlierVisitIds()).containsExactly("v1-" + id);
+    }
+
+    @Test
     void shouldReopenACaseTheCitizenIsNotSatisfiedWithOnceOnly() {
         String id = closedCase();
         CaseFile closed = cases.find(id).orElseThrow();
