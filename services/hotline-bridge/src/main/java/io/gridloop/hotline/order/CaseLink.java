@@ -1,0 +1,17 @@
+package io.gridloop.hotline.order;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Which work order a grid case belongs to, by case id: how a transition finds its order (the embedded MongoDB-wire
+ * server indexes only {@code _id}, so each direction has its own collection).
+ *
+ * @param orderNumber  the hotline's order number; {@code null} for an escalation the hotline has not answered yet
+ * @param lastFeedback the handler's latest feedback (反馈) text: the result the 办结反馈 reports when the case closes
+ */
+@Document(CaseLink.COLLECTION)
+public record CaseLink(@Id String caseId, String orderNumber, Origin origin, String lastFeedback) {
+
+    public static final String COLLECTION = "hotline_cases";
+}

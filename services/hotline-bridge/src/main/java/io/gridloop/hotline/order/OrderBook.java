@@ -1,0 +1,63 @@
+package io.gridloop.hotline.order;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The bridge's record of work orders and the cases they belong to; every read and write is by {@code _id}. */
+@Component
+public class OrderBook {
+
+    private final MongoTemplate mongo;
+
+    OrderBook(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<StoredOrder> order(String orderNumber) {
+        return Optional.ofNullable(mongo.findById(orderNumber, StoredOrder.class));
+    }
+
+    public Optional<CaseLink> linkOf(String caseId) {
+        return Optional.ofNullable(mongo.findById(caseId, CaseLink.class));
+    }
+
+    /**
+     * Stores a new order, or returns the one stored before under its number (the hotline sent it again, or it
+     * was pushed and polled).
+     *
+     * @return the stored order, and whether it was there already
+     */
+    public Stored storeIfNew(StoredOrder order) {
+        try {
+            return new Stored(mongo.insert(order), false);
+        } catch (DuplicateKeyException again) {
+            return new Stored(order(order.orderNumber()).orElseThrow(() -> again), true);
+        }
+    }
+
+    public record Stored(StoredOrder order, boolean existed) {
+    }
+
+    /** Links a case to its order; the same link written again changes nothing. */
+    public void link(String caseId, String orderNumber, Origin origin) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(caseId)),
+                new Update().set("orderNumber", orderNumber).set("origin", origin), CaseLink.class);
+    }
+
+    public void rememberFeedback(String caseId, String text) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)), Update.update("lastFeedback", text),
+                CaseLink.class);
+    }
+
+    public void markPublished(String orderNumber, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(orderNumber)), Update.update("publishedAt", at),
+                StoredOrder.class);
+    }
+}

@@ -1,0 +1,91 @@
+package io.gridloop.hotline.sync;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.hotline.EscalationReport;
+import io.gridloop.hotline.order.CaseLink;
+import io.gridloop.hotline.order.OrderBook;
+import io.gridloop.hotline.order.Origin;
+import io.gridloop.hotline.outbox.Outbox;
+import io.gridloop.hotline.outbox.OutboxMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Reads every case transition and queues what the 12345 platform must hear: status syncs for cases that came
+ * from the hotline, and an escalation report (上报12345派单) when a grid case is escalated to the city. A case's
+ * transitions arrive in order on one partition, so its messages are queued in order; a transition delivered
+ * again is queued once (see {@link Outbox}).
+ */
+@Component
+class TransitionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(TransitionListener.class);
+
+    private final EventCodec codec;
+    private final OrderBook book;
+    private final Outbox outbox;
+    private final MeterRegistry meters;
+
+    TransitionListener(EventCodec codec, OrderBook book, Outbox outbox, MeterRegistry meters) {
+        this.codec = codec;
+        this.book = book;
+        this.outbox = outbox;
+        this.meters = meters;
+    }
+
+    @KafkaListener(topics = Topics.Names.CASE_TRANSITIONED)
+    void on(ConsumerRecord<String, byte[]> record) {
+        CaseTransitioned t = codec.decode(Topics.CASE_TRANSITIONED, record.value()).data();
+        if (t.source() == ReportSource.HOTLINE_12345) {
+            syncHotlineCase(t);
+        } else if ("escalate".equals(t.action()) && HandlingLevel.CITY.name().equals(t.level())) {
+            escalate(t);
+        }
+    }
+
+    private void syncHotlineCase(CaseTransitioned t) {
+        Optional<CaseLink> link = book.linkOf(t.caseId());
+        if (link.isEmpty() || !link.get().origin().inbound()) {
+            // A 12345 case that did not come through this bridge (e.g. typed in by hand): no order to report to.
+            meters.counter("gridloop.hotline.transitions.unmatched").increment();
+            log.debug("No 12345 order for case {}; transition {} not synced", t.caseId(), t.sequence());
+            return;
+        }
+        String feedback = link.get().lastFeedback();
+        if ("feedback".equals(t.action())) {
+            feedback = t.reason();
+            book.rememberFeedback(t.caseId(), feedback);
+        }
+        StatusMapping.of(t, link.get().orderNumber(), feedback).ifPresent(sync -> {
+            if (outbox.enqueue(t.caseId(), sync, t.occurredAt())) {
+                log.debug("Queued {} for 12345 order {} (case {} step {})", sync.statusLabel(), sync.orderNumber(),
+                        t.caseId(), t.sequence());
+            }
+        });
+    }
+
+    private void escalate(CaseTransitioned t) {
+        if (book.linkOf(t.caseId()).isEmpty()) {
+            book.link(t.caseId(), null, Origin.ESCALATED);
+        }
+        EscalationReport report = new EscalationReport(t.caseId() + "-" + t.sequence(), t.caseId(), t.districtCode(),
+                t.districtName(), t.gridCode(), t.category().label(), t.subCategory(),
+                t.description() == null || t.description().isBlank() ? "（无描述）" : t.description(),
+                t.reason() == null || t.reason().isBlank() ? "网格平台无法解决，上报市级" : t.reason(), t.dueAt(),
+                t.occurredAt());
+        if (outbox.enqueue(t.caseId(), t.sequence(), report, t.occurredAt())) {
+            log.info("Case {} escalated to the city: queued for 12345 ({})", t.caseId(),
+                    OutboxMessage.idOf(t.caseId(), t.sequence()));
+        }
+    }
+}

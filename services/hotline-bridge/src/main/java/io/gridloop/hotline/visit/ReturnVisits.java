@@ -1,0 +1,100 @@
+package io.gridloop.hotline.visit;
+
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.HotlineVisitRecorded;
+import io.gridloop.contracts.hotline.ReturnVisit;
+import io.gridloop.contracts.hotline.VisitReceipt;
+import io.gridloop.hotline.HotlineSettings;
+import io.gridloop.hotline.order.OrderBook;
+import io.gridloop.hotline.order.StoredOrder;
+import io.gridloop.platform.kafka.EventPublisher;
+import io.gridloop.platform.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+
+/**
+ * Passes the hotline's return visits (回访) on as {@code grid.hotline.visit.recorded.v1}, keyed by the case: dispatch
+ * records each on the case (and may re-open it when the citizen is not satisfied), statistics count 解决率 and
+ * 满意率 from there. Visits may arrive in any order and more than once; each visit id is published once.
+ */
+@Service
+class ReturnVisits {
+
+    private static final Logger log = LoggerFactory.getLogger(ReturnVisits.class);
+
+    private final OrderBook book;
+    private final MongoTemplate mongo;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final HotlineSettings settings;
+
+    ReturnVisits(OrderBook book, MongoTemplate mongo, EventPublisher publisher, Clock clock, MeterRegistry meters,
+                 HotlineSettings settings) {
+        this.book = book;
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.meters = meters;
+        this.settings = settings;
+    }
+
+    VisitReceipt accept(String orderNumber, ReturnVisit visit) {
+        StoredOrder order = book.order(orderNumber).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "UNKNOWN_ORDER", "工单不存在", "没有编号为 " + orderNumber + " 的工单，无法登记回访"));
+        StoredVisit stored;
+        boolean existed = false;
+        try {
+            stored = mongo.insert(new StoredVisit(visit.visitId(), orderNumber, order.caseId(), visit,
+                    clock.instant(), null));
+        } catch (DuplicateKeyException again) {
+            stored = mongo.findById(visit.visitId(), StoredVisit.class);
+            existed = true;
+            if (stored == null) {
+                throw again;
+            }
+        }
+        if (!stored.orderNumber().equals(orderNumber)) {
+            throw new ApiException(HttpStatus.CONFLICT, "VISIT_ID_IN_USE", "回访编号已被占用",
+                    "回访 " + visit.visitId() + " 已登记在工单 " + stored.orderNumber() + " 下");
+        }
+        boolean duplicate = existed && stored.publishedAt() != null;
+        if (stored.publishedAt() == null) {
+            publish(stored);
+        }
+        meters.counter("gridloop.hotline.visits", "outcome", duplicate ? "duplicate" : "accepted",
+                "satisfaction", visit.satisfaction().name()).increment();
+        log.info("12345 return visit {} for order {} (case {}): {}，{}{}", visit.visitId(), orderNumber,
+                order.caseId(), visit.resolution().label(), visit.satisfaction().label(), duplicate ? " (again)" : "");
+        return new VisitReceipt(visit.visitId(), order.caseId(), duplicate);
+    }
+
+    private void publish(StoredVisit stored) {
+        ReturnVisit v = stored.visit();
+        HotlineVisitRecorded event = new HotlineVisitRecorded(stored.caseId(), stored.orderNumber(), v.resolution(),
+                v.satisfaction(), v.comment(), v.visitor(), v.visitedAt());
+        try {
+            // The visit id is the event id: dispatch records each visit once by it.
+            publisher.publishAndWait(Topics.HOTLINE_VISIT_RECORDED, EventEnvelope.of(Topics.HOTLINE_VISIT_RECORDED,
+                    v.visitId(), ServiceNames.HOTLINE_BRIDGE, v.visitedAt(), stored.caseId(), event),
+                    settings.publishTimeout());
+        } catch (EventPublisher.PublishFailedException e) {
+            log.warn("12345 return visit {} stored but not published; answering 503: {}", v.visitId(), e.getMessage());
+            throw e.asProblem("消息服务暂不可用，回访已保存但尚未转入网格平台；请稍后用相同回访编号重发");
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(v.visitId())),
+                Update.update("publishedAt", clock.instant()), StoredVisit.class);
+    }
+}
