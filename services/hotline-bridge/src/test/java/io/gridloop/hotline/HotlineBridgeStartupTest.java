@@ -1,7 +1,6 @@
 package io.gridloop.hotline;
 
 import io.gridloop.contracts.Topics;
-import io.gridloop.infra.ServiceIntegrationTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HotlineBridgeStartupTest extends ServiceIntegrationTest {
+class HotlineBridgeStartupTest extends BridgeTest {
 
     @Test
     void shouldStartHealthyWithItsDatabaseChecked() {

@@ -15,6 +15,7 @@ public final class Faults {
     private volatile Duration hang = Duration.ofSeconds(10);
     private volatile boolean duplicateDeliveries;
     private volatile boolean outOfOrderCallbacks;
+    private final java.util.Set<String> refusedOrders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final RandomGenerator random;
 
     Faults(RandomGenerator random) {
@@ -55,6 +56,12 @@ public final class Faults {
         return this;
     }
 
+    /** Syncs for this order are refused with 422, as a platform refuses a step it considers invalid. */
+    public Faults refuse(String orderNumber) {
+        refusedOrders.add(orderNumber);
+        return this;
+    }
+
     /** Back to a well-behaved hotline. */
     public Faults clear() {
         latency = Duration.ZERO;
@@ -62,7 +69,12 @@ public final class Faults {
         hangRate = 0;
         duplicateDeliveries = false;
         outOfOrderCallbacks = false;
+        refusedOrders.clear();
         return this;
+    }
+
+    boolean refuses(String orderNumber) {
+        return refusedOrders.contains(orderNumber);
     }
 
     Duration latency() {
@@ -92,6 +104,7 @@ public final class Faults {
     @Override
     public String toString() {
         return "Faults[latency=" + latency + ", errorRate=" + errorRate + ", hangRate=" + hangRate + ", hang=" + hang
-                + ", duplicates=" + duplicateDeliveries + ", outOfOrder=" + outOfOrderCallbacks + "]";
+                + ", duplicates=" + duplicateDeliveries + ", outOfOrder=" + outOfOrderCallbacks + ", refused=" + refusedOrders
+                + "]";
     }
 }

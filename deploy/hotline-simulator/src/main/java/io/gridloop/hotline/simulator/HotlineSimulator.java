@@ -382,6 +382,10 @@ public final class HotlineSimulator implements AutoCloseable {
             problem(exchange, 422, "ORDER_MISMATCH", "工单编号与路径不符");
             return;
         }
+        if (faults.refuses(orderNumber)) {
+            problem(exchange, 422, "ORDER_CLOSED_ON_HOTLINE", "该工单在热线平台已办结，不接受状态同步（模拟）");
+            return;
+        }
         boolean duplicate;
         synchronized (lock) {
             duplicate = orderOfSync.containsKey(sync.syncId());

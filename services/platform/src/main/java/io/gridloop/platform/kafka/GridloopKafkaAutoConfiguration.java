@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -44,6 +45,16 @@ public class GridloopKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec) {
         return new EventPublisher(template, codec);
+    }
+
+    /**
+     * A producer closing while the broker is away would wait 30 s for it; at shutdown every send that matters has
+     * been acknowledged already (services answer or commit only after Kafka did), so a few seconds are enough.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer gridloopProducerCloseTimeout(
+            @Value("${gridloop.kafka.producer-close-timeout:5s}") java.time.Duration timeout) {
+        return factory -> factory.setPhysicalCloseTimeout((int) Math.max(1, timeout.toSeconds()));
     }
 
     /**

@@ -1,0 +1,138 @@
+package io.gridloop.hotline.sync;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.VisitResolution;
+import io.gridloop.contracts.event.VisitSatisfaction;
+import io.gridloop.contracts.hotline.EscalationReport;
+import io.gridloop.contracts.hotline.OrderReceipt;
+import io.gridloop.contracts.hotline.ReturnVisit;
+import io.gridloop.contracts.hotline.StatusSync;
+import io.gridloop.contracts.hotline.SyncStatus;
+import io.gridloop.contracts.hotline.WorkOrder;
+import io.gridloop.hotline.BridgeTest;
+import io.gridloop.hotline.TestTransitions;
+import io.gridloop.hotline.simulator.OrderFactory;
+import io.gridloop.infra.TopicReader;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class StatusSyncTest extends BridgeTest {
+
+    private final JsonMapper json = new EventCodec().mapper();
+    private static final OrderFactory ORDERS = new OrderFactory(List.of("150105001001003"), 13,
+            "S" + System.nanoTime() % 100_000);
+
+    private OrderReceipt push(WorkOrder order) {
+        return json.readValue(hotline.pushOrder(order).body(), OrderReceipt.class);
+    }
+
+    @Test
+    void shouldTellTheHotlineEachStepOnceInOrderAndReplyWithTheHandlersResult() {
+        WorkOrder order = ORDERS.next(Instant.now());
+        OrderReceipt receipt = push(order);
+        TestTransitions steps = new TestTransitions(bootstrap, receipt.caseId(), ReportSource.HOTLINE_12345).opened()
+                .step("claim", CaseState.ROUTED, "STREET", null)
+                .step("accept", CaseState.ACCEPTED, "STREET", null)
+                .step("feedback", CaseState.FEEDBACK_SUBMITTED, "STREET", "已更换灯泡，恢复照明")
+                .step("close", CaseState.CLOSED, "STREET", "复核通过");
+        steps.republishAll(); // as after a crash of dispatch's relay: every step again
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> hotline.syncsOf(order.orderNumber()).size() >= 3);
+        List<StatusSync> syncs = hotline.syncsOf(order.orderNumber());
+        assertThat(syncs).extracting(StatusSync::status)
+                .containsExactly(SyncStatus.ACCEPTED, SyncStatus.IN_PROGRESS, SyncStatus.REPLIED);
+        assertThat(syncs).extracting(StatusSync::sequence).containsExactly(4, 5, 6);
+        assertThat(syncs.getLast().text()).isEqualTo("已更换灯泡，恢复照明");
+        assertThat(syncs.getFirst().handlingUnit()).isEqualTo("大学东路街道办事处");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/v1/hotline/outbox")
+                .exchange().expectBody().jsonPath("$.pending").isEqualTo(0));
+        assertThat(hotline.syncsOf(order.orderNumber())).as("nothing sent twice").hasSize(3);
+        assertThat(hotline.violations()).isEmpty();
+    }
+
+    @Test
+    void shouldReportACaseEscalatedToTheCityAndTrackTheOrderTheHotlineOpens() {
+        String caseId = UUID.randomUUID().toString();
+        TestTransitions steps = new TestTransitions(bootstrap, caseId, ReportSource.GRID_PATROL).opened();
+        steps.step("escalate", CaseState.ESCALATED, "DISTRICT", "街道无法协调");
+        steps.publish(List.of(steps.next("escalate", CaseState.ESCALATED, "CITY", "涉及多区，需市级统筹",
+                "居民楼外墙大面积脱落")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> hotline.escalations().stream()
+                .anyMatch(r -> r.caseId().equals(caseId)));
+        EscalationReport report = hotline.escalations().stream().filter(r -> r.caseId().equals(caseId))
+                .findFirst().orElseThrow();
+        assertThat(report.requestText()).isEqualTo("居民楼外墙大面积脱落");
+        assertThat(report.reason()).isEqualTo("涉及多区，需市级统筹");
+        assertThat(report.reportId()).isEqualTo(caseId + "-4");
+        String number = hotline.escalationOrders().get(report.reportId());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                http.get().uri("/api/v1/hotline/cases/{id}", caseId).exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.orderNumber").isEqualTo(number)
+                        .jsonPath("$.origin").isEqualTo("ESCALATED"));
+
+        // The hotline's return visit for the order it opened finds our case.
+        assertThat(hotline.postVisit(number, new ReturnVisit("HF-" + number, VisitResolution.RESOLVED,
+                VisitSatisfaction.SATISFIED, null, null, Instant.now())).status()).isEqualTo(202);
+        assertThat(TopicReader.readAll(bootstrap, Topics.HOTLINE_VISIT_RECORDED.name()))
+                .anyMatch(r -> caseId.equals(r.key()));
+        assertThat(hotline.escalations()).filteredOn(r -> r.caseId().equals(caseId)).hasSize(1);
+    }
+
+    @Test
+    void shouldParkWhatTheHotlineRefusesKeepTheOrdersLaterStepsBehindItAndRetryByHand() {
+        WorkOrder refused = ORDERS.next(Instant.now());
+        WorkOrder other = ORDERS.next(Instant.now());
+        OrderReceipt r1 = push(refused);
+        OrderReceipt r2 = push(other);
+        hotline.faults().refuse(refused.orderNumber());
+
+        new TestTransitions(bootstrap, r1.caseId(), ReportSource.HOTLINE_12345).opened()
+                .step("accept", CaseState.ACCEPTED, "STREET", null)
+                .step("feedback", CaseState.FEEDBACK_SUBMITTED, "STREET", "已清理")
+                .step("close", CaseState.CLOSED, "STREET", null);
+        new TestTransitions(bootstrap, r2.caseId(), ReportSource.HOTLINE_12345).opened()
+                .step("accept", CaseState.ACCEPTED, "STREET", null);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> hotline.syncsOf(other.orderNumber()).size() == 1);
+        String parkedId = r1.caseId() + "-0000000003";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
+                .uri("/api/v1/hotline/outbox/dead-letters?size=200").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[?(@.id == '" + parkedId + "')].orderNumber").isEqualTo(List.of(refused.orderNumber()))
+                .jsonPath("$.items[?(@.id == '" + parkedId + "')].statusLabel").isEqualTo(List.of("签收受理"))
+                .jsonPath("$.items[?(@.id == '" + parkedId + "')].attempts").isEqualTo(List.of(1)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/v1/hotline/outbox")
+                .exchange().expectBody().jsonPath("$.pending").isEqualTo(2).jsonPath("$.parked").isEqualTo(1));
+        assertThat(hotline.syncsOf(refused.orderNumber())).as("later steps wait behind the dead letter").isEmpty();
+
+        hotline.faults().clear();
+        http.post().uri("/api/v1/hotline/outbox/dead-letters/{id}/retry", parkedId).exchange()
+                .expectStatus().isAccepted();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> hotline.syncsOf(refused.orderNumber()).size() == 3);
+        assertThat(hotline.syncsOf(refused.orderNumber())).extracting(StatusSync::sequence).containsExactly(3, 4, 5);
+        http.post().uri("/api/v1/hotline/outbox/dead-letters/{id}/retry", parkedId).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("NO_SUCH_DEAD_LETTER");
+    }
+
+    @Test
+    void shouldExposeOutboxAndCircuitMetrics() {
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(text -> assertThat(text)
+                        .contains("gridloop_hotline_outbox_depth")
+                        .contains("gridloop_hotline_outbox_parked")
+                        .contains("gridloop_hotline_outbox_oldest_age_seconds")
+                        .containsPattern("resilience4j_circuitbreaker_state\\{.*name=\"hotline\".*state=\"closed\".*\\} 1.0"));
+    }
+}
