@@ -1,6 +1,8 @@
 package io.gridloop.localstack;
 
 import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.hotline.simulator.HotlineSimulator;
+import io.gridloop.hotline.simulator.OrderFactory;
 import io.gridloop.localstack.DemoData.DemoDistrict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Keeps the local stack alive with demo traffic: grid workers across the ten districts report through intake's
- * API, and handlers accept, feed back and close most cases through dispatch's API a few seconds later, so the
- * dashboard shows numbers that move. It talks HTTP only, like any other client.
+ * API — one report in eight arrives instead as a 12345 work order the hotline simulator pushes to the bridge — and
+ * handlers accept, feed back and close most cases through dispatch's API a few seconds later, so the dashboard
+ * shows numbers that move and the simulator receives status syncs. It talks HTTP only, like any other client.
  */
 final class DemoFeeder implements AutoCloseable {
 
@@ -37,6 +40,7 @@ final class DemoFeeder implements AutoCloseable {
     private final String intake;
     private final String dispatch;
     private final double reportsPerSecond;
+    private final HotlineSimulator hotline;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
@@ -59,7 +63,8 @@ final class DemoFeeder implements AutoCloseable {
         }
     }
 
-    DemoFeeder(String intakeBaseUrl, String dispatchBaseUrl, double reportsPerSecond) {
+    DemoFeeder(String intakeBaseUrl, String dispatchBaseUrl, HotlineSimulator hotline, double reportsPerSecond) {
+        this.hotline = hotline;
         this.intake = intakeBaseUrl;
         this.dispatch = dispatchBaseUrl;
         this.reportsPerSecond = reportsPerSecond;
@@ -88,6 +93,10 @@ final class DemoFeeder implements AutoCloseable {
     }
 
     private void report() {
+        if (hotline != null && random.nextInt(8) == 0) {
+            hotlineOrder();
+            return;
+        }
         DemoDistrict district = DemoData.DISTRICTS.get(random.nextInt(DemoData.DISTRICTS.size()));
         EventCategory category = DemoData.category(random);
         DemoData.DemoGrid demoGrid = DemoData.grid(district, random);
@@ -113,6 +122,20 @@ final class DemoFeeder implements AutoCloseable {
         if (random.nextDouble() < district.closingShare()) {
             String caseId = json.readTree(answer.body()).get("eventId").asString();
             schedule(caseId, random.nextDouble() < 0.05 ? STEPS_WITH_REWORK : STEPS, 0);
+        }
+    }
+
+    private final OrderFactory hotlineOrders = new OrderFactory(DemoData.GRIDS.values().stream()
+            .flatMap(List::stream).map(DemoData.DemoGrid::code).toList(), System.nanoTime(), "D");
+
+    private void hotlineOrder() {
+        HotlineSimulator.Delivery pushed = hotline.pushOrder(hotlineOrders.next(Instant.now()));
+        if (!pushed.accepted()) {
+            return;
+        }
+        reported++;
+        if (random.nextDouble() < 0.9) {
+            schedule(json.readTree(pushed.body()).get("caseId").asString(), STEPS, 0);
         }
     }
 

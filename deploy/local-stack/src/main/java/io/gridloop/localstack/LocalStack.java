@@ -1,22 +1,28 @@
 package io.gridloop.localstack;
 
 import io.gridloop.contracts.ServiceNames;
+import io.gridloop.hotline.simulator.HotlineSimulator;
+import io.gridloop.hotline.simulator.OrderFactory;
 import io.gridloop.infra.KraftBroker;
 import io.gridloop.infra.MongoWireServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts gridloop on one machine without Docker: a real KRaft Kafka broker (log under {@code data/kafka}), an
- * embedded MongoDB-wire server (H2 file under {@code data/mongo}), the five services and the demo feeder.
+ * embedded MongoDB-wire server (H2 file under {@code data/mongo}), the five services, a 12345 hotline simulator
+ * and the demo feeder.
  * Data survives a restart; Ctrl-C stops everything in order.
  *
  * <p>Options: {@code --no-demo}, {@code --demo-rate=<reports per second>} (default 2),
- * {@code --data-dir=<dir>} (default {@code ./data}), {@code --kafka-port=9092}, {@code --mongo-port=27017}.
+ * {@code --data-dir=<dir>} (default {@code ./data}), {@code --kafka-port=9092}, {@code --mongo-port=27017},
+ * {@code --hotline-port=8093}.
  */
 public final class LocalStack {
 
@@ -34,17 +40,24 @@ public final class LocalStack {
                 options.kafkaPort() + 1);
         MongoWireServer mongo = MongoWireServer.startPersistent(options.dataDir().resolve("mongo"),
                 options.mongoPort());
+        // The city's 12345 platform, simulated: it pushes orders (with the demo), answers status syncs and
+        // escalations, and makes a return visit after each reply. Both sides use the development secret.
+        HotlineSimulator hotline = HotlineSimulator.start(options.hotlinePort(), DEVELOPMENT_HOTLINE_SECRET, 12345);
         GridloopStack stack;
         try {
             stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ServicePorts.STANDARD,
-                    Map.of());
+                    Map.of("gridloop.hotline.base-url", hotline.baseUrl()));
         } catch (RuntimeException e) {
+            hotline.close();
             mongo.close();
             kafka.close();
             throw e;
         }
+        hotline.bridgeUrl(stack.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofSeconds(5))
+                .orderFactory(new OrderFactory(DemoData.GRIDS.values().stream().flatMap(List::stream)
+                        .map(DemoData.DemoGrid::code).toList(), System.nanoTime(), "L"));
         DemoFeeder feeder = options.demo()
-                ? new DemoFeeder(stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH),
+                ? new DemoFeeder(stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH), hotline,
                 options.demoRate())
                 : null;
         if (feeder != null) {
@@ -58,17 +71,21 @@ public final class LocalStack {
                 feeder.close();
             }
             stack.close();
+            hotline.close();
             mongo.close();
             kafka.close();
             stopped.countDown();
         }, "gridloop-shutdown"));
 
-        printBanner(stack, kafka, mongo, options, (System.nanoTime() - started) / 1_000_000_000.0);
+        printBanner(stack, hotline, kafka, mongo, options, (System.nanoTime() - started) / 1_000_000_000.0);
         stopped.await();
     }
 
-    private static void printBanner(GridloopStack stack, KraftBroker kafka, MongoWireServer mongo, Options options,
-                                    double seconds) {
+    /** The bridge's default secret, which the simulator must share (hotline-bridge.yml). */
+    static final String DEVELOPMENT_HOTLINE_SECRET = "gridloop-dev-only-12345-secret";
+
+    private static void printBanner(GridloopStack stack, HotlineSimulator hotline, KraftBroker kafka,
+                                    MongoWireServer mongo, Options options, double seconds) {
         String banner = """
 
                 gridloop local stack is up in %.1f s
@@ -76,7 +93,8 @@ public final class LocalStack {
                   prometheus          %s/actuator/prometheus
                   intake (上报)        %s/api/v1/events
                   dispatch (案件)      %s/api/v1/cases/{id}
-                  hotline bridge      %s/actuator/health
+                  hotline bridge      %s/api/v1/hotline/outbox
+                  12345 simulator     %s/sim/state
                   stats (统计)         %s/api/v1/stats/completion?level=district
                   kafka               %s
                   mongodb             %s
@@ -86,9 +104,10 @@ public final class LocalStack {
                 """.formatted(seconds,
                 stack.baseUrl(ServiceNames.METRICS), stack.baseUrl(ServiceNames.METRICS),
                 stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH),
-                stack.baseUrl(ServiceNames.HOTLINE_BRIDGE), stack.baseUrl(ServiceNames.STATS),
+                stack.baseUrl(ServiceNames.HOTLINE_BRIDGE), hotline.baseUrl(), stack.baseUrl(ServiceNames.STATS),
                 kafka.bootstrapServers(), mongo.connectionString(), options.dataDir().toAbsolutePath().normalize(),
-                options.demo() ? "on, " + options.demoRate() + " reports/s (--no-demo turns it off)" : "off");
+                options.demo() ? "on, " + options.demoRate() + " reports/s, one in eight as a 12345 order"
+                        + " (--no-demo turns it off)" : "off");
         System.out.println(banner);
     }
 
@@ -104,7 +123,7 @@ public final class LocalStack {
         }
     }
 
-    record Options(Path dataDir, boolean demo, double demoRate, int kafkaPort, int mongoPort) {
+    record Options(Path dataDir, boolean demo, double demoRate, int kafkaPort, int mongoPort, int hotlinePort) {
 
         static Options parse(String[] args) {
             Path dataDir = Path.of("data");
@@ -112,6 +131,7 @@ public final class LocalStack {
             double rate = 2.0;
             int kafkaPort = 9092;
             int mongoPort = 27017;
+            int hotlinePort = 8093;
             for (String arg : args) {
                 if (arg.equals("--no-demo")) {
                     demo = false;
@@ -123,12 +143,14 @@ public final class LocalStack {
                     kafkaPort = Integer.parseInt(value(arg));
                 } else if (arg.startsWith("--mongo-port=")) {
                     mongoPort = Integer.parseInt(value(arg));
+                } else if (arg.startsWith("--hotline-port=")) {
+                    hotlinePort = Integer.parseInt(value(arg));
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg + "; known: --no-demo, "
-                            + "--demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N");
+                            + "--demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N, --hotline-port=N");
                 }
             }
-            return new Options(dataDir, demo, rate, kafkaPort, mongoPort);
+            return new Options(dataDir, demo, rate, kafkaPort, mongoPort, hotlinePort);
         }
 
         private static String value(String arg) {

@@ -4,6 +4,12 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.hotline.Contact;
+import io.gridloop.contracts.hotline.OrderReceipt;
+import io.gridloop.contracts.hotline.StatusSync;
+import io.gridloop.contracts.hotline.SyncStatus;
+import io.gridloop.contracts.hotline.WorkOrder;
+import io.gridloop.hotline.simulator.HotlineSimulator;
 import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
@@ -20,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +56,7 @@ abstract class ClosedLoopScenario {
     private RestTestClient stats;
     private RestTestClient metrics;
     private LoopDriver loop;
+    private HotlineSimulator hotline;
 
     protected abstract String bootstrapServers();
 
@@ -55,8 +64,12 @@ abstract class ClosedLoopScenario {
 
     @BeforeAll
     void startStack() {
+        hotline = HotlineSimulator.start(0, "e2e-secret", 5);
         stack = GridloopStack.start(bootstrapServers(), mongoUri(), ServicePorts.ANY_FREE, Map.of(
-                "gridloop.stats.snapshot-interval", "200ms"));
+                "gridloop.stats.snapshot-interval", "200ms",
+                "gridloop.hotline.base-url", hotline.baseUrl(),
+                "gridloop.hotline.secret", "e2e-secret"));
+        hotline.bridgeUrl(stack.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofMillis(200));
         intake = client(ServiceNames.INTAKE);
         dispatch = client(ServiceNames.DISPATCH);
         stats = client(ServiceNames.STATS);
@@ -69,6 +82,43 @@ abstract class ClosedLoopScenario {
         if (stack != null) {
             stack.close();
         }
+        if (hotline != null) {
+            hotline.close();
+        }
+    }
+
+    @Test
+    void shouldRunA12345OrderFromTheHotlineThroughTheLoopBackToTheHotlineAndItsReturnVisit() {
+        String grid = DemoData.GRIDS.get("150124").getFirst().code();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        WorkOrder order = new WorkOrder("GD" + System.nanoTime(), "主办", List.of("城乡建设", "市政设施", "路灯"),
+                "村口路灯不亮", "清水河县城关镇", null, grid, new Contact("王先生", "13900001234", false), "一般",
+                now.plus(Duration.ofDays(7)), now);
+
+        HotlineSimulator.Delivery pushed = hotline.pushOrder(order);
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(202);
+        String caseId = codec.mapper().readValue(pushed.body(), OrderReceipt.class).caseId();
+
+        loop.awaitState(caseId, CaseState.ROUTED);
+        dispatch.get().uri("/api/v1/cases/{id}", caseId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.source").isEqualTo("HOTLINE_12345")
+                .jsonPath("$.subCategory").isEqualTo("STREETLIGHT")
+                .jsonPath("$.dueAt").isEqualTo(order.dueAt().toString());
+        for (String step : List.of("accept", "feedback", "close")) {
+            dispatch.post().uri("/api/v1/cases/{id}/actions/{a}", caseId, step).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"actor\":\"e2e-handler\",\"comment\":\"已更换灯泡，恢复照明\"}").exchange()
+                    .expectStatus().isOk();
+        }
+
+        await().atMost(PATIENCE).until(() -> hotline.syncsOf(order.orderNumber()).stream()
+                .anyMatch(s -> s.status() == SyncStatus.REPLIED));
+        assertThat(hotline.syncsOf(order.orderNumber())).extracting(StatusSync::status)
+                .containsExactly(SyncStatus.ACCEPTED, SyncStatus.IN_PROGRESS, SyncStatus.REPLIED);
+        assertThat(hotline.syncsOf(order.orderNumber()).getLast().text()).isEqualTo("已更换灯泡，恢复照明");
+        // The simulator's return visit after the reply reaches the case (and so statistics' 回访 counts).
+        await().atMost(PATIENCE).untilAsserted(() -> dispatch.get().uri("/api/v1/cases/{id}", caseId).exchange()
+                .expectBody().jsonPath("$.timeline[?(@.action == 'visit')].role").isEqualTo(List.of("HOTLINE")));
+        assertThat(hotline.violations()).isEmpty();
     }
 
     private RestTestClient client(String service) {
@@ -163,13 +213,14 @@ abstract class ClosedLoopScenario {
 
         await().atMost(PATIENCE).until(() ->
                 ConsumerLag.of(bootstrapServers(), ServiceNames.STATS, Topics.CASE_TRANSITIONED.name()) == 0);
-        // Stats and intake both read the topic: each parks the poison record once, saying which group it was.
+        // Every reader of the topic (stats, intake, the hotline bridge) parks the poison record once, saying which
+        // group it was.
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(TopicReader.readAll(bootstrapServers(), Topics.CASE_TRANSITIONED.deadLetterTopic())
                         .stream().filter(r -> poisonKey.equals(r.key()))
                         .map(r -> new String(r.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).value(),
                                 StandardCharsets.UTF_8)).toList())
-                        .containsExactlyInAnyOrder(ServiceNames.STATS, ServiceNames.INTAKE));
+                        .containsExactlyInAnyOrderElementsOf(Topics.CASE_TRANSITIONED.consumers()));
         await().atMost(PATIENCE).until(() ->
                 ConsumerLag.of(bootstrapServers(), ServiceNames.METRICS, Topics.DISTRICT_STATS.name()) == 0);
     }
