@@ -66,6 +66,15 @@ class DockerComposeTest {
     }
 
     @Test
+    void shouldTellTheBridgeWhereThe12345PlatformIsAndTheSecretItSignsWith() {
+        Map<String, Object> env = map(map(services.get("hotline-bridge")).get("environment"));
+
+        // Relaxed binding: GRIDLOOP_HOTLINE_BASEURL is gridloop.hotline.base-url.
+        assertThat(String.valueOf(env.get("GRIDLOOP_HOTLINE_BASEURL"))).contains("8093");
+        assertThat(env).containsKey("GRIDLOOP_HOTLINE_SECRET");
+    }
+
+    @Test
     void shouldRunKafkaMongoPrometheusAndGrafanaWithHealthChecks() {
         for (String infra : List.of("kafka", "mongo", "prometheus", "grafana")) {
             assertThat(map(services.get(infra))).as(infra).containsKey("healthcheck");
