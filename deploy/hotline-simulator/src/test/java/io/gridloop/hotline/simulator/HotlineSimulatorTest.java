@@ -57,7 +57,7 @@ class HotlineSimulatorTest {
     }
 
     private static StatusSync sync(String order, int sequence, SyncStatus status) {
-        return new StatusSync("c1-" + sequence, order, sequence, status, status.label(), "已处理", null,
+        return new StatusSync(order + "-" + sequence, order, sequence, status, status.label(), "已处理", null,
                 "赛罕区网格中心", Instant.parse("2026-11-30T00:00:00Z"), null, Instant.parse("2026-11-23T08:00:00Z"));
     }
 
@@ -213,5 +213,42 @@ class HotlineSimulatorTest {
         } finally {
             bridge.stop(0);
         }
+    }
+
+    @Test
+    void shouldReleaseHeldVisitsNewestFirstWhenCallbacksAreOutOfOrder() throws Exception {
+        List<String> visits = new CopyOnWriteArrayList<>();
+        HttpServer bridge = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        bridge.createContext("/", exchange -> {
+            visits.add(exchange.getRequestURI().getPath().split("/")[5]);
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        bridge.start();
+        try {
+            simulator.bridgeUrl("http://localhost:" + bridge.getAddress().getPort()).autoVisits(Duration.ZERO);
+            simulator.faults().outOfOrderCallbacks(true);
+
+            for (String order : List.of("GD-A", "GD-B", "GD-C")) {
+                call("POST", "/api/v1/orders/" + order + "/status", sync(order, 1, SyncStatus.REPLIED), SECRET);
+            }
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> visits.size() == 3);
+            assertThat(visits).containsExactly("GD-C", "GD-B", "GD-A");
+        } finally {
+            bridge.stop(0);
+        }
+    }
+
+    @Test
+    void shouldAnswerLateWhenToldToBeSlow() throws Exception {
+        simulator.faults().latency(Duration.ofMillis(300));
+        long started = System.nanoTime();
+
+        assertThat(call("POST", "/api/v1/orders/GD0005/status", sync("GD0005", 1, SyncStatus.ACCEPTED), SECRET)
+                .statusCode()).isEqualTo(200);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 }

@@ -55,9 +55,7 @@ class OutboxController {
     @GetMapping
     Summary summary() {
         OutboxRelay.Backlog b = relay.backlog();
-        return new Summary(b.pending(), b.parked(), b.oldestPending() == null ? null
-                : Math.max(0, (Instant.now().toEpochMilli() - b.oldestPending().toEpochMilli()) / 1000.0),
-                client.circuitState().name());
+        return new Summary(b.pending(), b.parked(), relay.oldestPendingAgeSeconds(), client.circuitState().name());
     }
 
     /** Dead letters, oldest first. */

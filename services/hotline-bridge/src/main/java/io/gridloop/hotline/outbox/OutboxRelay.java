@@ -93,6 +93,12 @@ class OutboxRelay implements DisposableBean {
         return backlog.get();
     }
 
+    /** How long the oldest waiting message has waited, as of the last pass; {@code null} when none waits. */
+    Double oldestPendingAgeSeconds() {
+        Backlog b = backlog.get();
+        return b.oldestPending() == null ? null : ageSeconds(b);
+    }
+
     @Scheduled(fixedDelayString = "${gridloop.hotline.outbox.relay-interval:250ms}",
             initialDelayString = "${gridloop.hotline.outbox.initial-delay:2s}")
     void relay() {
