@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,28 +149,46 @@ class HotlineSimulatorTest {
         assertThat(simulator.syncsOf("GD0003")).hasSize(1);
     }
 
+    /** Stands in for the bridge: records each request it receives and accepts it. */
+    private static final class CapturingBridge implements AutoCloseable {
+        record Request(String path, Map<String, String> headers, byte[] body) {
+        }
+
+        final List<Request> requests = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+
+        CapturingBridge() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", exchange -> {
+                Map<String, String> headers = new java.util.HashMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.getFirst()));
+                requests.add(new Request(exchange.getRequestURI().getPath(), headers,
+                        exchange.getRequestBody().readAllBytes()));
+                exchange.sendResponseHeaders(202, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://localhost:" + server.getAddress().getPort();
+        }
+
+        List<String> paths() {
+            return requests.stream().map(Request::path).toList();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     @Test
     void shouldSendSignedOrdersAndVisitsThatKeepToTheContract() throws IOException {
         HotlineContract contract = HotlineContract.load();
-        List<String> problems = new CopyOnWriteArrayList<>();
-        List<String> received = new CopyOnWriteArrayList<>();
-        HttpServer bridge = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        bridge.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            HotlineSignature.Verdict verdict = HotlineSignature.verify(List.of(SECRET.getBytes(StandardCharsets.UTF_8)),
-                    exchange.getRequestHeaders().getFirst(HotlineSignature.TIMESTAMP_HEADER),
-                    exchange.getRequestHeaders().getFirst(HotlineSignature.SIGNATURE_HEADER), body, Instant.now(),
-                    Duration.ofMinutes(5));
-            String path = exchange.getRequestURI().getPath();
-            String schema = path.endsWith("/visits") ? "ReturnVisit" : "WorkOrder";
-            problems.addAll(contract.violations(schema, json.readTree(body)));
-            received.add(verdict + " " + path);
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        bridge.start();
-        try {
-            simulator.bridgeUrl("http://localhost:" + bridge.getAddress().getPort());
+        try (CapturingBridge bridge = new CapturingBridge()) {
+            simulator.bridgeUrl(bridge.url());
             WorkOrder order = new OrderFactory(List.of("150105001001003"), 3, "T").next(Instant.now());
             simulator.faults().duplicateDeliveries(true);
 
@@ -177,67 +196,46 @@ class HotlineSimulatorTest {
             assertThat(simulator.postVisit(order.orderNumber(), new ReturnVisit("HF-1", VisitResolution.RESOLVED,
                     VisitSatisfaction.SATISFIED, "满意", "agent-1", Instant.now())).accepted()).isTrue();
 
-            assertThat(received).containsExactly(
-                    "VALID /api/v1/hotline/orders", "VALID /api/v1/hotline/orders",
-                    "VALID /api/v1/hotline/orders/" + order.orderNumber() + "/visits",
-                    "VALID /api/v1/hotline/orders/" + order.orderNumber() + "/visits");
-            assertThat(problems).isEmpty();
+            String visits = "/api/v1/hotline/orders/" + order.orderNumber() + "/visits";
+            assertThat(bridge.paths()).containsExactly("/api/v1/hotline/orders", "/api/v1/hotline/orders", visits,
+                    visits);
+            for (CapturingBridge.Request r : bridge.requests) {
+                assertThat(HotlineSignature.verify(List.of(SECRET.getBytes(StandardCharsets.UTF_8)),
+                        r.headers().get("x-hotline-timestamp"), r.headers().get("x-hotline-signature"), r.body(),
+                        Instant.now(), Duration.ofMinutes(5))).isEqualTo(HotlineSignature.Verdict.VALID);
+                assertThat(contract.violations(r.path().endsWith("/visits") ? "ReturnVisit" : "WorkOrder",
+                        json.readTree(r.body()))).isEmpty();
+            }
             assertThat(order.toString()).doesNotContain(order.contact().phone())
                     .contains(order.contact().phone().substring(0, 3) + "****");
-        } finally {
-            bridge.stop(0);
         }
     }
 
     @Test
-    void shouldPostAReturnVisitAfterAnOrdersReply() throws IOException {
-        List<String> visits = new CopyOnWriteArrayList<>();
-        HttpServer bridge = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        bridge.createContext("/", exchange -> {
-            visits.add(exchange.getRequestURI().getPath());
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        bridge.start();
-        try {
-            simulator.bridgeUrl("http://localhost:" + bridge.getAddress().getPort()).autoVisits(Duration.ZERO);
+    void shouldPostAReturnVisitAfterAnOrdersReply() throws Exception {
+        try (CapturingBridge bridge = new CapturingBridge()) {
+            simulator.bridgeUrl(bridge.url()).autoVisits(Duration.ZERO);
 
             call("POST", "/api/v1/orders/GD0004/status", sync("GD0004", 1, SyncStatus.ACCEPTED), SECRET);
             call("POST", "/api/v1/orders/GD0004/status", sync("GD0004", 6, SyncStatus.REPLIED), SECRET);
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> !visits.isEmpty());
-            assertThat(visits).containsExactly("/api/v1/hotline/orders/GD0004/visits");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            bridge.stop(0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !bridge.requests.isEmpty());
+            assertThat(bridge.paths()).containsExactly("/api/v1/hotline/orders/GD0004/visits");
         }
     }
 
     @Test
     void shouldReleaseHeldVisitsNewestFirstWhenCallbacksAreOutOfOrder() throws Exception {
-        List<String> visits = new CopyOnWriteArrayList<>();
-        HttpServer bridge = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        bridge.createContext("/", exchange -> {
-            visits.add(exchange.getRequestURI().getPath().split("/")[5]);
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        bridge.start();
-        try {
-            simulator.bridgeUrl("http://localhost:" + bridge.getAddress().getPort()).autoVisits(Duration.ZERO);
+        try (CapturingBridge bridge = new CapturingBridge()) {
+            simulator.bridgeUrl(bridge.url()).autoVisits(Duration.ZERO);
             simulator.faults().outOfOrderCallbacks(true);
 
             for (String order : List.of("GD-A", "GD-B", "GD-C")) {
                 call("POST", "/api/v1/orders/" + order + "/status", sync(order, 1, SyncStatus.REPLIED), SECRET);
             }
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> visits.size() == 3);
-            assertThat(visits).containsExactly("GD-C", "GD-B", "GD-A");
-        } finally {
-            bridge.stop(0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> bridge.requests.size() == 3);
+            assertThat(bridge.paths()).extracting(p -> p.split("/")[5]).containsExactly("GD-C", "GD-B", "GD-A");
         }
     }
 
