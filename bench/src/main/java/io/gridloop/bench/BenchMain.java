@@ -1,0 +1,261 @@
+package io.gridloop.bench;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: starts the local stack in its own JVM (or uses one already running), measures this machine's
+ * raw Kafka and MongoDB-wire rates, then drives the services through their APIs and measures what the issue asks
+ * for. Writes {@code <out>/bench-<time>.json} and prints a summary. See BENCHMARKS.md.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    record Options(List<String> phases, double rate, Duration duration, List<Double> capacityRates, Duration step,
+                   long cases, int inFlight, boolean spawn, String host, Path stackJar, String stackHeap,
+                   boolean jfr, Path out) {
+
+        static Options parse(String[] args) {
+            Map<String, String> a = new LinkedHashMap<>();
+            for (String arg : args) {
+                if (!arg.startsWith("--")) {
+                    throw new IllegalArgumentException("unknown argument " + arg);
+                }
+                int eq = arg.indexOf('=');
+                a.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+            }
+            return new Options(
+                    List.of(a.getOrDefault("phases", "baselines,latency,capacity,district-year").split(",")),
+                    Double.parseDouble(a.getOrDefault("rate", "2000")),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("duration", "60"))),
+                    Arrays.stream(a.getOrDefault("capacity-rates", "250,500,1000,1500,2000,3000").split(","))
+                            .map(Double::parseDouble).toList(),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("step", "20"))),
+                    Long.parseLong(a.getOrDefault("cases", "440000")),
+                    Integer.parseInt(a.getOrDefault("in-flight", "500")),
+                    !"external".equals(a.getOrDefault("stack", "spawn")),
+                    a.getOrDefault("host", "localhost"),
+                    Path.of(a.getOrDefault("stack-jar", "deploy/local-stack/target/gridloop-local-stack-0.1.0-SNAPSHOT-exec.jar")),
+                    a.getOrDefault("stack-heap", "1g"),
+                    Boolean.parseBoolean(a.getOrDefault("jfr", "false")),
+                    Path.of(a.getOrDefault("out", "bench/results")));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Files.createDirectories(o.out());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("startedAt", Instant.now().toString());
+        result.put("machine", machine());
+        result.put("options", Map.of("phases", o.phases(), "rate", o.rate(), "durationSeconds",
+                o.duration().toSeconds(), "capacityRates", o.capacityRates(), "stepSeconds", o.step().toSeconds(),
+                "cases", o.cases(), "inFlight", o.inFlight(), "stackHeap", o.stackHeap()));
+        Process process = null;
+        try {
+            long pid = 0;
+            if (o.spawn()) {
+                process = spawn(o, stamp);
+                pid = process.pid();
+            }
+            Stack stack = new Stack(o.host(), pid);
+            say("waiting for the stack…");
+            stack.awaitReady(Duration.ofMinutes(3));
+            result.put("stackIdle", usage(stack.usage(), stack.usage(), 1));
+            run(o, stack, result, stamp);
+        } finally {
+            if (process != null) {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+        result.put("finishedAt", Instant.now().toString());
+        Path file = o.out().resolve("bench-" + stamp + ".json");
+        Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(result));
+        System.out.println(Summary.of(result));
+        say("results written to " + file);
+    }
+
+    private static void run(Options o, Stack stack, Map<String, Object> result, String stamp) throws Exception {
+        if (o.phases().contains("baselines")) {
+            say("baselines: raw Kafka produce + consume, raw MongoDB-wire inserts");
+            Map<String, Object> baselines = new LinkedHashMap<>();
+            baselines.put("kafka", Baselines.kafka(stack, 200_000));
+            baselines.put("mongo", Baselines.mongo(stack, 5_000, 50_000));
+            result.put("baselines", baselines);
+        }
+        try (Loop loop = new Loop(stack); Intake intake = new Intake(stack, "bench-" + stamp)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!loop.ready() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            if (o.phases().contains("latency")) {
+                say("latency: " + o.rate() + " reports/s for " + o.duration().toSeconds() + " s, bots handling");
+                loop.bots(true);
+                try (Visibility visible = new Visibility(stack, loop)) {
+                    ProcStats before = stack.usage();
+                    long closedBefore = loop.closed.get();
+                    long t0 = System.nanoTime();
+                    Intake.Outcome outcome = intake.atRate(o.rate(), o.duration());
+                    // Let the loop finish the cases of the phase, then count what it closed in the time taken.
+                    awaitQuiet(loop, Duration.ofSeconds(120));
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    ProcStats after = stack.usage();
+                    Map<String, Object> phase = new LinkedHashMap<>();
+                    phase.put("intake", outcome.summary());
+                    phase.put("reportToRouted", loop.reportToRouted.summary());
+                    phase.put("closeVisibleInStatsApi", visible.viaStats.summary());
+                    phase.put("closeVisibleInPrometheus", visible.viaPrometheus.summary());
+                    phase.put("lifecycle", loop.lifecycle.summary());
+                    long closed = loop.closed.get() - closedBefore;
+                    phase.put("casesClosed", closed);
+                    phase.put("reworked", loop.reworked.get());
+                    phase.put("botErrors", loop.botErrors.get());
+                    phase.put("fullLoopCasesPerSecond", Math.round(closed / seconds * 10) / 10.0);
+                    phase.put("stack", usage(before, after, seconds));
+                    result.put("latency", phase);
+                }
+                loop.bots(false);
+            }
+            if (o.phases().contains("capacity")) {
+                say("capacity: intake alone at " + o.capacityRates() + " reports/s, " + o.step().toSeconds() + " s each");
+                List<Map<String, Object>> steps = new ArrayList<>();
+                double sustainable = 0;
+                for (double rate : o.capacityRates()) {
+                    ProcStats before = stack.usage();
+                    Intake.Outcome outcome = intake.atRate(rate, o.step());
+                    Map<String, Object> step = outcome.summary();
+                    step.put("stack", usage(before, stack.usage(), outcome.seconds()));
+                    double p99 = outcome.latency().snapshot().getValueAtPercentile(99) / 1000.0;
+                    boolean kept = outcome.failed() == 0 && outcome.shed() == 0 && p99 <= 1_000
+                            && outcome.acceptedPerSecond() >= 0.95 * rate;
+                    step.put("sustained", kept);
+                    steps.add(step);
+                    say("  " + rate + "/s → " + Math.round(outcome.acceptedPerSecond()) + "/s accepted, p99 "
+                            + p99 + " ms" + (kept ? "" : " — not sustained"));
+                    if (!kept) {
+                        break;
+                    }
+                    sustainable = rate;
+                    awaitQuiet(loop, Duration.ofSeconds(30));
+                }
+                result.put("capacity", Map.of("steps", steps, "highestSustainedPerSecond", sustainable));
+            }
+            if (o.phases().contains("district-year")) {
+                say("district year: " + o.cases() + " cases through the whole loop, at most " + o.inFlight()
+                        + " open at once");
+                loop.bots(true);
+                ProcStats before = stack.usage();
+                long closedBefore = loop.closed.get();
+                long t0 = System.nanoTime();
+                Thread progress = Thread.ofVirtual().start(() -> {
+                    try {
+                        while (true) {
+                            Thread.sleep(30_000);
+                            say("  " + (loop.closed.get() - closedBefore) + " closed, RSS "
+                                    + stack.usage().rssBytes() / (1 << 20) + " MiB");
+                        }
+                    } catch (InterruptedException e) {
+                        // done
+                    }
+                });
+                Intake.Outcome outcome = intake.asFastAsClosed(o.cases(), o.inFlight(), loop.closed::get);
+                long wanted = closedBefore + outcome.accepted();
+                long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (loop.closed.get() < wanted && System.nanoTime() < giveUp) {
+                    Thread.sleep(200);
+                }
+                progress.interrupt();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                Map<String, Object> phase = new LinkedHashMap<>();
+                phase.put("cases", o.cases());
+                phase.put("reported", outcome.accepted());
+                phase.put("closed", loop.closed.get() - closedBefore);
+                phase.put("wallSeconds", Math.round(seconds));
+                phase.put("casesPerSecond", Math.round((loop.closed.get() - closedBefore) / seconds * 10) / 10.0);
+                phase.put("intake", outcome.summary());
+                phase.put("stack", usage(before, stack.usage(), seconds));
+                result.put("districtYear", phase);
+                loop.bots(false);
+            }
+        }
+    }
+
+    /** Waits until the loop has seen no closure for two seconds (or the patience runs out). */
+    private static void awaitQuiet(Loop loop, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = loop.closed.get();
+            if (now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(2_000);
+        }
+    }
+
+    private static Process spawn(Options o, String stamp) throws IOException {
+        if (!Files.exists(o.stackJar())) {
+            throw new IllegalStateException(o.stackJar() + " is missing: build it first (bench/run.sh does)");
+        }
+        Path data = Files.createTempDirectory("gridloop-bench-");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xms256m", "-Xmx" + o.stackHeap(), "-XX:+ExitOnOutOfMemoryError",
+                "--sun-misc-unsafe-memory-access=allow"));
+        if (o.jfr()) {
+            command.add("-XX:StartFlightRecording=filename=" + o.out().resolve("stack-" + stamp + ".jfr")
+                    .toAbsolutePath() + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", o.stackJar().toString(), "--no-demo", "--data-dir=" + data));
+        say("starting the local stack: " + String.join(" ", command));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(o.out().resolve("stack-" + stamp + ".log").toFile()).start();
+    }
+
+    private static Map<String, Object> usage(ProcStats before, ProcStats after, double seconds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpuCoresBusy", Math.round(ProcStats.coresBusy(before, after, seconds) * 100) / 100.0);
+        m.put("rssMiB", after.rssBytes() / (1 << 20));
+        return m;
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("memoryMiB", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() / (1 << 20));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        try {
+            m.put("cpu", Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 2))
+                    .orElse("?"));
+        } catch (IOException e) {
+            m.put("cpu", "?");
+        }
+        return m;
+    }
+
+    static void say(String line) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
+    }
+}

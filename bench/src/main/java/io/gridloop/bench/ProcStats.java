@@ -1,0 +1,37 @@
+package io.gridloop.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** CPU time and resident memory of a process, from Linux's /proc (zero elsewhere). */
+record ProcStats(double cpuSeconds, long rssBytes) {
+
+    /** Clock ticks per second of /proc/<pid>/stat; 100 on every Linux this runs on. */
+    private static final double TICKS = 100.0;
+
+    static ProcStats of(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // Fields after the command name, which may contain spaces and ends with ')'.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+            long rss = 0;
+            List<String> status = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
+            for (String line : status) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return new ProcStats(cpu, rss);
+        } catch (IOException | RuntimeException e) {
+            return new ProcStats(0, 0);
+        }
+    }
+
+    /** The CPU used between two samples as cores busy on average over {@code seconds}. */
+    static double coresBusy(ProcStats before, ProcStats after, double seconds) {
+        return seconds <= 0 ? 0 : (after.cpuSeconds - before.cpuSeconds) / seconds;
+    }
+}

@@ -1,0 +1,73 @@
+package io.gridloop.bench;
+
+import java.util.Map;
+
+/** The human summary of a result: each measure beside its target, and gridloop's rates as shares of the machine's. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String of(Map<String, Object> r) {
+        StringBuilder s = new StringBuilder("\n=== gridloop benchmark ===\n");
+        s.append("machine: ").append(r.get("machine")).append('\n');
+        Map<String, Object> base = (Map<String, Object>) r.get("baselines");
+        Number kafka = null;
+        Number mongoOne = null;
+        if (base != null) {
+            Map<String, Object> k = (Map<String, Object>) base.get("kafka");
+            Map<String, Object> m = (Map<String, Object>) base.get("mongo");
+            kafka = (Number) k.get("produceAndConsumePerSecond");
+            mongoOne = (Number) m.get("insertOnePerSecond");
+            s.append(String.format("baseline  Kafka 1 KB produce %s/s, consume %s/s, produce+consume %s/s%n",
+                    k.get("producePerSecond"), k.get("consumePerSecond"), kafka));
+            s.append(String.format("baseline  MongoDB-wire 1 KB insertOne %s/s, insertMany %s/s%n", mongoOne,
+                    m.get("insertManyPerSecond")));
+        }
+        Map<String, Object> lat = (Map<String, Object>) r.get("latency");
+        if (lat != null) {
+            Map<String, Object> intake = (Map<String, Object>) lat.get("intake");
+            Map<String, Object> il = (Map<String, Object>) intake.get("latency");
+            s.append(String.format("intake    %s reports/s offered, %s/s accepted, %s failed: p50 %s ms, p99 %s ms, "
+                            + "p99.9 %s ms   (target p99 ≤ 25 ms at 2,000/s)%n", intake.get("offeredPerSecond"),
+                    intake.get("acceptedPerSecond"), intake.get("failed"), il.get("p50Ms"), il.get("p99Ms"),
+                    il.get("p999Ms")));
+            s.append(line("report → routed", lat.get("reportToRouted"), "p99 ≤ 200 ms"));
+            s.append(line("close → visible (stats API)", lat.get("closeVisibleInStatsApi"), "p99 ≤ 1 s"));
+            s.append(line("close → visible (Prometheus)", lat.get("closeVisibleInPrometheus"), "p99 ≤ 1 s"));
+            s.append(line("report → closed (whole loop)", lat.get("lifecycle"), "—"));
+            Number loop = (Number) lat.get("fullLoopCasesPerSecond");
+            s.append(String.format("full loop %s cases/s closed while reporting (target ≥ 700/s)%s%n", loop,
+                    ratio(loop, mongoOne, "MongoDB-wire insertOne")));
+            s.append("stack     ").append(lat.get("stack")).append("   (target RSS ≤ 2,560 MiB)\n");
+        }
+        Map<String, Object> cap = (Map<String, Object>) r.get("capacity");
+        if (cap != null) {
+            Number highest = (Number) cap.get("highestSustainedPerSecond");
+            s.append(String.format("capacity  highest sustained intake rate %s reports/s%s%n", highest,
+                    ratio(highest, kafka, "raw Kafka produce+consume")));
+        }
+        Map<String, Object> year = (Map<String, Object>) r.get("districtYear");
+        if (year != null) {
+            s.append(String.format("district year  %s cases closed in %s s = %s cases/s (target 440,000 in ≤ 300 s)%n",
+                    year.get("closed"), year.get("wallSeconds"), year.get("casesPerSecond")));
+            s.append("               stack ").append(year.get("stack")).append('\n');
+        }
+        return s.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String line(String what, Object latency, String target) {
+        Map<String, Object> l = (Map<String, Object>) latency;
+        return String.format("%-30s n=%s p50 %s ms, p99 %s ms, p99.9 %s ms   (target %s)%n", what, l.get("count"),
+                l.get("p50Ms"), l.get("p99Ms"), l.get("p999Ms"), target);
+    }
+
+    private static String ratio(Number ours, Number machine, String of) {
+        if (ours == null || machine == null || machine.doubleValue() == 0) {
+            return "";
+        }
+        return String.format(" = %.1f%% of %s", 100 * ours.doubleValue() / machine.doubleValue(), of);
+    }
+}
