@@ -44,8 +44,10 @@ class RegistryPublisher {
 
     @EventListener(ApplicationReadyEvent.class)
     void publishAll() {
-        // Off the start-up thread: 6,000 areas take a moment, and the service is usable meanwhile.
-        CompletableFuture.runAsync(() -> publish(registry.all()));
+        // Off the start-up thread: 6,000 areas take a moment, and the service is usable meanwhile. A thread of its
+        // own, never the common pool: in the packaged jar the pool's threads do not see the application's class
+        // loader, and Kafka's client loads classes by name on its first use (ProducerConfig fails for good).
+        Thread.ofPlatform().name("registry-publisher").daemon().start(() -> publish(registry.all()));
     }
 
     @Scheduled(fixedDelayString = "${gridloop.intake.registry.republish-retry:60s}",
