@@ -27,7 +27,7 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    record Options(List<String> phases, double rate, Duration duration, List<Double> capacityRates, Duration step,
+    record Options(List<String> phases, Double rate, Duration duration, List<Double> capacityRates, Duration step,
                    long cases, int inFlight, boolean spawn, String host, Path stackJar, String stackHeap,
                    boolean jfr, Path out) {
 
@@ -41,10 +41,10 @@ public final class BenchMain {
                 a.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
             }
             return new Options(
-                    List.of(a.getOrDefault("phases", "baselines,latency,capacity,district-year").split(",")),
-                    Double.parseDouble(a.getOrDefault("rate", "2000")),
+                    List.of(a.getOrDefault("phases", "baselines,capacity,latency,district-year").split(",")),
+                    a.containsKey("rate") ? Double.valueOf(a.get("rate")) : null,
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("duration", "60"))),
-                    Arrays.stream(a.getOrDefault("capacity-rates", "250,500,1000,1500,2000,3000").split(","))
+                    Arrays.stream(a.getOrDefault("capacity-rates", "10,20,40,80,160,320,640,1280,2000").split(","))
                             .map(Double::parseDouble).toList(),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("step", "20"))),
                     Long.parseLong(a.getOrDefault("cases", "440000")),
@@ -65,7 +65,7 @@ public final class BenchMain {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());
         result.put("machine", machine());
-        result.put("options", Map.of("phases", o.phases(), "rate", o.rate(), "durationSeconds",
+        result.put("options", Map.of("phases", o.phases(), "rate", o.rate() == null ? "auto" : o.rate(), "durationSeconds",
                 o.duration().toSeconds(), "capacityRates", o.capacityRates(), "stepSeconds", o.step().toSeconds(),
                 "cases", o.cases(), "inFlight", o.inFlight(), "stackHeap", o.stackHeap()));
         Process process = null;
@@ -107,15 +107,43 @@ public final class BenchMain {
             while (!loop.ready() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
+            double sustained = 0;
+            if (o.phases().contains("capacity")) {
+                say("capacity: intake alone at " + o.capacityRates() + " reports/s, " + o.step().toSeconds() + " s each");
+                List<Map<String, Object>> steps = new ArrayList<>();
+                for (double rate : o.capacityRates()) {
+                    drain(stack);
+                    ProcStats before = stack.usage();
+                    Intake.Outcome outcome = intake.atRate(rate, o.step());
+                    Map<String, Object> step = outcome.summary();
+                    step.put("stack", usage(before, stack.usage(), outcome.seconds()));
+                    double p99 = outcome.latency().snapshot().getValueAtPercentile(99) / 1000.0;
+                    boolean kept = outcome.failed() == 0 && outcome.shed() == 0 && p99 <= 1_000
+                            && outcome.acceptedPerSecond() >= 0.95 * rate;
+                    step.put("sustained", kept);
+                    steps.add(step);
+                    say("  " + rate + "/s → " + Math.round(outcome.acceptedPerSecond()) + "/s accepted, p99 "
+                            + p99 + " ms" + (kept ? "" : " — not sustained"));
+                    if (!kept) {
+                        break;
+                    }
+                    sustained = rate;
+                }
+                result.put("capacity", Map.of("steps", steps, "highestSustainedPerSecond", sustained));
+            }
             if (o.phases().contains("latency")) {
-                say("latency: " + o.rate() + " reports/s for " + o.duration().toSeconds() + " s, bots handling");
+                // Latency means something only below saturation: by default at 70% of what intake sustained.
+                double rate = o.rate() != null ? o.rate() : Math.max(1, 0.7 * (sustained > 0 ? sustained : 10));
+                drain(stack);
+                say("latency: " + rate + " reports/s for " + o.duration().toSeconds() + " s, bots handling");
                 loop.bots(true);
                 try (Visibility visible = new Visibility(stack, loop)) {
                     ProcStats before = stack.usage();
                     long closedBefore = loop.closed.get();
                     long t0 = System.nanoTime();
-                    Intake.Outcome outcome = intake.atRate(o.rate(), o.duration());
+                    Intake.Outcome outcome = intake.atRate(rate, o.duration());
                     // Let the loop finish the cases of the phase, then count what it closed in the time taken.
+                    drain(stack);
                     awaitQuiet(loop, Duration.ofSeconds(120));
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     ProcStats after = stack.usage();
@@ -135,31 +163,8 @@ public final class BenchMain {
                 }
                 loop.bots(false);
             }
-            if (o.phases().contains("capacity")) {
-                say("capacity: intake alone at " + o.capacityRates() + " reports/s, " + o.step().toSeconds() + " s each");
-                List<Map<String, Object>> steps = new ArrayList<>();
-                double sustainable = 0;
-                for (double rate : o.capacityRates()) {
-                    ProcStats before = stack.usage();
-                    Intake.Outcome outcome = intake.atRate(rate, o.step());
-                    Map<String, Object> step = outcome.summary();
-                    step.put("stack", usage(before, stack.usage(), outcome.seconds()));
-                    double p99 = outcome.latency().snapshot().getValueAtPercentile(99) / 1000.0;
-                    boolean kept = outcome.failed() == 0 && outcome.shed() == 0 && p99 <= 1_000
-                            && outcome.acceptedPerSecond() >= 0.95 * rate;
-                    step.put("sustained", kept);
-                    steps.add(step);
-                    say("  " + rate + "/s → " + Math.round(outcome.acceptedPerSecond()) + "/s accepted, p99 "
-                            + p99 + " ms" + (kept ? "" : " — not sustained"));
-                    if (!kept) {
-                        break;
-                    }
-                    sustainable = rate;
-                    awaitQuiet(loop, Duration.ofSeconds(30));
-                }
-                result.put("capacity", Map.of("steps", steps, "highestSustainedPerSecond", sustainable));
-            }
             if (o.phases().contains("district-year")) {
+                drain(stack);
                 say("district year: " + o.cases() + " cases through the whole loop, at most " + o.inFlight()
                         + " open at once");
                 loop.bots(true);
@@ -196,6 +201,13 @@ public final class BenchMain {
                 result.put("districtYear", phase);
                 loop.bots(false);
             }
+        }
+    }
+
+    private static void drain(Stack stack) throws Exception {
+        long left = Drain.await(stack, Duration.ofMinutes(10));
+        if (left > 0) {
+            say("  (the services still had " + left + " records to read after 10 minutes)");
         }
     }
 

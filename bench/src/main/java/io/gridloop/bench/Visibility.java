@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Close → 办结率 visible: polls stats' district table and the metrics service's Prometheus gauges every 100 ms and,
+ * Close → 办结率 visible: polls stats' district table and the metrics service's Prometheus gauges every 200 ms and,
  * as the closed count grows past what it was at the start, charges each closure (in the order the loop saw
  * them) the time from its {@code occurredAt} until the count covered it.
  */
@@ -63,7 +63,7 @@ final class Visibility implements AutoCloseable {
                 viaPrometheus.recordMillis(Duration.between(closures.get(promSeen++), now).toMillis());
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(200);
             } catch (InterruptedException e) {
                 return;
             }
