@@ -78,7 +78,10 @@ public final class BenchMain {
             Stack stack = new Stack(o.host(), pid);
             say("waiting for the stack…");
             stack.awaitReady(Duration.ofMinutes(3));
-            result.put("stackIdle", usage(stack.usage(), stack.usage(), 1));
+            // What the stack costs doing nothing: consumers polling, scheduled work.
+            ProcStats idle = stack.usage();
+            Thread.sleep(10_000);
+            result.put("stackIdle", usage(idle, stack.usage(), 10));
             run(o, stack, result, stamp);
         } finally {
             if (process != null) {
