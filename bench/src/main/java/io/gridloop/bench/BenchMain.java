@@ -29,7 +29,7 @@ public final class BenchMain {
 
     record Options(List<String> phases, Double rate, Duration duration, List<Double> capacityRates, Duration step,
                    long cases, int inFlight, boolean spawn, String host, Path stackJar, String stackHeap,
-                   boolean jfr, Path out) {
+                   boolean jfr, Path out, List<String> stackArgs) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -54,7 +54,8 @@ public final class BenchMain {
                     Path.of(a.getOrDefault("stack-jar", "deploy/local-stack/target/gridloop-local-stack-0.1.0-SNAPSHOT-exec.jar")),
                     a.getOrDefault("stack-heap", "1g"),
                     Boolean.parseBoolean(a.getOrDefault("jfr", "false")),
-                    Path.of(a.getOrDefault("out", "bench/results")));
+                    Path.of(a.getOrDefault("out", "bench/results")),
+                    a.containsKey("stack-args") ? List.of(a.get("stack-args").split(" ")) : List.of());
         }
     }
 
@@ -67,7 +68,8 @@ public final class BenchMain {
         result.put("machine", machine());
         result.put("options", Map.of("phases", o.phases(), "rate", o.rate() == null ? "auto" : o.rate(), "durationSeconds",
                 o.duration().toSeconds(), "capacityRates", o.capacityRates(), "stepSeconds", o.step().toSeconds(),
-                "cases", o.cases(), "inFlight", o.inFlight(), "stackHeap", o.stackHeap()));
+                "cases", o.cases(), "inFlight", o.inFlight(), "stackHeap", o.stackHeap(),
+                "stackArgs", o.stackArgs()));
         Process process = null;
         try {
             long pid = 0;
@@ -241,6 +243,7 @@ public final class BenchMain {
                     .toAbsolutePath() + ",settings=profile");
         }
         command.addAll(List.of("-jar", o.stackJar().toString(), "--no-demo", "--data-dir=" + data));
+        command.addAll(o.stackArgs());
         say("starting the local stack: " + String.join(" ", command));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(o.out().resolve("stack-" + stamp + ".log").toFile()).start();

@@ -22,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options: {@code --no-demo}, {@code --demo-rate=<reports per second>} (default 2),
  * {@code --data-dir=<dir>} (default {@code ./data}), {@code --kafka-port=9092}, {@code --mongo-port=27017},
- * {@code --hotline-port=8093}.
+ * {@code --hotline-port=8093}, {@code --in-memory-db} (the MongoDB-wire server keeps nothing on disk: for measuring what
+ * the H2 file store costs, never for data you want back).
  */
 public final class LocalStack {
 
@@ -38,8 +39,8 @@ public final class LocalStack {
 
         KraftBroker kafka = KraftBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
                 options.kafkaPort() + 1);
-        MongoWireServer mongo = MongoWireServer.startPersistent(options.dataDir().resolve("mongo"),
-                options.mongoPort());
+        MongoWireServer mongo = options.inMemoryDb() ? MongoWireServer.startInMemory(options.mongoPort())
+                : MongoWireServer.startPersistent(options.dataDir().resolve("mongo"), options.mongoPort());
         // The city's 12345 platform, simulated: it pushes orders (with the demo), answers status syncs and
         // escalations, and makes a return visit after each reply. Both sides use the development secret.
         HotlineSimulator hotline = HotlineSimulator.start(options.hotlinePort(), DEVELOPMENT_HOTLINE_SECRET, 12345);
@@ -123,7 +124,8 @@ public final class LocalStack {
         }
     }
 
-    record Options(Path dataDir, boolean demo, double demoRate, int kafkaPort, int mongoPort, int hotlinePort) {
+    record Options(Path dataDir, boolean demo, double demoRate, int kafkaPort, int mongoPort, int hotlinePort,
+                   boolean inMemoryDb) {
 
         static Options parse(String[] args) {
             Path dataDir = Path.of("data");
@@ -132,9 +134,12 @@ public final class LocalStack {
             int kafkaPort = 9092;
             int mongoPort = 27017;
             int hotlinePort = 8093;
+            boolean inMemoryDb = false;
             for (String arg : args) {
                 if (arg.equals("--no-demo")) {
                     demo = false;
+                } else if (arg.equals("--in-memory-db")) {
+                    inMemoryDb = true;
                 } else if (arg.startsWith("--demo-rate=")) {
                     rate = Double.parseDouble(value(arg));
                 } else if (arg.startsWith("--data-dir=")) {
@@ -147,10 +152,10 @@ public final class LocalStack {
                     hotlinePort = Integer.parseInt(value(arg));
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg + "; known: --no-demo, "
-                            + "--demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N, --hotline-port=N");
+                            + "--demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N, --hotline-port=N, --in-memory-db");
                 }
             }
-            return new Options(dataDir, demo, rate, kafkaPort, mongoPort, hotlinePort);
+            return new Options(dataDir, demo, rate, kafkaPort, mongoPort, hotlinePort, inMemoryDb);
         }
 
         private static String value(String arg) {

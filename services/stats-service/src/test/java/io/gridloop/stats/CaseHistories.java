@@ -35,8 +35,10 @@ public final class CaseHistories {
     }
 
     /** A district code no other test uses, so tests sharing one database stay apart. */
+    /** A district code no other test uses: never ending in 00, which would be the code of its city. */
     public static String freshDistrict() {
-        return "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+        return "9" + ThreadLocalRandom.current().nextInt(100, 1_000) + String.format("%02d",
+                ThreadLocalRandom.current().nextInt(1, 100));
     }
 
     private final Random random;

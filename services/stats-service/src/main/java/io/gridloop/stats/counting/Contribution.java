@@ -121,7 +121,11 @@ public final class Contribution {
         }
         String city = AreaLevel.cityOf(f.districtCode());
         areas.add(new AreaRef(AreaLevel.CITY, city, null, null));
-        areas.add(new AreaRef(AreaLevel.DISTRICT, f.districtCode(), f.districtName(), city));
+        // A "district" code ending in 00 is the city itself (市辖区, or odd registry data): it is one area, and
+        // must take the case once, not once as the city and again as the district.
+        if (!city.equals(f.districtCode())) {
+            areas.add(new AreaRef(AreaLevel.DISTRICT, f.districtCode(), f.districtName(), city));
+        }
         String parent = f.districtCode();
         if (f.streetCode() != null) {
             areas.add(new AreaRef(AreaLevel.STREET, f.streetCode(), f.streetName(), parent));

@@ -64,6 +64,24 @@ class ContributionTest {
     }
 
     @Test
+    void shouldCountACaseFiledUnderTheCitysOwnCodeOnceNotAsCityAndAgainAsDistrict() {
+        // Found as an intermittent "every count doubled" in the flow tests, whose random districts sometimes
+        // ended in 00: then the district's cells were its city's cells, and took each case twice.
+        CaseTransitioned cityWide = t("report", null, CaseState.REPORTED, T0, T0.plus(Duration.ofDays(3)));
+        CaseTransitioned asCity = new CaseTransitioned(cityWide.caseId(), cityWide.sequence(), cityWide.action(),
+                null, cityWide.toState(), "150100", "市辖区", null, cityWide.category(), cityWide.source(),
+                cityWide.reportedAt(), cityWide.dueAt(), cityWide.occurredAt(), "u", "150100", "CITY", 0, null, null,
+                null, null, "MANHOLE", null, null, null, null, "HANDLER", null, "单位", cityWide.acceptBy(), null,
+                null, null, null);
+
+        Map<String, CellDelta> d = Contribution.delta(null, CaseFacts.fold(null, asCity));
+
+        assertThat(field(d, "150100|2026-03-02", "reported")).isEqualTo(1);
+        assertThat(field(d, "150100|live", "open")).isEqualTo(1);
+        assertThat(d.get("150100|2026-03").cell().area().level()).isEqualTo(AreaLevel.CITY);
+    }
+
+    @Test
     void shouldCountAClosureOnTimeWithItsHandlingTimeAndLeaveOpenNow() {
         Instant due = T0.plus(Duration.ofDays(3));
         step("report", null, CaseState.REPORTED, T0, due);
