@@ -1,5 +1,7 @@
 package io.gridloop.bench;
 
+import io.gridloop.localstack.DemoData;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,18 +37,18 @@ final class Reports {
     private static final Map<String, Double> SOURCES = Map.of("GRID_PATROL", 70.0, "CITIZEN_PHOTO", 12.0,
             "RESIDENT_PLATFORM", 10.0, "AI_CAMERA", 8.0);
 
-    private final List<Grids.Grid> grids = new ArrayList<>();
+    private final List<DemoData.DemoGrid> grids = new ArrayList<>();
     private final double totalWeight = KINDS.stream().mapToDouble(Kind::weight).sum();
     private final String run;
 
     Reports(String run) {
         this.run = run;
-        Grids.BY_DISTRICT.values().forEach(grids::addAll);
+        DemoData.GRIDS.values().forEach(grids::addAll);
     }
 
     /** The JSON body of report {@code i} of this run. */
     String body(long i, RandomGenerator random) {
-        Grids.Grid grid = grids.get(random.nextInt(grids.size()));
+        DemoData.DemoGrid grid = grids.get(random.nextInt(grids.size()));
         Kind kind = pick(random);
         String source = pickSource(random);
         double lat = grid.latitude() + (random.nextDouble() - 0.5) * 0.002;

@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  * Plausible reports for the ten districts of Hohhot: the category mix of a real county (民生事项 ~90%,
  * 问题隐患 ~6%, 矛盾纠纷 ~3%, 其他 <1%), mostly from grid workers' patrols, in the grids of the demo registry.
  */
-final class DemoData {
+public final class DemoData {
 
     /** A district and how diligent its handlers are (the share of cases they close). */
     record DemoDistrict(String code, String name, double closingShare) {
@@ -97,11 +97,11 @@ final class DemoData {
     }
 
     /** A grid of the demo registry and its centre. */
-    record DemoGrid(String code, double latitude, double longitude) {
+    public record DemoGrid(String code, double latitude, double longitude) {
     }
 
-    /** The grids of the demo registry intake seeds itself with, by district code. */
-    static final Map<String, List<DemoGrid>> GRIDS = readGrids();
+    /** The grids of the demo registry intake seeds itself with, by district code (the benchmark reports from them). */
+    public static final Map<String, List<DemoGrid>> GRIDS = readGrids();
 
     private static Map<String, List<DemoGrid>> readGrids() {
         Map<String, List<DemoGrid>> grids = new HashMap<>();
