@@ -110,7 +110,7 @@ public final class BenchMain {
         try (Loop loop = new Loop(stack); Intake intake = new Intake(stack, "bench-" + stamp)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!loop.ready() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+                Thread.sleep(100); // until the loop's consumer has its partitions, or it misses the first cases
             }
             double sustained = 0;
             if (o.phases().contains("capacity")) {
@@ -179,7 +179,7 @@ public final class BenchMain {
                 Thread progress = Thread.ofVirtual().start(() -> {
                     try {
                         while (true) {
-                            Thread.sleep(30_000);
+                            Thread.sleep(30_000); // a progress line every half minute of a long run
                             say("  " + (loop.closed.get() - closedBefore) + " closed, RSS "
                                     + stack.usage().rssBytes() / (1 << 20) + " MiB");
                         }
@@ -191,7 +191,7 @@ public final class BenchMain {
                 long wanted = closedBefore + outcome.accepted();
                 long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                 while (loop.closed.get() < wanted && System.nanoTime() < giveUp) {
-                    Thread.sleep(200);
+                    Thread.sleep(200); // until the loop has seen the last closure (or gives up)
                 }
                 progress.interrupt();
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -226,7 +226,7 @@ public final class BenchMain {
                 return;
             }
             last = now;
-            Thread.sleep(2_000);
+            Thread.sleep(2_000); // the quiet period itself
         }
     }
 

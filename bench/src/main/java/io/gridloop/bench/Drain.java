@@ -31,7 +31,7 @@ final class Drain {
                 if (lag == 0) {
                     return 0;
                 }
-                Thread.sleep(1_000);
+                Thread.sleep(1_000); // consumer lag is only known by asking again
             } while (System.nanoTime() < deadline);
         }
         return lag;

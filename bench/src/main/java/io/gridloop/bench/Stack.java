@@ -50,7 +50,7 @@ record Stack(String host, long pid) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("service on port " + port + " did not become ready");
                 }
-                Thread.sleep(500);
+                Thread.sleep(500); // polling a process we do not control: it says nothing when it is ready
             }
         }
     }

@@ -578,6 +578,7 @@ public final class HotlineSimulator implements AutoCloseable {
         return params;
     }
 
+    /** Injected slowness: waiting is the fault the caller asked for (latency, answers after its timeout). */
     private static void pause(Duration d) {
         if (d.isZero() || d.isNegative()) {
             return;
