@@ -272,14 +272,6 @@ public final class HotlineSimulator implements AutoCloseable {
         }
     }
 
-    public Map<String, List<StatusSync>> allSyncs() {
-        synchronized (lock) {
-            Map<String, List<StatusSync>> copy = new LinkedHashMap<>();
-            syncsByOrder.forEach((k, v) -> copy.put(k, v.stream().map(ReceivedSync::sync).toList()));
-            return copy;
-        }
-    }
-
     /** Escalations received, by report id, with the order number the simulator gave each. */
     public Map<String, String> escalationOrders() {
         synchronized (lock) {

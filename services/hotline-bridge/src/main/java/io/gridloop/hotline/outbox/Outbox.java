@@ -79,10 +79,6 @@ public class Outbox {
         mongo.remove(Query.query(Criteria.where("_id").is(message.id())), OutboxMessage.class);
     }
 
-    public boolean wasDelivered(String id) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(id)), Delivered.class);
-    }
-
     void failed(OutboxMessage message, String error, Instant nextAttemptAt) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(message.id())), new Update()
                 .inc("attempts", 1).set("lastError", error).set("nextAttemptAt", nextAttemptAt), OutboxMessage.class);
