@@ -1,9 +1,17 @@
 package io.gridloop.stats.ledger;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.stats.counting.CaseFacts;
 import io.gridloop.stats.counting.CellDelta;
@@ -45,6 +53,8 @@ public class CountLedger {
     static final String FACTS = "case_facts";
     public static final String CELLS = "stat_cells";
     private static final int ATTEMPTS = 5;
+    /** Writes per bulk write: a batch's cells and facts take a few round trips instead of one each. */
+    static final int CHUNK = 32;
 
     private final MongoTemplate mongo;
     private final KnownAreas areas;
@@ -101,24 +111,29 @@ public class CountLedger {
                 cellStates.put(d.getString("_id"), d);
             }
         }
+        CellWrites cellWrites = new CellWrites(appliedField, batchEnd);
         int written = 0;
         for (Map.Entry<String, List<Share>> e : sharesByCell.entrySet()) {
             checkpoint.reached("cell", written++);
             CellKey cell = cells.get(e.getKey());
             areas.remember(cell.area());
-            writeCell(cell, e.getValue(), appliedField, batchEnd, cellStates.get(e.getKey()), cellStates
-                    .containsKey(e.getKey()));
+            cellWrites.add(cell, e.getValue(), cellStates.get(e.getKey()));
         }
+        cellWrites.flush();
         written = 0;
+        FactDocuments.Writes factWrites = factDocuments.writes();
+        List<CaseFacts> moved = new ArrayList<>();
         for (Map.Entry<String, CaseFacts> e : current.entrySet()) {
             CaseFacts before = stored.get(e.getKey());
             if (before != e.getValue()) {
                 checkpoint.reached("fact", written++);
                 overdue.follow(before, e.getValue());
-                factDocuments.store(before, e.getValue());
-                changed.accept(e.getValue());
+                factWrites.add(before, e.getValue());
+                moved.add(e.getValue());
             }
         }
+        factWrites.flush();
+        moved.forEach(changed);
     }
 
     void checkpoint(Checkpoint checkpoint) {
@@ -128,60 +143,126 @@ public class CountLedger {
     private record Share(long offset, CellDelta delta) {
     }
 
-    private void writeCell(CellKey cell, List<Share> shares, String appliedField, long batchEnd, Document state,
-                           boolean exists) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (attempt > 0) {
-                state = mongo.getCollection(CELLS).find(Filters.eq("_id", cell.id()))
-                        .projection(Projections.include(appliedField)).first();
-                exists = state != null;
-            }
-            long applied = exists ? appliedOf(state, appliedField) : -1;
-            Map<String, Long> fields = new HashMap<>();
-            boolean news = false;
-            for (Share s : shares) {
-                if (s.offset() > applied) {
-                    news = true;
-                    s.delta().fields().forEach((f, v) -> fields.merge(f, v, Long::sum));
-                }
-            }
-            if (!news) {
+    /** A cell with what it takes from this batch. */
+    private record CellShares(CellKey cell, List<Share> shares) {
+    }
+
+    /**
+     * The cells' writes of one batch, sent {@value #CHUNK} to a bulk write: one round trip instead of one per
+     * cell. Each write is guarded by the offset its cell was read at, so whatever a chunk misses (a cell created
+     * or moved by another consumer meanwhile) is simply done again cell by cell from a fresh read; a crash
+     * between chunks leaves cells that know what they hold.
+     */
+    private final class CellWrites {
+
+        private final String appliedField;
+        private final long batchEnd;
+        private final List<CellShares> pending = new ArrayList<>();
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
+
+        CellWrites(String appliedField, long batchEnd) {
+            this.appliedField = appliedField;
+            this.batchEnd = batchEnd;
+        }
+
+        void add(CellKey cell, List<Share> shares, Document state) {
+            WriteModel<Document> write = cellWrite(cell, shares, appliedField, batchEnd, state);
+            if (write == null) {
                 return;
             }
-            // Shares that cancel out (a case closed, another re-opened) still move the offset: the cell has taken
-            // those records, and must not take one of them again when a redelivery finds only one of the two
-            // cases' facts still behind.
-            fields.values().removeIf(v -> v == 0);
-            if (!exists) {
-                try {
-                    mongo.getCollection(CELLS).insertOne(newCell(cell, fields, appliedField, batchEnd));
-                    return;
-                } catch (MongoWriteException e) {
-                    if (isDuplicateKey(e)) {
-                        continue;
-                    }
-                    throw e;
+            pending.add(new CellShares(cell, shares));
+            writes.add(write);
+            if (writes.size() == CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (writes.isEmpty()) {
+                return;
+            }
+            if (!bulkWrite(mongo.getCollection(CELLS), writes)) {
+                for (CellShares c : pending) {
+                    writeCellAlone(c.cell(), c.shares(), appliedField, batchEnd);
                 }
             }
-            // One flat filter document, not Filters.and (which renders $and): a real MongoDB serves either from
-            // the _id index, the embedded server only a flat one.
-            Document guarded = new Document("_id", cell.id()).append(appliedField,
-                    applied >= 0 ? applied : new Document("$exists", false));
-            Document inc = new Document();
-            fields.forEach((f, v) -> inc.append("m." + f, v));
-            Document set = new Document(appliedField, batchEnd);
-            if (cell.area().name() != null) {
-                set.append("name", cell.area().name());
+            pending.clear();
+            writes.clear();
+        }
+    }
+
+    /**
+     * The write that adds the shares past the cell's applied offset, guarded by that offset; {@code null} if the
+     * cell holds them all already. {@code state} is the cell as read (its applied offset only), null if absent.
+     */
+    private static WriteModel<Document> cellWrite(CellKey cell, List<Share> shares, String appliedField,
+                                                  long batchEnd, Document state) {
+        long applied = state != null ? appliedOf(state, appliedField) : -1;
+        Map<String, Long> fields = new HashMap<>();
+        boolean news = false;
+        for (Share s : shares) {
+            if (s.offset() > applied) {
+                news = true;
+                s.delta().fields().forEach((f, v) -> fields.merge(f, v, Long::sum));
             }
-            Document update = new Document("$set", set);
-            if (!inc.isEmpty()) {
-                update.append("$inc", inc);
-            }
-            if (mongo.getCollection(CELLS).updateOne(guarded, update).getModifiedCount() == 1) {
+        }
+        if (!news) {
+            return null;
+        }
+        // Shares that cancel out (a case closed, another re-opened) still move the offset: the cell has taken
+        // those records, and must not take one of them again when a redelivery finds only one of the two
+        // cases' facts still behind.
+        fields.values().removeIf(v -> v == 0);
+        if (state == null) {
+            return new InsertOneModel<>(newCell(cell, fields, appliedField, batchEnd));
+        }
+        // One flat filter document, not Filters.and (which renders $and): a real MongoDB serves either from
+        // the _id index, the embedded server only a flat one.
+        Document guarded = new Document("_id", cell.id()).append(appliedField,
+                applied >= 0 ? applied : new Document("$exists", false));
+        Document inc = new Document();
+        fields.forEach((f, v) -> inc.append("m." + f, v));
+        Document set = new Document(appliedField, batchEnd);
+        if (cell.area().name() != null) {
+            set.append("name", cell.area().name());
+        }
+        Document update = new Document("$set", set);
+        if (!inc.isEmpty()) {
+            update.append("$inc", inc);
+        }
+        return new UpdateOneModel<>(guarded, update);
+    }
+
+    /** One cell on its own, re-read before every attempt: the path for cells a bulk write missed. */
+    private void writeCellAlone(CellKey cell, List<Share> shares, String appliedField, long batchEnd) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Document state = mongo.getCollection(CELLS).find(Filters.eq("_id", cell.id()))
+                    .projection(Projections.include(appliedField)).first();
+            WriteModel<Document> write = cellWrite(cell, shares, appliedField, batchEnd, state);
+            if (write == null || bulkWrite(mongo.getCollection(CELLS), List.of(write))) {
                 return;
             }
         }
         throw new IllegalStateException("cell " + cell.id() + " keeps changing under us; another consumer owns it?");
+    }
+
+    /**
+     * Sends {@code writes} unordered in one round trip.
+     *
+     * @return whether every one of them took effect; false if an insert met an existing document or a guarded
+     * update or replacement matched nothing (the caller then looks again, one by one)
+     */
+    private static boolean bulkWrite(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        try {
+            BulkWriteResult result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            return result.getInsertedCount() + result.getMatchedCount() == writes.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(w -> ErrorCategory.fromErrorCode(w.getCode())
+                    == ErrorCategory.DUPLICATE_KEY)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static long appliedOf(Document state, String appliedField) {
@@ -215,7 +296,10 @@ public class CountLedger {
                 .append("m", m);
     }
 
-    /** Facts stored as documents with {@code _id} = case id, replaced only from the version they were read at. */
+    /**
+     * Facts stored as documents with {@code _id} = case id, replaced only from the version they were read at,
+     * {@value #CHUNK} to a bulk write.
+     */
     private static final class FactDocuments {
 
         private final MongoTemplate mongo;
@@ -232,29 +316,60 @@ public class CountLedger {
             return out;
         }
 
+        /** The fact writes of one batch. */
+        Writes writes() {
+            return new Writes();
+        }
+
+        final class Writes {
+
+            private final List<CaseFacts> pending = new ArrayList<>();
+            private final List<WriteModel<Document>> writes = new ArrayList<>();
+
+            /** Queues {@code after} to replace {@code before} (null: the case is new here). */
+            void add(CaseFacts before, CaseFacts after) {
+                Document doc = documentOf(after);
+                pending.add(after);
+                writes.add(before == null ? new InsertOneModel<>(doc)
+                        : new ReplaceOneModel<>(newerThanStored(after), doc));
+                if (writes.size() == CHUNK) {
+                    flush();
+                }
+            }
+
+            void flush() {
+                if (writes.isEmpty()) {
+                    return;
+                }
+                if (!bulkWrite(mongo.getCollection(FACTS), writes)) {
+                    pending.forEach(FactDocuments.this::store);
+                }
+                pending.clear();
+                writes.clear();
+            }
+        }
+
         /**
          * Stores {@code after} unless the stored facts are as new or newer. Facts only move forward: a consumer
          * that lost its partition but still finishes a batch (its cells were refused by their offsets) cannot set
          * them back, and one whose batch reached further than another's wins over it.
          */
-        void store(CaseFacts before, CaseFacts after) {
-            Document doc = new Document();
-            mongo.getConverter().write(after, doc);
-            doc.remove("_class");
-            doc.put("_id", after.caseId());
+        private void store(CaseFacts after) {
+            Document doc = documentOf(after);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                long replaced = mongo.getCollection(FACTS).replaceOne(
-                        new Document("_id", after.caseId()).append("sequence", new Document("$lt", after.sequence())),
-                        doc).getMatchedCount();
+                long replaced = mongo.getCollection(FACTS).replaceOne(newerThanStored(after), doc).getMatchedCount();
                 if (replaced == 1) {
                     return;
                 }
                 Document stored = mongo.getCollection(FACTS).find(Filters.eq("_id", after.caseId()))
                         .projection(Projections.include("sequence")).first();
                 if (stored != null) {
-                    log.warn("Facts of case {} are at sequence {} already (ours: {}); keeping them", after.caseId(),
-                            stored.getInteger("sequence", 0), after.sequence());
-                    return;
+                    int at = stored.getInteger("sequence", 0);
+                    if (at > after.sequence()) {
+                        log.warn("Facts of case {} are at sequence {} already (ours: {}); keeping them",
+                                after.caseId(), at, after.sequence());
+                    }
+                    return;  // as new as ours: this bulk write stored them before another write failed
                 }
                 try {
                     mongo.getCollection(FACTS).insertOne(doc);
@@ -265,6 +380,18 @@ public class CountLedger {
                     }
                 }
             }
+        }
+
+        private static Document newerThanStored(CaseFacts after) {
+            return new Document("_id", after.caseId()).append("sequence", new Document("$lt", after.sequence()));
+        }
+
+        private Document documentOf(CaseFacts facts) {
+            Document doc = new Document();
+            mongo.getConverter().write(facts, doc);
+            doc.remove("_class");
+            doc.put("_id", facts.caseId());
+            return doc;
         }
     }
 

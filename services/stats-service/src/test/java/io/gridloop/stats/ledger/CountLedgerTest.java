@@ -74,7 +74,7 @@ class CountLedgerTest extends ServiceIntegrationTest {
             List<Positioned> batch = partition.subList(pos, Math.min(partition.size(), pos + 1 + random.nextInt(80)));
             if (random.nextDouble() < 0.3) {
                 String stage = random.nextBoolean() ? "cell" : "fact";
-                int at = random.nextInt(40);
+                int at = random.nextInt(3 * CountLedger.CHUNK);  // crashes between bulk writes, too
                 ledger.checkpoint((s, i) -> {
                     if (s.equals(stage) && i == at) {
                         throw new Crash();
