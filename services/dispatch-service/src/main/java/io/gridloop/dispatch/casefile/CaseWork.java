@@ -33,14 +33,16 @@ public class CaseWork {
     private static final int ATTEMPTS = 3;
 
     private final CaseFiles cases;
+    private final CaseLocks locks;
     private final OutboxRelay relay;
     private final CalendarStore calendar;
     private final RoutingRules rules;
     private final PhotoStore photos;
     private final Clock clock;
 
-    CaseWork(CaseFiles cases, OutboxRelay relay, CalendarStore calendar, RoutingRules rules, PhotoStore photos,
-             Clock clock) {
+    CaseWork(CaseFiles cases, CaseLocks locks, OutboxRelay relay, CalendarStore calendar, RoutingRules rules,
+             PhotoStore photos, Clock clock) {
+        this.locks = locks;
         this.rules = rules;
         this.photos = photos;
         this.cases = cases;
@@ -87,6 +89,10 @@ public class CaseWork {
                         "案件 " + target.id() + " 处于「" + target.state().label() + "」状态");
             }
         }
+        return locks.withCase(caseId, () -> actHeld(caseId, action, input, stillApplies));
+    }
+
+    private CaseFile actHeld(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CaseFile current = get(caseId);
             if (!stillApplies.test(current)) {
@@ -108,10 +114,11 @@ public class CaseWork {
                 return throwWithField(problem, e.field());
             }
             if (cases.apply(current, t)) {
-                relay.relay(caseId);
+                relay.relay(t.after());
                 return t.after();
             }
-            // Someone changed the case meanwhile: look again; the table decides whether this action still fits.
+            // Another instance changed the case meanwhile: look again; the table decides whether this action
+            // still fits.
         }
         throw new ApiException(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION", "案件正被他人修改",
                 "案件 " + caseId + " 正在被同时修改，请刷新后重试");

@@ -27,14 +27,16 @@ class OpeningCases {
     private static final Logger log = LoggerFactory.getLogger(OpeningCases.class);
 
     private final CaseFiles cases;
+    private final CaseLocks locks;
     private final OutboxRelay relay;
     private final EventCodec codec;
     private final CalendarStore calendar;
     private final RoutingRules rules;
     private final Clock clock;
 
-    OpeningCases(CaseFiles cases, OutboxRelay relay, EventCodec codec, CalendarStore calendar, RoutingRules rules,
-                 Clock clock) {
+    OpeningCases(CaseFiles cases, CaseLocks locks, OutboxRelay relay, EventCodec codec, CalendarStore calendar,
+                 RoutingRules rules, Clock clock) {
+        this.locks = locks;
         this.rules = rules;
         this.cases = cases;
         this.relay = relay;
@@ -51,14 +53,20 @@ class OpeningCases {
         CaseFile opened = CaseFile.open(event, rules.current().rules().decide(event.subCategory(), event.category(),
                         CaseFile.firstLevel(event), area),
                 calendar.deadlinesFor(event.reportedAt(), event.complexity(), event.dueAt()), clock.instant());
-        if (cases.insertNew(opened)) {
-            log.info("Opened case {} in {} ({}), {} {}", opened.id(), event.districtName(),
-                    event.subCategoryName() != null ? event.subCategoryName() : event.category().label(),
-                    opened.routingRule() != null ? "routed by rule " + opened.routingRule() + " to"
-                            : "awaiting manual triage at", opened.handlingUnitName());
-        } else {
+        locks.withCase(opened.id(), () -> {
+            if (cases.insertNew(opened)) {
+                logOpened(opened, event);
+                return relay.relay(opened);
+            }
             log.debug("Case {} exists already; report was redelivered", opened.id());
-        }
-        relay.relay(opened.id());
+            return relay.relay(opened.id());
+        });
+    }
+
+    private static void logOpened(CaseFile opened, EventReported event) {
+        log.info("Opened case {} in {} ({}), {} {}", opened.id(), event.districtName(),
+                event.subCategoryName() != null ? event.subCategoryName() : event.category().label(),
+                opened.routingRule() != null ? "routed by rule " + opened.routingRule() + " to"
+                        : "awaiting manual triage at", opened.handlingUnitName());
     }
 }

@@ -5,6 +5,7 @@ import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.dispatch.casefile.CaseFiles;
+import io.gridloop.dispatch.casefile.CaseLocks;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.OutboxEntry;
 import io.gridloop.dispatch.queue.OpenCases;
@@ -25,13 +26,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Relays a case's outbox to {@code grid.case.transitioned.v1}, in sequence order, and removes what Kafka
@@ -51,11 +50,10 @@ public class OutboxRelay {
     private final Clock clock;
     private final Duration sendTimeout;
     private final Duration sweepGrace;
-    // Striped so that two relays of one case never interleave, without a lock object per case.
-    private final ReentrantLock[] stripes = new ReentrantLock[64];
+    private final CaseLocks locks;
 
-    OutboxRelay(CaseFiles cases, OpenCases openCases, PendingOutbox pending, EventPublisher publisher, Clock clock,
-                MeterRegistry meters,
+    OutboxRelay(CaseFiles cases, CaseLocks locks, OpenCases openCases, PendingOutbox pending,
+                EventPublisher publisher, Clock clock, MeterRegistry meters,
                 @Value("${gridloop.dispatch.outbox.send-timeout:10s}") Duration sendTimeout,
                 @Value("${gridloop.dispatch.outbox.sweep-grace:5s}") Duration sweepGrace) {
         this.cases = cases;
@@ -65,40 +63,45 @@ public class OutboxRelay {
         this.clock = clock;
         this.sendTimeout = sendTimeout;
         this.sweepGrace = sweepGrace;
-        for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new ReentrantLock();
-        }
+        this.locks = locks;
         Gauge.builder("gridloop.dispatch.outbox.pending", pending, PendingOutbox::count)
                 .description("Transition events stored but not yet acknowledged by Kafka")
                 .register(meters);
     }
 
     /**
-     * Publishes the case's pending events. Never throws for a broker problem: the events stay in the outbox
-     * and the sweep tries again.
+     * Publishes the case's pending events, as stored now. Never throws for a broker problem: the events stay in
+     * the outbox and the sweep tries again.
      *
      * @return how many events Kafka acknowledged
      */
     public int relay(String caseId) {
-        ReentrantLock lock = stripes[Math.floorMod(caseId.hashCode(), stripes.length)];
-        lock.lock();
-        try {
-            Optional<CaseFile> found = cases.find(caseId);
-            if (found.isEmpty() || found.get().outbox().isEmpty()) {
-                return 0;
-            }
-            List<OutboxEntry> outbox = found.get().outbox();
-            List<OutboxEntry> sent = send(caseId, outbox);
-            if (!sent.isEmpty()) {
-                // The work queues follow the case's state as of its events, healed by the sweep like the events.
-                openCases.sync(found.get());
-                cases.removeFromOutbox(caseId, sent);
-                pending.done(sent.stream().map(OutboxEntry::eventId).toList());
-            }
-            return sent.size();
-        } finally {
-            lock.unlock();
+        return locks.withCase(caseId, () -> cases.find(caseId).map(this::relayHeld).orElse(0));
+    }
+
+    /**
+     * Publishes the pending events of {@code current}, which the caller has just written while holding the
+     * case's lock ({@link CaseLocks}) — it is the case as stored, so it need not be read back.
+     *
+     * @return how many events Kafka acknowledged
+     */
+    public int relay(CaseFile current) {
+        return locks.withCase(current.id(), () -> relayHeld(current));
+    }
+
+    private int relayHeld(CaseFile current) {
+        List<OutboxEntry> outbox = current.outbox();
+        if (outbox.isEmpty()) {
+            return 0;
         }
+        List<OutboxEntry> sent = send(current.id(), outbox);
+        if (!sent.isEmpty()) {
+            // The work queues follow the case's state as of its events, healed by the sweep like the events.
+            openCases.sync(current);
+            cases.removeFromOutbox(current.id(), sent);
+            pending.done(sent.stream().map(OutboxEntry::eventId).toList());
+        }
+        return sent.size();
     }
 
     /** Sends in order and stops at the first failure, so a later event never overtakes an earlier one. */

@@ -5,12 +5,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A small index of outbox entries not yet relayed, one marker per entry, written just before the case update
@@ -18,7 +22,9 @@ import java.util.List;
  * small as the backlog, and the embedded MongoDB-wire server only indexes {@code _id}.
  *
  * <p>A marker without its entry (the case update failed, or the entry was relayed but the marker not yet
- * removed) is harmless: the sweep drops it once it is old enough not to belong to a write in progress.
+ * removed) is harmless: the sweep drops it once it is old enough not to belong to a write in progress. That is
+ * why relayed entries' markers are removed a batch at a time rather than one delete per relay: a crash before
+ * the batch leaves only such harmless markers.
  */
 @Component
 public class PendingOutbox {
@@ -31,6 +37,7 @@ public class PendingOutbox {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Queue<String> relayed = new ConcurrentLinkedQueue<>();
 
     PendingOutbox(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -48,9 +55,19 @@ public class PendingOutbox {
         }
     }
 
+    /** Forgets the markers of relayed entries, with the next {@link #forgetRelayed()}. */
     public void done(Collection<String> entryIds) {
-        if (!entryIds.isEmpty()) {
-            mongo.remove(Query.query(Criteria.where("_id").in(entryIds)), COLLECTION);
+        relayed.addAll(entryIds);
+    }
+
+    @Scheduled(fixedDelayString = "${gridloop.dispatch.outbox.marker-removal-interval:250ms}")
+    void forgetRelayed() {
+        List<String> ids = new ArrayList<>();
+        for (String id = relayed.poll(); id != null && ids.size() < 1_000; id = relayed.poll()) {
+            ids.add(id);
+        }
+        if (!ids.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(ids)), COLLECTION);
         }
     }
 

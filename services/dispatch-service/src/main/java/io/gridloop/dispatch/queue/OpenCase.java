@@ -6,7 +6,6 @@ import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.lifecycle.CaseFile;
-import io.gridloop.contracts.event.HandlingLevel;
 
 import java.time.Instant;
 

@@ -12,6 +12,8 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
+import io.gridloop.dispatch.outbox.PendingOutbox;
+import io.gridloop.dispatch.queue.OpenCase;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.routing.HandlingUnit;
@@ -53,6 +55,9 @@ class DispatchFlowTest extends ServiceIntegrationTest {
     @Autowired
     OutboxRelay relay;
 
+    @Autowired
+    PendingOutbox pending;
+
     private final EventCodec codec = new EventCodec();
 
     private String report() {
@@ -74,6 +79,11 @@ class DispatchFlowTest extends ServiceIntegrationTest {
         return TopicReader.readAll(bootstrap, Topics.CASE_TRANSITIONED.name()).stream()
                 .filter(r -> caseId.equals(r.key()))
                 .map(r -> codec.decode(Topics.CASE_TRANSITIONED, r.value()).data())
+                .toList();
+    }
+
+    private List<PendingOutbox.Marker> markersOf(String caseId) {
+        return pending.olderThan(Instant.now().plusSeconds(60)).stream().filter(m -> m.caseId().equals(caseId))
                 .toList();
     }
 
@@ -133,6 +143,35 @@ class DispatchFlowTest extends ServiceIntegrationTest {
                 assertThat(transitionsOf(id)).extracting(CaseTransitioned::toState).containsExactly(
                         CaseState.REPORTED, CaseState.ROUTED, CaseState.ACCEPTED, CaseState.FEEDBACK_SUBMITTED,
                         CaseState.CLOSED));
+        // Relayed entries' markers go a batch at a time, soon after.
+        await().atMost(Duration.ofSeconds(10)).until(() -> markersOf(id).isEmpty());
+    }
+
+    @Test
+    void shouldKeepTheUnitsQueueAtEachCasesLatestStateWhileActionsRace() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(report());
+        }
+        ids.forEach(this::awaitCase);
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Callable<Integer>> work = new ArrayList<>();
+            for (String id : ids) {
+                // A feedback right behind the accept: it either fails (409, still routed) or lands on top of it,
+                // and the queue entry must end at whichever state the case ends at.
+                work.add(() -> act(id, "accept").returnResult(String.class).getStatus().value());
+                work.add(() -> act(id, "feedback").returnResult(String.class).getStatus().value());
+            }
+            pool.invokeAll(work);
+        }
+
+        for (String id : ids) {
+            CaseFile stored = cases.find(id).orElseThrow();
+            assertThat(stored.state()).isIn(CaseState.ACCEPTED, CaseState.FEEDBACK_SUBMITTED);
+            assertThat(mongo.findById(id, OpenCase.class, "open_cases")).as("queue entry of %s", id)
+                    .extracting(OpenCase::state, OpenCase::version)
+                    .containsExactly(stored.state(), stored.version());
+        }
     }
 
     @Test
@@ -262,6 +301,7 @@ class DispatchFlowTest extends ServiceIntegrationTest {
                         .containsExactly(CaseState.REPORTED, CaseState.ROUTED));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(cases.find(id).orElseThrow().outbox()).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> markersOf(id).isEmpty());
     }
 
     @Test
