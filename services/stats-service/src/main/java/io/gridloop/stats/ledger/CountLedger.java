@@ -60,6 +60,7 @@ public class CountLedger {
     private final KnownAreas areas;
     private final FactDocuments factDocuments;
     private final OverdueCases overdue;
+    private final LastWritten lastWritten = new LastWritten(100_000);
     private volatile Checkpoint checkpoint = (stage, index) -> { };
 
     /** Where a test can stop a batch half-way, as a crash would. */
@@ -104,11 +105,22 @@ public class CountLedger {
             }
         }
         String appliedField = "applied." + stream + partition;
-        Map<String, Document> cellStates = new HashMap<>();
-        if (!cells.isEmpty()) {
-            for (Document d : mongo.getCollection(CELLS).find(Filters.in("_id", cells.keySet()))
+        // Each cell's applied offset: as this instance last wrote it where that is older than every share (so
+        // the guard decides), read from the database otherwise; absent: no such cell yet.
+        Map<String, Long> appliedOffsets = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        sharesByCell.forEach((id, shares) -> {
+            Long written = lastWritten.get(appliedField, id);
+            if (written != null && shares.getLast().offset() > written) {
+                appliedOffsets.put(id, written);
+            } else {
+                unknown.add(id);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            for (Document d : mongo.getCollection(CELLS).find(Filters.in("_id", unknown))
                     .projection(Projections.include(appliedField))) {
-                cellStates.put(d.getString("_id"), d);
+                appliedOffsets.put(d.getString("_id"), appliedOf(d, appliedField));
             }
         }
         CellWrites cellWrites = new CellWrites(appliedField, batchEnd);
@@ -117,7 +129,7 @@ public class CountLedger {
             checkpoint.reached("cell", written++);
             CellKey cell = cells.get(e.getKey());
             areas.remember(cell.area());
-            cellWrites.add(cell, e.getValue(), cellStates.get(e.getKey()));
+            cellWrites.add(cell, e.getValue(), appliedOffsets.get(e.getKey()));
         }
         cellWrites.flush();
         written = 0;
@@ -165,8 +177,8 @@ public class CountLedger {
             this.batchEnd = batchEnd;
         }
 
-        void add(CellKey cell, List<Share> shares, Document state) {
-            WriteModel<Document> write = cellWrite(cell, shares, appliedField, batchEnd, state);
+        void add(CellKey cell, List<Share> shares, Long applied) {
+            WriteModel<Document> write = cellWrite(cell, shares, appliedField, batchEnd, applied);
             if (write == null) {
                 return;
             }
@@ -181,8 +193,11 @@ public class CountLedger {
             if (writes.isEmpty()) {
                 return;
             }
-            if (!bulkWrite(mongo.getCollection(CELLS), writes)) {
+            if (bulkWrite(mongo.getCollection(CELLS), writes)) {
+                pending.forEach(c -> lastWritten.put(appliedField, c.cell().id(), batchEnd));
+            } else {
                 for (CellShares c : pending) {
+                    lastWritten.forget(appliedField, c.cell().id());
                     writeCellAlone(c.cell(), c.shares(), appliedField, batchEnd);
                 }
             }
@@ -193,11 +208,12 @@ public class CountLedger {
 
     /**
      * The write that adds the shares past the cell's applied offset, guarded by that offset; {@code null} if the
-     * cell holds them all already. {@code state} is the cell as read (its applied offset only), null if absent.
+     * cell holds them all already. {@code stored} is the cell's applied offset (-1: never from this partition),
+     * null if there is no such cell.
      */
     private static WriteModel<Document> cellWrite(CellKey cell, List<Share> shares, String appliedField,
-                                                  long batchEnd, Document state) {
-        long applied = state != null ? appliedOf(state, appliedField) : -1;
+                                                  long batchEnd, Long stored) {
+        long applied = stored != null ? stored : -1;
         Map<String, Long> fields = new HashMap<>();
         boolean news = false;
         for (Share s : shares) {
@@ -213,7 +229,7 @@ public class CountLedger {
         // those records, and must not take one of them again when a redelivery finds only one of the two
         // cases' facts still behind.
         fields.values().removeIf(v -> v == 0);
-        if (state == null) {
+        if (stored == null) {
             return new InsertOneModel<>(newCell(cell, fields, appliedField, batchEnd));
         }
         // One flat filter document, not Filters.and (which renders $and): a real MongoDB serves either from
@@ -238,8 +254,13 @@ public class CountLedger {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Document state = mongo.getCollection(CELLS).find(Filters.eq("_id", cell.id()))
                     .projection(Projections.include(appliedField)).first();
-            WriteModel<Document> write = cellWrite(cell, shares, appliedField, batchEnd, state);
-            if (write == null || bulkWrite(mongo.getCollection(CELLS), List.of(write))) {
+            WriteModel<Document> write = cellWrite(cell, shares, appliedField, batchEnd,
+                    state == null ? null : appliedOf(state, appliedField));
+            if (write == null) {
+                return;
+            }
+            if (bulkWrite(mongo.getCollection(CELLS), List.of(write))) {
+                lastWritten.put(appliedField, cell.id(), batchEnd);
                 return;
             }
         }
@@ -294,6 +315,38 @@ public class CountLedger {
                 .append("bucket", cell.bucket())
                 .append(applied[0], new Document(applied[1], batchEnd))
                 .append("m", m);
+    }
+
+    /**
+     * The applied offsets this instance wrote last, most recently used cells kept: the next batch of a partition
+     * need not read back what the last one wrote. Only ever a guess — every write is guarded by the offset it
+     * assumes, and a guess that turns out wrong (another consumer, a rebuilt database) costs a re-read — and it
+     * never decides that a cell holds a record already: that takes a read.
+     */
+    private static final class LastWritten {
+
+        private final Map<String, Long> offsets;
+
+        LastWritten(int capacity) {
+            this.offsets = new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized Long get(String appliedField, String cellId) {
+            return offsets.get(appliedField + " " + cellId);
+        }
+
+        synchronized void put(String appliedField, String cellId, long offset) {
+            offsets.put(appliedField + " " + cellId, offset);
+        }
+
+        synchronized void forget(String appliedField, String cellId) {
+            offsets.remove(appliedField + " " + cellId);
+        }
     }
 
     /**
