@@ -2,8 +2,13 @@ package io.gridloop.infra;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -13,9 +18,11 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.type.ObjectDataType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -95,6 +102,13 @@ final class IdFirstBackends {
 
     private static final class IdFirstH2Backend extends H2Backend {
 
+        /** Where the store notes how its index keys are ordered. */
+        private static final String STORE_INFO = "gridloop.store";
+        private static final String KEY_ORDER = "indexKeyOrder";
+
+        // No initialiser: H2Backend's constructor may already open databases, and so set it, before ours runs.
+        private Boolean keysByValue;
+
         IdFirstH2Backend(String fileName) {
             super(fileName);
         }
@@ -102,6 +116,25 @@ final class IdFirstBackends {
         @Override
         protected MongoDatabase openOrCreateDatabase(String databaseName) {
             return new IdFirstH2Database(databaseName);
+        }
+
+        /**
+         * Whether this store's index keys are ordered by value ({@link H2Types.IndexKeys}): yes for a store
+         * created so, no for one written before (its B-trees are in H2's serialised-bytes order, and must be read
+         * in it).
+         */
+        private synchronized boolean keysByValue() {
+            if (keysByValue == null) {
+                MVMap<String, String> info = getMvStore().openMap(STORE_INFO);
+                String order = info.get(KEY_ORDER);
+                if (order == null) {
+                    boolean fresh = getMvStore().getMapNames().stream().noneMatch(n -> n.contains("._index_"));
+                    order = fresh ? "values" : "serialized";
+                    info.put(KEY_ORDER, order);
+                }
+                keysByValue = order.equals("values");
+            }
+            return keysByValue;
         }
 
         /** An inner class: its overrides run inside H2Database's constructor, and reach the store through us. */
@@ -115,7 +148,9 @@ final class IdFirstBackends {
             protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
                 // As H2Database does it; the map names must stay the same so existing data files still open.
                 String full = getFullCollectionNamespace(name);
-                MVMap<Object, Document> data = getMvStore().openMap("databases." + full);
+                MVMap<Object, Document> data = getMvStore().openMap("databases." + full,
+                        new MVMap.Builder<Object, Document>().keyType(new ObjectDataType())
+                                .valueType(new H2Types.Documents()));
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + full);
                 return new H2Collection(this, name, options, data, meta, getCursorRegistry()) {
                     @Override
@@ -129,6 +164,64 @@ final class IdFirstBackends {
                     }
                 };
             }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                // The map name as H2Database gives it, so existing indexes still open.
+                MVMap<KeyValue, Object> map = getMvStore().openMap(
+                        getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                        new MVMap.Builder<KeyValue, Object>()
+                                .keyType(keysByValue() ? new H2Types.IndexKeys() : new H2Types.Documents())
+                                .valueType(new ObjectDataType()));
+                return new H2KeyIndex(map, indexName, keys, sparse);
+            }
+        }
+    }
+
+    /** A unique index in an H2 map, as mongo-java-server's own, over a map we opened with our key type. */
+    private static final class H2KeyIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        H2KeyIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
         }
     }
 }
