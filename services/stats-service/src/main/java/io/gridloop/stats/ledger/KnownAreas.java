@@ -37,17 +37,30 @@ public class KnownAreas {
     /** @return whether the area was new, or got a new name */
     boolean remember(AreaRef area) {
         load();
-        AreaRef known = byCode.get(area.code());
-        if (known != null && (area.name() == null || Objects.equals(known.name(), area.name()))) {
+        if (knows(area)) {
             return false;
         }
-        Update update = new Update().setOnInsert("level", area.level().name()).setOnInsert("parent", area.parentCode());
-        if (area.name() != null) {
-            update.set("name", area.name());
+        // The ledger (areas without names) and the registry listener (with names) learn areas on different
+        // threads: one at a time, or a nameless copy can replace the named one that arrived a moment earlier.
+        synchronized (this) {
+            if (knows(area)) {
+                return false;
+            }
+            AreaRef known = byCode.get(area.code());
+            Update update = new Update().setOnInsert("level", area.level().name())
+                    .setOnInsert("parent", area.parentCode());
+            if (area.name() != null) {
+                update.set("name", area.name());
+            }
+            mongo.upsert(Query.query(Criteria.where("_id").is(area.code())), update, COLLECTION);
+            byCode.put(area.code(), area.name() == null && known != null ? known : area);
+            return true;
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(area.code())), update, COLLECTION);
-        byCode.put(area.code(), area.name() == null && known != null ? known : area);
-        return true;
+    }
+
+    private boolean knows(AreaRef area) {
+        AreaRef known = byCode.get(area.code());
+        return known != null && (area.name() == null || Objects.equals(known.name(), area.name()));
     }
 
     public Optional<AreaRef> get(String code) {

@@ -5,6 +5,8 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.stats.CaseHistories;
 import io.gridloop.stats.Recount;
+import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.stats.counting.AreaRef;
 import io.gridloop.stats.counting.CaseFacts;
 import io.gridloop.stats.counting.CellDelta;
 import io.gridloop.stats.counting.Contribution;
@@ -49,9 +51,32 @@ class CountLedgerTest extends ServiceIntegrationTest {
     static final class Crash extends RuntimeException {
     }
 
+    @Autowired
+    KnownAreas areas;
+
     @AfterEach
     void noMoreCrashes() {
         ledger.checkpoint((stage, index) -> { });
+    }
+
+    @Test
+    void shouldKeepTheNameOfAnAreaTheRegistryNamesWhileTheLedgerLearnsItWithoutOne() throws Exception {
+        String district = CaseHistories.freshDistrict();
+        List<java.util.concurrent.Callable<Boolean>> learning = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String grid = district + "001001" + String.format("%03d", i);
+            String community = district + "001001";
+            learning.add(() -> areas.remember(new AreaRef(AreaLevel.GRID, grid, null, community)));
+            learning.add(() -> areas.remember(new AreaRef(AreaLevel.GRID, grid, "第" + grid + "网格", community)));
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            pool.invokeAll(learning);
+        }
+
+        for (int i = 0; i < 300; i++) {
+            String grid = district + "001001" + String.format("%03d", i);
+            assertThat(areas.get(grid)).map(AreaRef::name).as(grid).contains("第" + grid + "网格");
+        }
     }
 
     @Test
