@@ -147,10 +147,15 @@ public final class BenchMain {
                     long closedBefore = loop.closed.get();
                     long t0 = System.nanoTime();
                     Intake.Outcome outcome = intake.atRate(rate, o.duration());
+                    long reportingDone = System.nanoTime();
                     // Let the loop finish the cases of the phase, then count what it closed in the time taken.
                     drain(stack);
                     awaitQuiet(loop, Duration.ofSeconds(120));
                     double seconds = (System.nanoTime() - t0) / 1e9;
+                    // A loop that keeps up closes the last cases moments after the last report; one that took
+                    // much longer was queueing, and its latencies measure the queue.
+                    double tail = (System.nanoTime() - reportingDone) / 1e9;
+                    boolean keptUp = tail <= Math.max(10, 0.2 * o.duration().toSeconds());
                     ProcStats after = stack.usage();
                     Map<String, Object> phase = new LinkedHashMap<>();
                     phase.put("intake", outcome.summary());
@@ -163,6 +168,8 @@ public final class BenchMain {
                     phase.put("reworked", loop.reworked.get());
                     phase.put("botErrors", loop.botErrors.get());
                     phase.put("fullLoopCasesPerSecond", Math.round(closed / seconds * 10) / 10.0);
+                    phase.put("loopKeptUp", keptUp);
+                    phase.put("secondsToFinishAfterLastReport", Math.round(tail * 10) / 10.0);
                     phase.put("stack", usage(before, after, seconds));
                     result.put("latency", phase);
                 }

@@ -41,6 +41,11 @@ final class Summary {
             s.append(String.format("full loop %s cases/s closed while reporting (target ≥ 700/s)%s%n", loop,
                     ratio(loop, mongoOne, "MongoDB-wire insertOne")));
             s.append("stack     ").append(lat.get("stack")).append("   (target RSS ≤ 2,560 MiB)\n");
+            if (Boolean.FALSE.equals(lat.get("loopKeptUp"))) {
+                s.append(String.format("WARNING   the loop did not keep up: it needed %s s after the last report to close "
+                        + "the rest, so the latencies above include queueing; measure again with --rate below "
+                        + "%s%n", lat.get("secondsToFinishAfterLastReport"), loop));
+            }
         }
         Map<String, Object> cap = (Map<String, Object>) r.get("capacity");
         if (cap != null) {

@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Applies transitions to the counts exactly once, with single-document writes only (no transactions), a batch
- * of one partition at a time:
+ * Applies transitions to the counts exactly once, with single-document writes only (sent in bulk, but no
+ * transactions), a batch of one partition at a time:
  * <ol>
  *   <li>fold each transition into its case's facts (loaded once per batch); a transition at or below the
  *       facts' sequence was folded in before — a duplicate publication or a replay — and adds nothing;</li>
