@@ -105,8 +105,8 @@ public class CountLedger {
             }
         }
         String appliedField = "applied." + stream + partition;
-        // Each cell's applied offset: as this instance last wrote it where that is older than every share (so
-        // the guard decides), read from the database otherwise; absent: no such cell yet.
+        // Each cell's applied offset: as this instance last wrote it, if some share is newer than that (the write's
+        // guard then checks the guess), read from the database otherwise; absent: no such cell yet.
         Map<String, Long> appliedOffsets = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         sharesByCell.forEach((id, shares) -> {
