@@ -63,7 +63,7 @@ final class Visibility implements AutoCloseable {
                 viaPrometheus.recordMillis(Duration.between(closures.get(promSeen++), now).toMillis());
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(200); // the polling period: the resolution of both measurements
             } catch (InterruptedException e) {
                 return;
             }
