@@ -1,6 +1,9 @@
 // The supervisors' dashboard. Tables, drill-down, trend, overdue list and exports come from stats-service's
 // API; this service's event stream says when figures changed, and the page refreshes what it shows.
 // Everything from the server is put on the page as text (never as HTML): area names come from data files.
+// The viewer signs in against the realm's token endpoint (the page is a public OAuth2 client); every call
+// carries the token, and the services show only the areas the token covers. The token lives in this tab's
+// sessionStorage and goes when it expires or the viewer signs out.
 'use strict';
 
 const LEVELS = {
@@ -10,8 +13,16 @@ const LEVELS = {
 };
 const ZONE = 'Asia/Shanghai';
 
+const TOKEN_KEY = 'gridloop.token';
+
+const auth = {token: null, claims: null, expiry: null};
+
 const state = {
   statsUrl: null,
+  tokenUrl: null,
+  clientId: null,
+  onlyArea: null,           // the one area at the top when the viewer may not see the city
+  stream: null,             // the live feed's AbortController
   city: null,               // {code, name}: the root of the drill-down
   trail: [],                // [{code, name, level}] below the city
   period: {kind: 'year', value: null},
@@ -40,8 +51,87 @@ function percent(rate) {
   return rate === null || rate === undefined ? '—' : (rate * 100).toFixed(1) + '%';
 }
 
-async function getJson(url) {
-  const answer = await fetch(url, {headers: {Accept: 'application/json'}});
+// --- signing in ------------------------------------------------------------------------------------------------
+
+function claimsOf(token) {
+  const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  const bytes = Uint8Array.from(atob(part + '='.repeat((4 - part.length % 4) % 4)), c => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+// Takes a token if it is still valid for a while; false otherwise.
+function useToken(token) {
+  let claims;
+  try {
+    claims = claimsOf(token);
+  } catch (ignored) {
+    return false;
+  }
+  if (!claims.exp || claims.exp * 1000 < Date.now() + 5000) {
+    return false;
+  }
+  auth.token = token;
+  auth.claims = claims;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  clearTimeout(auth.expiry);
+  auth.expiry = setTimeout(() => signOut('登录已过期，请重新登录'), claims.exp * 1000 - Date.now());
+  $('user-name').textContent = claims.name || claims.preferred_username || '';
+  $('sign-out').hidden = false;
+  return true;
+}
+
+async function signIn(username, password) {
+  const answer = await fetch(state.tokenUrl, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+    body: new URLSearchParams({grant_type: 'password', client_id: state.clientId, username: username,
+      password: password})
+  });
+  if (answer.status === 400 || answer.status === 401) {
+    throw new Error('用户名或密码错误');
+  }
+  if (!answer.ok) {
+    throw new Error('登录服务暂不可用（' + answer.status + '）');
+  }
+  const token = (await answer.json()).access_token;
+  if (!useToken(token)) {
+    throw new Error('登录服务返回的令牌无效');
+  }
+}
+
+function signOut(message) {
+  auth.token = null;
+  auth.claims = null;
+  clearTimeout(auth.expiry);
+  sessionStorage.removeItem(TOKEN_KEY);
+  if (state.stream) {
+    state.stream.abort();
+    state.stream = null;
+  }
+  $('user-name').textContent = '';
+  $('sign-out').hidden = true;
+  $('live').className = 'live';
+  $('live').textContent = '未登录';
+  $('board').hidden = true;
+  $('login').hidden = false;
+  $('login-error').textContent = message || '';
+  $('login-error').hidden = !message;
+}
+
+function authorized(headers) {
+  return Object.assign({Authorization: 'Bearer ' + auth.token}, headers || {});
+}
+
+class SignedOut extends Error {
+}
+
+async function getJson(url, signedIn = true) {
+  const answer = await fetch(url, {headers: signedIn ? authorized({Accept: 'application/json'})
+      : {Accept: 'application/json'}});
+  if (answer.status === 401 && signedIn) {
+    signOut('登录已过期，请重新登录');
+    throw new SignedOut('未登录');
+  }
   if (!answer.ok) {
     let detail = answer.status + ' ' + answer.statusText;
     try {
@@ -124,7 +214,7 @@ function parentCode() {
 }
 
 function areaCode() {
-  return parentCode() || (state.city && state.city.code);
+  return parentCode() || (state.city && state.city.code) || state.onlyArea;
 }
 
 function tableQuery() {
@@ -310,19 +400,39 @@ function renderExports() {
   }
 }
 
+// A plain link cannot carry the token: fetch the file and hand it to the browser as a download.
+async function download(link) {
+  const answer = await fetch(link.href, {headers: authorized()});
+  if (answer.status === 401) {
+    signOut('登录已过期，请重新登录');
+    return;
+  }
+  if (!answer.ok) {
+    throw new Error('导出失败（' + answer.status + '）');
+  }
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(answer.headers.get('Content-Disposition') || '');
+  const url = URL.createObjectURL(await answer.blob());
+  const a = el('a', null, {href: url, download: named ? decodeURIComponent(named[1]) : 'export'});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 // --- refreshing ------------------------------------------------------------------------------------------------
 
 async function draw() {
   if (!state.city) {
     const cities = await getJson(state.statsUrl + '/api/v1/stats/completion?'
         + new URLSearchParams({level: 'city', period: state.period.value}));
-    if (cities.rows.length) {
-      state.city = {code: cities.rows[0].areaCode, name: cities.rows[0].areaName};
-    }
+    // A viewer of one district or a few does not see the city: the top is then their own areas.
+    state.city = cities.rows.length ? {code: cities.rows[0].areaCode, name: cities.rows[0].areaName}
+        : {code: null, name: '本辖区'};
   }
   renderTrail();
   renderExports();
   const table = await getJson(state.statsUrl + '/api/v1/stats/completion?' + tableQuery());
+  state.onlyArea = !parentCode() && !state.city.code && table.rows.length === 1 ? table.rows[0].areaCode : null;
   renderKpis(table.total);
   renderTable(table);
   renderBars(table);
@@ -344,6 +454,9 @@ async function refresh() {
         await draw();
         $('error').hidden = true;
       } catch (e) {
+        if (e instanceof SignedOut) {
+          return;
+        }
         $('error').textContent = '统计数据暂时无法读取：' + e.message;
         $('error').hidden = false;
       }
@@ -355,25 +468,61 @@ async function refresh() {
 
 let pending;
 
+// Server-sent events, read with fetch because EventSource cannot send the token; reconnects after a drop.
 function listen() {
   const live = $('live');
-  const stream = new EventSource('/api/v1/dashboard/stream');
-  stream.addEventListener('open', () => {
-    live.className = 'live on';
-    live.textContent = '实时更新';
-  });
-  stream.addEventListener('districts', () => {
-    const at = new Intl.DateTimeFormat('zh-CN', {timeZone: ZONE, hour: '2-digit', minute: '2-digit',
-      second: '2-digit'}).format(new Date());
-    live.className = 'live on';
-    live.textContent = '实时更新 · ' + at;
-    clearTimeout(pending);
-    pending = setTimeout(refresh, 300);
-  });
-  stream.addEventListener('error', () => {
-    live.className = 'live off';
-    live.textContent = '实时连接中断，正在重连…';
-  });
+  const stream = new AbortController();
+  state.stream = stream;
+  (async () => {
+    while (!stream.signal.aborted && auth.token) {
+      try {
+        const answer = await fetch('/api/v1/dashboard/stream', {signal: stream.signal,
+          headers: authorized({Accept: 'text/event-stream'})});
+        if (answer.status === 401) {
+          signOut('登录已过期，请重新登录');
+          return;
+        }
+        if (!answer.ok) {
+          throw new Error(String(answer.status));
+        }
+        live.className = 'live on';
+        live.textContent = '实时更新';
+        const reader = answer.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const {value, done} = await reader.read();
+          if (done) {
+            break;
+          }
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (/^event:\s*districts\s*$/m.test(message)) {
+              changed();
+            }
+          }
+        }
+      } catch (e) {
+        if (stream.signal.aborted) {
+          return;
+        }
+      }
+      live.className = 'live off';
+      live.textContent = '实时连接中断，正在重连…';
+      await new Promise(resolve => setTimeout(resolve, 3000));
+    }
+  })();
+}
+
+function changed() {
+  const at = new Intl.DateTimeFormat('zh-CN', {timeZone: ZONE, hour: '2-digit', minute: '2-digit',
+    second: '2-digit'}).format(new Date());
+  $('live').className = 'live on';
+  $('live').textContent = '实时更新 · ' + at;
+  clearTimeout(pending);
+  pending = setTimeout(refresh, 300);
 }
 
 function setPeriod(kind, value) {
@@ -382,15 +531,53 @@ function setPeriod(kind, value) {
   $('period-value').value = value;
 }
 
+// Shows the board for the signed-in viewer, from the top.
+async function startBoard() {
+  $('login').hidden = true;
+  $('board').hidden = false;
+  if (!bars) {
+    bars = echarts.init($('bars'));
+    trend = echarts.init($('trend'));
+    window.addEventListener('resize', () => {
+      bars.resize();
+      trend.resize();
+    });
+  }
+  state.city = null;
+  state.trail = [];
+  await refresh();
+  listen();
+}
+
 async function main() {
-  bars = echarts.init($('bars'));
-  trend = echarts.init($('trend'));
-  window.addEventListener('resize', () => {
-    bars.resize();
-    trend.resize();
-  });
-  const config = await getJson('/api/v1/dashboard/config');
+  const config = await getJson('/api/v1/dashboard/config', false);
   state.statsUrl = config.statsUrl;
+  state.tokenUrl = config.tokenUrl;
+  state.clientId = config.clientId;
+  $('login-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    $('login-submit').disabled = true;
+    try {
+      await signIn($('login-user').value.trim(), $('login-password').value);
+      $('login-password').value = '';
+      await startBoard();
+    } catch (e) {
+      $('login-error').textContent = e.message;
+      $('login-error').hidden = false;
+    } finally {
+      $('login-submit').disabled = false;
+    }
+  });
+  $('sign-out').addEventListener('click', () => signOut());
+  for (const format of ['xlsx', 'csv']) {
+    $('export-' + format).addEventListener('click', event => {
+      event.preventDefault();
+      download(event.currentTarget).catch(e => {
+        $('error').textContent = e.message;
+        $('error').hidden = false;
+      });
+    });
+  }
   setPeriod('year', currentPeriod('year'));
   $('period-kind').addEventListener('change', () => {
     setPeriod($('period-kind').value, currentPeriod($('period-kind').value));
@@ -412,8 +599,12 @@ async function main() {
     setPeriod(state.period.kind, currentPeriod(state.period.kind));
     refresh();
   });
-  await refresh();
-  listen();
+  const saved = sessionStorage.getItem(TOKEN_KEY);
+  if (saved && useToken(saved)) {
+    await startBoard();
+  } else {
+    signOut();
+  }
 }
 
 main().catch(e => {

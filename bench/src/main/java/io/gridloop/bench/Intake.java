@@ -146,6 +146,7 @@ final class Intake implements AutoCloseable {
         }
         return http.sendAsync(HttpRequest.newBuilder(URI.create(stack.url(Stack.INTAKE, "/api/v1/events")))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", stack.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
     }
 

@@ -1,13 +1,31 @@
 package io.gridloop.bench;
 
+import io.gridloop.infra.auth.ClientCredentials;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Where the local stack's services listen, and the stack's process for CPU and memory. */
-record Stack(String host, long pid) {
+/**
+ * Where the local stack's services listen, the stack's process for CPU and memory, and the bench's sign-in: the
+ * realm's {@code bench} client (client credentials; a reporting channel, dispatch centre, supervisor and
+ * metrics scraper for everywhere) at the local stack's development issuer.
+ */
+record Stack(String host, long pid, ClientCredentials credentials) {
+
+    static final int ISSUER = 8090;
+
+    Stack(String host, long pid) {
+        this(host, pid, new ClientCredentials("http://" + host + ":" + ISSUER
+                + "/realms/gridloop/protocol/openid-connect/token", "bench", "bench-secret"));
+    }
+
+    /** {@code Bearer …} for every call the bench makes. */
+    String authorization() {
+        return credentials.authorization();
+    }
 
     static final int METRICS = 8080;
     static final int INTAKE = 8081;

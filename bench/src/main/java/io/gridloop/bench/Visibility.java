@@ -94,7 +94,7 @@ final class Visibility implements AutoCloseable {
     private java.util.Optional<String> get(String url) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", stack.authorization()).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? java.util.Optional.of(r.body()) : java.util.Optional.empty();
         } catch (java.io.IOException e) {
             return java.util.Optional.empty();

@@ -2,6 +2,7 @@ package io.gridloop.localstack;
 
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.hotline.simulator.HotlineSimulator;
+import io.gridloop.infra.auth.ClientCredentials;
 import io.gridloop.hotline.simulator.OrderFactory;
 import io.gridloop.localstack.DemoData.DemoDistrict;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import java.util.random.RandomGenerator;
  * Keeps the local stack alive with demo traffic: grid workers across the ten districts report through intake's
  * API — one report in eight arrives instead as a 12345 work order the hotline simulator pushes to the bridge — and
  * handlers accept, feed back and close most cases through dispatch's API a few seconds later, so the dashboard
- * shows numbers that move and the simulator receives status syncs. It talks HTTP only, like any other client.
+ * shows numbers that move and the simulator receives status syncs. It talks HTTP only, like any other client,
+ * signed in with client credentials as the realm's {@code demo-feeder} client.
  */
 final class DemoFeeder implements AutoCloseable {
 
@@ -63,7 +65,12 @@ final class DemoFeeder implements AutoCloseable {
         }
     }
 
-    DemoFeeder(String intakeBaseUrl, String dispatchBaseUrl, HotlineSimulator hotline, double reportsPerSecond) {
+    /** Signs the feeder in as the realm's demo client: a reporting channel that also acts for units (代办). */
+    private final ClientCredentials credentials;
+
+    DemoFeeder(String intakeBaseUrl, String dispatchBaseUrl, HotlineSimulator hotline, double reportsPerSecond,
+               ClientCredentials credentials) {
+        this.credentials = credentials;
         this.hotline = hotline;
         this.intake = intakeBaseUrl;
         this.dispatch = dispatchBaseUrl;
@@ -141,7 +148,7 @@ final class DemoFeeder implements AutoCloseable {
 
     private void act(PendingStep step) {
         HttpResponse<String> answer = post(dispatch + "/api/v1/cases/" + step.caseId() + "/actions/"
-                + step.steps().get(step.step()), "{\"actor\":\"demo-handler\",\"comment\":\"演示数据\"}");
+                + step.steps().get(step.step()), "{\"comment\":\"演示数据\"}");
         if (answer == null || answer.statusCode() == 404 || answer.statusCode() >= 500) {
             // Not opened yet, or a service is busy: try again a little later, but not forever.
             if (step.attempts() < 20) {
@@ -165,6 +172,7 @@ final class DemoFeeder implements AutoCloseable {
             return http.send(HttpRequest.newBuilder(URI.create(url))
                             .timeout(Duration.ofSeconds(15))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", credentials.authorization())
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

@@ -5,11 +5,16 @@ import io.gridloop.hotline.simulator.HotlineSimulator;
 import io.gridloop.hotline.simulator.OrderFactory;
 import io.gridloop.infra.KraftBroker;
 import io.gridloop.infra.MongoWireServer;
+import io.gridloop.infra.auth.ClientCredentials;
+import io.gridloop.infra.auth.DevRealm;
+import io.gridloop.infra.auth.DevTokenIssuer;
+import io.gridloop.infra.auth.Identity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options: {@code --no-demo}, {@code --demo-rate=<reports per second>} (default 2),
  * {@code --data-dir=<dir>} (default {@code ./data}), {@code --kafka-port=9092}, {@code --mongo-port=27017},
- * {@code --hotline-port=8093}, {@code --in-memory-db} (the MongoDB-wire server keeps nothing on disk: for measuring what
+ * {@code --hotline-port=8093}, {@code --issuer-port=8090} (the development token issuer), {@code --in-memory-db} (the MongoDB-wire server keeps nothing on disk: for measuring what
  * the H2 file store costs, never for data you want back).
  */
 public final class LocalStack {
@@ -44,11 +49,16 @@ public final class LocalStack {
         // The city's 12345 platform, simulated: it pushes orders (with the demo), answers status syncs and
         // escalations, and makes a return visit after each reply. Both sides use the development secret.
         HotlineSimulator hotline = HotlineSimulator.start(options.hotlinePort(), DEVELOPMENT_HOTLINE_SECRET, 12345);
+        // Sign-in: the realm export's users and clients, served the way Keycloak serves them.
+        DevTokenIssuer issuer = DevTokenIssuer.start(options.issuerPort(), DevRealm.standard());
         GridloopStack stack;
         try {
+            Map<String, Object> settings = new LinkedHashMap<>(issuer.springProperties());
+            settings.put("gridloop.hotline.base-url", hotline.baseUrl());
             stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ServicePorts.STANDARD,
-                    Map.of("gridloop.hotline.base-url", hotline.baseUrl()));
+                    settings);
         } catch (RuntimeException e) {
+            issuer.close();
             hotline.close();
             mongo.close();
             kafka.close();
@@ -59,7 +69,8 @@ public final class LocalStack {
                         .map(DemoData.DemoGrid::code).toList(), System.nanoTime(), "L"));
         DemoFeeder feeder = options.demo()
                 ? new DemoFeeder(stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH), hotline,
-                options.demoRate())
+                options.demoRate(), new ClientCredentials(issuer.tokenUri(), DEMO_CLIENT,
+                issuer.realm().client(DEMO_CLIENT).orElseThrow().secret()))
                 : null;
         if (feeder != null) {
             feeder.start();
@@ -73,20 +84,24 @@ public final class LocalStack {
             }
             stack.close();
             hotline.close();
+            issuer.close();
             mongo.close();
             kafka.close();
             stopped.countDown();
         }, "gridloop-shutdown"));
 
-        printBanner(stack, hotline, kafka, mongo, options, (System.nanoTime() - started) / 1_000_000_000.0);
+        printBanner(stack, hotline, issuer, kafka, mongo, options, (System.nanoTime() - started) / 1_000_000_000.0);
         stopped.await();
     }
+
+    /** The realm's machine client the demo feeder signs in as (reporting channel and dispatch centre). */
+    static final String DEMO_CLIENT = "demo-feeder";
 
     /** The bridge's default secret, which the simulator must share (hotline-bridge.yml). */
     static final String DEVELOPMENT_HOTLINE_SECRET = "gridloop-dev-only-12345-secret";
 
-    private static void printBanner(GridloopStack stack, HotlineSimulator hotline, KraftBroker kafka,
-                                    MongoWireServer mongo, Options options, double seconds) {
+    private static void printBanner(GridloopStack stack, HotlineSimulator hotline, DevTokenIssuer issuer,
+                                    KraftBroker kafka, MongoWireServer mongo, Options options, double seconds) {
         String banner = """
 
                 gridloop local stack is up in %.1f s
@@ -97,6 +112,7 @@ public final class LocalStack {
                   hotline bridge      %s/api/v1/hotline/outbox
                   12345 simulator     %s/sim/state
                   stats (统计)         %s/api/v1/stats/completion?level=district
+                  sign-in (登录)       %s
                   kafka               %s
                   mongodb             %s
                   data                %s
@@ -106,10 +122,23 @@ public final class LocalStack {
                 stack.baseUrl(ServiceNames.METRICS), stack.baseUrl(ServiceNames.METRICS),
                 stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH),
                 stack.baseUrl(ServiceNames.HOTLINE_BRIDGE), hotline.baseUrl(), stack.baseUrl(ServiceNames.STATS),
-                kafka.bootstrapServers(), mongo.connectionString(), options.dataDir().toAbsolutePath().normalize(),
+                issuer.issuerUri(), kafka.bootstrapServers(), mongo.connectionString(), options.dataDir().toAbsolutePath().normalize(),
                 options.demo() ? "on, " + options.demoRate() + " reports/s, one in eight as a 12345 order"
                         + " (--no-demo turns it off)" : "off");
-        System.out.println(banner);
+        System.out.println(banner + demoUsers(issuer));
+    }
+
+    /** The realm's people, to sign in to the dashboard or to ask the token endpoint for a token as them. */
+    static String demoUsers(DevTokenIssuer issuer) {
+        StringBuilder table = new StringBuilder("Demo users (deploy/keycloak/gridloop-realm.json), for the dashboard "
+                + "or the token endpoint " + issuer.tokenUri() + "\n  (grant_type=password, client_id=gridloop-app):\n");
+        for (DevRealm.User user : issuer.realm().users()) {
+            Identity who = user.identity();
+            table.append(String.format("  %-22s %-10s %-20s %-38s %s%n", user.username(), user.password(),
+                    String.join(",", who.roles()), String.join(",", who.areas())
+                            + (who.unit() == null ? "" : " unit " + who.unit()), who.name()));
+        }
+        return table.toString();
     }
 
     /**
@@ -125,7 +154,7 @@ public final class LocalStack {
     }
 
     record Options(Path dataDir, boolean demo, double demoRate, int kafkaPort, int mongoPort, int hotlinePort,
-                   boolean inMemoryDb) {
+                   boolean inMemoryDb, int issuerPort) {
 
         static Options parse(String[] args) {
             Path dataDir = Path.of("data");
@@ -134,6 +163,7 @@ public final class LocalStack {
             int kafkaPort = 9092;
             int mongoPort = 27017;
             int hotlinePort = 8093;
+            int issuerPort = 8090;
             boolean inMemoryDb = false;
             for (String arg : args) {
                 if (arg.equals("--no-demo")) {
@@ -150,12 +180,14 @@ public final class LocalStack {
                     mongoPort = Integer.parseInt(value(arg));
                 } else if (arg.startsWith("--hotline-port=")) {
                     hotlinePort = Integer.parseInt(value(arg));
+                } else if (arg.startsWith("--issuer-port=")) {
+                    issuerPort = Integer.parseInt(value(arg));
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg + "; known: --no-demo, "
-                            + "--demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N, --hotline-port=N, --in-memory-db");
+                            + "--demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N, --hotline-port=N, --issuer-port=N, --in-memory-db");
                 }
             }
-            return new Options(dataDir, demo, rate, kafkaPort, mongoPort, hotlinePort, inMemoryDb);
+            return new Options(dataDir, demo, rate, kafkaPort, mongoPort, hotlinePort, inMemoryDb, issuerPort);
         }
 
         private static String value(String arg) {

@@ -11,7 +11,9 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.EmbeddedInfra;
 import io.gridloop.infra.FreePort;
+import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicWriter;
+import io.gridloop.infra.auth.Identity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,16 +80,16 @@ class DashboardBrowserTest {
         ServicePorts ports = new ServicePorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(),
                 FreePort.next());
         dashboard = "http://localhost:" + ports.metrics();
-        Map<String, Object> settings = new LinkedHashMap<>();
+        Map<String, Object> settings = new LinkedHashMap<>(EmbeddedInfra.shared().tokens().springProperties());
         settings.put("gridloop.stats.snapshot-interval", "200ms");
         settings.put("gridloop.dashboard.push-interval", "300ms");
         settings.put("gridloop.dashboard.stats-url", "http://localhost:" + ports.stats());
         settings.put("gridloop.stats.dashboard-origins", dashboard);
         stack = GridloopStack.start(EmbeddedInfra.shared().bootstrapServers(), EmbeddedInfra.shared().mongoUri(),
                 ports, settings);
-        stats = RestTestClient.bindToServer().baseUrl(stack.baseUrl(ServiceNames.STATS)).build();
-        loop = new LoopDriver(RestTestClient.bindToServer().baseUrl(stack.baseUrl(ServiceNames.INTAKE)).build(),
-                RestTestClient.bindToServer().baseUrl(stack.baseUrl(ServiceNames.DISPATCH)).build());
+        stats = signedIn(ServiceNames.STATS, ServiceIntegrationTest.TESTER);
+        loop = new LoopDriver(signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER),
+                signedIn(ServiceNames.DISPATCH, ServiceIntegrationTest.TESTER));
 
         List<String> huimin = loop.report(HUIMIN + "001002", 6);
         List<String> helinge = loop.report(HELINGE_VILLAGE, 3);
@@ -146,14 +148,39 @@ class DashboardBrowserTest {
         }
     }
 
+    private RestTestClient signedIn(String service, Identity who) {
+        return RestTestClient.bindToServer().baseUrl(stack.baseUrl(service))
+                .defaultHeader("Authorization", "Bearer " + EmbeddedInfra.shared().tokens().mint(who)).build();
+    }
+
     private JsonNode api(String path) {
-        return stats.get().uri(path).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+        return api(stats, path);
+    }
+
+    private static JsonNode api(RestTestClient client, String path) {
+        return client.get().uri(path).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
                 .getResponseBody();
     }
 
+    /** The dashboard from its sign-in form, signed in as the city's supervisor (a demo user of the realm). */
     private void open() {
-        browser.get(dashboard + "/");
+        signInAs(CITY_SUPERVISOR, PASSWORD);
         awaitView("district::" + year);
+    }
+
+    private static final String CITY_SUPERVISOR = "supervisor";
+    private static final String PASSWORD = "gridloop";
+
+    /** A fresh page (nobody signed in in this tab), then the sign-in form filled in and sent. */
+    private void signInAs(String username, String password) {
+        browser.get(dashboard + "/");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+        browser.navigate().refresh();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("login")).isDisplayed());
+        assertThat(browser.findElement(By.id("board")).isDisplayed()).as("no figures before signing in").isFalse();
+        browser.findElement(By.id("login-user")).sendKeys(username);
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
     }
 
     private void awaitView(String view) {
@@ -239,6 +266,39 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#trend canvas"))).as("the trend is drawn").isNotEmpty();
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
         screenshot("districts");
+    }
+
+    @Test
+    void shouldShowADistrictSupervisorTheirDistrictOnly() throws IOException {
+        signInAs("supervisor-saihan", PASSWORD);
+        awaitView("district::" + year);
+
+        Identity saihan = EmbeddedInfra.shared().tokens().realm().user("supervisor-saihan").orElseThrow().identity();
+        JsonNode asSaihan = api(signedIn(ServiceNames.STATS, saihan), "/api/v1/stats/completion?level=district&period="
+                + year);
+        assertThat(asSaihan.get("rows").valueStream().map(r -> r.get("areaCode").asString()).toList())
+                .containsExactly("150105");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(tableOnScreen().keySet()).containsExactlyInAnyOrder("150105", "total"));
+        assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("赛罕区督查考核");
+        screenshot("district-supervisor");
+    }
+
+    @Test
+    void shouldRefuseAWrongPasswordAndForgetTheTokenOnSigningOut() {
+        signInAs(CITY_SUPERVISOR, "not-the-password");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(browser.findElement(By.id("login-error")).getText()).isEqualTo("用户名或密码错误"));
+        assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
+
+        open();
+        assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('gridloop.token');"))
+                .isNotNull();
+        click("#sign-out");
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("login")).isDisplayed());
+        assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
+        assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('gridloop.token');"))
+                .isNull();
     }
 
     @Test

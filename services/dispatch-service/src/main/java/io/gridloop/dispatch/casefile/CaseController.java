@@ -1,5 +1,8 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.dispatch.access.CaseAccess;
+import io.gridloop.platform.security.Caller;
+import io.gridloop.platform.security.Role;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.lifecycle.ActionInput;
@@ -33,7 +36,7 @@ class CaseController {
     }
 
     /**
-     * Who acts, in which role, and why. Until sign-in exists actor and role are taken on trust.
+     * What an action needs besides who takes it: the actor and the role they act in come from their token.
      *
      * @param comment              a remark, and the reason for actions that need one
      * @param extensionWorkingDays for {@code request-extension}
@@ -43,9 +46,7 @@ class CaseController {
      *                             {@code unitName} and {@code unitLevel}); absent on {@code route}: the rules choose
      * @param photoIds             photos uploaded first through {@code POST /api/v1/photos}, e.g. of the result
      */
-    record ActionRequest(@Size(max = 64, message = "长度不能超过64") String actor,
-                         @Size(max = 32, message = "长度不能超过32") String role,
-                         @Size(max = 2000, message = "长度不能超过2000字") String comment,
+    record ActionRequest(@Size(max = 2000, message = "长度不能超过2000字") String comment,
                          Integer extensionWorkingDays,
                          @Size(max = 64, message = "长度不能超过64") String mergeInto,
                          @Size(max = 64, message = "长度不能超过64") String assignee,
@@ -54,8 +55,7 @@ class CaseController {
                          HandlingLevel unitLevel,
                          @Size(max = 9, message = "最多9张照片") List<@Size(max = 80) String> photoIds) {
 
-        ActionInput toInput() {
-            String who = actor == null || actor.isBlank() ? "anonymous" : actor;
+        ActionInput toInput(String who, String role) {
             RoutingDecision chosen = unitCode == null || unitCode.isBlank() ? null
                     : RoutingDecision.manual(new HandlingUnit(unitCode, unitName == null ? unitCode : unitName,
                     unitLevel != null ? unitLevel : levelOfCode(unitCode)));
@@ -75,19 +75,39 @@ class CaseController {
 
     @GetMapping("/{caseId}")
     CaseView get(@PathVariable String caseId) {
-        return CaseView.of(work.get(caseId));
+        return CaseView.of(CaseAccess.visible(Caller.current(), work.get(caseId)));
     }
 
     @GetMapping("/{caseId}/timeline")
     List<TimelineEntry> timeline(@PathVariable String caseId) {
-        return work.get(caseId).timeline();
+        return CaseAccess.visible(Caller.current(), work.get(caseId)).timeline();
     }
 
     @PostMapping("/{caseId}/actions/{action}")
     CaseView act(@PathVariable String caseId, @PathVariable String action,
                  @Valid @RequestBody(required = false) ActionRequest request) {
-        ActionInput input = request == null ? ActionInput.by("anonymous") : request.toInput();
-        return CaseView.of(work.act(caseId, action, input));
+        Caller caller = Caller.current();
+        CaseAction wanted = CaseAction.fromWireName(action).orElse(null);
+        ActionInput input;
+        if (wanted == null) {
+            // Unknown names get their own answer from the case work; only the case's existence is checked here.
+            CaseAccess.visible(caller, work.get(caseId));
+            input = ActionInput.by(caller.id());
+        } else {
+            Role role = CaseAccess.roleFor(caller, wanted, work.get(caseId));
+            input = request == null ? new ActionInput(caller.id(), role.name(), null, null, null, null, null, null)
+                    : request.toInput(caller.id(), role.name());
+            if (wanted == CaseAction.MERGE && input.mergeInto() != null) {
+                CaseAccess.visible(caller, work.get(input.mergeInto()));
+            }
+        }
+        // Checked again under the case's lock: a reassignment in between moves the case out of a unit's reach.
+        return CaseView.of(work.act(caseId, action, input, current -> {
+            if (wanted != null) {
+                CaseAccess.roleFor(caller, wanted, current);
+            }
+            return true;
+        }));
     }
 
     /** A case as operators see it, with Chinese labels beside the codes. */

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.dispatch.lifecycle.ActionInput;
 import io.gridloop.dispatch.lifecycle.CaseAction;
@@ -163,7 +164,6 @@ public class CaseWork {
     }
 
     public CaseFile get(String caseId) {
-        return cases.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "CASE_NOT_FOUND",
-                "案件不存在", "没有编号为 " + caseId + " 的案件"));
+        return cases.find(caseId).orElseThrow(() -> CaseAccess.notFound(caseId));
     }
 }

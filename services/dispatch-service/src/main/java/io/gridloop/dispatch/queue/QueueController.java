@@ -1,5 +1,8 @@
 package io.gridloop.dispatch.queue;
 
+import io.gridloop.dispatch.access.CaseAccess;
+import io.gridloop.platform.security.Caller;
+import io.gridloop.platform.security.Role;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.dispatch.routing.Router;
@@ -33,6 +36,7 @@ class QueueController {
                          @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
                          @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                          @Max(value = 200, message = "不能大于200") int size) {
+        CaseAccess.checkMayReadQueue(Caller.current(), unit);
         return open.queue(unit, state, category, overdue, assignee, page, size);
     }
 
@@ -46,6 +50,9 @@ class QueueController {
                           @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
                           @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                           @Max(value = 200, message = "不能大于200") int size) {
+        if (!Caller.current().can(Role.OPERATOR, districtCode)) {
+            throw Caller.outsideArea(districtCode);
+        }
         return open.queue(Router.triageCode(districtCode), null, category, null, null, page, size);
     }
 }

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.supervision;
 
+import io.gridloop.platform.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,6 @@ class SupervisionController {
                            @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
                            @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                            @Max(value = 200, message = "不能大于200") int size) {
-        return supervisions.involving(unit, page, size);
+        return supervisions.involving(unit, Caller.current().areas(), page, size);
     }
 }

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.infra.auth.Identity;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -88,8 +89,9 @@ class DispatchFlowTest extends ServiceIntegrationTest {
     }
 
     private RestTestClient.ResponseSpec act(String caseId, String action) {
-        return http.post().uri("/api/v1/cases/{id}/actions/{action}", caseId, action)
-                .contentType(MediaType.APPLICATION_JSON).body("{\"actor\":\"op-1\",\"comment\":\"ok\"}").exchange();
+        return as(Identity.of("op-1", List.of("OPERATOR"), "CN")).post()
+                .uri("/api/v1/cases/{id}/actions/{action}", caseId, action)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"comment\":\"ok\"}").exchange();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.gridloop.dispatch.rules;
 
+import io.gridloop.infra.auth.Identity;
+import tools.jackson.databind.json.JsonMapper;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -60,8 +62,21 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
                 .exchange();
     }
 
+    /**
+     * Takes the action signed in as the body's {@code actor}: a handler of the unit the case is with when the
+     * body says {@code "role":"HANDLER"}, else a dispatch-centre operator.
+     */
     private RestTestClient.ResponseSpec act(String caseId, String action, String body) {
-        return http.post().uri("/api/v1/cases/{id}/actions/{action}", caseId, action)
+        var request = JsonMapper.builder().build().readTree(body);
+        String actor = request.path("actor").asString("op-1");
+        Identity who = Identity.of(actor, List.of("OPERATOR"), "CN");
+        if ("HANDLER".equals(request.path("role").asString(""))) {
+            String unit = http.get().uri("/api/v1/cases/{id}", caseId).exchange().expectStatus().isOk()
+                    .returnResult(tools.jackson.databind.JsonNode.class).getResponseBody().path("handlingUnit")
+                    .asString();
+            who = Identity.of(actor, List.of("HANDLER"), unit.substring(0, 6)).withUnit(unit);
+        }
+        return as(who).post().uri("/api/v1/cases/{id}/actions/{action}", caseId, action)
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 

@@ -1,5 +1,7 @@
 package io.gridloop.hotline.order;
 
+import io.gridloop.platform.security.Caller;
+import io.gridloop.platform.security.Role;
 import io.gridloop.contracts.hotline.OrderReceipt;
 import io.gridloop.contracts.hotline.WorkOrder;
 import io.gridloop.hotline.signature.SignedByHotline;
@@ -36,7 +38,12 @@ class OrderController {
 
     @GetMapping("/orders/{orderNumber}")
     OrderView order(@PathVariable String orderNumber) {
-        return book.order(orderNumber).map(OrderView::of).orElseThrow(() -> unknownOrder(orderNumber));
+        // An order placed in a grid is an operator's only if the grid is in their areas; one the hotline sent
+        // without a grid belongs to no area yet, and every operator of the city may look it up.
+        Caller caller = Caller.current();
+        return book.order(orderNumber).map(OrderView::of)
+                .filter(o -> caller.has(Role.ADMIN) || o.gridCode() == null || caller.covers(o.gridCode()))
+                .orElseThrow(() -> unknownOrder(orderNumber));
     }
 
     /** Which work order a grid case belongs to — for escalated cases, the order the hotline opened for it. */

@@ -1,5 +1,6 @@
 package io.gridloop.hotline.signature;
 
+import io.gridloop.platform.audit.AuditFilter;
 import io.gridloop.contracts.hotline.HotlineSignature;
 import io.gridloop.hotline.HotlineSettings;
 import io.gridloop.platform.web.ApiException;
@@ -109,8 +110,10 @@ class HotlineSignatureCheck implements WebMvcConfigurer {
                 settings.signatureTolerance());
         meters.counter("gridloop.hotline.signatures", "verdict", verdict.name().toLowerCase()).increment();
         if (verdict == HotlineSignature.Verdict.VALID) {
+            request.setAttribute(AuditFilter.MACHINE_CALLER, "12345-hotline (HMAC)");
             return;
         }
+        request.setAttribute(AuditFilter.MACHINE_CALLER, "unsigned (" + verdict.name().toLowerCase() + ")");
         log.warn("Refused {} {} from {}: signature {}", request.getMethod(), request.getRequestURI(),
                 request.getRemoteAddr(), verdict);
         String detail = switch (verdict) {

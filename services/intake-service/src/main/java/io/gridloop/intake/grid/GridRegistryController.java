@@ -1,5 +1,6 @@
 package io.gridloop.intake.grid;
 
+import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.platform.web.ApiException;
@@ -44,7 +45,21 @@ class GridRegistryController {
 
     @PostMapping(path = "/api/v1/admin/grid-registry", consumes = "text/csv")
     GridRegistry.ImportResult importCsv(@RequestBody String csv) {
-        return registry.importCsv(new StringReader(csv));
+        List<RegistryFile.Problem> problems = new ArrayList<>();
+        List<RegistryFile.Row> rows = RegistryFile.parseCsv(new StringReader(csv), problems);
+        checkWithinReach(rows);
+        return registry.importRows(rows, problems);
+    }
+
+    /** An administrator changes the registry of their own areas only; one row outside them refuses the file. */
+    private static void checkWithinReach(List<RegistryFile.Row> rows) {
+        Caller caller = Caller.current();
+        List<String> outside = rows.stream().map(RegistryFile.Row::code)
+                .filter(code -> code != null && !caller.covers(code)).distinct().limit(20).toList();
+        if (!outside.isEmpty()) {
+            throw Caller.forbidden("超出管辖范围的区域不能导入：" + String.join("、", outside))
+                    .with("outsideAreas", outside);
+        }
     }
 
     @PostMapping(path = "/api/v1/admin/grid-registry", consumes = "application/json")
@@ -57,6 +72,7 @@ class GridRegistryController {
                     a.centroid() == null ? null : a.centroid().longitude(), a.polygon() == null ? List.of()
                     : a.polygon()));
         }
+        checkWithinReach(rows);
         return registry.importRows(rows, new ArrayList<>());
     }
 

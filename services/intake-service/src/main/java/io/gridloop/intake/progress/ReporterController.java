@@ -1,5 +1,7 @@
 package io.gridloop.intake.progress;
 
+import io.gridloop.intake.access.ReportAccess;
+import io.gridloop.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 /** The reporter's view of reports: one, one's own list, and "not fixed". */
 @RestController
@@ -33,7 +37,15 @@ class ReporterController {
 
     @GetMapping("/{eventId}")
     ReporterViews.ReportView get(@PathVariable String eventId) {
-        return views.view(eventId);
+        return visible(eventId);
+    }
+
+    private ReporterViews.ReportView visible(String eventId) {
+        ReporterViews.ReportView view = views.view(eventId);
+        if (!ReportAccess.maySee(Caller.current(), view.gridCode(), view.reporterId())) {
+            throw ReportAccess.notFound(eventId);
+        }
+        return view;
     }
 
     @GetMapping
@@ -41,12 +53,21 @@ class ReporterController {
                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
                                         @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                                         @Max(value = 100, message = "不能大于100") int size) {
-        return views.byReporter(reporterId, page, size);
+        Caller caller = Caller.current();
+        if (caller.id().equals(reporterId)) {
+            return views.byReporter(reporterId, List.of(Caller.WHOLE_COUNTRY), page, size);
+        }
+        List<String> areas = ReportAccess.areasForOthersReports(caller);
+        if (areas.isEmpty()) {
+            throw Caller.forbidden("只能查看本人的上报");
+        }
+        return views.byReporter(reporterId, areas, page, size);
     }
 
     @PostMapping("/{eventId}/not-fixed")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ReporterViews.ReportView notFixed(@PathVariable String eventId, @Valid @RequestBody NotFixedRequest request) {
+        visible(eventId);
         return views.notFixed(eventId, request.reporterId(), request.comment());
     }
 }

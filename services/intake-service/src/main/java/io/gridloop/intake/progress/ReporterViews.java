@@ -1,5 +1,7 @@
 package io.gridloop.intake.progress;
 
+import io.gridloop.platform.security.Caller;
+import java.util.regex.Pattern;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
@@ -72,9 +74,13 @@ public class ReporterViews {
         return ReportView.of(report(eventId), mongo.findById(eventId, ReportProgress.class));
     }
 
-    /** A reporter's reports, newest first. */
-    public ReportPage byReporter(String reporterId, int page, int size) {
+    /** A reporter's reports in {@code areas} (area-code prefixes, or the whole country), newest first. */
+    public ReportPage byReporter(String reporterId, List<String> areas, int page, int size) {
         Query query = Query.query(Criteria.where("event.reporterId").is(reporterId));
+        if (!areas.contains(Caller.WHOLE_COUNTRY)) {
+            query.addCriteria(new Criteria().orOperator(areas.stream()
+                    .map(a -> Criteria.where("event.gridCode").regex("^" + Pattern.quote(a))).toList()));
+        }
         long total = mongo.count(query, StoredReport.class);
         List<StoredReport> reports = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "event.reportedAt"))
                 .skip((long) page * size).limit(size), StoredReport.class);

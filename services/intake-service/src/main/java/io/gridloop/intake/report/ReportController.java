@@ -1,5 +1,7 @@
 package io.gridloop.intake.report;
 
+import io.gridloop.intake.access.ReportAccess;
+import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.photo.PhotoStore;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,7 @@ class ReportController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportReceipt> report(@Valid @RequestBody ReportRequest request) {
+        ReportAccess.checkMayReport(Caller.current(), request.gridCode(), request.reporterId());
         return answer(intake.accept(request));
     }
 
@@ -46,6 +49,7 @@ class ReportController {
     ResponseEntity<ReportReceipt> reportWithPhotos(@Valid @RequestPart("report") ReportRequest request,
                                                    @RequestPart(value = "photos", required = false)
                                                    List<MultipartFile> files) {
+        ReportAccess.checkMayReport(Caller.current(), request.gridCode(), request.reporterId());
         List<String> ids = photos.storeAll(files == null ? List.of() : files, request.photoIds().size(),
                 request.reporterId()).stream().map(PhotoStore.StoredPhoto::id).toList();
         return answer(intake.accept(request.withPhotos(ids)));

@@ -1,6 +1,7 @@
 package io.gridloop.intake.report;
 
 import io.gridloop.infra.EmbeddedInfra;
+import io.gridloop.infra.auth.Identity;
 import io.gridloop.infra.FreePort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,7 @@ class BrokerDownTest {
         // A port nothing listens on: every send fails as it would with the broker down.
         registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + FreePort.next());
         registry.add("spring.mongodb.uri", () -> EmbeddedInfra.shared().mongoUri());
+        EmbeddedInfra.shared().tokens().springProperties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @LocalServerPort
@@ -43,7 +46,10 @@ class BrokerDownTest {
     @Test
     void shouldAnswer503WithRetryAfterAndNeverAcceptWhenKafkaIsDown() {
         String clientEventId = UUID.randomUUID().toString();
-        RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + EmbeddedInfra.shared().tokens()
+                        .mint(Identity.of("gw-down", List.of("GRID_WORKER"), "150105001001003")))
+                .build();
 
         http.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
                 .body(ReportApiTest.report(clientEventId, "gw-down", "150105001001003"))

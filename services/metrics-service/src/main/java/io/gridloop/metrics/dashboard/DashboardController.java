@@ -1,5 +1,6 @@
 package io.gridloop.metrics.dashboard;
 
+import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.metrics.district.DistrictBoard;
 import org.springframework.http.MediaType;
@@ -27,23 +28,27 @@ class DashboardController {
         this.settings = settings;
     }
 
-    /** The newest figures of every district (this year), as the gauges show them. */
+    /** The newest figures of every district the caller may see (this year), as the gauges show them. */
     @GetMapping("/api/v1/dashboard/districts")
     List<DistrictCompletionSnapshot> districts() {
-        return board.all();
+        return DashboardStream.visibleTo(Caller.current(), board.all());
     }
 
-    record DashboardConfig(String statsUrl) {
+    /**
+     * What the page needs before anyone signs in: where the statistics are, and where and as which client to
+     * sign in (the realm's token endpoint; the dashboard is a public client).
+     */
+    record DashboardConfig(String statsUrl, String tokenUrl, String clientId) {
     }
 
     @GetMapping("/api/v1/dashboard/config")
     DashboardConfig config() {
-        return new DashboardConfig(settings.statsUrl());
+        return new DashboardConfig(settings.statsUrl(), settings.tokenUrl(), settings.clientId());
     }
 
     /** Server-sent events: {@code districts} with every district's newest figures, whenever they change. */
     @GetMapping(value = "/api/v1/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
-        return stream.open();
+        return stream.open(Caller.current());
     }
 }

@@ -9,11 +9,14 @@ import java.time.Duration;
  *                     dashboard page calls it directly, so it must be an address the supervisors' browsers can
  *                     reach, and stats must allow this page's origin ({@code gridloop.stats.dashboard-origins})
  * @param pushInterval at most how often the live stream tells open pages that figures changed
+ * @param tokenUrl     the realm's token endpoint, where the page signs supervisors in (password grant)
+ * @param clientId     the public client the page signs in as
  */
 @ConfigurationProperties("gridloop.dashboard")
-public record DashboardSettings(String statsUrl, Duration pushInterval) {
+public record DashboardSettings(String statsUrl, Duration pushInterval, String tokenUrl, String clientId) {
 
     public DashboardSettings {
+        clientId = clientId == null || clientId.isBlank() ? "gridloop-dashboard" : clientId;
         statsUrl = statsUrl == null || statsUrl.isBlank() ? "http://localhost:8084" : statsUrl.replaceAll("/+$", "");
         pushInterval = pushInterval == null ? Duration.ofSeconds(1) : pushInterval;
     }

@@ -1,6 +1,8 @@
 package io.gridloop.metrics.dashboard;
 
+import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.metrics.district.DistrictBoard;
+import io.gridloop.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -10,7 +12,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,7 +29,8 @@ class DashboardStream {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final DistrictBoard board;
-    private final Set<SseEmitter> pages = ConcurrentHashMap.newKeySet();
+    /** Each open page with whoever opened it: a page shows only the districts its viewer may see. */
+    private final Map<SseEmitter, Caller> pages = new ConcurrentHashMap<>();
     private final AtomicBoolean changed = new AtomicBoolean();
     private volatile long lastSentNanos = System.nanoTime();
 
@@ -35,25 +39,30 @@ class DashboardStream {
         board.onChange(() -> changed.set(true));
     }
 
-    SseEmitter open() {
+    SseEmitter open(Caller viewer) {
         SseEmitter page = new SseEmitter(Duration.ofMinutes(30).toMillis());
         page.onCompletion(() -> pages.remove(page));
         page.onTimeout(page::complete);
         page.onError(e -> pages.remove(page));
-        pages.add(page);
-        send(page, SseEmitter.event().name("districts").data(board.all(), MediaType.APPLICATION_JSON));
+        pages.put(page, viewer);
+        send(page, SseEmitter.event().name("districts").data(visibleTo(viewer, board.all()),
+                MediaType.APPLICATION_JSON));
         return page;
+    }
+
+    static List<DistrictCompletionSnapshot> visibleTo(Caller viewer, List<DistrictCompletionSnapshot> districts) {
+        return districts.stream().filter(d -> viewer.covers(d.districtCode())).toList();
     }
 
     @Scheduled(fixedDelayString = "${gridloop.dashboard.push-interval:1s}")
     void push() {
         if (changed.getAndSet(false)) {
             var districts = board.all();
-            pages.forEach(p -> send(p, SseEmitter.event().name("districts").data(districts,
-                    MediaType.APPLICATION_JSON)));
+            pages.forEach((p, viewer) -> send(p, SseEmitter.event().name("districts")
+                    .data(visibleTo(viewer, districts), MediaType.APPLICATION_JSON)));
             lastSentNanos = System.nanoTime();
         } else if (System.nanoTime() - lastSentNanos > KEEP_ALIVE.toNanos()) {
-            pages.forEach(p -> send(p, SseEmitter.event().comment("keep-alive")));
+            pages.keySet().forEach(p -> send(p, SseEmitter.event().comment("keep-alive")));
             lastSentNanos = System.nanoTime();
         }
     }

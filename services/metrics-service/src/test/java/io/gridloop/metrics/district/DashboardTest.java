@@ -5,6 +5,7 @@ import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
+import io.gridloop.infra.EmbeddedInfra;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
@@ -126,7 +127,8 @@ class DashboardTest extends ServiceIntegrationTest {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = client.send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://localhost:" + port + "/api/v1/dashboard/stream")).build(),
+                        "http://localhost:" + port + "/api/v1/dashboard/stream"))
+                        .header("Authorization", "Bearer " + EmbeddedInfra.shared().tokens().mint(TESTER)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("text/event-stream"));

@@ -132,7 +132,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             404, "资源不存在", 405, "不支持的请求方法", 406, "无法提供所要求的格式", 413, "请求体过大",
             400, "请求有误", 503, "服务暂不可用");
 
-    static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
+    /** A problem document with the stable {@code code} and its {@code type} URI. */
+    public static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
         problem.setTitle(title);

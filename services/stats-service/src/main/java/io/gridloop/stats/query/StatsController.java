@@ -1,5 +1,7 @@
 package io.gridloop.stats.query;
 
+import io.gridloop.platform.security.Caller;
+import io.gridloop.stats.access.AreaAccess;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.counting.CellKey;
@@ -49,7 +51,9 @@ class StatsController {
                           @RequestParam(required = false) String category,
                           @RequestParam(required = false) String source,
                           @RequestParam(required = false) String rankBy) {
-        return queries.table(StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock));
+        StatsRequest r = StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock);
+        Caller caller = AreaAccess.checkParent(r.parent());
+        return queries.table(r, caller::covers);
     }
 
     @GetMapping("/areas/{code}")
@@ -57,6 +61,7 @@ class StatsController {
                      @RequestParam(required = false) String category,
                      @RequestParam(required = false) String source) {
         StatsRequest r = StatsRequest.of("district", code, period, category, source, null, formulas, clock);
+        AreaAccess.checkCovered(code);
         return queries.area(code, r.period(), r.filter());
     }
 
@@ -76,6 +81,7 @@ class StatsController {
         if (r.period().kind() != Period.Kind.MONTH) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_PERIOD", "统计周期无效", "to 须为月份，如 2026-11：" + to);
         }
+        AreaAccess.checkCovered(area);
         YearMonth last = YearMonth.from(r.period().first());
         List<Period> periods = new ArrayList<>();
         for (int i = months - 1; i >= 0; i--) {
@@ -112,7 +118,8 @@ class StatsController {
                                 @RequestParam(required = false) String parent) {
         String p = period == null || period.isBlank() ? currentQuarter() : period;
         StatsRequest r = StatsRequest.of("community", parent, p, null, null, null, formulas, clock);
-        StatsTable table = queries.table(r);
+        Caller caller = AreaAccess.checkParent(r.parent());
+        StatsTable table = queries.table(r, caller::covers);
         List<AreaFigures> zero = table.rows().stream()
                 .filter(row -> row.counts().get(Measure.HOTLINE_ORDERS.code()) == 0).toList();
         return new ZeroComplaint(r.period().text(), r.period().label(), r.parent(), table.rows().size(), zero);
@@ -138,7 +145,9 @@ class StatsController {
                     "page 须 ≥ 0，size 须在1到200之间");
         }
         String a = area == null || area.isBlank() ? null : area.trim();
-        List<OverdueCases.OverdueCase> all = overdue.in(a);
+        Caller caller = a == null ? Caller.current() : AreaAccess.checkCovered(a);
+        List<OverdueCases.OverdueCase> all = overdue.in(a).stream().filter(c -> caller.covers(
+                c.gridCode() != null ? c.gridCode() : c.districtCode())).toList();
         Instant now = clock.instant();
         List<OverdueEntry> items = all.stream().skip((long) page * size).limit(size)
                 .map(c -> new OverdueEntry(c.caseId(), c.districtName(), c.streetName(), c.communityName(),

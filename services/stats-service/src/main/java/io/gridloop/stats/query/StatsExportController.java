@@ -1,5 +1,6 @@
 package io.gridloop.stats.query;
 
+import io.gridloop.stats.access.AreaAccess;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.counting.Measure;
 import io.gridloop.stats.export.CsvExport;
@@ -51,8 +52,8 @@ class StatsExportController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "UNSUPPORTED_FORMAT", "不支持的导出格式",
                     "format 只能是 csv 或 xlsx：" + format).with("formats", List.of("csv", "xlsx"));
         }
-        StatsTable table = tables.table(
-                StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock));
+        StatsRequest request = StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock);
+        StatsTable table = tables.table(request, AreaAccess.checkParent(request.parent())::covers);
         Sheet sheet = sheetOf(table);
         boolean csv = format.equals("csv");
         String file = sheet.title() + (csv ? ".csv" : ".xlsx");

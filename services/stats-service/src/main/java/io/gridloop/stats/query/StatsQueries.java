@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Map;
 
 /** Figures per area and period, computed from the stored cells with the configured formulas. */
@@ -46,7 +47,16 @@ public class StatsQueries {
      * @throws ApiException 400 {@code QUERY_TOO_BROAD} when it would add up more than {@link #MAX_CELLS} cells
      */
     public StatsTable table(StatsRequest r) {
-        int cells = cellsToRead(areas.at(r.level(), r.parent()).size(), r.period());
+        return table(r, code -> true);
+    }
+
+    /**
+     * The table as a caller who may see only the areas {@code visible} accepts sees it: other rows are left out,
+     * and the ranks and the total are those of the rows shown.
+     */
+    public StatsTable table(StatsRequest r, Predicate<String> visible) {
+        int cells = cellsToRead((int) areas.at(r.level(), r.parent()).stream().filter(a -> visible.test(a.code()))
+                .count(), r.period());
         if (cells > MAX_CELLS) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "QUERY_TOO_BROAD", "查询范围过大",
                     "该查询需要汇总 " + cells + " 个统计单元，请用 parent 限定上级区域或缩短统计周期")
@@ -54,7 +64,7 @@ public class StatsQueries {
         }
         String parentName = r.parent() == null ? "合计" : areas.get(r.parent()).map(this::nameOf).orElse(r.parent());
         Table t = table(r.level(), r.parent(), r.period(), r.filter(), r.rankBy(),
-                parentName == null ? r.parent() : parentName);
+                parentName == null ? r.parent() : parentName, visible);
         return new StatsTable(r.level().name().toLowerCase(), r.level().label(), r.parent(), parentName,
                 r.period().text(), r.period().label(),
                 r.filter().category() == null ? null : r.filter().category().name(),
@@ -67,8 +77,8 @@ public class StatsQueries {
      * and their total, labelled {@code totalName}.
      */
     private Table table(AreaLevel level, String parent, Period period, CountFilter filter, Formula rankBy,
-                        String totalName) {
-        List<AreaRef> rows = areas.at(level, parent);
+                        String totalName, Predicate<String> visible) {
+        List<AreaRef> rows = areas.at(level, parent).stream().filter(a -> visible.test(a.code())).toList();
         Map<String, Tally> tallies = cells.read(rows.stream().map(AreaRef::code).toList(), period.buckets(), filter);
         Tally sum = new Tally();
         tallies.values().forEach(sum::addAll);

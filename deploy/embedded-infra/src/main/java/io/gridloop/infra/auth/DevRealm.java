@@ -1,0 +1,119 @@
+package io.gridloop.infra.auth;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The users and clients of the Keycloak realm export ({@code deploy/keycloak/gridloop-realm.json}), read the way
+ * Keycloak reads them: realm roles, the {@code area} and {@code unit} attributes, passwords, client secrets and
+ * service accounts. The development issuer signs in exactly these.
+ */
+public final class DevRealm {
+
+    static final String RESOURCE = "keycloak/gridloop-realm.json";
+
+    /** A person who signs in with a password. */
+    public record User(String username, String password, Identity identity) {
+    }
+
+    /** An application: public ones sign people in, confidential ones sign in as their service account. */
+    public record Client(String clientId, String secret, boolean publicClient, boolean directAccessGrants,
+                         Identity serviceAccount) {
+    }
+
+    private final String name;
+    private final Map<String, User> users;
+    private final Map<String, Client> clients;
+
+    private DevRealm(String name, Map<String, User> users, Map<String, Client> clients) {
+        this.name = name;
+        this.users = users;
+        this.clients = clients;
+    }
+
+    /** The realm export on the class path. */
+    public static DevRealm standard() {
+        try (InputStream in = DevRealm.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the class path");
+            }
+            return parse(JsonMapper.builder().build().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static DevRealm parse(JsonNode realm) {
+        Map<String, JsonNode> serviceAccounts = new LinkedHashMap<>();
+        Map<String, User> users = new LinkedHashMap<>();
+        Map<String, JsonNode> clientNodes = new LinkedHashMap<>();
+        realm.path("clients").forEach(c -> clientNodes.put(c.path("clientId").asString(), c));
+        for (JsonNode u : realm.path("users")) {
+            if (u.hasNonNull("serviceAccountClientId")) {
+                serviceAccounts.put(u.path("serviceAccountClientId").asString(), u);
+                continue;
+            }
+            String password = null;
+            for (JsonNode credential : u.path("credentials")) {
+                if ("password".equals(credential.path("type").asString())) {
+                    password = credential.path("value").asString();
+                }
+            }
+            String username = u.path("username").asString();
+            users.put(username, new User(username, password, identity(u, username, u.path("firstName").asString(username), null)));
+        }
+        Map<String, Client> clients = new LinkedHashMap<>();
+        clientNodes.forEach((id, c) -> {
+            JsonNode account = serviceAccounts.get(id);
+            clients.put(id, new Client(id, c.path("secret").asString(null), c.path("publicClient").asBoolean(false),
+                    c.path("directAccessGrantsEnabled").asBoolean(false),
+                    account == null || !c.path("serviceAccountsEnabled").asBoolean(false) ? null
+                            : identity(account, account.path("username").asString(), c.path("name").asString(id), id)));
+        });
+        return new DevRealm(realm.path("realm").asString(), Map.copyOf(users), Map.copyOf(clients));
+    }
+
+    private static Identity identity(JsonNode user, String username, String name, String client) {
+        return new Identity(username, name, strings(user.path("realmRoles")),
+                strings(user.path("attributes").path("area")), first(user.path("attributes").path("unit")), client);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    private static String first(JsonNode array) {
+        return array.isArray() && !array.isEmpty() ? array.get(0).asString() : null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<User> users() {
+        return List.copyOf(users.values());
+    }
+
+    public Optional<User> user(String username) {
+        return Optional.ofNullable(users.get(username));
+    }
+
+    public Optional<Client> client(String clientId) {
+        return Optional.ofNullable(clients.get(clientId));
+    }
+
+    public List<Client> clients() {
+        return List.copyOf(clients.values());
+    }
+}

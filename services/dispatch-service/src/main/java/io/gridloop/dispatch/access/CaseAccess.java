@@ -1,0 +1,92 @@
+package io.gridloop.dispatch.access;
+
+import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.platform.security.Caller;
+import io.gridloop.platform.security.Role;
+import io.gridloop.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.gridloop.platform.security.Role.HANDLER;
+import static io.gridloop.platform.security.Role.OPERATOR;
+import static io.gridloop.platform.security.Role.SUPERVISOR;
+
+/**
+ * Who may see and act on a case. The dispatch centre of the case's area sees it and may take every action,
+ * including a unit's own (代办, e.g. feedback a department phoned in); a supervisor of the area reads it; the
+ * unit handling it sees it and takes the unit's actions (签收, 指派, 受理, 退单, 反馈, 申请延期, 上报上级). Everyone
+ * else is told the case does not exist.
+ */
+public final class CaseAccess {
+
+    /** What the unit working a case may do itself; the rest (routing, review, closing…) is the centre's. */
+    static final Set<CaseAction> UNIT_ACTIONS = EnumSet.of(CaseAction.CLAIM, CaseAction.ASSIGN, CaseAction.ACCEPT,
+            CaseAction.RETURN, CaseAction.FEEDBACK, CaseAction.REQUEST_EXTENSION, CaseAction.ESCALATE);
+
+    private CaseAccess() {
+    }
+
+    /** The most precise area code the case has: its grid, else community, street, district. */
+    public static String areaOf(CaseFile c) {
+        if (c.gridCode() != null) {
+            return c.gridCode();
+        }
+        if (c.communityCode() != null) {
+            return c.communityCode();
+        }
+        return c.streetCode() != null ? c.streetCode() : c.districtCode();
+    }
+
+    public static boolean maySee(Caller caller, CaseFile c) {
+        String area = areaOf(c);
+        return caller.can(OPERATOR, area) || caller.can(SUPERVISOR, area) || caller.handles(c.handlingUnit());
+    }
+
+    /** The case, if the caller may see it; 404 otherwise. */
+    public static CaseFile visible(Caller caller, CaseFile c) {
+        if (!maySee(caller, c)) {
+            throw notFound(c.id());
+        }
+        return c;
+    }
+
+    /**
+     * The role in which the caller may take {@code action} on the case as it is now: OPERATOR where the caller is
+     * the area's centre, else HANDLER for the unit's own actions. 403 if the caller sees the case but may not do
+     * this, 404 if they may not see it.
+     */
+    public static Role roleFor(Caller caller, CaseAction action, CaseFile c) {
+        if (caller.can(OPERATOR, areaOf(c))) {
+            return OPERATOR;
+        }
+        if (caller.handles(c.handlingUnit()) && UNIT_ACTIONS.contains(action)) {
+            return HANDLER;
+        }
+        if (maySee(caller, c)) {
+            throw Caller.forbidden("「" + action.label() + "」须由" + (UNIT_ACTIONS.contains(action)
+                    ? "承办单位或" : "") + "指挥中心操作");
+        }
+        throw notFound(c.id());
+    }
+
+    /** A unit's queue: the unit's own handlers and the centres over its area. */
+    public static void checkMayReadQueue(Caller caller, String unitCode) {
+        if (caller.handles(unitCode) || caller.can(OPERATOR, areaOfUnit(unitCode))) {
+            return;
+        }
+        throw Caller.forbidden("只能查看本单位或本区域单位的待办");
+    }
+
+    /** A unit's area: a centre's code is its area; a department's code starts with its district's. */
+    static String areaOfUnit(String unitCode) {
+        int dash = unitCode.indexOf('-');
+        return dash < 0 ? unitCode : unitCode.substring(0, dash);
+    }
+
+    public static ApiException notFound(String caseId) {
+        return new ApiException(HttpStatus.NOT_FOUND, "CASE_NOT_FOUND", "案件不存在", "没有编号为 " + caseId + " 的案件");
+    }
+}

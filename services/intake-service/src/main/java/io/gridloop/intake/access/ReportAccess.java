@@ -1,0 +1,53 @@
+package io.gridloop.intake.access;
+
+import io.gridloop.platform.security.Caller;
+import io.gridloop.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+import java.util.List;
+
+import static io.gridloop.platform.security.Role.GRID_WORKER;
+import static io.gridloop.platform.security.Role.OPERATOR;
+import static io.gridloop.platform.security.Role.REPORTER_APP;
+
+/**
+ * Whose reports a caller may file and see. A grid worker reports in their own grids and only as themselves; a
+ * dispatch centre (taking a report by phone) and a reporting channel (on behalf of citizens) report for anyone
+ * in their areas. A report is visible to its reporter and to the centres and channels of its grid; to anyone
+ * else it does not exist.
+ */
+public final class ReportAccess {
+
+    private ReportAccess() {
+    }
+
+    public static void checkMayReport(Caller caller, String gridCode, String reporterId) {
+        if (caller.can(OPERATOR, gridCode) || caller.can(REPORTER_APP, gridCode)) {
+            return;
+        }
+        if (caller.can(GRID_WORKER, gridCode)) {
+            if (!caller.id().equals(reporterId)) {
+                throw Caller.forbidden("网格员只能以本人身份上报：reporterId 应为 " + caller.id());
+            }
+            return;
+        }
+        throw Caller.outsideArea(gridCode);
+    }
+
+    public static boolean maySee(Caller caller, String gridCode, String reporterId) {
+        return caller.id().equals(reporterId) || caller.can(OPERATOR, gridCode) || caller.can(REPORTER_APP, gridCode);
+    }
+
+    /** 404, as for a report that does not exist: a report's existence is not told to those who may not see it. */
+    public static ApiException notFound(String eventId) {
+        return new ApiException(HttpStatus.NOT_FOUND, "EVENT_NOT_FOUND", "事件不存在", "没有编号为 " + eventId + " 的事件");
+    }
+
+    /**
+     * The areas whose reports by someone else the caller may list: none for a grid worker (their own only),
+     * their areas for a centre or a channel.
+     */
+    public static List<String> areasForOthersReports(Caller caller) {
+        return caller.hasAny(OPERATOR, REPORTER_APP) ? caller.areas() : List.of();
+    }
+}

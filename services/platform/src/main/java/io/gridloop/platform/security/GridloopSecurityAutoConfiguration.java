@@ -1,0 +1,88 @@
+package io.gridloop.platform.security;
+
+import io.gridloop.platform.audit.AuditFilter;
+import io.gridloop.platform.audit.AuditTrail;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+
+import static io.gridloop.platform.security.Role.ADMIN;
+import static io.gridloop.platform.security.Role.GRID_WORKER;
+import static io.gridloop.platform.security.Role.HANDLER;
+import static io.gridloop.platform.security.Role.MONITOR;
+import static io.gridloop.platform.security.Role.OPERATOR;
+import static io.gridloop.platform.security.Role.REPORTER_APP;
+import static io.gridloop.platform.security.Role.names;
+
+/**
+ * Every service's API as an OAuth2 resource server: a bearer JWT signed by the realm's issuer
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}), roles and areas from its claims ({@link Caller}),
+ * no sessions, no cookies (so no CSRF). Health and the API description are public; Prometheus is for
+ * MONITOR and ADMIN; the rest of the actuator for ADMIN; each service names its own endpoints
+ * ({@link ApiAccess}) and everything no rule names is refused. Writes are recorded in the audit trail.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@Import(io.gridloop.platform.audit.AuditConfiguration.class)
+public class GridloopSecurityAutoConfiguration {
+
+    @Bean
+    SecurityFilterChain gridloopApiSecurity(HttpSecurity http, List<ApiAccess> services, JsonMapper json,
+                                            AuditTrail trail, Clock clock,
+                                            @Value("${spring.application.name:gridloop}") String service,
+                                            @Value("${gridloop.audit.audited-reads:}") List<String> auditedReads)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http.csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(rules -> {
+                    // An SSE stream's later dispatches and the error page belong to a request already checked.
+                    rules.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+                    rules.requestMatchers("/error").permitAll();
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    rules.requestMatchers("/actuator/prometheus").hasAnyRole(names(MONITOR, ADMIN));
+                    rules.requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN.name());
+                    rules.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                            "/swagger-ui/**").permitAll();
+                    rules.requestMatchers(HttpMethod.GET, "/api/v1/admin/audit").hasRole(ADMIN.name());
+                    rules.requestMatchers(HttpMethod.POST, "/api/v1/photos")
+                            .hasAnyRole(names(GRID_WORKER, HANDLER, OPERATOR, REPORTER_APP));
+                    rules.requestMatchers(HttpMethod.GET, "/api/v1/photos/**").authenticated();
+                    services.forEach(access -> access.rules(rules));
+                    rules.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token,
+                                Caller.roles(token.getClaims()).stream()
+                                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList(),
+                                Caller.of(token).id())))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new AuditFilter(trail, auditedReads, service, clock),
+                        SecurityContextHolderFilter.class);
+        return http.build();
+    }
+}

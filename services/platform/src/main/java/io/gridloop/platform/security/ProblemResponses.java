@@ -1,0 +1,70 @@
+package io.gridloop.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import io.gridloop.platform.web.ProblemDetailsAdvice;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * 401 and 403 from the security filters as problem+json, like every other error, with the standard
+ * {@code WWW-Authenticate: Bearer …} header kept (RFC 6750) so OAuth2 clients know to fetch a new token.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        bearerEntryPoint.commence(request, response, e);
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        ProblemDetail problem;
+        if (request.getHeader("Authorization") == null) {
+            problem = problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "未登录",
+                    "请求缺少访问令牌（Authorization: Bearer …），请先登录");
+        } else if (message.contains("expired")) {
+            problem = problem(HttpStatus.UNAUTHORIZED, "TOKEN_EXPIRED", "登录已过期", "访问令牌已过期，请重新登录");
+        } else {
+            problem = problem(HttpStatus.UNAUTHORIZED, "TOKEN_INVALID", "访问令牌无效",
+                    "访问令牌无法验证（签名、签发方或格式不正确），请重新登录");
+        }
+        write(response, problem);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        bearerDenied.handle(request, response, e);
+        write(response, problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "无权执行此操作",
+                "当前账号的角色不能访问 " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
+        return ProblemDetailsAdvice.problem(status, code, title, detail);
+    }
+}

@@ -1,0 +1,22 @@
+package io.gridloop.stats.access;
+
+import io.gridloop.platform.security.ApiAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static io.gridloop.platform.security.Role.OPERATOR;
+import static io.gridloop.platform.security.Role.SUPERVISOR;
+import static io.gridloop.platform.security.Role.names;
+import static org.springframework.http.HttpMethod.GET;
+
+/** Statistics are read, never written, over HTTP: by supervisors and dispatch centres, each for their areas. */
+@Configuration(proxyBeanMethods = false)
+class StatsAccess {
+
+    @Bean
+    ApiAccess statsEndpoints() {
+        return rules -> rules
+                .requestMatchers(GET, "/api/v1/stats/formulas").authenticated()
+                .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(names(SUPERVISOR, OPERATOR));
+    }
+}
