@@ -95,8 +95,22 @@ public final class AccessMatrix {
                 }
             }
         }
+        System.out.println(table(answers));
         assertThat(wrong).as("access matrix: %d cells checked", answers.size()).isEmpty();
         return answers;
+    }
+
+    /** The answers as a table, one line per endpoint, for the test's output. */
+    private String table(Map<String, Integer> answers) {
+        StringBuilder out = new StringBuilder("Access matrix (status per caller):\n  callers: ");
+        out.append(String.join(" | ", callers.stream().map(Caller::label).toList())).append('\n');
+        for (Call call : calls) {
+            out.append("  ").append(call.label()).append(": ");
+            out.append(String.join(" ", callers.stream()
+                    .map(c -> String.valueOf(answers.get(call.label() + " × " + c.label()))).toList()));
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static String cut(String body) {

@@ -1,0 +1,137 @@
+package io.gridloop.dispatch.access;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.dispatch.Reports;
+import io.gridloop.dispatch.casefile.CaseFiles;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.infra.AccessMatrix;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicWriter;
+import io.gridloop.infra.auth.Identity;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Dispatch's endpoints × every role inside 赛罕区 (150105), inside 新城区 (150102), the unit working the case and
+ * another unit × anonymous. Cases outside a caller's reach do not exist for them (404); a unit takes its own
+ * actions on its own cases, the centre every action in its area, a supervisor only reads. The actions tried here
+ * do not fit a routed case (409), so the matrix changes nothing while it checks who gets that far.
+ */
+class DispatchAccessMatrixTest extends ServiceIntegrationTest {
+
+    private static final String GRID = "150105001001003";
+
+    @Autowired
+    CaseFiles cases;
+
+    private RestTestClient client(Identity who) {
+        return who == null ? anonymous : as(who);
+    }
+
+    private CaseFile routedCase() {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        EventReported event = Reports.of(id, "WATER_SUPPLY", GRID, "赛罕区", now);
+        TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id, new EventCodec().encode(
+                EventEnvelope.of(Topics.EVENT_REPORTED, id, ServiceNames.INTAKE, now, id, event)));
+        return await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).orElse(null),
+                c -> c != null && c.handlingUnit() != null && c.outbox().isEmpty());
+    }
+
+    @Test
+    void shouldLetEachRoleSeeAndActOnlyWhereItMay() {
+        CaseFile routed = routedCase();
+        String id = routed.id();
+        String unit = routed.handlingUnit();
+        assertThat(unit).startsWith("150105");
+        String otherUnit = unit.equals("150105-GAS") ? "150105-WATER" : "150105-GAS";
+        String handler = "HANDLER@" + unit;
+        String otherHandler = "HANDLER@" + otherUnit;
+        Set<String> signedIn = Set.of("OPERATOR@150105", "OPERATOR@150102", "SUPERVISOR@150105",
+                "SUPERVISOR@150102", handler, otherHandler, "ADMIN@150105", "GRID_WORKER@" + GRID,
+                "REPORTER_APP@150105", "MONITOR@1501");
+
+        new AccessMatrix(this::client)
+                .caller("OPERATOR@150105", Identity.of("op-in", List.of("OPERATOR"), "150105"))
+                .caller("OPERATOR@150102", Identity.of("op-out", List.of("OPERATOR"), "150102"))
+                .caller("SUPERVISOR@150105", Identity.of("sv-in", List.of("SUPERVISOR"), "150105"))
+                .caller("SUPERVISOR@150102", Identity.of("sv-out", List.of("SUPERVISOR"), "150102"))
+                .caller(handler, Identity.of("h-in", List.of("HANDLER"), "150105").withUnit(unit))
+                .caller(otherHandler, Identity.of("h-other", List.of("HANDLER"), "150105").withUnit(otherUnit))
+                .caller("ADMIN@150105", Identity.of("admin-in", List.of("ADMIN"), "150105"))
+                .caller("GRID_WORKER@" + GRID, Identity.of("gw-in", List.of("GRID_WORKER"), GRID))
+                .caller("REPORTER_APP@150105", Identity.of("app-in", List.of("REPORTER_APP"), "150105"))
+                .caller("MONITOR@1501", Identity.of("prometheus", List.of("MONITOR"), "1501"))
+                .call("GET /cases/{id}", c -> c.get().uri("/api/v1/cases/{id}", id).exchange(),
+                        "OPERATOR@150105", "SUPERVISOR@150105", handler)
+                .call("GET /cases/{id}/timeline", c -> c.get().uri("/api/v1/cases/{id}/timeline", id).exchange(),
+                        "OPERATOR@150105", "SUPERVISOR@150105", handler)
+                .call("POST feedback (a unit's action)", c -> act(c, id, "feedback"), "OPERATOR@150105", handler)
+                .call("POST close (the centre's review)", c -> act(c, id, "close"), "OPERATOR@150105")
+                .call("POST approve-extension (the centre's)", c -> act(c, id, "approve-extension"), "OPERATOR@150105")
+                .call("POST an unknown action", c -> act(c, id, "no-such-action"), "OPERATOR@150105", handler)
+                .call("GET /queues/{unit}", c -> c.get().uri("/api/v1/queues/{u}", unit).exchange(),
+                        Set.of("OPERATOR@150105", handler), id, Set.of("OPERATOR@150105", handler))
+                .call("GET /queues/{other unit}", c -> c.get().uri("/api/v1/queues/{u}", otherUnit).exchange(),
+                        "OPERATOR@150105", otherHandler)
+                .call("GET /triage/150105", c -> c.get().uri("/api/v1/triage/150105").exchange(), "OPERATOR@150105")
+                .call("GET /supervisions", c -> c.get().uri("/api/v1/supervisions").exchange(),
+                        "OPERATOR@150105", "OPERATOR@150102", "SUPERVISOR@150105", "SUPERVISOR@150102")
+                .call("GET /admin/routing-rules", c -> c.get().uri("/api/v1/admin/routing-rules").exchange(),
+                        "ADMIN@150105", "OPERATOR@150105", "OPERATOR@150102")
+                // Invalid bodies: an administrator gets past the checks to the validation (400/422), nobody
+                // changes anything.
+                .call("PUT /admin/routing-rules", c -> c.put().uri("/api/v1/admin/routing-rules")
+                        .contentType(MediaType.APPLICATION_JSON).body("{\"rules\":\"none\"}").exchange(), "ADMIN@150105")
+                .call("GET /admin/calendars", c -> c.get().uri("/api/v1/admin/calendars").exchange(), "ADMIN@150105")
+                .call("PUT /admin/calendars/2030", c -> c.put().uri("/api/v1/admin/calendars/2030")
+                        .contentType(MediaType.APPLICATION_JSON).body("{\"holidays\":\"none\"}").exchange(),
+                        "ADMIN@150105")
+                .call("GET /calendar/days/{date}", c -> c.get().uri("/api/v1/calendar/days/2026-10-01").exchange(),
+                        signedIn.toArray(String[]::new))
+                .call("GET /actuator/prometheus", c -> c.get().uri("/actuator/prometheus").exchange(),
+                        "MONITOR@1501", "ADMIN@150105")
+                .call("GET /admin/audit", c -> c.get().uri("/api/v1/admin/audit").exchange(), "ADMIN@150105")
+                .verify();
+
+        assertThat(cases.find(id).orElseThrow().state()).isEqualTo(routed.state());
+    }
+
+    @Test
+    void shouldRecordWhoActedAndInWhichRoleFromTheToken() {
+        CaseFile routed = routedCase();
+        as(Identity.of("h-accept", List.of("HANDLER"), "150105").withUnit(routed.handlingUnit())).post()
+                .uri("/api/v1/cases/{id}/actions/accept", routed.id()).contentType(MediaType.APPLICATION_JSON)
+                // What the body claims about the actor is not believed.
+                .body("{\"actor\":\"someone-else\",\"role\":\"OPERATOR\"}").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.timeline[-1:].actor").isEqualTo(List.of("h-accept"))
+                .jsonPath("$.timeline[-1:].role").isEqualTo(List.of("HANDLER"));
+        as(Identity.of("op-feedback", List.of("OPERATOR"), "150105")).post()
+                .uri("/api/v1/cases/{id}/actions/feedback", routed.id()).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"comment\":\"部门电话反馈已处理，中心代录\"}").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.timeline[-1:].actor").isEqualTo(List.of("op-feedback"))
+                .jsonPath("$.timeline[-1:].role").isEqualTo(List.of("OPERATOR"));
+    }
+
+    private static RestTestClient.ResponseSpec act(RestTestClient c, String id, String action) {
+        return c.post().uri("/api/v1/cases/{id}/actions/{a}", id, action).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"comment\":\"矩阵测试\"}").exchange();
+    }
+}

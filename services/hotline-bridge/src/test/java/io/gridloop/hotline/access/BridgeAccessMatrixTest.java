@@ -1,0 +1,55 @@
+package io.gridloop.hotline.access;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.hotline.WorkOrder;
+import io.gridloop.hotline.BridgeTest;
+import io.gridloop.hotline.simulator.OrderFactory;
+import io.gridloop.infra.AccessMatrix;
+import io.gridloop.infra.auth.Identity;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The 12345 platform gets in with its HMAC signature only — no token of the realm replaces it; lookups are the
+ * dispatch centre's (orders in its own grids), the outbox the administrators'.
+ */
+class BridgeAccessMatrixTest extends BridgeTest {
+
+    private static final OrderFactory ORDERS = new OrderFactory(List.of("150105001001003"), 17,
+            "M" + System.nanoTime() % 100_000);
+
+    private RestTestClient client(Identity who) {
+        return who == null ? anonymous : as(who);
+    }
+
+    @Test
+    void shouldLetTheHotlineInBySignatureAndPeopleByRoleAndArea() {
+        WorkOrder order = ORDERS.next(Instant.now());
+        String body = new EventCodec().mapper().writeValueAsString(order);
+        signedPost("/api/v1/hotline/orders", body).expectStatus().isAccepted();
+
+        new AccessMatrix(this::client)
+                .caller("OPERATOR@150105", Identity.of("op-in", List.of("OPERATOR"), "150105"))
+                .caller("OPERATOR@150102", Identity.of("op-out", List.of("OPERATOR"), "150102"))
+                .caller("ADMIN@1501", Identity.of("admin", List.of("ADMIN"), "1501"))
+                .caller("SUPERVISOR@150105", Identity.of("sv-in", List.of("SUPERVISOR"), "150105"))
+                .caller("HANDLER@150105-WATER", Identity.of("h-in", List.of("HANDLER"), "150105")
+                        .withUnit("150105-WATER"))
+                .call("POST /hotline/orders without a signature", c -> c.post().uri("/api/v1/hotline/orders")
+                        .contentType(MediaType.APPLICATION_JSON).body(body).exchange())
+                .call("POST /hotline/orders/{n}/visits without a signature", c -> c.post()
+                        .uri("/api/v1/hotline/orders/{n}/visits", order.orderNumber())
+                        .contentType(MediaType.APPLICATION_JSON).body("{}").exchange())
+                .call("GET /hotline/orders/{n} (a 150105 grid)", c -> c.get()
+                        .uri("/api/v1/hotline/orders/{n}", order.orderNumber()).exchange(),
+                        "OPERATOR@150105", "ADMIN@1501")
+                .call("GET /hotline/outbox", c -> c.get().uri("/api/v1/hotline/outbox").exchange(), "ADMIN@1501")
+                .call("GET /hotline/outbox/dead-letters", c -> c.get().uri("/api/v1/hotline/outbox/dead-letters")
+                        .exchange(), "ADMIN@1501")
+                .verify();
+    }
+}

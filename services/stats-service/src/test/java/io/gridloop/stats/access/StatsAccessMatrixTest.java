@@ -1,0 +1,97 @@
+package io.gridloop.stats.access;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseTransitioned;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.infra.AccessMatrix;
+import io.gridloop.infra.ConsumerLag;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicWriter;
+import io.gridloop.infra.auth.Identity;
+import io.gridloop.stats.CaseHistories;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Statistics' endpoints × supervisors and dispatch centres of two districts, the other roles × anonymous: each
+ * reads its own district's figures, is refused another's, and finds no row of another district in tables and
+ * exports that span several.
+ */
+class StatsAccessMatrixTest extends ServiceIntegrationTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    private RestTestClient client(Identity who) {
+        return who == null ? anonymous : as(who);
+    }
+
+    private void publish(String district) {
+        CaseHistories histories = new CaseHistories(district.hashCode(), district);
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (EventEnvelope<CaseTransitioned> t : histories.next(district + "-m" + i).transitions()) {
+                records.add(Map.entry(t.subject(), codec.encode(t)));
+            }
+        }
+        TopicWriter.sendAll(bootstrap, Topics.CASE_TRANSITIONED.name(), records);
+    }
+
+    @Test
+    void shouldShowEachAreaOnlyToItsOwnSupervisorsAndCentres() {
+        String d = CaseHistories.freshDistrict();
+        String other = CaseHistories.freshDistrict();
+        publish(d);
+        publish(other);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                ConsumerLag.of(bootstrap, "stats-service", Topics.CASE_TRANSITIONED.name()) == 0);
+        String sv = "SUPERVISOR@" + d;
+        String op = "OPERATOR@" + d;
+        String svOther = "SUPERVISOR@" + other;
+        String opOther = "OPERATOR@" + other;
+        Set<String> readers = Set.of(sv, op, svOther, opOther);
+        Set<String> mine = Set.of(sv, op);
+
+        new AccessMatrix(this::client)
+                .caller(sv, Identity.of("sv-in", List.of("SUPERVISOR"), d))
+                .caller(op, Identity.of("op-in", List.of("OPERATOR"), d))
+                .caller(svOther, Identity.of("sv-out", List.of("SUPERVISOR"), other))
+                .caller(opOther, Identity.of("op-out", List.of("OPERATOR"), other))
+                .caller("HANDLER@" + d, Identity.of("h-in", List.of("HANDLER"), d).withUnit(d + "-WATER"))
+                .caller("ADMIN@" + d, Identity.of("admin-in", List.of("ADMIN"), d))
+                .caller("GRID_WORKER@" + d, Identity.of("gw-in", List.of("GRID_WORKER"), d + "001001001"))
+                .caller("REPORTER_APP@" + d, Identity.of("app-in", List.of("REPORTER_APP"), d))
+                .caller("MONITOR@CN", Identity.of("prometheus", List.of("MONITOR"), "CN"))
+                .call("GET /completion?level=district", c -> c.get()
+                                .uri("/api/v1/stats/completion?level=district&period=2026").exchange(),
+                        readers, d, mine)
+                .call("GET /completion?level=street&parent=" + d, c -> c.get()
+                        .uri("/api/v1/stats/completion?level=street&parent={d}&period=2026", d).exchange(), sv, op)
+                .call("GET /areas/" + d, c -> c.get().uri("/api/v1/stats/areas/{d}?period=2026", d).exchange(), sv, op)
+                .call("GET /trend?area=" + d, c -> c.get().uri("/api/v1/stats/trend?area={d}&to=2026-11", d)
+                        .exchange(), sv, op)
+                .call("GET /overdue?area=" + d, c -> c.get().uri("/api/v1/stats/overdue?area={d}", d).exchange(),
+                        sv, op)
+                .call("GET /overdue (everywhere)", c -> c.get().uri("/api/v1/stats/overdue?size=200").exchange(),
+                        readers, d, mine)
+                .call("GET /zero-complaint?parent=" + d, c -> c.get()
+                        .uri("/api/v1/stats/zero-complaint?parent={d}&period=2026-Q2", d).exchange(), sv, op)
+                .call("GET /completion/export (csv, districts)", c -> c.get()
+                                .uri("/api/v1/stats/completion/export?format=csv&level=district&period=2026").exchange(),
+                        readers, d, mine)
+                .call("GET /formulas", c -> c.get().uri("/api/v1/stats/formulas").exchange(),
+                        sv, op, svOther, opOther, "HANDLER@" + d, "ADMIN@" + d, "GRID_WORKER@" + d,
+                        "REPORTER_APP@" + d, "MONITOR@CN")
+                .call("GET /actuator/prometheus", c -> c.get().uri("/actuator/prometheus").exchange(),
+                        "MONITOR@CN", "ADMIN@" + d)
+                .verify();
+    }
+}
