@@ -1,5 +1,6 @@
 package io.gridloop.localstack;
 
+import io.gridloop.infra.auth.DevRealm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,37 @@ class DockerComposeTest {
         Map<String, Object> dependsOn = map(service.get("depends_on"));
         assertThat(map(dependsOn.get("kafka")).get("condition")).isEqualTo("service_healthy");
         assertThat(map(dependsOn.get("mongo")).get("condition")).isEqualTo("service_healthy");
+        assertThat(map(dependsOn.get("keycloak")).get("condition")).isEqualTo("service_healthy");
+        // Relaxed binding of spring.security.oauth2.resourceserver.jwt.issuer-uri / jwk-set-uri.
+        assertThat(String.valueOf(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI")))
+                .isEqualTo("http://localhost:8180/realms/gridloop");
+        assertThat(String.valueOf(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI")))
+                .isEqualTo("http://keycloak:8180/realms/gridloop/protocol/openid-connect/certs");
+    }
+
+    /**
+     * Keycloak imports the same realm export the local stack's issuer serves, and Prometheus signs in as that
+     * realm's metrics client, whose service account may read /actuator/prometheus.
+     */
+    @Test
+    void shouldSignInWithKeycloakOnTheRealmExportAndScrapeAsItsMonitorClient() throws IOException {
+        Map<String, Object> keycloak = map(services.get("keycloak"));
+        assertThat(keycloak.get("command").toString()).contains("--import-realm").contains("--hostname=http://localhost:8180");
+        assertThat(keycloak.get("volumes").toString())
+                .contains("./deploy/keycloak/gridloop-realm.json:/opt/keycloak/data/import/gridloop-realm.json");
+        assertThat(keycloak).containsKey("healthcheck");
+
+        DevRealm realm = DevRealm.standard();
+        assertThat(Files.readString(ROOT.resolve("deploy/keycloak/gridloop-realm.json")))
+                .as("the realm on the class path is the file docker-compose mounts")
+                .contains("\"realm\": \"" + realm.name() + "\"");
+        Map<String, Object> oauth2 = map(map(((List<?>) yaml(ROOT.resolve("deploy/prometheus/prometheus.yml"))
+                .get("scrape_configs")).getFirst()).get("oauth2"));
+        DevRealm.Client client = realm.client(String.valueOf(oauth2.get("client_id"))).orElseThrow();
+        assertThat(oauth2.get("client_secret")).isEqualTo(client.secret());
+        assertThat(client.serviceAccount().roles()).contains("MONITOR");
+        assertThat(String.valueOf(oauth2.get("token_url")))
+                .isEqualTo("http://keycloak:8180/realms/gridloop/protocol/openid-connect/token");
     }
 
     @Test
@@ -76,7 +108,7 @@ class DockerComposeTest {
 
     @Test
     void shouldRunKafkaMongoPrometheusAndGrafanaWithHealthChecks() {
-        for (String infra : List.of("kafka", "mongo", "prometheus", "grafana")) {
+        for (String infra : List.of("kafka", "mongo", "keycloak", "prometheus", "grafana")) {
             assertThat(map(services.get(infra))).as(infra).containsKey("healthcheck");
         }
         assertThat(map(services.get("mongo")).get("command").toString()).contains("--replSet");

@@ -47,11 +47,14 @@ public abstract class BridgeTest extends ServiceIntegrationTest {
         hotline.up();
     }
 
-    /** A request signed as the hotline signs it, at {@code at}, with {@code secret}. */
+    /**
+     * A request signed as the hotline signs it, at {@code at}, with {@code secret} — and, like the hotline's,
+     * without a token of our realm.
+     */
     protected RestTestClient.ResponseSpec signedPost(String path, String json, String secret, Instant at) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         long ts = at.getEpochSecond();
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+        return anonymous.post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .header(HotlineSignature.TIMESTAMP_HEADER, String.valueOf(ts))
                 .header(HotlineSignature.SIGNATURE_HEADER,
                         HotlineSignature.sign(secret.getBytes(StandardCharsets.UTF_8), ts, body))

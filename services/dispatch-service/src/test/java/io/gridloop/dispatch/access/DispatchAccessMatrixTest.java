@@ -128,6 +128,21 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                 .expectBody()
                 .jsonPath("$.timeline[-1:].actor").isEqualTo(List.of("op-feedback"))
                 .jsonPath("$.timeline[-1:].role").isEqualTo(List.of("OPERATOR"));
+
+        // Both transitions are in the audit trail too, with the role each acted in, and so is a rule change tried.
+        Identity admin = Identity.of("admin-audit", List.of("ADMIN"), "150105");
+        as(admin).put().uri("/api/v1/admin/routing-rules").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"rules\":\"none\"}").exchange().expectStatus().is4xxClientError();
+        as(admin).get().uri("/api/v1/admin/audit?path=/api/v1/cases/{id}/actions", routed.id()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items[*].actor").isEqualTo(List.of("op-feedback", "h-accept"))
+                .jsonPath("$.items[*].roles[0]").isEqualTo(List.of("OPERATOR", "HANDLER"))
+                .jsonPath("$.items[*].status").isEqualTo(List.of(200, 200));
+        as(Identity.of("admin-city", List.of("ADMIN"), "1501")).get()
+                .uri("/api/v1/admin/audit?actor=admin-audit&path=/api/v1/admin/routing-rules").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].method").isEqualTo("PUT")
+                .jsonPath("$.items[0].status").isEqualTo(400);
     }
 
     private static RestTestClient.ResponseSpec act(RestTestClient c, String id, String action) {

@@ -7,11 +7,14 @@ import io.gridloop.hotline.simulator.OrderFactory;
 import io.gridloop.infra.AccessMatrix;
 import io.gridloop.infra.auth.Identity;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Instant;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The 12345 platform gets in with its HMAC signature only — no token of the realm replaces it; lookups are the
@@ -51,5 +54,13 @@ class BridgeAccessMatrixTest extends BridgeTest {
                 .call("GET /hotline/outbox/dead-letters", c -> c.get().uri("/api/v1/hotline/outbox/dead-letters")
                         .exchange(), "ADMIN@1501")
                 .verify();
+
+        // The hotline's calls are on record under the name their signature proves, refused ones too.
+        JsonNode trail = as(Identity.of("admin-audit", List.of("ADMIN"), "1501")).get()
+                .uri("/api/v1/admin/audit?path=/api/v1/hotline/orders&size=500").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        List<String> seen = trail.get("items").valueStream()
+                .map(e -> e.get("actor").asString() + " " + e.get("status").asInt()).toList();
+        assertThat(seen).contains("12345-hotline (HMAC) 202", "unsigned (missing) 401");
     }
 }

@@ -93,5 +93,14 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                 .call("GET /actuator/prometheus", c -> c.get().uri("/actuator/prometheus").exchange(),
                         "MONITOR@CN", "ADMIN@" + d)
                 .verify();
+
+        // Every export is on record: who took which table.
+        as(Identity.of("admin-audit", List.of("ADMIN"), "CN")).get()
+                .uri("/api/v1/admin/audit?actor=sv-in&path=/api/v1/stats/completion/export").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].status").isEqualTo(200)
+                .jsonPath("$.items[0].roles[0]").isEqualTo("SUPERVISOR")
+                .jsonPath("$.items[0].query").isEqualTo("format=csv&level=district&period=2026");
     }
 }

@@ -1,0 +1,145 @@
+package io.gridloop.infra.auth;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The development issuer answers like Keycloak on the realm export's users and clients. */
+class DevTokenIssuerTest {
+
+    private static DevTokenIssuer issuer;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void start() {
+        issuer = DevTokenIssuer.start(0, DevRealm.standard());
+    }
+
+    @AfterAll
+    static void stop() {
+        issuer.close();
+    }
+
+    private HttpResponse<String> token(String form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(issuer.tokenUri()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode claims(HttpResponse<String> answer) {
+        String token = json.readTree(answer.body()).get("access_token").asString();
+        return json.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldSignARealmUserInWithTheirRolesAreasAndUnit() throws Exception {
+        HttpResponse<String> answer = token(
+                "grant_type=password&client_id=gridloop-dashboard&username=handler-saihan-water&password=gridloop");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode claims = claims(answer);
+        assertThat(claims.get("iss").asString()).isEqualTo(issuer.issuerUri());
+        assertThat(claims.get("preferred_username").asString()).isEqualTo("handler-saihan-water");
+        assertThat(claims.get("name").asString()).isEqualTo("赛罕区水务局");
+        assertThat(claims.get("realm_access").get("roles").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("HANDLER");
+        assertThat(claims.get("area").valueStream().map(JsonNode::asString).toList()).containsExactly("150105");
+        assertThat(claims.get("unit").asString()).isEqualTo("150105-WATER");
+        assertThat(claims.get("azp").asString()).isEqualTo("gridloop-dashboard");
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong())
+                .isEqualTo(DevTokenIssuer.TOKEN_LIFETIME.toSeconds());
+    }
+
+    @Test
+    void shouldRefuseAWrongPasswordAnUnknownClientAndAClientWithoutThePasswordGrant() throws Exception {
+        HttpResponse<String> wrong = token("grant_type=password&client_id=gridloop-dashboard&username=admin&password=x");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(wrong.body()).get("error").asString()).isEqualTo("invalid_grant");
+        assertThat(token("grant_type=password&client_id=nobody&username=admin&password=gridloop").statusCode())
+                .isEqualTo(401);
+        assertThat(token("grant_type=password&client_id=prometheus&client_secret=prometheus-secret&username=admin"
+                + "&password=gridloop").statusCode()).isEqualTo(401);
+        assertThat(token("grant_type=authorization_code&client_id=gridloop-dashboard").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldSignAMachineClientInAsItsServiceAccountWithItsSecretOnly() throws Exception {
+        HttpResponse<String> answer = token("grant_type=client_credentials&client_id=demo-feeder"
+                + "&client_secret=demo-feeder-secret");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode claims = claims(answer);
+        assertThat(claims.get("preferred_username").asString()).isEqualTo("service-account-demo-feeder");
+        assertThat(claims.get("realm_access").get("roles").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("REPORTER_APP", "OPERATOR");
+
+        assertThat(token("grant_type=client_credentials&client_id=demo-feeder&client_secret=guess").statusCode())
+                .isEqualTo(401);
+        assertThat(token("grant_type=client_credentials&client_id=gridloop-dashboard").statusCode())
+                .as("a public client has no service account").isEqualTo(401);
+        // HTTP Basic, as Prometheus and most OAuth2 clients send it.
+        HttpResponse<String> basic = http.send(HttpRequest.newBuilder(URI.create(issuer.tokenUri()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "prometheus:prometheus-secret".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(basic.statusCode()).isEqualTo(200);
+        assertThat(new ClientCredentials(issuer.tokenUri(), "bench", "bench-secret").authorization())
+                .startsWith("Bearer ey");
+    }
+
+    @Test
+    void shouldPublishItsKeysAndDiscoveryDocumentAndAllowTheDashboardsOrigin() throws Exception {
+        JsonNode jwks = json.readTree(http.send(HttpRequest.newBuilder(URI.create(issuer.jwksUri())).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode key = jwks.get("keys").get(0);
+        assertThat(key.get("kty").asString()).isEqualTo("RSA");
+        assertThat(key.get("alg").asString()).isEqualTo("RS256");
+        assertThat(Base64.getUrlDecoder().decode(key.get("n").asString())).hasSize(256);
+
+        JsonNode discovery = json.readTree(http.send(HttpRequest.newBuilder(URI.create(issuer.issuerUri()
+                + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(discovery.get("issuer").asString()).isEqualTo(issuer.issuerUri());
+        assertThat(discovery.get("jwks_uri").asString()).isEqualTo(issuer.jwksUri());
+        assertThat(discovery.get("token_endpoint").asString()).isEqualTo(issuer.tokenUri());
+
+        HttpResponse<Void> preflight = http.send(HttpRequest.newBuilder(URI.create(issuer.tokenUri()))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:8080")
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+    }
+
+    @Test
+    void shouldHoldADemoUserForEveryPersonsRoleEachWithAreasAndHandlersWithAUnit() {
+        DevRealm realm = DevRealm.standard();
+        Set<String> roles = new java.util.HashSet<>();
+        for (DevRealm.User user : realm.users()) {
+            roles.addAll(user.identity().roles());
+            assertThat(user.identity().areas()).as(user.username()).isNotEmpty();
+            assertThat(user.password()).as(user.username()).isNotBlank();
+            if (user.identity().roles().contains("HANDLER")) {
+                assertThat(user.identity().unit()).as(user.username()).isNotBlank();
+            }
+        }
+        assertThat(roles).contains("GRID_WORKER", "HANDLER", "OPERATOR", "SUPERVISOR", "ADMIN");
+        assertThat(realm.client("gridloop-dashboard").orElseThrow().publicClient()).isTrue();
+        assertThat(realm.clients()).filteredOn(c -> !c.publicClient())
+                .allSatisfy(c -> assertThat(c.serviceAccount()).as(c.clientId()).isNotNull());
+    }
+}
