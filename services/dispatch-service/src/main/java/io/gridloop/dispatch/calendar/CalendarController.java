@@ -1,5 +1,7 @@
 package io.gridloop.dispatch.calendar;
 
+import io.gridloop.dispatch.access.SettingsAccess;
+import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.Complexity;
 import io.gridloop.dispatch.deadline.CalendarYear;
 import io.gridloop.dispatch.deadline.Deadlines;
@@ -10,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -60,8 +61,9 @@ class CalendarController {
     }
 
     @PutMapping("/api/v1/admin/calendars/{year}")
-    YearView saveYear(@PathVariable int year, @RequestBody YearRequest request,
-                      @RequestHeader(value = "X-Actor", required = false) String actor) {
+    YearView saveYear(@PathVariable int year, @RequestBody YearRequest request) {
+        Caller caller = Caller.current();
+        SettingsAccess.checkMayChangeCalendar(caller);
         if (year < 2000 || year > 2100) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_CALENDAR", "节假日安排有误", "年份超出范围: " + year);
         }
@@ -76,7 +78,7 @@ class CalendarController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_CALENDAR", "节假日安排有误",
                     e.getMessage());
         }
-        return YearView.of(store.save(calendar, actor == null ? "anonymous" : actor));
+        return YearView.of(store.save(calendar, caller.id()));
     }
 
     record DayView(LocalDate date, boolean workingDay) {

@@ -1,5 +1,7 @@
 package io.gridloop.dispatch.rules;
 
+import io.gridloop.dispatch.access.SettingsAccess;
+import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.routing.CaseArea;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -68,10 +69,11 @@ class RoutingRuleController {
     }
 
     @PutMapping("/api/v1/admin/routing-rules")
-    RuleSetView replace(@RequestBody @Valid RuleSetRequest request,
-                        @RequestHeader(value = "X-Actor", required = false) String actor) {
-        return RuleSetView.of(rules.replace(request.rules(), request.basedOnVersion(),
-                actor == null || actor.isBlank() ? "anonymous" : actor, request.comment()).stored());
+    RuleSetView replace(@RequestBody @Valid RuleSetRequest request) {
+        Caller caller = Caller.current();
+        SettingsAccess.checkMayReplace(caller, rules.current().stored().rules(), request.rules());
+        return RuleSetView.of(rules.replace(request.rules(), request.basedOnVersion(), caller.id(),
+                request.comment()).stored());
     }
 
     @GetMapping("/api/v1/admin/routing-rules/versions")

@@ -42,7 +42,6 @@ class CalendarApiTest extends ServiceIntegrationTest {
                 .expectBody().jsonPath("$.workingDay").isEqualTo(true);
 
         http.put().uri("/api/v1/admin/calendars/2099").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Actor", "admin-1")
                 .body("""
                         {"source":"国务院办公厅关于2099年部分节假日安排的通知",
                          "holidays":[{"name":"元旦","from":"2099-01-01","to":"2099-01-03"}],

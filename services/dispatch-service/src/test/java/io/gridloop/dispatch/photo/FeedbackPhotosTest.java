@@ -60,7 +60,7 @@ class FeedbackPhotosTest extends ServiceIntegrationTest {
                 }
             }, headers));
         }
-        return http.post().uri("/api/v1/photos").header("X-Actor", "handler-1")
+        return http.post().uri("/api/v1/photos")
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(body).exchange();
     }
 

@@ -55,7 +55,7 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
     private final String district = "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
 
     private RestTestClient.ResponseSpec putRules(long basedOn, List<RoutingRule> newRules) {
-        return http.put().uri("/api/v1/admin/routing-rules").header("X-Actor", "admin-1")
+        return as(Identity.of("admin-1", List.of("ADMIN"), "CN")).put().uri("/api/v1/admin/routing-rules")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(json.writeValueAsString(Map.of("basedOnVersion", basedOn, "rules", newRules,
                         "comment", "测试")))

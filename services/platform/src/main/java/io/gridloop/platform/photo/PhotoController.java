@@ -1,5 +1,6 @@
 package io.gridloop.platform.photo;
 
+import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.web.ApiException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -8,7 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -39,9 +39,8 @@ class PhotoController {
     }
 
     @PostMapping(path = "/api/v1/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<List<PhotoView>> upload(@RequestParam("photos") List<MultipartFile> photos,
-                                           @RequestHeader(value = "X-Actor", required = false) String actor) {
-        List<PhotoView> stored = store.storeAll(photos, 0, actor == null ? "anonymous" : actor).stream()
+    ResponseEntity<List<PhotoView>> upload(@RequestParam("photos") List<MultipartFile> photos) {
+        List<PhotoView> stored = store.storeAll(photos, 0, Caller.current().id()).stream()
                 .map(PhotoView::of).toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(stored);
     }
