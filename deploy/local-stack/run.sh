@@ -2,7 +2,7 @@
 # Builds gridloop and starts the whole system locally, without Docker: an embedded Kafka (KRaft) broker, an
 # embedded MongoDB-wire server, the five services and the demo feeder. Data lives under ./data.
 # Options go to the launcher: --no-demo, --demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N,
-# --hotline-port=N.
+# --hotline-port=N, --issuer-port=N (the development sign-in, default 8090).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

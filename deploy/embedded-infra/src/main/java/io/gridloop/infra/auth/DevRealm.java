@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,9 @@ public final class DevRealm {
                     account == null || !c.path("serviceAccountsEnabled").asBoolean(false) ? null
                             : identity(account, account.path("username").asString(), c.path("name").asString(id), id)));
         });
-        return new DevRealm(realm.path("realm").asString(), Map.copyOf(users), Map.copyOf(clients));
+        // In the file's order: the start-up banner lists the users as the realm export does.
+        return new DevRealm(realm.path("realm").asString(), Collections.unmodifiableMap(users),
+                Collections.unmodifiableMap(clients));
     }
 
     private static Identity identity(JsonNode user, String username, String name, String client) {
