@@ -5,12 +5,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import io.gridloop.platform.web.ProblemDetailsAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +25,9 @@ import java.nio.charset.StandardCharsets;
  * 401 and 403 from the security filters as problem+json, like every other error, with the standard
  * {@code WWW-Authenticate: Bearer …} header kept (RFC 6750) so OAuth2 clients know to fetch a new token.
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
     private final JsonMapper json;
@@ -47,6 +52,25 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                     "访问令牌无法验证（签名、签发方或格式不正确），请重新登录");
         }
         write(response, problem);
+    }
+
+    /**
+     * A token that could not be checked at all — the realm's keys could not be fetched — is not the caller's
+     * fault: 503 with {@code Retry-After}, not 401 (which tells clients to sign in again) nor a bare 500.
+     */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException e) throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            log.warn("Could not check a bearer token: {}", e.getMessage());
+            response.setHeader("Retry-After", "5");
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "SIGN_IN_UNAVAILABLE", "登录服务暂不可用",
+                    "暂时无法校验访问令牌（无法取得签发方的公钥），请稍后重试");
+            problem.setProperty("retryAfterSeconds", 5);
+            write(response, problem);
+            return;
+        }
+        commence(request, response, e);
     }
 
     @Override
