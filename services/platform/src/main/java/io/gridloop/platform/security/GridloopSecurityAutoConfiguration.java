@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -48,6 +49,12 @@ import static io.gridloop.platform.security.Role.names;
 @EnableWebSecurity
 @Import(io.gridloop.platform.audit.AuditConfiguration.class)
 public class GridloopSecurityAutoConfiguration {
+
+    /** Requests the firewall refuses are answered like every other error, not by the error page's JSON. */
+    @Bean
+    RequestRejectedHandler problemJsonRequestRejected(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
 
     @Bean
     SecurityFilterChain gridloopApiSecurity(HttpSecurity http, List<ApiAccess> services, JsonMapper json,

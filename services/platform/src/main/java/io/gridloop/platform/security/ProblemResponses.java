@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import io.gridloop.platform.web.ProblemDetailsAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +27,8 @@ import java.nio.charset.StandardCharsets;
  * 401 and 403 from the security filters as problem+json, like every other error, with the standard
  * {@code WWW-Authenticate: Bearer …} header kept (RFC 6750) so OAuth2 clients know to fetch a new token.
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler,
+        RequestRejectedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
@@ -71,6 +74,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             return;
         }
         commence(request, response, e);
+    }
+
+    /** The firewall's refusal of a request it will not route (a {@code ;}, an encoded slash, a NUL). */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        log.debug("Rejected {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        write(response, problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "请求有误",
+                "请求的地址含不允许的字符或编码（如 ; 、编码的 / 或 NUL）"));
     }
 
     @Override

@@ -1,12 +1,57 @@
 package io.gridloop.platform.web;
 
+import org.apache.catalina.Container;
+import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** problem+json error answers in every service with a web layer. */
-@AutoConfiguration
+/**
+ * problem+json error answers in every service with a web layer: from controllers (the advice), from the error
+ * page (what filters refuse) and from Tomcat itself (what it cannot parse).
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class GridloopWebAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    static class TomcatErrors {
+
+        /**
+         * Swaps the host's HTML error report for {@link ProblemJsonErrorValve} once the host has put its own in
+         * place (it does so when it starts, just before its context).
+         */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorReports() {
+            return factory -> factory.addContextLifecycleListeners(event -> {
+                if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())
+                        && event.getLifecycle() instanceof Context context && context.getParent() != null) {
+                    replaceErrorReport(context.getParent());
+                }
+            });
+        }
+
+        private static void replaceErrorReport(Container host) {
+            if (host instanceof StandardHost standard) {
+                standard.setErrorReportValveClass(ProblemJsonErrorValve.class.getName());
+            }
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve && !(valve instanceof ProblemJsonErrorValve)) {
+                    host.getPipeline().removeValve(valve);
+                    host.getPipeline().addValve(new ProblemJsonErrorValve());
+                }
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.gridloop.platform.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -47,6 +48,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
         }
         return answer.body(problem);
+    }
+
+    /** Tomcat could not decode a query or form parameter (a broken percent-encoding): the client's mistake. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> onUndecodableParameter(InvalidParameterException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "MALFORMED_PARAMETER", "请求参数编码错误",
+                "请求参数无法解码：请使用 UTF-8 并正确进行百分号编码"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -131,6 +139,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Map<Integer, String> TITLES = Map.of(
             404, "资源不存在", 405, "不支持的请求方法", 406, "无法提供所要求的格式", 413, "请求体过大",
             400, "请求有误", 503, "服务暂不可用");
+
+    /** The problem document for a bare status, with the code and title every service uses for it. */
+    public static ProblemDetail standard(HttpStatusCode status, String detail) {
+        return problem(status, CODES.getOrDefault(status.value(), status.is5xxServerError() ? "INTERNAL_ERROR"
+                : "HTTP_" + status.value()), TITLES.getOrDefault(status.value(), status.is5xxServerError()
+                ? "服务内部错误" : "请求无法处理"), detail);
+    }
 
     /** A problem document with the stable {@code code} and its {@code type} URI. */
     public static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
