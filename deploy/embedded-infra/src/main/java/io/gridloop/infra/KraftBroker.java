@@ -110,6 +110,12 @@ public final class KraftBroker implements AutoCloseable {
         }
     }
 
+    /** Stops the broker and starts it again on the same ports and log dir, as an operator's restart would. */
+    public void restart() {
+        close();
+        startServer();
+    }
+
     @Override
     public void close() {
         if (server != null) {

@@ -55,6 +55,20 @@ final class DemoFeeder implements AutoCloseable {
     private double credit;
     private long reported;
     private long actions;
+    private volatile boolean paused;
+    private volatile Accepted accepted = new Accepted() {
+    };
+
+    /** What was accepted, for a test that checks nothing accepted is lost. */
+    interface Accepted {
+        /** Intake answered 202 for this report. */
+        default void report(String eventId) {
+        }
+
+        /** The bridge answered 202 for this 12345 order, and the case it opens has this id. */
+        default void hotlineOrder(String orderNumber, String caseId) {
+        }
+    }
 
     /** The next action due on a case, and when. */
     private record PendingStep(Instant due, String caseId, List<String> steps, int step, int attempts)
@@ -77,6 +91,20 @@ final class DemoFeeder implements AutoCloseable {
         this.reportsPerSecond = reportsPerSecond;
     }
 
+    DemoFeeder onAccepted(Accepted listener) {
+        this.accepted = listener;
+        return this;
+    }
+
+    /** Stops reporting and acting (pending steps wait) until {@link #resume()}: lets a test see a still system. */
+    void pause() {
+        paused = true;
+    }
+
+    void resume() {
+        paused = false;
+    }
+
     void start() {
         timer.scheduleWithFixedDelay(this::tick, 1, 200, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> log.info("Demo feeder: {} reports, {} case actions so far",
@@ -84,6 +112,9 @@ final class DemoFeeder implements AutoCloseable {
     }
 
     private void tick() {
+        if (paused) {
+            return;
+        }
         try {
             credit += reportsPerSecond * 0.2;
             while (credit >= 1) {
@@ -126,8 +157,10 @@ final class DemoFeeder implements AutoCloseable {
             return;
         }
         reported++;
+        String eventId = json.readTree(answer.body()).get("eventId").asString();
+        accepted.report(eventId);
         if (random.nextDouble() < district.closingShare()) {
-            String caseId = json.readTree(answer.body()).get("eventId").asString();
+            String caseId = eventId;
             schedule(caseId, random.nextDouble() < 0.05 ? STEPS_WITH_REWORK : STEPS, 0);
         }
     }
@@ -141,8 +174,10 @@ final class DemoFeeder implements AutoCloseable {
             return;
         }
         reported++;
+        String caseId = json.readTree(pushed.body()).get("caseId").asString();
+        accepted.hotlineOrder(json.readTree(pushed.body()).get("orderNumber").asString(), caseId);
         if (random.nextDouble() < 0.9) {
-            schedule(json.readTree(pushed.body()).get("caseId").asString(), STEPS, 0);
+            schedule(caseId, STEPS, 0);
         }
     }
 

@@ -37,9 +37,18 @@ public final class GridloopStack implements AutoCloseable {
     }
 
     private final Map<String, ConfigurableApplicationContext> contexts;
+    private final String kafkaBootstrap;
+    private final String mongoUri;
+    private final ServicePorts ports;
+    private final Map<String, Object> extra;
 
-    private GridloopStack(Map<String, ConfigurableApplicationContext> contexts) {
-        this.contexts = contexts;
+    private GridloopStack(Map<String, ConfigurableApplicationContext> contexts, String kafkaBootstrap, String mongoUri,
+                          ServicePorts ports, Map<String, Object> extra) {
+        this.contexts = new java.util.concurrent.ConcurrentHashMap<>(contexts);
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.mongoUri = mongoUri;
+        this.ports = ports;
+        this.extra = Map.copyOf(extra);
     }
 
     /**
@@ -72,12 +81,37 @@ public final class GridloopStack implements AutoCloseable {
             }
         }
         if (!failures.isEmpty()) {
-            new GridloopStack(started).close();
+            new GridloopStack(started, kafkaBootstrap, mongoUri, ports, extra).close();
             IllegalStateException failed = new IllegalStateException("the stack did not start");
             failures.forEach(failed::addSuppressed);
             throw failed;
         }
-        return new GridloopStack(started);
+        return new GridloopStack(started, kafkaBootstrap, mongoUri, ports, extra);
+    }
+
+    /**
+     * Stops one service in the middle of whatever it is doing and starts it again on the same port with the same
+     * settings: a crash and restart as far as one JVM can have one (its context is closed, not its process killed).
+     */
+    public void restart(String service) {
+        ConfigurableApplicationContext context = contexts.get(service);
+        if (context == null) {
+            throw new IllegalArgumentException("no service " + service);
+        }
+        // A service started on any free port comes back on the port it had.
+        int port = ports.byService().get(service) == 0 ? ((WebServerApplicationContext) context).getWebServer()
+                .getPort() : ports.byService().get(service);
+        context.close();
+        String previous = System.setProperty(LOGGING_SYSTEM, "none");
+        try {
+            contexts.put(service, run(Map.entry(service, port), kafkaBootstrap, mongoUri, extra));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(LOGGING_SYSTEM);
+            } else {
+                System.setProperty(LOGGING_SYSTEM, previous);
+            }
+        }
     }
 
     private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";

@@ -1,0 +1,404 @@
+package io.gridloop.localstack;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topic;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.hotline.StatusSync;
+import io.gridloop.contracts.hotline.SyncStatus;
+import io.gridloop.hotline.simulator.HotlineSimulator;
+import io.gridloop.hotline.simulator.OrderFactory;
+import io.gridloop.infra.ConsumerLag;
+import io.gridloop.infra.FreePort;
+import io.gridloop.infra.KraftBroker;
+import io.gridloop.infra.MongoWireServer;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicReader;
+import io.gridloop.infra.TopicWriter;
+import io.gridloop.infra.auth.ClientCredentials;
+import io.gridloop.infra.auth.DevRealm;
+import io.gridloop.infra.auth.DevTokenIssuer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fault suite: the whole stack under steady demo load — grid workers' reports, 12345 orders, handlers
+ * working cases, return visits — while, one at a time, the Kafka broker restarts, the MongoDB-wire server
+ * restarts, each service is stopped mid-processing and started again, the 12345 platform goes away, poison
+ * messages land on every topic and malformed requests hit every API. After each fault the load pauses and the
+ * suite waits (bounded) until the system has caught up, then checks: every report answered 202 and every order
+ * the bridge took is a case; statistics count exactly the cases there are, state by state (a recount from the
+ * case files); every closed 12345 case synced 签收受理 → 办理中 → 办结反馈 exactly once each; the outbox holds
+ * nothing undelivered; dead-letter topics hold exactly the poison and nothing else; malformed input got no 5xx and
+ * only problem+json. The figures of each phase are printed as a table (README, *Reliability*).
+ *
+ * <p>{@code -Dgridloop.fault.profile=long} (Maven profile {@code fault-suite}) runs minutes of load per fault and
+ * a three-minute 12345 outage; the default is the short run CI does.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FaultSuiteTest {
+
+    private record Settings(String name, double reportsPerSecond, int reportsAfterFault, int outageReports,
+                            int malformed, int poisonPerTopic, Duration patience) {
+        static Settings of(String profile) {
+            return profile.equals("long")
+                    ? new Settings("long", 8, 480, 1_440, 6_000, 10, Duration.ofMinutes(5))
+                    : new Settings("short", 5, 25, 60, 1_200, 3, Duration.ofMinutes(2));
+        }
+    }
+
+    /** What one phase left behind, once the system caught up (or the patience ran out). */
+    record Figures(String phase, boolean caughtUp, int acceptedReports, int acceptedOrders, long cases,
+                   long missing, Map<String, Long> byState, Map<String, Long> stats, List<String> mismatches,
+                   long lag, long outboxPending, long outboxParked, int syncsRecorded, int duplicateSyncs,
+                   long closedHotlineCases, List<String> wrongSyncs, List<String> hotlineViolations,
+                   Map<String, Integer> deadLetters, List<String> unexpectedDeadLetters) {
+    }
+
+    private static final String SECRET = "fault-suite-secret";
+    private final Settings settings = Settings.of(System.getProperty("gridloop.fault.profile", "short"));
+    private final String year = String.valueOf(Year.now(ZoneId.of("Asia/Shanghai")).getValue());
+
+    private Path dir;
+    private KraftBroker kafka;
+    private int mongoPort;
+    private volatile MongoWireServer mongo;
+    private DevTokenIssuer issuer;
+    private HotlineSimulator hotline;
+    private GridloopStack stack;
+    private DemoFeeder feeder;
+    private String tester;
+
+    private final Set<String> acceptedReports = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> acceptedOrders = new ConcurrentHashMap<>();
+    private final Map<String, Integer> poisonSent = new TreeMap<>();
+    private final List<Figures> phases = new ArrayList<>();
+    private FaultFuzz.Result fuzz;
+
+    @BeforeAll
+    void start() throws IOException {
+        dir = Files.createTempDirectory(Path.of("target"), "fault-suite-");
+        kafka = KraftBroker.start(dir.resolve("kafka"), FreePort.next(), FreePort.next());
+        mongoPort = FreePort.next();
+        mongo = MongoWireServer.startPersistent(dir.resolve("mongo"), mongoPort);
+        issuer = DevTokenIssuer.start(0, DevRealm.standard());
+        hotline = HotlineSimulator.start(0, SECRET, 7);
+        Map<String, Object> props = new LinkedHashMap<>(issuer.springProperties());
+        props.put("gridloop.hotline.base-url", hotline.baseUrl());
+        props.put("gridloop.hotline.secret", SECRET);
+        props.put("gridloop.stats.snapshot-interval", "500ms");
+        stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ServicePorts.ANY_FREE, props);
+        List<String> grids = DemoData.GRIDS.values().stream().flatMap(List::stream).map(DemoData.DemoGrid::code)
+                .toList();
+        hotline.bridgeUrl(stack.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofMillis(500))
+                .orderFactory(new OrderFactory(grids, 11, "F"));
+        tester = issuer.mint(ServiceIntegrationTest.TESTER);
+        feeder = new DemoFeeder(stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH), hotline,
+                settings.reportsPerSecond(), new ClientCredentials(issuer.tokenUri(), LocalStack.DEMO_CLIENT,
+                issuer.realm().client(LocalStack.DEMO_CLIENT).orElseThrow().secret()))
+                .onAccepted(new DemoFeeder.Accepted() {
+                    @Override
+                    public void report(String eventId) {
+                        acceptedReports.add(eventId);
+                    }
+
+                    @Override
+                    public void hotlineOrder(String orderNumber, String caseId) {
+                        acceptedOrders.put(orderNumber, caseId);
+                    }
+                });
+        feeder.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (feeder != null) {
+            feeder.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        for (AutoCloseable c : new AutoCloseable[] {hotline, issuer, mongo, kafka}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // shutting down a test's infrastructure; the results are in already
+            }
+        }
+    }
+
+    @Test
+    void shouldLoseNothingAndCountNothingTwiceWhateverFails() {
+        phase("steady load, no fault", () -> {
+        });
+        phase("Kafka broker restarted", kafka::restart);
+        phase("MongoDB-wire server restarted", () -> {
+            mongo.close();
+            mongo = MongoWireServer.startPersistent(dir.resolve("mongo"), mongoPort);
+        });
+        for (String service : List.of(ServiceNames.INTAKE, ServiceNames.DISPATCH, ServiceNames.HOTLINE_BRIDGE,
+                ServiceNames.STATS, ServiceNames.METRICS)) {
+            phase(service + " stopped mid-work and restarted", () -> stack.restart(service));
+        }
+        phase("12345 platform down for " + settings.outageReports() + " reports' time", () -> {
+            hotline.down();
+            underLoad(settings.outageReports());
+            hotline.up();
+        });
+        phase(settings.poisonPerTopic() + " poison messages on each of " + Topics.all().size() + " topics",
+                this::poison);
+        phase(settings.malformed() + " malformed HTTP requests", () -> fuzz = new FaultFuzz(20261124, tester, SECRET)
+                .run(settings.malformed(), stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH),
+                        stack.baseUrl(ServiceNames.STATS), stack.baseUrl(ServiceNames.HOTLINE_BRIDGE)));
+
+        System.out.println(report());
+        assertThat(phases).allSatisfy(f -> {
+            assertThat(f.caughtUp()).as(f.phase() + ": caught up within " + settings.patience()).isTrue();
+            assertThat(f.missing()).as(f.phase() + ": accepted but no case").isZero();
+            assertThat(f.mismatches()).as(f.phase() + ": statistics against a recount of the cases").isEmpty();
+            assertThat(f.wrongSyncs()).as(f.phase() + ": 12345 syncs of closed cases").isEmpty();
+            assertThat(f.hotlineViolations()).as(f.phase() + ": what the 12345 platform saw").isEmpty();
+            assertThat(f.outboxParked()).as(f.phase() + ": 12345 messages given up").isZero();
+            assertThat(f.unexpectedDeadLetters()).as(f.phase() + ": dead letters that are not poison").isEmpty();
+        });
+        Figures last = phases.getLast();
+        assertThat(last.deadLetters()).as("every poison message dead-lettered once per consumer")
+                .isEqualTo(expectedDeadLetters());
+        assertThat(last.acceptedReports()).as("the load ran").isGreaterThan(settings.reportsAfterFault() * 5);
+        assertThat(last.closedHotlineCases()).as("12345 orders went round the loop").isPositive();
+        assertThat(fuzz.sent()).isGreaterThanOrEqualTo(1_000);
+        assertThat(fuzz.serverErrors()).as("5xx for malformed input: " + fuzz.examples()).isZero();
+        assertThat(fuzz.notProblemJson()).as("refusals not as problem+json: " + fuzz.examples()).isZero();
+    }
+
+    // ---- phases ----
+
+    /** Applies a fault under load, lets the load run on, then pauses it and checks once the system caught up. */
+    private void phase(String name, Runnable fault) {
+        fault.run();
+        underLoad(settings.reportsAfterFault());
+        feeder.pause();
+        try {
+            AtomicReference<Figures> seen = new AtomicReference<>();
+            boolean caughtUp;
+            try {
+                await().atMost(settings.patience()).pollInterval(Duration.ofSeconds(1))
+                        .ignoreExceptions()
+                        .until(() -> {
+                            seen.set(figures(name, true));
+                            return settled(seen.get());
+                        });
+                caughtUp = true;
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                caughtUp = false;
+            }
+            Figures f = seen.get() != null ? seen.get() : figures(name, false);
+            phases.add(caughtUp ? f : withCaughtUp(f, false));
+        } finally {
+            feeder.resume();
+        }
+    }
+
+    /** Lets the demo load run until it has had {@code reports} more reports accepted. */
+    private void underLoad(int reports) {
+        int target = acceptedReports.size() + reports;
+        await().atMost(Duration.ofSeconds((long) (reports / settings.reportsPerSecond()) * 4 + 60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> acceptedReports.size() >= target);
+    }
+
+    private void poison() {
+        for (Topic<?> topic : Topics.all()) {
+            for (int i = 0; i < settings.poisonPerTopic(); i++) {
+                String key = "poison-" + topic.name() + "-" + i;
+                byte[] garbage = ("{\"specversion\":\"1.0\",\"data\":" + (i % 2 == 0 ? "[[[" : "\"\\uZZZZ\"}"))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                TopicWriter.send(kafka.bootstrapServers(), topic.name(), key, garbage);
+                poisonSent.merge(topic.name(), 1, Integer::sum);
+            }
+        }
+    }
+
+    private Map<String, Integer> expectedDeadLetters() {
+        Map<String, Integer> expected = new TreeMap<>();
+        for (Topic<?> topic : Topics.all()) {
+            int sent = poisonSent.getOrDefault(topic.name(), 0);
+            if (sent > 0) {
+                expected.put(topic.name() + ".dlt", sent * topic.consumers().size());
+            }
+        }
+        return expected;
+    }
+
+    // ---- what the system holds ----
+
+    private boolean settled(Figures f) {
+        return f.lag() == 0 && f.missing() == 0 && f.mismatches().isEmpty() && f.outboxPending() == 0
+                && f.wrongSyncs().isEmpty() && f.deadLetters().equals(expectedDeadLetters());
+    }
+
+    private Figures figures(String phase, boolean caughtUp) {
+        Map<String, CaseRow> cases = cases();
+        long missing = acceptedReports.stream().filter(id -> !cases.containsKey(id)).count()
+                + acceptedOrders.values().stream().filter(id -> !cases.containsKey(id)).count();
+        Map<String, Long> byState = new TreeMap<>();
+        cases.values().forEach(c -> byState.merge(c.state(), 1L, Long::sum));
+
+        JsonNode counts = client(ServiceNames.STATS).get().uri("/api/v1/stats/completion?level=city&period={y}", year)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("total").get("counts");
+        Map<String, Long> recount = new LinkedHashMap<>();
+        recount.put("reported", (long) cases.size());
+        recount.put("closed", count(cases, c -> c.state().equals(CaseState.CLOSED.name())));
+        recount.put("merged", count(cases, c -> c.state().equals(CaseState.MERGED.name())));
+        recount.put("invalidated", count(cases, c -> c.state().equals(CaseState.INVALID.name())));
+        recount.put("open", count(cases, c -> !CaseState.valueOf(c.state()).isFinal()));
+        recount.put("rework", count(cases, c -> c.reworkCount() > 0));
+        recount.put("hotlineOrders", count(cases, c -> "HOTLINE_12345".equals(c.source())));
+        Map<String, Long> stats = new LinkedHashMap<>();
+        List<String> mismatches = new ArrayList<>();
+        recount.forEach((measure, expected) -> {
+            long counted = counts.get(measure).asLong();
+            stats.put(measure, counted);
+            if (counted != expected) {
+                mismatches.add(measure + ": statistics " + counted + ", cases " + expected);
+            }
+        });
+
+        long lag = 0;
+        for (Topic<?> topic : Topics.all()) {
+            for (String group : topic.consumers()) {
+                lag += ConsumerLag.of(kafka.bootstrapServers(), group, topic.name());
+            }
+        }
+        JsonNode outbox = client(ServiceNames.HOTLINE_BRIDGE).get().uri("/api/v1/hotline/outbox").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        List<String> wrongSyncs = new ArrayList<>();
+        long closedHotline = 0;
+        for (Map.Entry<String, String> order : acceptedOrders.entrySet()) {
+            CaseRow c = cases.get(order.getValue());
+            if (c != null && c.state().equals(CaseState.CLOSED.name())) {
+                closedHotline++;
+                List<SyncStatus> syncs = hotline.syncsOf(order.getKey()).stream().map(StatusSync::status).toList();
+                if (!syncs.equals(List.of(SyncStatus.ACCEPTED, SyncStatus.IN_PROGRESS, SyncStatus.REPLIED))) {
+                    wrongSyncs.add(order.getKey() + " " + syncs);
+                }
+            }
+        }
+
+        Map<String, Integer> deadLetters = new TreeMap<>();
+        List<String> unexpected = new ArrayList<>();
+        for (Topic<?> topic : Topics.all()) {
+            String dlt = topic.name() + ".dlt";
+            List<ConsumerRecord<String, byte[]>> records = deadLetters(dlt);
+            if (!records.isEmpty()) {
+                deadLetters.put(dlt, records.size());
+            }
+            records.stream().filter(r -> r.key() == null || !r.key().startsWith("poison-" + topic.name() + "-"))
+                    .forEach(r -> unexpected.add(dlt + " " + r.key()));
+        }
+        HotlineSimulator.Summary sim = hotline.summary();
+        return new Figures(phase, caughtUp, acceptedReports.size(), acceptedOrders.size(), cases.size(), missing,
+                byState, stats, mismatches, lag, outbox.get("pending").asLong(), outbox.get("parked").asLong(),
+                sim.syncsRecorded(), sim.duplicateSyncs(), closedHotline, wrongSyncs, sim.violations(), deadLetters,
+                unexpected);
+    }
+
+    private record CaseRow(String state, String source, int reworkCount) {
+    }
+
+    private Map<String, CaseRow> cases() {
+        Map<String, CaseRow> out = new LinkedHashMap<>();
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            for (Document d : client.getDatabase("gridloop_dispatch").getCollection("cases").find()) {
+                Number rework = d.get("reworkCount", Number.class);
+                out.put(d.getString("_id"), new CaseRow(d.getString("state"), d.getString("source"),
+                        rework == null ? 0 : rework.intValue()));
+            }
+        }
+        return out;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> deadLetters(String topic) {
+        try {
+            return TopicReader.readAll(kafka.bootstrapServers(), topic);
+        } catch (RuntimeException noSuchTopicYet) {
+            return List.of();
+        }
+    }
+
+    private static long count(Map<String, CaseRow> cases, java.util.function.Predicate<CaseRow> where) {
+        return cases.values().stream().filter(where).count();
+    }
+
+    private RestTestClient client(String service) {
+        return RestTestClient.bindToServer().baseUrl(stack.baseUrl(service))
+                .defaultHeader("Authorization", "Bearer " + tester).build();
+    }
+
+    private static Figures withCaughtUp(Figures f, boolean caughtUp) {
+        return new Figures(f.phase(), caughtUp, f.acceptedReports(), f.acceptedOrders(), f.cases(), f.missing(),
+                f.byState(), f.stats(), f.mismatches(), f.lag(), f.outboxPending(), f.outboxParked(),
+                f.syncsRecorded(), f.duplicateSyncs(), f.closedHotlineCases(), f.wrongSyncs(), f.hotlineViolations(),
+                f.deadLetters(), f.unexpectedDeadLetters());
+    }
+
+    private String report() {
+        StringBuilder out = new StringBuilder("\n=== gridloop fault suite (" + settings.name() + ") ===\n");
+        out.append(String.format("%-46s %6s %7s %7s %6s %8s %7s %6s %7s %6s %6s %5s%n", "phase", "caught",
+                "202s", "orders", "cases", "missing", "stats=", "lag", "outbox", "syncs", "dupSync", "DLT"));
+        for (Figures f : phases) {
+            out.append(String.format("%-46s %6s %7d %7d %6d %8d %7s %6d %7d %6d %6d %5d%n", f.phase(),
+                    f.caughtUp() ? "yes" : "NO", f.acceptedReports(), f.acceptedOrders(), f.cases(), f.missing(),
+                    f.mismatches().isEmpty() ? "exact" : "OFF", f.lag(), f.outboxPending() + f.outboxParked(),
+                    f.syncsRecorded(), f.duplicateSyncs(),
+                    f.deadLetters().values().stream().mapToInt(Integer::intValue).sum()));
+            if (!f.mismatches().isEmpty() || !f.wrongSyncs().isEmpty() || !f.unexpectedDeadLetters().isEmpty()
+                    || !f.hotlineViolations().isEmpty()) {
+                out.append("    ").append(f.mismatches()).append(' ').append(f.wrongSyncs()).append(' ')
+                        .append(f.unexpectedDeadLetters()).append(' ').append(f.hotlineViolations()).append('\n');
+            }
+        }
+        Figures last = phases.getLast();
+        out.append("cases by state at the end: ").append(last.byState()).append('\n');
+        out.append("statistics at the end:     ").append(last.stats()).append('\n');
+        out.append("12345 cases closed: ").append(last.closedHotlineCases()).append(", each synced 签收受理→办理中→办结反馈 once\n");
+        out.append("dead letters: ").append(last.deadLetters()).append(" (poison sent: ").append(poisonSent)
+                .append(")\n");
+        if (fuzz != null) {
+            out.append("malformed requests: ").append(fuzz.sent()).append(" sent, ").append(fuzz.serverErrors())
+                    .append(" answered 5xx, ").append(fuzz.notProblemJson()).append(" refused without problem+json; by target ")
+                    .append(fuzz.byTarget()).append('\n');
+            fuzz.examples().forEach(e -> out.append("    ").append(e).append('\n'));
+        }
+        return out.toString();
+    }
+}
