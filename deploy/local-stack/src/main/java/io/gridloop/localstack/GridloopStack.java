@@ -36,19 +36,28 @@ public final class GridloopStack implements AutoCloseable {
         APPLICATIONS.put(ServiceNames.STATS, StatsApplication.class);
     }
 
-    private final Map<String, ConfigurableApplicationContext> contexts;
-    private final String kafkaBootstrap;
-    private final String mongoUri;
-    private final ServicePorts ports;
-    private final Map<String, Object> extra;
+    /** Each service's Spring Boot application class, by service name. */
+    static Map<String, Class<?>> applications() {
+        return java.util.Collections.unmodifiableMap(APPLICATIONS);
+    }
 
-    private GridloopStack(Map<String, ConfigurableApplicationContext> contexts, String kafkaBootstrap, String mongoUri,
-                          ServicePorts ports, Map<String, Object> extra) {
-        this.contexts = new java.util.concurrent.ConcurrentHashMap<>(contexts);
-        this.kafkaBootstrap = kafkaBootstrap;
-        this.mongoUri = mongoUri;
-        this.ports = ports;
-        this.extra = Map.copyOf(extra);
+    /**
+     * The arguments a service starts with: the same property keys docker-compose sets, as command-line
+     * arguments so they sit above everything in the services' own files.
+     */
+    static String[] arguments(int port, String kafkaBootstrap, String mongoUri, Map<String, Object> extra) {
+        Map<String, Object> props = new LinkedHashMap<>(extra);
+        props.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        props.put("spring.mongodb.uri", mongoUri);
+        props.put("server.port", port);
+        props.put("spring.main.banner-mode", "off");
+        return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private final Map<String, ConfigurableApplicationContext> contexts;
+
+    private GridloopStack(Map<String, ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
     }
 
     /**
@@ -81,37 +90,12 @@ public final class GridloopStack implements AutoCloseable {
             }
         }
         if (!failures.isEmpty()) {
-            new GridloopStack(started, kafkaBootstrap, mongoUri, ports, extra).close();
+            new GridloopStack(started).close();
             IllegalStateException failed = new IllegalStateException("the stack did not start");
             failures.forEach(failed::addSuppressed);
             throw failed;
         }
-        return new GridloopStack(started, kafkaBootstrap, mongoUri, ports, extra);
-    }
-
-    /**
-     * Stops one service in the middle of whatever it is doing and starts it again on the same port with the same
-     * settings: a crash and restart as far as one JVM can have one (its context is closed, not its process killed).
-     */
-    public void restart(String service) {
-        ConfigurableApplicationContext context = contexts.get(service);
-        if (context == null) {
-            throw new IllegalArgumentException("no service " + service);
-        }
-        // A service started on any free port comes back on the port it had.
-        int port = ports.byService().get(service) == 0 ? ((WebServerApplicationContext) context).getWebServer()
-                .getPort() : ports.byService().get(service);
-        context.close();
-        String previous = System.setProperty(LOGGING_SYSTEM, "none");
-        try {
-            contexts.put(service, run(Map.entry(service, port), kafkaBootstrap, mongoUri, extra));
-        } finally {
-            if (previous == null) {
-                System.clearProperty(LOGGING_SYSTEM);
-            } else {
-                System.setProperty(LOGGING_SYSTEM, previous);
-            }
-        }
+        return new GridloopStack(started);
     }
 
     private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
@@ -119,15 +103,9 @@ public final class GridloopStack implements AutoCloseable {
     private static ConfigurableApplicationContext run(Map.Entry<String, Integer> service, String kafkaBootstrap,
                                                       String mongoUri, Map<String, Object> extra) {
         Map<String, Object> props = new LinkedHashMap<>(extra);
-        props.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
-        props.put("spring.mongodb.uri", mongoUri);
-        props.put("server.port", service.getValue());
-        props.put("spring.main.banner-mode", "off");
         // One JVM, one logging system: name lines by logger (io.gridloop.<service>…), not by application.
         props.put("logging.include-application-name", "false");
-        // As arguments, like the environment variables of docker-compose: above everything in the services' files.
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
+        String[] args = arguments(service.getValue(), kafkaBootstrap, mongoUri, props);
         return new SpringApplicationBuilder(APPLICATIONS.get(service.getKey()))
                 .registerShutdownHook(false)
                 .run(args);

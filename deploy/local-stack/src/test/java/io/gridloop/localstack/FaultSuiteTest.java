@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The fault suite: the whole stack under steady demo load — grid workers' reports, 12345 orders, handlers
  * working cases, return visits — while, one at a time, the Kafka broker restarts, the MongoDB-wire server
- * restarts, each service is stopped mid-processing and started again, the 12345 platform goes away, poison
+ * restarts, each service (in a JVM of its own) is killed with SIGKILL mid-processing and started again, the 12345 platform goes away, poison
  * messages land on every topic and malformed requests hit every API. After each fault the load pauses and the
  * suite waits (bounded) until the system has caught up, then checks: every report answered 202 and every order
  * the bridge took is a case; statistics count exactly the cases there are, state by state (a recount from the
@@ -69,7 +69,7 @@ class FaultSuiteTest {
         static Settings of(String profile) {
             return profile.equals("long")
                     ? new Settings("long", 8, 480, 1_440, 6_000, 10, Duration.ofMinutes(5))
-                    : new Settings("short", 5, 25, 60, 1_200, 3, Duration.ofMinutes(2));
+                    : new Settings("short", 5, 15, 40, 1_200, 3, Duration.ofMinutes(2));
         }
     }
 
@@ -91,7 +91,7 @@ class FaultSuiteTest {
     private volatile MongoWireServer mongo;
     private DevTokenIssuer issuer;
     private HotlineSimulator hotline;
-    private GridloopStack stack;
+    private ServiceProcesses services;
     private DemoFeeder feeder;
     private String tester;
 
@@ -113,13 +113,14 @@ class FaultSuiteTest {
         props.put("gridloop.hotline.base-url", hotline.baseUrl());
         props.put("gridloop.hotline.secret", SECRET);
         props.put("gridloop.stats.snapshot-interval", "500ms");
-        stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ServicePorts.ANY_FREE, props);
+        services = ServiceProcesses.start(kafka.bootstrapServers(), mongo.connectionString(), props, dir,
+                Duration.ofMinutes(4));
         List<String> grids = DemoData.GRIDS.values().stream().flatMap(List::stream).map(DemoData.DemoGrid::code)
                 .toList();
-        hotline.bridgeUrl(stack.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofMillis(500))
+        hotline.bridgeUrl(services.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofMillis(500))
                 .orderFactory(new OrderFactory(grids, 11, "F"));
         tester = issuer.mint(ServiceIntegrationTest.TESTER);
-        feeder = new DemoFeeder(stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH), hotline,
+        feeder = new DemoFeeder(services.baseUrl(ServiceNames.INTAKE), services.baseUrl(ServiceNames.DISPATCH), hotline,
                 settings.reportsPerSecond(), new ClientCredentials(issuer.tokenUri(), LocalStack.DEMO_CLIENT,
                 issuer.realm().client(LocalStack.DEMO_CLIENT).orElseThrow().secret()))
                 .onAccepted(new DemoFeeder.Accepted() {
@@ -141,8 +142,8 @@ class FaultSuiteTest {
         if (feeder != null) {
             feeder.close();
         }
-        if (stack != null) {
-            stack.close();
+        if (services != null) {
+            services.close();
         }
         for (AutoCloseable c : new AutoCloseable[] {hotline, issuer, mongo, kafka}) {
             try {
@@ -166,7 +167,8 @@ class FaultSuiteTest {
         });
         for (String service : List.of(ServiceNames.INTAKE, ServiceNames.DISPATCH, ServiceNames.HOTLINE_BRIDGE,
                 ServiceNames.STATS, ServiceNames.METRICS)) {
-            phase(service + " stopped mid-work and restarted", () -> stack.restart(service));
+            phase(service + " killed mid-work, restarted", () -> services.killAndRestart(service,
+                    Duration.ofMinutes(2)));
         }
         phase("12345 platform down for " + settings.outageReports() + " reports' time", () -> {
             hotline.down();
@@ -176,8 +178,8 @@ class FaultSuiteTest {
         phase(settings.poisonPerTopic() + " poison messages on each of " + Topics.all().size() + " topics",
                 this::poison);
         phase(settings.malformed() + " malformed HTTP requests", () -> fuzz = new FaultFuzz(20261124, tester, SECRET)
-                .run(settings.malformed(), stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH),
-                        stack.baseUrl(ServiceNames.STATS), stack.baseUrl(ServiceNames.HOTLINE_BRIDGE)));
+                .run(settings.malformed(), services.baseUrl(ServiceNames.INTAKE), services.baseUrl(ServiceNames.DISPATCH),
+                        services.baseUrl(ServiceNames.STATS), services.baseUrl(ServiceNames.HOTLINE_BRIDGE)));
 
         System.out.println(report());
         assertThat(phases).allSatisfy(f -> {
@@ -360,7 +362,7 @@ class FaultSuiteTest {
     }
 
     private RestTestClient client(String service) {
-        return RestTestClient.bindToServer().baseUrl(stack.baseUrl(service))
+        return RestTestClient.bindToServer().baseUrl(services.baseUrl(service))
                 .defaultHeader("Authorization", "Bearer " + tester).build();
     }
 
