@@ -1,5 +1,6 @@
 package io.gridloop.platform.security;
 
+import io.gridloop.platform.audit.AuditConfiguration;
 import io.gridloop.platform.audit.AuditFilter;
 import io.gridloop.platform.audit.AuditTrail;
 import jakarta.servlet.DispatcherType;
@@ -47,7 +48,7 @@ import static io.gridloop.platform.security.Role.names;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@Import(io.gridloop.platform.audit.AuditConfiguration.class)
+@Import(AuditConfiguration.class)
 public class GridloopSecurityAutoConfiguration {
 
     /** Requests the firewall refuses are answered like every other error, not by the error page's JSON. */
