@@ -27,7 +27,11 @@ import java.util.function.Supplier;
 final class FaultFuzz {
 
     /** What the requests got. */
-    record Result(int sent, int serverErrors, int notProblemJson, Map<String, Integer> byTarget, List<String> examples) {
+    /**
+     * @param answeredOk requests some fuzzing left valid (an odd but legal query, say), answered 2xx
+     */
+    record Result(int sent, int serverErrors, int notProblemJson, int answeredOk, Map<String, Integer> byTarget,
+                  List<String> examples) {
     }
 
     private final Random random;
@@ -80,6 +84,7 @@ final class FaultFuzz {
         List<String> examples = new ArrayList<>();
         int serverErrors = 0;
         int notProblem = 0;
+        int ok = 0;
         for (int i = 0; i < count; i++) {
             Request r = kinds.get(i % kinds.size()).get();
             byTarget.merge(r.target(), 1, Integer::sum);
@@ -91,6 +96,9 @@ final class FaultFuzz {
             }
             int status = answer.statusCode();
             String type = answer.headers().firstValue("Content-Type").orElse("");
+            if (status < 300) {
+                ok++;
+            }
             if (status >= 500) {
                 serverErrors++;
                 if (examples.size() < 20) {
@@ -105,7 +113,7 @@ final class FaultFuzz {
                 }
             }
         }
-        return new Result(count, serverErrors, notProblem, byTarget, examples);
+        return new Result(count, serverErrors, notProblem, ok, byTarget, examples);
     }
 
     private HttpResponse<byte[]> send(Request r) {

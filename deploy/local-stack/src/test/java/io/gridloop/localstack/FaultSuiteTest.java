@@ -397,7 +397,8 @@ class FaultSuiteTest {
                 .append(")\n");
         if (fuzz != null) {
             out.append("malformed requests: ").append(fuzz.sent()).append(" sent, ").append(fuzz.serverErrors())
-                    .append(" answered 5xx, ").append(fuzz.notProblemJson()).append(" refused without problem+json; by target ")
+                    .append(" answered 5xx, ").append(fuzz.notProblemJson()).append(" refused without problem+json, ")
+                    .append(fuzz.answeredOk()).append(" still valid and answered 2xx; by target ")
                     .append(fuzz.byTarget()).append('\n');
             fuzz.examples().forEach(e -> out.append("    ").append(e).append('\n'));
         }
