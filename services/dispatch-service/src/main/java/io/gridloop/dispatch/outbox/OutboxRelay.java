@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.outbox;
 
+import io.gridloop.platform.lease.Leases;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
@@ -55,7 +56,8 @@ public class OutboxRelay {
     OutboxRelay(CaseFiles cases, CaseLocks locks, OpenCases openCases, PendingOutbox pending,
                 EventPublisher publisher, Clock clock, MeterRegistry meters,
                 @Value("${gridloop.dispatch.outbox.send-timeout:10s}") Duration sendTimeout,
-                @Value("${gridloop.dispatch.outbox.sweep-grace:5s}") Duration sweepGrace) {
+                @Value("${gridloop.dispatch.outbox.sweep-grace:5s}") Duration sweepGrace, Leases leases) {
+        this.leases = leases;
         this.cases = cases;
         this.openCases = openCases;
         this.pending = pending;
@@ -133,9 +135,19 @@ public class OutboxRelay {
         return acknowledged;
     }
 
-    /** Relays what earlier attempts left behind, and drops markers whose entry no longer exists. */
+    /** An instance that dies hands the sweep over within this. */
+    private static final Duration SWEEP_LEASE = Duration.ofMinutes(1);
+
+    private final Leases leases;
+
+    /** One instance sweeps at a time; each still relays its own actions at once. */
     @Scheduled(fixedDelayString = "${gridloop.dispatch.outbox.sweep-interval:5s}",
             initialDelayString = "${gridloop.dispatch.outbox.sweep-initial-delay:2s}")
+    void scheduledSweep() {
+        leases.runIfHeld("dispatch.outbox-sweep", SWEEP_LEASE, this::sweep);
+    }
+
+    /** Relays what earlier attempts left behind, and drops markers whose entry no longer exists. */
     public void sweep() {
         Instant now = clock.instant();
         List<PendingOutbox.Marker> stale = pending.olderThan(now.minus(sweepGrace));

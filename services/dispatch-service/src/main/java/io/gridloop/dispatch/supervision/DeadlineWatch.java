@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.supervision;
 
+import io.gridloop.platform.lease.Leases;
 import io.gridloop.dispatch.casefile.CaseFiles;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
@@ -16,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -37,8 +39,14 @@ public class DeadlineWatch {
     private final Counter warnings;
     private final Counter overdue;
 
+    /** Longer than a scan takes; an instance that dies hands the watch over within this. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final Leases leases;
+
     DeadlineWatch(OpenCases open, CaseFiles cases, OutboxRelay relay, Supervisions supervisions, Clock clock,
-                  MeterRegistry meters) {
+                  MeterRegistry meters, Leases leases) {
+        this.leases = leases;
         this.open = open;
         this.cases = cases;
         this.relay = relay;
@@ -48,8 +56,13 @@ public class DeadlineWatch {
         this.overdue = meters.counter("gridloop.dispatch.deadline.overdue");
     }
 
+    /** One instance of dispatch watches deadlines at a time: two would warn and supervise cases twice over. */
     @Scheduled(fixedDelayString = "${gridloop.dispatch.deadlines.scan-interval:30s}",
             initialDelayString = "${gridloop.dispatch.deadlines.scan-initial-delay:5s}")
+    void scheduledScan() {
+        leases.runIfHeld("dispatch.deadline-watch", LEASE, this::scan);
+    }
+
     public void scan() {
         Instant now = clock.instant();
         for (OpenCase candidate : open.needingAttention(now)) {

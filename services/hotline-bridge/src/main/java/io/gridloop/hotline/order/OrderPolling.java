@@ -1,5 +1,6 @@
 package io.gridloop.hotline.order;
 
+import io.gridloop.platform.lease.Leases;
 import io.gridloop.contracts.hotline.OrderPage;
 import io.gridloop.contracts.hotline.WorkOrder;
 import io.gridloop.hotline.HotlineSettings;
@@ -18,6 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -48,8 +50,14 @@ class OrderPolling {
     private final int pageSize;
     private final MeterRegistry meters;
 
+    /** An instance that dies hands polling over within this. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final Leases leases;
+
     OrderPolling(HotlineClient client, HotlineOrders orders, MongoTemplate mongo, Validator validator, Clock clock,
-                 HotlineSettings settings, MeterRegistry meters) {
+                 HotlineSettings settings, MeterRegistry meters, Leases leases) {
+        this.leases = leases;
         this.meters = meters;
         this.client = client;
         this.orders = orders;
@@ -67,9 +75,12 @@ class OrderPolling {
     @Scheduled(fixedDelayString = "${gridloop.hotline.poll.interval:10s}", initialDelayString = "${gridloop.hotline.poll.initial-delay:3s}")
     void poll() {
         try {
-            while (pollOnce() == pageSize) {
-                // A full page: there may be more right away.
-            }
+            // One instance polls at a time: two would read the same page and race for the cursor.
+            leases.runIfHeld("hotline.order-polling", LEASE, () -> {
+                while (pollOnce() == pageSize) {
+                    // A full page: there may be more right away.
+                }
+            });
         } catch (RuntimeException e) {
             log.warn("Polling 12345 orders failed; trying again at the next poll: {}", e.toString());
         }

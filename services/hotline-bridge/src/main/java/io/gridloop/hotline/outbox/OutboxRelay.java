@@ -1,5 +1,6 @@
 package io.gridloop.hotline.outbox;
 
+import io.gridloop.platform.lease.Leases;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -62,8 +63,17 @@ class OutboxRelay implements DisposableBean {
     private final ExecutorService workers;
     private final AtomicReference<Backlog> backlog = new AtomicReference<>(new Backlog(0, 0, null));
 
+    /**
+     * One instance relays at a time — two could deliver one order's syncs out of sequence. Longer than a pass
+     * takes with the hotline at its slowest; an instance that dies hands the relay over within this.
+     */
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    private final Leases leases;
+
     OutboxRelay(Outbox outbox, HotlineClient client, OrderBook book, Clock clock, MeterRegistry meters,
-                HotlineSettings settings) {
+                HotlineSettings settings, Leases leases) {
+        this.leases = leases;
         this.outbox = outbox;
         this.client = client;
         this.book = book;
@@ -103,7 +113,7 @@ class OutboxRelay implements DisposableBean {
             initialDelayString = "${gridloop.hotline.outbox.initial-delay:2s}")
     void relay() {
         try {
-            pass();
+            leases.runIfHeld("hotline.outbox-relay", LEASE, this::pass);
         } catch (RuntimeException e) {
             log.warn("Outbox pass failed; the next one tries again: {}", e.toString());
         }

@@ -8,6 +8,7 @@ import io.gridloop.hotline.HotlineSettings;
 import io.gridloop.hotline.client.HotlineClient;
 import io.gridloop.hotline.client.HotlineUnavailableException;
 import io.gridloop.hotline.order.OrderBook;
+import io.gridloop.platform.lease.Leases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,8 @@ class OutboxRelayTest {
     private final OutboxRelay relay = new OutboxRelay(outbox, client, mock(OrderBook.class),
             Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(),
             new HotlineSettings(null, "s", null, null, null, null, null,
-                    new HotlineSettings.Outbox(null, 1, 3, Duration.ofSeconds(2), Duration.ofMinutes(5), null)));
+                    new HotlineSettings.Outbox(null, 1, 3, Duration.ofSeconds(2), Duration.ofMinutes(5), null)),
+            mock(Leases.class));
 
     private static OutboxMessage failedBefore(int attempts) {
         StatusSync sync = new StatusSync("c-3", "GD1", 3, SyncStatus.ACCEPTED, "签收受理", null, null, null, null, null,

@@ -1,0 +1,115 @@
+package io.gridloop.platform.lease;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.gridloop.infra.FreePort;
+import io.gridloop.infra.MongoWireServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two instances, one lease, on a real MongoDB-wire server: never both, and a dead holder's lease runs out. */
+class LeasesTest {
+
+    private static MongoWireServer server;
+    private static MongoClient client;
+    private final MongoTemplate mongo = new MongoTemplate(client, "leases_" + UUID.randomUUID().toString().substring(0, 8));
+
+    /** A clock the test moves. */
+    private static final class TestClock extends Clock {
+        private Instant now = Instant.parse("2026-11-24T08:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void pass(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    private final TestClock clock = new TestClock();
+    private final Leases a = new Leases(mongo, clock, "dispatch-a");
+    private final Leases b = new Leases(mongo, clock, "dispatch-b");
+
+    @BeforeAll
+    static void start() {
+        server = MongoWireServer.startInMemory(FreePort.next());
+        client = MongoClients.create(server.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void shouldLetOneInstanceHoldTheLeaseAndRenewItWhileTheOtherWaits() {
+        assertThat(a.hold("watch", Duration.ofSeconds(30))).isTrue();
+        assertThat(b.hold("watch", Duration.ofSeconds(30))).isFalse();
+        clock.pass(Duration.ofSeconds(20));
+        assertThat(a.hold("watch", Duration.ofSeconds(30))).as("renewed").isTrue();
+        clock.pass(Duration.ofSeconds(20));
+        assertThat(b.hold("watch", Duration.ofSeconds(30))).as("the renewal still runs").isFalse();
+        assertThat(b.hold("another", Duration.ofSeconds(30))).as("leases are independent").isTrue();
+    }
+
+    @Test
+    void shouldHandTheLeaseOverWhenItsHolderStopsRenewingOrGivesItBack() {
+        assertThat(a.hold("relay", Duration.ofSeconds(30))).isTrue();
+        clock.pass(Duration.ofSeconds(31));
+        assertThat(b.hold("relay", Duration.ofSeconds(30))).as("a's ran out").isTrue();
+        assertThat(a.hold("relay", Duration.ofSeconds(30))).isFalse();
+
+        b.releaseAll();
+        assertThat(a.hold("relay", Duration.ofSeconds(30))).as("given back, taken at once").isTrue();
+        assertThat(a.runIfHeld("relay", Duration.ofSeconds(30), () -> { })).isTrue();
+        assertThat(b.runIfHeld("relay", Duration.ofSeconds(30), () -> {
+            throw new AssertionError("b must not run while a holds the lease");
+        })).isFalse();
+    }
+
+    @Test
+    void shouldGiveTheLeaseToExactlyOneOfManyContenders() throws Exception {
+        List<Leases> contenders = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            contenders.add(new Leases(mongo, clock, "instance-" + i));
+        }
+        List<Callable<Boolean>> tries = contenders.stream()
+                .<Callable<Boolean>>map(l -> () -> l.hold("scanner", Duration.ofMinutes(1))).toList();
+        int winners = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<Boolean> f : pool.invokeAll(tries)) {
+                winners += f.get() ? 1 : 0;
+            }
+        }
+        assertThat(winners).isEqualTo(1);
+    }
+}
