@@ -2,7 +2,6 @@ package io.gridloop.dispatch.casefile;
 
 import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.platform.security.Caller;
-import io.gridloop.platform.security.Role;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.lifecycle.ActionInput;
@@ -88,26 +87,18 @@ class CaseController {
                  @Valid @RequestBody(required = false) ActionRequest request) {
         Caller caller = Caller.current();
         CaseAction wanted = CaseAction.fromWireName(action).orElse(null);
-        ActionInput input;
         if (wanted == null) {
-            // Unknown names get their own answer from the case work; only the case's existence is checked here.
+            // Only a caller who may see the case learns that the action does not exist.
             CaseAccess.visible(caller, work.get(caseId));
-            input = ActionInput.by(caller.id());
-        } else {
-            Role role = CaseAccess.roleFor(caller, wanted, work.get(caseId));
-            input = request == null ? new ActionInput(caller.id(), role.name(), null, null, null, null, null, null)
-                    : request.toInput(caller.id(), role.name());
-            if (wanted == CaseAction.MERGE && input.mergeInto() != null) {
-                CaseAccess.visible(caller, work.get(input.mergeInto()));
-            }
         }
-        // Checked again under the case's lock: a reassignment in between moves the case out of a unit's reach.
-        return CaseView.of(work.act(caseId, action, input, current -> {
-            if (wanted != null) {
-                CaseAccess.roleFor(caller, wanted, current);
-            }
-            return true;
-        }));
+        ActionInput input = request == null ? ActionInput.by(caller.id()) : request.toInput(caller.id(), null);
+        if (wanted == CaseAction.MERGE && input.mergeInto() != null) {
+            CaseAccess.visible(caller, work.get(input.mergeInto()));
+        }
+        // Who may act, and in which role, is decided on the case as it is under its lock: a reassignment in
+        // between moves it out of a unit's reach.
+        return CaseView.of(work.actAs(caseId, action, input,
+                current -> CaseAccess.roleFor(caller, wanted, current).name()));
     }
 
     /** A case as operators see it, with Chinese labels beside the codes. */

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -63,11 +64,22 @@ public class CaseWork {
      * @return the case after the action, or {@code null} if it no longer applied
      */
     public CaseFile act(String caseId, String actionName, ActionInput input, Predicate<CaseFile> stillApplies) {
-        CaseAction action = CaseAction.fromWireName(actionName).filter(CaseAction::manual)
+        return act(caseId, manual(actionName), input, stillApplies);
+    }
+
+    /**
+     * An action a person asks for, in the role {@code roleFor} gives them for the case as it is under its lock —
+     * where a reassignment in between is seen; {@code roleFor} refuses (throws) if they may not act at all.
+     */
+    public CaseFile actAs(String caseId, String actionName, ActionInput input, Function<CaseFile, String> roleFor) {
+        return act(caseId, manual(actionName), input, c -> true, roleFor);
+    }
+
+    private static CaseAction manual(String actionName) {
+        return CaseAction.fromWireName(actionName).filter(CaseAction::manual)
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
                         "没有名为 " + actionName + " 的案件操作").with("actions", Arrays.stream(CaseAction.values())
                         .filter(CaseAction::manual).map(CaseAction::wireName).toList()));
-        return act(caseId, action, input, stillApplies);
     }
 
     /**
@@ -77,6 +89,11 @@ public class CaseWork {
      * @return the case after the action, or {@code null} if it no longer applied
      */
     public CaseFile act(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies) {
+        return act(caseId, action, input, stillApplies, c -> input.role());
+    }
+
+    private CaseFile act(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies,
+                         Function<CaseFile, String> roleFor) {
         for (String photoId : input.photoIds()) {
             if (photos.info(photoId).isEmpty()) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PHOTO", "照片不存在",
@@ -90,18 +107,20 @@ public class CaseWork {
                         "案件 " + target.id() + " 处于「" + target.state().label() + "」状态");
             }
         }
-        return locks.withCase(caseId, () -> actHeld(caseId, action, input, stillApplies));
+        return locks.withCase(caseId, () -> actHeld(caseId, action, input, stillApplies, roleFor));
     }
 
-    private CaseFile actHeld(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies) {
+    private CaseFile actHeld(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies,
+                             Function<CaseFile, String> roleFor) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CaseFile current = get(caseId);
             if (!stillApplies.test(current)) {
                 return null;
             }
+            ActionInput asRole = input.actingAs(roleFor.apply(current));
             CaseFile.Transition t;
             try {
-                ActionInput in = withRouting(current, action, input);
+                ActionInput in = withRouting(current, action, asRole);
                 t = current.next(action, in, calendar.policy().calendar(), clock.instant());
             } catch (IllegalTransitionException e) {
                 throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "当前状态不允许该操作",

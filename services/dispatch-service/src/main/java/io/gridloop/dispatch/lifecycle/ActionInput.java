@@ -44,6 +44,12 @@ public record ActionInput(String actor, String role, String reason, Integer exte
         return new ActionInput(CaseFile.SYSTEM, SYSTEM_ROLE, reason, null, null, null, null, null);
     }
 
+    /** The same input, taken in {@code role}. */
+    public ActionInput actingAs(String role) {
+        return new ActionInput(actor, role, reason, extensionWorkingDays, mergeInto, assignee, routing, photoIds,
+                visit);
+    }
+
     public ActionInput routedBy(RoutingDecision decision) {
         return new ActionInput(actor, role, reason, extensionWorkingDays, mergeInto, assignee, decision, photoIds,
                 visit);
