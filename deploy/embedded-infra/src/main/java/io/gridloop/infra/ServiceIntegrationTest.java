@@ -49,7 +49,12 @@ public abstract class ServiceIntegrationTest {
 
     /** The service's HTTP API, presenting {@code token} whatever it is. */
     protected RestTestClient withToken(String token) {
-        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + token).build();
+        return bearer("http://localhost:" + port, token);
+    }
+
+    /** A client of the API at {@code baseUrl} that presents {@code token}. */
+    public static RestTestClient bearer(String baseUrl, String token) {
+        return RestTestClient.bindToServer().baseUrl(baseUrl).defaultHeader("Authorization", "Bearer " + token)
+                .build();
     }
 }

@@ -126,8 +126,8 @@ abstract class ClosedLoopScenario {
 
     /** A service's API, signed in as a dispatch centre, supervisor and reporting channel for everywhere. */
     private RestTestClient client(String service) {
-        return RestTestClient.bindToServer().baseUrl(stack.baseUrl(service)).defaultHeader("Authorization",
-                "Bearer " + EmbeddedInfra.shared().tokens().mint(ServiceIntegrationTest.TESTER)).build();
+        return ServiceIntegrationTest.bearer(stack.baseUrl(service),
+                EmbeddedInfra.shared().tokens().mint(ServiceIntegrationTest.TESTER));
     }
 
     @Test

@@ -149,8 +149,7 @@ class DashboardBrowserTest {
     }
 
     private RestTestClient signedIn(String service, Identity who) {
-        return RestTestClient.bindToServer().baseUrl(stack.baseUrl(service))
-                .defaultHeader("Authorization", "Bearer " + EmbeddedInfra.shared().tokens().mint(who)).build();
+        return ServiceIntegrationTest.bearer(stack.baseUrl(service), EmbeddedInfra.shared().tokens().mint(who));
     }
 
     private JsonNode api(String path) {

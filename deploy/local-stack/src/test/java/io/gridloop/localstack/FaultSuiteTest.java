@@ -362,8 +362,7 @@ class FaultSuiteTest {
     }
 
     private RestTestClient client(String service) {
-        return RestTestClient.bindToServer().baseUrl(services.baseUrl(service))
-                .defaultHeader("Authorization", "Bearer " + tester).build();
+        return ServiceIntegrationTest.bearer(services.baseUrl(service), tester);
     }
 
     private static Figures withCaughtUp(Figures f, boolean caughtUp) {

@@ -2,6 +2,7 @@ package io.gridloop.intake.access;
 
 import io.gridloop.infra.EmbeddedInfra;
 import io.gridloop.infra.FreePort;
+import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.auth.Identity;
 import io.gridloop.intake.report.ReportApiTest;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.util.List;
 import java.util.UUID;
@@ -42,9 +42,7 @@ class SignInUnavailableTest {
     void shouldAnswer503WithRetryAfterWhenTheRealmsKeysCannotBeFetched() {
         String token = EmbeddedInfra.shared().tokens().mint(
                 Identity.of("gw-nojwks", List.of("GRID_WORKER"), "150105001001003"));
-        RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + token).build()
-                .post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
+        ServiceIntegrationTest.bearer("http://localhost:" + port, token).post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
                 .body(ReportApiTest.report(UUID.randomUUID().toString(), "gw-nojwks", "150105001001003")).exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().valueEquals("Retry-After", "5")

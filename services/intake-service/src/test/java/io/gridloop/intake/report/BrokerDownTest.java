@@ -1,8 +1,9 @@
 package io.gridloop.intake.report;
 
 import io.gridloop.infra.EmbeddedInfra;
-import io.gridloop.infra.auth.Identity;
 import io.gridloop.infra.FreePort;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.auth.Identity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,10 +47,8 @@ class BrokerDownTest {
     @Test
     void shouldAnswer503WithRetryAfterAndNeverAcceptWhenKafkaIsDown() {
         String clientEventId = UUID.randomUUID().toString();
-        RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + EmbeddedInfra.shared().tokens()
-                        .mint(Identity.of("gw-down", List.of("GRID_WORKER"), "150105001001003")))
-                .build();
+        RestTestClient http = ServiceIntegrationTest.bearer("http://localhost:" + port, EmbeddedInfra.shared()
+                .tokens().mint(Identity.of("gw-down", List.of("GRID_WORKER"), "150105001001003")));
 
         http.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
                 .body(ReportApiTest.report(clientEventId, "gw-down", "150105001001003"))

@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -51,19 +50,21 @@ import static io.gridloop.platform.security.Role.names;
 @Import(AuditConfiguration.class)
 public class GridloopSecurityAutoConfiguration {
 
-    /** Requests the firewall refuses are answered like every other error, not by the error page's JSON. */
+    /**
+     * The security filters' refusals as problem+json: 401, 403, a token that cannot be checked (503), and — as
+     * the {@code RequestRejectedHandler} the web security picks up — what the firewall refuses.
+     */
     @Bean
-    RequestRejectedHandler problemJsonRequestRejected(JsonMapper json) {
+    ProblemResponses gridloopProblemResponses(JsonMapper json) {
         return new ProblemResponses(json);
     }
 
     @Bean
-    SecurityFilterChain gridloopApiSecurity(HttpSecurity http, List<ApiAccess> services, JsonMapper json,
+    SecurityFilterChain gridloopApiSecurity(HttpSecurity http, List<ApiAccess> services, ProblemResponses problems,
                                             AuditTrail trail, Clock clock,
                                             @Value("${spring.application.name:gridloop}") String service,
                                             @Value("${gridloop.audit.audited-reads:}") List<String> auditedReads)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

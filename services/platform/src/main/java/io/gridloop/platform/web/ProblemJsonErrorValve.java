@@ -4,6 +4,9 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
 import java.io.IOException;
 import java.io.Writer;
 
@@ -19,13 +22,13 @@ public final class ProblemJsonErrorValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String code = status == 400 ? "BAD_REQUEST" : status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
-        String title = status == 400 ? "请求有误" : status >= 500 ? "服务内部错误" : "请求无法处理";
-        String detail = status == 400 ? "请求的地址、参数或请求头无法解析（编码错误或含不允许的字符）"
-                : status >= 500 ? "请求未能处理，请稍后重试；如持续出现请联系管理员" : "请求无法处理";
-        String body = "{\"type\":\"https://gridloop.io/problems/" + code.toLowerCase().replace('_', '-')
-                + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                + "\",\"code\":\"" + code + "\"}";
+        ProblemDetail problem = ProblemDetailsAdvice.standard(HttpStatusCode.valueOf(status), status == 400
+                ? "请求的地址、参数或请求头无法解析（编码错误或含不允许的字符）"
+                : status >= 500 ? "请求未能处理，请稍后重试；如持续出现请联系管理员" : "请求无法处理");
+        // Spring's JSON mapper lives in the application, not in Tomcat's valve; the fields are few and fixed.
+        String body = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle()
+                + "\",\"status\":" + status + ",\"detail\":\"" + problem.getDetail() + "\",\"code\":\""
+                + problem.getProperties().get("code") + "\"}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
