@@ -6,7 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.springframework.beans.factory.InitializingBean;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -18,6 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The newest snapshot of every district, kept in memory for gauges and the dashboard and in MongoDB so a
  * restarted service shows the same numbers at once, before it has read anything from Kafka.
+ *
+ * <p>Several instances share one consumer group, so each reads only some districts' partitions; MongoDB is where
+ * they meet. A snapshot is stored only over an older one of its district, and every instance reloads the stored
+ * snapshots every {@code gridloop.dashboard.push-interval}, so each serves every district, whichever instance
+ * read it from Kafka.
  *
  * <p>Gauges, tagged {@code district} (code) and {@code district_name}: {@code gridloop_completion_rate} (办结率),
  * {@code gridloop_ontime_rate} (按期办结率), {@code gridloop_events_reported}, {@code gridloop_events_closed} — all
@@ -50,11 +61,7 @@ public class DistrictBoard implements InitializingBean {
     /** Runs before the Kafka listeners start, so the stored numbers are there from the first scrape. */
     @Override
     public void afterPropertiesSet() {
-        restore();
-    }
-
-    void restore() {
-        mongo.findAll(StoredSnapshot.class, COLLECTION).forEach(s -> remember(s.snapshot()));
+        refresh();
     }
 
     /** Takes {@code snapshot} unless a newer one of its district is known already (records can arrive late). */
@@ -62,9 +69,37 @@ public class DistrictBoard implements InitializingBean {
         if (!remember(snapshot)) {
             return false;
         }
-        mongo.save(new StoredSnapshot(snapshot.districtCode(), snapshot), COLLECTION);
+        store(snapshot);
         listeners.forEach(Runnable::run);
         return true;
+    }
+
+    /** Takes what other instances stored since the last look. */
+    @Scheduled(fixedDelayString = "${gridloop.dashboard.push-interval:1s}")
+    void refresh() {
+        boolean taken = false;
+        for (StoredSnapshot s : mongo.findAll(StoredSnapshot.class, COLLECTION)) {
+            taken |= remember(s.snapshot());
+        }
+        if (taken) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Replaces the stored snapshot of the district only if it is not newer; an upsert that finds the district
+     * stored with a newer snapshot fails on the duplicate id, and that snapshot stays.
+     */
+    private void store(DistrictCompletionSnapshot snapshot) {
+        Query olderOrAbsent = Query.query(Criteria.where("_id").is(snapshot.districtCode())
+                .and("snapshot.asOf").lte(snapshot.asOf()));
+        Document replacement = new Document();
+        mongo.getConverter().write(new StoredSnapshot(snapshot.districtCode(), snapshot), replacement);
+        try {
+            mongo.upsert(olderOrAbsent, Update.fromDocument(replacement), COLLECTION);
+        } catch (DuplicateKeyException newerStored) {
+            // another instance stored a newer snapshot of this district in the meantime
+        }
     }
 
     /** {@code listener} runs (on the Kafka listener's thread) whenever a newer snapshot was taken. */
@@ -82,7 +117,8 @@ public class DistrictBoard implements InitializingBean {
         boolean[] taken = {false};
         DistrictCompletionSnapshot before = latest.get(code);
         latest.compute(code, (k, current) -> {
-            if (current != null && current.asOf().isAfter(snapshot.asOf())) {
+            // Not newer: late, a redelivery, or the stored copy (milliseconds only) of what this instance holds.
+            if (current != null && !snapshot.asOf().isAfter(current.asOf())) {
                 return current;
             }
             taken[0] = true;

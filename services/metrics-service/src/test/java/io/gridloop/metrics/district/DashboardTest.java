@@ -152,10 +152,37 @@ class DashboardTest extends ServiceIntegrationTest {
 
         SimpleMeterRegistry freshMeters = new SimpleMeterRegistry();
         DistrictBoard restarted = new DistrictBoard(mongo, freshMeters);
-        restarted.restore();
+        restarted.refresh();
 
         assertThat(restarted.all()).anySatisfy(s -> assertThat(s.districtCode()).isEqualTo(d));
         assertThat(freshMeters.get("gridloop.completion.rate").tag("district", d).gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldServeDistrictsAnotherInstanceReadAndNeverStoreOverANewerSnapshot() {
+        // Two more instances of the board on the same database, as two pods in one consumer group: each reads
+        // some districts from Kafka; each must show all of them.
+        DistrictBoard first = new DistrictBoard(mongo, new SimpleMeterRegistry());
+        DistrictBoard second = new DistrictBoard(mongo, new SimpleMeterRegistry());
+        String d = freshDistrict();
+        Instant now = Instant.now();
+
+        assertThat(second.offer(snapshot(d, 10, 9, now))).isTrue();
+        // the first instance had read an older snapshot of d from its partition, and stores it late
+        assertThat(first.offer(snapshot(d, 10, 2, now.minusSeconds(5)))).isTrue();
+        first.refresh();
+
+        assertThat(first.all()).filteredOn(s -> s.districtCode().equals(d)).singleElement()
+                .satisfies(s -> assertThat(s.closed()).isEqualTo(9));
+        DistrictBoard restarted = new DistrictBoard(mongo, new SimpleMeterRegistry());
+        restarted.afterPropertiesSet();
+        assertThat(restarted.all()).filteredOn(s -> s.districtCode().equals(d)).singleElement()
+                .satisfies(s -> assertThat(s.closed()).isEqualTo(9));
+    }
+
+    private static DistrictCompletionSnapshot snapshot(String district, long reported, long closed, Instant asOf) {
+        return new DistrictCompletionSnapshot(district, "赛罕区", reported, closed, (double) closed / reported, asOf,
+                "2026", closed, 1.0, 0, reported - closed, java.util.List.of());
     }
 
     @Test

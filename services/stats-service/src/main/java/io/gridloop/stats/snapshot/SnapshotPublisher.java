@@ -66,7 +66,11 @@ class SnapshotPublisher {
         Set<String> changed = dirty.drain();
         List<Period> months = lastTwelveMonths();
         for (String district : changed) {
-            publish(queries.area(district, thisYear, CountFilter.ALL), thisYear, months,
+            // The moment before reading, not after: with several instances, a snapshot read before another
+            // instance's write must lose to that instance's own, later-read snapshot of the district — readers keep
+            // the newest asOf — however the two publications interleave.
+            Instant asOf = clock.instant();
+            publish(asOf, queries.area(district, thisYear, CountFilter.ALL), thisYear, months,
                     queries.months(district, months, CountFilter.ALL));
         }
     }
@@ -80,7 +84,7 @@ class SnapshotPublisher {
         return months;
     }
 
-    private void publish(AreaFigures d, Period year, List<Period> months, List<AreaFigures> trend) {
+    private void publish(Instant asOf, AreaFigures d, Period year, List<Period> months, List<AreaFigures> trend) {
         List<DistrictCompletionSnapshot.Month> byMonth = new ArrayList<>(months.size());
         for (int i = 0; i < months.size(); i++) {
             AreaFigures m = trend.get(i);
@@ -88,16 +92,15 @@ class SnapshotPublisher {
                     m.counts().get(Measure.REPORTED.code()), m.counts().get(Measure.CLOSED.code()),
                     m.rates().get("completionRate")));
         }
-        Instant now = clock.instant();
         String name = d.areaName() != null ? d.areaName() : d.areaCode();
         DistrictCompletionSnapshot snapshot = new DistrictCompletionSnapshot(d.areaCode(), name,
                 d.counts().get(Measure.REPORTED.code()), d.counts().get(Measure.CLOSED.code()),
-                d.rates().get("completionRate"), now, year.text(), d.counts().get(Measure.CLOSED_ON_TIME.code()),
+                d.rates().get("completionRate"), asOf, year.text(), d.counts().get(Measure.CLOSED_ON_TIME.code()),
                 d.rates().get("onTimeCompletionRate"), d.counts().get(Measure.OVERDUE_NOW.code()),
                 d.counts().get(Measure.OPEN.code()), byMonth);
         try {
             publisher.publishAndWait(Topics.DISTRICT_STATS,
-                    EventEnvelope.of(Topics.DISTRICT_STATS, ServiceNames.STATS, now, d.areaCode(), snapshot),
+                    EventEnvelope.of(Topics.DISTRICT_STATS, ServiceNames.STATS, asOf, d.areaCode(), snapshot),
                     SEND_TIMEOUT);
         } catch (EventPublisher.PublishFailedException e) {
             log.warn("Snapshot of district {} not published, will retry: {}", d.areaCode(), e.getMessage());
