@@ -115,6 +115,27 @@ class StatsFlowTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldCountTheRecordsThisInstanceHandledItsShareOfTheWork() {
+        awaitCaughtUp();
+        double before = handledRecords();
+        String d = CaseHistories.freshDistrict();
+        List<CaseHistories.History> histories = publish(d, 20, ThreadLocalRandom.current().nextLong(), 0);
+        awaitCaughtUp();
+
+        long sent = histories.stream().mapToLong(h -> h.transitions().size()).sum();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(handledRecords() - before).isEqualTo((double) sent));
+    }
+
+    private double handledRecords() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody().lines()
+                .filter(l -> l.startsWith("gridloop_kafka_records_handled_total{")
+                        && l.contains("topic=\"" + Topics.CASE_TRANSITIONED.name() + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void shouldPublishTheDistrictsYearFiguresForTheDashboard() {
         String d = CaseHistories.freshDistrict();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

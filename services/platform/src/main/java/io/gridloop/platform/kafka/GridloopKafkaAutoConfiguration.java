@@ -108,4 +108,10 @@ public class GridloopKafkaAutoConfiguration {
         handler.addNotRetryableExceptions(UndecodableEventException.class);
         return handler;
     }
+
+    /** Counts what this instance's listeners processed; Boot hands it to the listener container factory. */
+    @Bean
+    HandledRecords gridloopHandledRecords(MeterRegistry meters) {
+        return new HandledRecords(meters);
+    }
 }
