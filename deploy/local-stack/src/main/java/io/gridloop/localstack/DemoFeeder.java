@@ -40,7 +40,8 @@ final class DemoFeeder implements AutoCloseable {
     private static final List<String> STEPS_WITH_REWORK = List.of("accept", "feedback", "rework", "feedback", "close");
 
     private final String intake;
-    private final String dispatch;
+    /** Where the next case action goes: one dispatch address, or a test's choice among several instances. */
+    private final java.util.function.Supplier<String> dispatch;
     private final double reportsPerSecond;
     private final HotlineSimulator hotline;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -84,6 +85,11 @@ final class DemoFeeder implements AutoCloseable {
 
     DemoFeeder(String intakeBaseUrl, String dispatchBaseUrl, HotlineSimulator hotline, double reportsPerSecond,
                ClientCredentials credentials) {
+        this(intakeBaseUrl, () -> dispatchBaseUrl, hotline, reportsPerSecond, credentials);
+    }
+
+    DemoFeeder(String intakeBaseUrl, java.util.function.Supplier<String> dispatchBaseUrl, HotlineSimulator hotline,
+               double reportsPerSecond, ClientCredentials credentials) {
         this.credentials = credentials;
         this.hotline = hotline;
         this.intake = intakeBaseUrl;
@@ -182,7 +188,7 @@ final class DemoFeeder implements AutoCloseable {
     }
 
     private void act(PendingStep step) {
-        HttpResponse<String> answer = post(dispatch + "/api/v1/cases/" + step.caseId() + "/actions/"
+        HttpResponse<String> answer = post(dispatch.get() + "/api/v1/cases/" + step.caseId() + "/actions/"
                 + step.steps().get(step.step()), "{\"comment\":\"演示数据\"}");
         if (answer == null || answer.statusCode() == 404 || answer.statusCode() >= 500) {
             // Not opened yet, or a service is busy: try again a little later, but not forever.

@@ -12,6 +12,7 @@ import io.gridloop.hotline.simulator.HotlineSimulator;
 import io.gridloop.hotline.simulator.OrderFactory;
 import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.FreePort;
+import io.gridloop.infra.GroupMembers;
 import io.gridloop.infra.KraftBroker;
 import io.gridloop.infra.MongoWireServer;
 import io.gridloop.infra.ServiceIntegrationTest;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,11 +67,11 @@ import static org.awaitility.Awaitility.await;
 class FaultSuiteTest {
 
     private record Settings(String name, double reportsPerSecond, int reportsAfterFault, int outageReports,
-                            int malformed, int poisonPerTopic, Duration patience) {
+                            int scaledOutReports, int malformed, int poisonPerTopic, Duration patience) {
         static Settings of(String profile) {
             return profile.equals("long")
-                    ? new Settings("long", 8, 480, 1_440, 6_000, 10, Duration.ofMinutes(5))
-                    : new Settings("short", 5, 15, 40, 1_200, 3, Duration.ofMinutes(2));
+                    ? new Settings("long", 8, 480, 1_440, 1_440, 6_000, 10, Duration.ofMinutes(5))
+                    : new Settings("short", 5, 15, 40, 60, 1_200, 3, Duration.ofMinutes(2));
         }
     }
 
@@ -78,8 +80,25 @@ class FaultSuiteTest {
                    long missing, Map<String, Long> byState, Map<String, Long> stats, List<String> mismatches,
                    long lag, long outboxPending, long outboxParked, int syncsRecorded, int duplicateSyncs,
                    long closedHotlineCases, List<String> wrongSyncs, List<String> hotlineViolations,
-                   Map<String, Integer> deadLetters, List<String> unexpectedDeadLetters) {
+                   Map<String, Integer> deadLetters, List<String> unexpectedDeadLetters,
+                   List<String> dashboardMismatches) {
     }
+
+    /**
+     * What one instance did while dispatch and stats ran as two: partitions it held at the end, by topic, and
+     * records it handled and case actions it answered meanwhile.
+     */
+    record InstanceShare(String instance, Map<String, Integer> partitions, long records, long caseActions) {
+    }
+
+    /**
+     * The services scaled out, and the topics each consumes as one group; the first carries the work. (Kafka's
+     * default range assignment gives a 3-partition topic to the first instance's three listener threads alone.)
+     */
+    private static final Map<String, List<String>> SCALED = Map.of(
+            ServiceNames.DISPATCH, List.of(Topics.EVENT_REPORTED.name(), Topics.REOPEN_REQUESTED.name(),
+                    Topics.HOTLINE_VISIT_RECORDED.name()),
+            ServiceNames.STATS, List.of(Topics.CASE_TRANSITIONED.name(), Topics.AREA_REGISTERED.name()));
 
     private static final String SECRET = "fault-suite-secret";
     private final Settings settings = Settings.of(System.getProperty("gridloop.fault.profile", "short"));
@@ -100,6 +119,9 @@ class FaultSuiteTest {
     private final Map<String, Integer> poisonSent = new TreeMap<>();
     private final List<Figures> phases = new ArrayList<>();
     private FaultFuzz.Result fuzz;
+    private List<InstanceShare> whileTwo = List.of();
+    private List<InstanceShare> afterScaleIn = List.of();
+    private final AtomicInteger nextDispatch = new AtomicInteger();
 
     @BeforeAll
     void start() throws IOException {
@@ -120,7 +142,8 @@ class FaultSuiteTest {
         hotline.bridgeUrl(services.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofMillis(500))
                 .orderFactory(new OrderFactory(grids, 11, "F"));
         tester = issuer.mint(ServiceIntegrationTest.TESTER);
-        feeder = new DemoFeeder(services.baseUrl(ServiceNames.INTAKE), services.baseUrl(ServiceNames.DISPATCH), hotline,
+        // Case actions go round the running dispatch instances, as a load balancer would send them.
+        feeder = new DemoFeeder(services.baseUrl(ServiceNames.INTAKE), this::anyDispatch, hotline,
                 settings.reportsPerSecond(), new ClientCredentials(issuer.tokenUri(), LocalStack.DEMO_CLIENT,
                 issuer.realm().client(LocalStack.DEMO_CLIENT).orElseThrow().secret()))
                 .onAccepted(new DemoFeeder.Accepted() {
@@ -170,6 +193,7 @@ class FaultSuiteTest {
             phase(service + " killed mid-work, restarted", () -> services.killAndRestart(service,
                     Duration.ofMinutes(2)));
         }
+        scaleOutAndIn();
         phase("12345 platform down for " + settings.outageReports() + " reports' time", () -> {
             hotline.down();
             underLoad(settings.outageReports());
@@ -196,6 +220,34 @@ class FaultSuiteTest {
                 .isEqualTo(expectedDeadLetters());
         assertThat(last.acceptedReports()).as("the load ran").isGreaterThan(settings.reportsAfterFault() * 5);
         assertThat(last.closedHotlineCases()).as("12345 orders went round the loop").isPositive();
+        assertThat(phases).allSatisfy(f -> assertThat(f.dashboardMismatches())
+                .as(f.phase() + ": the dashboard's districts against statistics").isEmpty());
+        assertThat(whileTwo).as("two instances each of dispatch and stats shared the work").hasSize(4)
+                .allSatisfy(share -> {
+                    assertThat(share.records()).as(share.instance() + " handled records").isPositive();
+                    assertThat(share.partitions().values()).as(share.instance() + " held partitions")
+                            .anySatisfy(n -> assertThat(n).isPositive());
+                });
+        for (String service : SCALED.keySet()) {
+            for (String topic : SCALED.get(service)) {
+                int partitions = Topics.all().stream().filter(t -> t.name().equals(topic)).findFirst().orElseThrow()
+                        .partitions();
+                List<Integer> held = whileTwo.stream().filter(s -> s.instance().startsWith(service))
+                        .map(s -> s.partitions().getOrDefault(topic, 0)).toList();
+                assertThat(held).as(topic + ": partitions held by the two " + service + " instances").hasSize(2)
+                        .satisfies(ns -> assertThat(ns.stream().mapToInt(Integer::intValue).sum()).isEqualTo(partitions));
+                if (topic.equals(SCALED.get(service).getFirst())) {
+                    assertThat(held).as(topic + " carries the work: both instances hold some of it")
+                            .allSatisfy(n -> assertThat(n).isPositive());
+                }
+                assertThat(afterScaleIn.stream().filter(s -> s.instance().startsWith(service)).toList())
+                        .as(service + " after scale-in: one instance holds all of " + topic).singleElement()
+                        .satisfies(s -> assertThat(s.partitions()).containsEntry(topic, partitions));
+            }
+        }
+        assertThat(whileTwo.stream().filter(s -> s.instance().startsWith(ServiceNames.DISPATCH)))
+                .as("case actions answered by each dispatch instance")
+                .allSatisfy(s -> assertThat(s.caseActions()).isPositive());
         assertThat(fuzz.sent()).isGreaterThanOrEqualTo(1_000);
         assertThat(fuzz.serverErrors()).as("5xx for malformed input: " + fuzz.examples()).isZero();
         assertThat(fuzz.notProblemJson()).as("refusals not as problem+json: " + fuzz.examples()).isZero();
@@ -227,6 +279,80 @@ class FaultSuiteTest {
         } finally {
             feeder.resume();
         }
+    }
+
+    /**
+     * A second dispatch and a second stats join their consumer groups under load; once the load has run a while
+     * and the system caught up, each instance's share is taken; then the second ones stop as a scale-in stops a
+     * pod (SIGTERM), the first ones take everything back, and the counts are checked again.
+     */
+    private void scaleOutAndIn() {
+        Map<String, Long> recordsBefore = new TreeMap<>();
+        Map<String, Long> actionsBefore = new TreeMap<>();
+        phase("second dispatch and stats instances joined", () -> {
+            services.addInstances(List.copyOf(SCALED.keySet()), Duration.ofMinutes(2));
+            // The shares count from here: until the second instances were ready the first ones did everything.
+            for (String service : SCALED.keySet()) {
+                String first = services.instances(service).getFirst();
+                recordsBefore.put(first, recordsHandled(first));
+                actionsBefore.put(first, caseActions(first));
+            }
+            underLoad(settings.scaledOutReports());
+        });
+        whileTwo = shares(recordsBefore, actionsBefore);
+        phase("second instances stopped (scale-in)", () -> {
+            for (String service : SCALED.keySet()) {
+                services.stop(services.instances(service).getLast(), Duration.ofMinutes(1));
+            }
+        });
+        afterScaleIn = shares(Map.of(), Map.of());
+    }
+
+    private List<InstanceShare> shares(Map<String, Long> recordsBefore, Map<String, Long> actionsBefore) {
+        List<InstanceShare> shares = new ArrayList<>();
+        for (String service : new TreeMap<>(SCALED).keySet()) {
+            Map<String, Map<String, Integer>> members = GroupMembers.partitions(kafka.bootstrapServers(), service);
+            for (String instance : services.instances(service)) {
+                // Client ids name the instance by port (gridloop-defaults.yml); each listener thread adds "-<n>".
+                String port = "-" + services.port(instance) + "-";
+                Map<String, Integer> held = new TreeMap<>();
+                members.forEach((client, topics) -> {
+                    if (client.contains(port)) {
+                        topics.forEach((topic, n) -> held.merge(topic, n, Integer::sum));
+                    }
+                });
+                shares.add(new InstanceShare(instance, held,
+                        recordsHandled(instance) - recordsBefore.getOrDefault(instance, 0L),
+                        caseActions(instance) - actionsBefore.getOrDefault(instance, 0L)));
+            }
+        }
+        return shares;
+    }
+
+    /** Records the instance's listeners processed, all topics ({@code gridloop.kafka.records.handled}). */
+    private long recordsHandled(String instance) {
+        return sumOf(instance, l -> l.startsWith("gridloop_kafka_records_handled_total{"));
+    }
+
+    /** Case actions (受理, 反馈, 办结 …) the instance answered. */
+    private long caseActions(String instance) {
+        return sumOf(instance, l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("/actions/"));
+    }
+
+    /** The sum of the instance's Prometheus series the lines of which {@code match}. */
+    private long sumOf(String instance, java.util.function.Predicate<String> match) {
+        return (long) scrape(instance).lines().filter(match)
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private String scrape(String instance) {
+        return ServiceIntegrationTest.bearer(services.baseUrl(instance), tester).get().uri("/actuator/prometheus")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private String anyDispatch() {
+        List<String> running = services.instances(ServiceNames.DISPATCH);
+        return services.baseUrl(running.get(Math.floorMod(nextDispatch.getAndIncrement(), running.size())));
     }
 
     /** Lets the demo load run until it has had {@code reports} more reports accepted. */
@@ -263,7 +389,8 @@ class FaultSuiteTest {
 
     private boolean settled(Figures f) {
         return f.lag() == 0 && f.missing() == 0 && f.mismatches().isEmpty() && f.outboxPending() == 0
-                && f.wrongSyncs().isEmpty() && f.deadLetters().equals(expectedDeadLetters());
+                && f.wrongSyncs().isEmpty() && f.deadLetters().equals(expectedDeadLetters())
+                && f.dashboardMismatches().isEmpty();
     }
 
     private Figures figures(String phase, boolean caughtUp) {
@@ -331,7 +458,29 @@ class FaultSuiteTest {
         return new Figures(phase, caughtUp, acceptedReports.size(), acceptedOrders.size(), cases.size(), missing,
                 byState, stats, mismatches, lag, outbox.get("pending").asLong(), outbox.get("parked").asLong(),
                 sim.syncsRecorded(), sim.duplicateSyncs(), closedHotline, wrongSyncs, sim.violations(), deadLetters,
-                unexpected);
+                unexpected, dashboardMismatches());
+    }
+
+    /** Districts whose figures on the dashboard (metrics) differ from statistics' table for this year. */
+    private List<String> dashboardMismatches() {
+        JsonNode rows = client(ServiceNames.STATS).get()
+                .uri("/api/v1/stats/completion?level=district&period={y}", year).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("rows");
+        Map<String, List<Long>> counted = new TreeMap<>();
+        rows.forEach(r -> counted.put(r.get("areaCode").asString(), List.of(r.get("counts").get("reported").asLong(),
+                r.get("counts").get("closed").asLong(), r.get("counts").get("open").asLong())));
+        Map<String, List<Long>> shown = new TreeMap<>();
+        client(ServiceNames.METRICS).get().uri("/api/v1/dashboard/districts").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody()
+                .forEach(d -> shown.put(d.get("districtCode").asString(), List.of(d.get("reported").asLong(),
+                        d.get("closed").asLong(), d.get("openNow").asLong())));
+        List<String> mismatches = new ArrayList<>();
+        counted.forEach((district, figures) -> {
+            if (figures.getFirst() > 0 && !figures.equals(shown.get(district))) {
+                mismatches.add(district + ": dashboard " + shown.get(district) + ", statistics " + figures);
+            }
+        });
+        return mismatches;
     }
 
     private record CaseRow(String state, String source, int reworkCount) {
@@ -369,7 +518,7 @@ class FaultSuiteTest {
         return new Figures(f.phase(), caughtUp, f.acceptedReports(), f.acceptedOrders(), f.cases(), f.missing(),
                 f.byState(), f.stats(), f.mismatches(), f.lag(), f.outboxPending(), f.outboxParked(),
                 f.syncsRecorded(), f.duplicateSyncs(), f.closedHotlineCases(), f.wrongSyncs(), f.hotlineViolations(),
-                f.deadLetters(), f.unexpectedDeadLetters());
+                f.deadLetters(), f.unexpectedDeadLetters(), f.dashboardMismatches());
     }
 
     private String report() {
@@ -383,11 +532,19 @@ class FaultSuiteTest {
                     f.syncsRecorded(), f.duplicateSyncs(),
                     f.deadLetters().values().stream().mapToInt(Integer::intValue).sum()));
             if (!f.mismatches().isEmpty() || !f.wrongSyncs().isEmpty() || !f.unexpectedDeadLetters().isEmpty()
-                    || !f.hotlineViolations().isEmpty()) {
+                    || !f.hotlineViolations().isEmpty() || !f.dashboardMismatches().isEmpty()) {
                 out.append("    ").append(f.mismatches()).append(' ').append(f.wrongSyncs()).append(' ')
-                        .append(f.unexpectedDeadLetters()).append(' ').append(f.hotlineViolations()).append('\n');
+                        .append(f.unexpectedDeadLetters()).append(' ').append(f.hotlineViolations()).append(' ')
+                        .append(f.dashboardMismatches()).append('\n');
             }
         }
+        out.append("work split while two instances each of dispatch and stats ran (")
+                .append(settings.scaledOutReports()).append("+ reports):\n");
+        whileTwo.forEach(share -> out.append(String.format("    %-22s partitions %s, %d records handled, %d case actions%n",
+                share.instance(), share.partitions(), share.records(), share.caseActions())));
+        out.append("after the second instances stopped:\n");
+        afterScaleIn.forEach(share -> out.append(String.format("    %-22s partitions %s%n", share.instance(),
+                share.partitions())));
         Figures last = phases.getLast();
         out.append("cases by state at the end: ").append(last.byState()).append('\n');
         out.append("statistics at the end:     ").append(last.stats()).append('\n');

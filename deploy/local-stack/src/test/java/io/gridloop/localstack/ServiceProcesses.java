@@ -20,12 +20,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The five services each in a JVM of its own, as they run in production, so a test can kill one outright
- * (SIGKILL: no shutdown hook, no graceful close, whatever it was doing abandoned) and start it again. They
- * share this JVM's class path and reach the broker, the database and the issuer the test runs.
+ * (SIGKILL: no shutdown hook, no graceful close, whatever it was doing abandoned) and start it again, or run a
+ * second instance of one beside the first — another port, the same consumer groups and database — and stop
+ * either. They share this JVM's class path and reach the broker, the database and the issuer the test runs.
+ *
+ * <p>Instances are named by service, the first one {@code dispatch-service}, a second {@code dispatch-service#2}.
  */
 final class ServiceProcesses implements AutoCloseable {
 
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Every instance ever started, by instance name, with its port. */
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final Map<String, Process> running = new ConcurrentHashMap<>();
     private final Map<String, Integer> starts = new ConcurrentHashMap<>();
     private final String kafka;
@@ -51,43 +55,88 @@ final class ServiceProcesses implements AutoCloseable {
         return services;
     }
 
-    String baseUrl(String service) {
-        return "http://localhost:" + ports.get(service);
+    /** The address of an instance; a service's name stands for its first instance still running. */
+    String baseUrl(String instance) {
+        String running = instance.contains("#") ? instance : instances(instance).getFirst();
+        return "http://localhost:" + ports.get(running);
     }
 
-    /** Kills the service's process (SIGKILL), then starts it again and waits until it is ready. */
-    void killAndRestart(String service, Duration patience) {
-        Process process = running.remove(service);
+    int port(String instance) {
+        return ports.get(instance);
+    }
+
+    /** The running instances of {@code service}, first started first. */
+    List<String> instances(String service) {
+        return running.keySet().stream().filter(i -> serviceOf(i).equals(service))
+                .sorted(java.util.Comparator.comparingInt(ServiceProcesses::number)).toList();
+    }
+
+    /** Starts another instance of each of {@code services} on a port of its own; waits until all are ready. */
+    List<String> addInstances(List<String> services, Duration patience) {
+        List<String> added = new ArrayList<>();
+        for (String service : services) {
+            int next = ports.keySet().stream().filter(i -> serviceOf(i).equals(service))
+                    .mapToInt(ServiceProcesses::number).max().orElse(0) + 1;
+            String instance = service + "#" + next;
+            ports.put(instance, FreePort.next());
+            launch(instance);
+            added.add(instance);
+        }
+        added.forEach(instance -> awaitReady(instance, patience));
+        return added;
+    }
+
+    /** Stops an instance as an orchestrator scaling in does (SIGTERM: graceful shutdown), and waits for it. */
+    void stop(String instance, Duration patience) {
+        Process process = running.remove(instance);
+        process.destroy();
+        await().atMost(patience).until(() -> !process.isAlive());
+    }
+
+    /** Kills the instance's process (SIGKILL), then starts it again and waits until it is ready. */
+    void killAndRestart(String instance, Duration patience) {
+        Process process = running.remove(instance);
         process.destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
-        launch(service);
-        awaitReady(service, patience);
+        launch(instance);
+        awaitReady(instance, patience);
     }
 
-    private void launch(String service) {
+    private static String serviceOf(String instance) {
+        int hash = instance.indexOf('#');
+        return hash < 0 ? instance : instance.substring(0, hash);
+    }
+
+    private static int number(String instance) {
+        int hash = instance.indexOf('#');
+        return hash < 0 ? 1 : Integer.parseInt(instance.substring(hash + 1));
+    }
+
+    private void launch(String instance) {
+        String service = serviceOf(instance);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + logs.toAbsolutePath(), "--sun-misc-unsafe-memory-access=allow",
                 "-cp", System.getProperty("java.class.path"),
                 GridloopStack.applications().get(service).getName()));
-        command.addAll(List.of(GridloopStack.arguments(ports.get(service), kafka, mongo, settings)));
-        int start = starts.merge(service, 1, Integer::sum);
+        command.addAll(List.of(GridloopStack.arguments(ports.get(instance), kafka, mongo, settings)));
+        int start = starts.merge(instance, 1, Integer::sum);
         try {
-            running.put(service, new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + "-" + start + ".log").toFile()).start());
+            running.put(instance, new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(instance + "-start" + start + ".log").toFile()).start());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + service, e);
+            throw new UncheckedIOException("could not start " + instance, e);
         }
     }
 
-    private void awaitReady(String service, Duration patience) {
+    private void awaitReady(String instance, Duration patience) {
         await().atMost(patience).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
-            if (!running.get(service).isAlive()) {
-                throw new IllegalStateException(service + " exited; see " + logs);
+            if (!running.get(instance).isAlive()) {
+                throw new IllegalStateException(instance + " exited; see " + logs);
             }
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl(service) + "/actuator/health/readiness"))
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl(instance) + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;
         });
