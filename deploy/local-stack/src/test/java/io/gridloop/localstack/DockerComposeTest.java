@@ -155,7 +155,7 @@ class DockerComposeTest {
                 .anySatisfy(t -> assertThat(t).startsWith("barchart").contains("12个月趋势"));
     }
 
-    private static int serverPort(String module) throws IOException {
+    static int serverPort(String module) throws IOException {
         Map<String, Object> config = yaml(ROOT.resolve("services").resolve(module)
                 .resolve("src/main/resources").resolve(module + ".yml"));
         return (Integer) map(config.get("server")).get("port");

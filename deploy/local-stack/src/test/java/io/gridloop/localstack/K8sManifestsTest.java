@@ -1,0 +1,422 @@
+package io.gridloop.localstack;
+
+import io.gridloop.contracts.Topic;
+import io.gridloop.contracts.Topics;
+import io.gridloop.localstack.Kustomize.Manifests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static io.gridloop.localstack.Kustomize.Manifests.at;
+import static io.gridloop.localstack.Kustomize.Manifests.kind;
+import static io.gridloop.localstack.Kustomize.Manifests.list;
+import static io.gridloop.localstack.Kustomize.Manifests.map;
+import static io.gridloop.localstack.Kustomize.Manifests.name;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No cluster, kubectl or operator can run where gridloop is built, so this reads {@code deploy/k8s} the way
+ * {@code kubectl apply -k} would ({@link Kustomize}) for each overlay and checks what must hold for the
+ * installation to work: every service has a Deployment with probes on Spring Boot's groups, requests and limits,
+ * a non-root user, a Service, a PodDisruptionBudget and an autoscaler; every topic of the contracts exists with at
+ * least its partitions, and as many as the autoscaled consumers' listener threads; Kafka and MongoDB are
+ * replicated; Prometheus scrapes every service; every environment variable names a property something reads.
+ */
+class K8sManifestsTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path K8S = ROOT.resolve("deploy/k8s");
+    private static final List<String> OVERLAYS = List.of("overlays/city", "overlays/province");
+    /** Jib's {@code <user>} (ImageConfigurationTest). */
+    private static final int IMAGE_USER = 1000;
+    /** Heap the services were shown to run in under load (the fault suite starts each with -Xmx384m). */
+    private static final long TESTED_HEAP_MIB = 384;
+
+    private static List<Map<String, Object>> build(String overlay) {
+        return Kustomize.build(K8S.resolve(overlay));
+    }
+
+    private static Map<String, Object> the(List<Map<String, Object>> resources, String kind, String name) {
+        List<Map<String, Object>> hits = resources.stream()
+                .filter(r -> kind(r).equals(kind) && name(r).equals(name)).toList();
+        assertThat(hits).as(kind + "/" + name).hasSize(1);
+        return hits.getFirst();
+    }
+
+    private static List<Map<String, Object>> all(List<Map<String, Object>> resources, String kind) {
+        return resources.stream().filter(r -> kind(r).equals(kind)).toList();
+    }
+
+    @Test
+    void shouldListEveryManifestOfTheBaseInItsKustomization() throws IOException {
+        List<String> listed = list(map(Manifests.load(K8S.resolve("base/kustomization.yaml")).getFirst())
+                .get("resources")).stream().map(String::valueOf).toList();
+        try (Stream<Path> files = Files.list(K8S.resolve("base"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
+                    .filter(f -> !f.equals("kustomization.yaml")).sorted().toList())
+                    .containsExactlyInAnyOrderElementsOf(listed);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/city", "overlays/province"})
+    void shouldRunEveryServiceWithProbesLimitsANonRootUserAndItsPort(String overlay) throws IOException {
+        List<Map<String, Object>> resources = build(overlay);
+        for (String module : DockerComposeTest.serviceModules().toList()) {
+            Map<String, Object> deployment = the(resources, "Deployment", module);
+            Map<String, Object> pod = map(at(deployment, "spec.template.spec"));
+            List<?> containers = list(pod.get("containers"));
+            assertThat(containers).as(module + " containers").hasSize(1);
+            Map<String, Object> c = map(containers.getFirst());
+            String where = overlay + " " + module + ": ";
+
+            assertThat(c.get("image")).isEqualTo("gridloop/" + module + ":0.1.0-SNAPSHOT");
+            int port = DockerComposeTest.serverPort(module);
+            assertThat(list(c.get("ports"))).as(where + "ports").singleElement()
+                    .satisfies(p -> assertThat(map(p)).containsEntry("name", "http").containsEntry("containerPort", port));
+            assertThat(environment(resources, module)).as(where + "environment").containsEntry("SERVER_PORT",
+                    String.valueOf(port)).containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_MONGODB_URI",
+                    "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI");
+
+            assertThat(probe(c, "startupProbe")).as(where + "startup probe").isEqualTo("/actuator/health/liveness");
+            assertThat(probe(c, "livenessProbe")).as(where + "liveness probe").isEqualTo("/actuator/health/liveness");
+            assertThat(probe(c, "readinessProbe")).as(where + "readiness probe")
+                    .isEqualTo("/actuator/health/readiness");
+
+            Map<String, Object> requests = map(at(c, "resources.requests"));
+            Map<String, Object> limits = map(at(c, "resources.limits"));
+            assertThat(requests).as(where + "requests").containsKeys("cpu", "memory");
+            assertThat(limits).as(where + "limits").containsKeys("cpu", "memory");
+            assertThat(limits.get("memory")).as(where + "memory limit = request (the heap is sized from it)")
+                    .isEqualTo(requests.get("memory"));
+            assertThat(mebibytes(limits.get("memory")) * maxRamPercentage(resources) / 100)
+                    .as(where + "heap from the memory limit").isGreaterThanOrEqualTo(TESTED_HEAP_MIB);
+            assertThat(millicores(limits.get("cpu"))).as(where + "cpu limit ≥ request")
+                    .isGreaterThanOrEqualTo(millicores(requests.get("cpu")));
+
+            assertThat(at(pod, "securityContext.runAsNonRoot")).as(where + "runAsNonRoot").isEqualTo(true);
+            assertThat(at(pod, "securityContext.runAsUser")).as(where + "the image's user").isEqualTo(IMAGE_USER);
+            assertThat(at(c, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
+            assertThat(at(c, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+            assertThat(list(c.get("volumeMounts"))).as(where + "a writable /tmp on a read-only root")
+                    .anySatisfy(m -> assertThat(map(m)).containsEntry("mountPath", "/tmp"));
+
+            long grace = ((Number) pod.get("terminationGracePeriodSeconds")).longValue();
+            long preStop = ((Number) at(c, "lifecycle.preStop.sleep.seconds")).longValue();
+            Duration shutdown = Duration.parse("PT" + String.valueOf(environment(resources, module)
+                    .get("SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE")).toUpperCase());
+            assertThat(grace).as(where + "grace period covers preStop and graceful shutdown")
+                    .isGreaterThan(preStop + shutdown.toSeconds());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/city", "overlays/province"})
+    void shouldGiveEveryServiceAServiceADisruptionBudgetAndAnAutoscalerThatKeepsTwo(String overlay)
+            throws IOException {
+        List<Map<String, Object>> resources = build(overlay);
+        for (String module : DockerComposeTest.serviceModules().toList()) {
+            String where = overlay + " " + module + ": ";
+            Map<String, Object> deployment = the(resources, "Deployment", module);
+            Map<String, Object> selector = map(at(deployment, "spec.selector.matchLabels"));
+            assertThat(map(at(deployment, "spec.template.metadata.labels"))).containsAllEntriesOf(selector);
+
+            Map<String, Object> service = the(resources, "Service", module);
+            assertThat(map(at(service, "spec.selector"))).as(where + "Service selects the pods").isEqualTo(selector);
+            assertThat(list(at(service, "spec.ports"))).singleElement().satisfies(p -> assertThat(map(p))
+                    .containsEntry("port", DockerComposeTest.serverPort(module)).containsEntry("targetPort", "http"));
+
+            Map<String, Object> pdb = the(resources, "PodDisruptionBudget", module);
+            assertThat(map(at(pdb, "spec.selector.matchLabels"))).as(where + "PDB selects the pods")
+                    .isEqualTo(selector);
+            Map<String, Object> hpa = the(resources, "HorizontalPodAutoscaler", module);
+            assertThat(map(at(hpa, "spec.scaleTargetRef"))).containsEntry("kind", "Deployment")
+                    .containsEntry("name", module);
+            int min = ((Number) at(hpa, "spec.minReplicas")).intValue();
+            int max = ((Number) at(hpa, "spec.maxReplicas")).intValue();
+            assertThat(min).as(where + "at least two, so a drain or a crash leaves one serving").isGreaterThanOrEqualTo(2);
+            assertThat(max).isGreaterThanOrEqualTo(min);
+            Map<String, Object> budget = map(pdb.get("spec"));
+            if (budget.containsKey("minAvailable")) {
+                assertThat(((Number) budget.get("minAvailable")).intValue()).as(where + "a drain can proceed")
+                        .isLessThan(min);
+            } else {
+                assertThat(((Number) budget.get("maxUnavailable")).intValue()).isBetween(1, min - 1);
+            }
+            assertThat(list(at(hpa, "spec.metrics"))).as(where + "scales on something").isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/city", "overlays/province"})
+    void shouldCreateEveryContractTopicWithPartitionsForEveryConsumerThread(String overlay) throws IOException {
+        List<Map<String, Object>> resources = build(overlay);
+        Map<String, Map<String, Object>> byTopic = new TreeMap<>();
+        all(resources, "KafkaTopic").forEach(t -> byTopic.put(String.valueOf(at(t, "spec.topicName")), t));
+        Set<String> expected = new HashSet<>();
+        for (Topic<?> topic : Topics.all()) {
+            expected.add(topic.name());
+            expected.add(topic.deadLetterTopic());
+            Map<String, Object> t = byTopic.get(topic.name());
+            assertThat(t).as(overlay + ": a KafkaTopic for " + topic.name()).isNotNull();
+            int partitions = ((Number) at(t, "spec.partitions")).intValue();
+            assertThat(partitions).as(topic.name() + ": at least the contract's partitions")
+                    .isGreaterThanOrEqualTo(topic.partitions());
+            assertThat(map(at(t, "spec.config")).get("cleanup.policy"))
+                    .as(topic.name() + " compacted as the contract says")
+                    .isEqualTo(topic.compacted() ? "compact" : null);
+            for (String consumer : topic.consumers()) {
+                int threads = maxReplicas(resources, consumer) * listenerThreads(resources, consumer);
+                assertThat(partitions).as(overlay + ": " + topic.name() + " partitions for " + consumer
+                        + "'s autoscaled listener threads (maxReplicas × concurrency)").isGreaterThanOrEqualTo(threads);
+            }
+            assertThat(byTopic.get(topic.deadLetterTopic())).as("a KafkaTopic for " + topic.deadLetterTopic())
+                    .isNotNull();
+        }
+        assertThat(byTopic.keySet()).as("topics nobody declared in contracts/").isEqualTo(expected);
+        for (Map<String, Object> t : byTopic.values()) {
+            int replicas = ((Number) at(t, "spec.replicas")).intValue();
+            int minInSync = ((Number) map(at(t, "spec.config")).get("min.insync.replicas")).intValue();
+            assertThat(replicas).as(name(t) + " replicas").isGreaterThanOrEqualTo(3);
+            assertThat(minInSync).as(name(t) + ": acks=all survives one broker down").isBetween(2, replicas - 1);
+            assertThat(map(t.get("metadata")).get("labels")).asString().contains("strimzi.io/cluster=gridloop");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/city", "overlays/province"})
+    void shouldReplicateKafkaAndMongoDbAndScrapeEveryService(String overlay) throws IOException {
+        List<Map<String, Object>> resources = build(overlay);
+        Map<String, Object> kafka = the(resources, "Kafka", "gridloop");
+        assertThat(map(kafka.get("metadata")).get("annotations")).asString().contains("strimzi.io/kraft=enabled");
+        Map<String, Object> config = map(at(kafka, "spec.kafka.config"));
+        assertThat(config).containsEntry("default.replication.factor", 3).containsEntry("min.insync.replicas", 2)
+                .containsEntry("auto.create.topics.enable", false);
+        int brokers = all(resources, "KafkaNodePool").stream()
+                .filter(p -> list(at(p, "spec.roles")).contains("broker"))
+                .mapToInt(p -> ((Number) at(p, "spec.replicas")).intValue()).sum();
+        assertThat(brokers).as(overlay + " brokers").isGreaterThanOrEqualTo(3);
+        assertThat(environment(resources, "intake-service").get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))
+                .isEqualTo(name(kafka) + "-kafka-bootstrap:9092");
+
+        Map<String, Object> mongo = the(resources, "MongoDBCommunity", "gridloop-mongodb");
+        assertThat(at(mongo, "spec.type")).isEqualTo("ReplicaSet");
+        assertThat(((Number) at(mongo, "spec.members")).intValue()).as("replica set members").isGreaterThanOrEqualTo(3);
+        String roles = String.valueOf(list(at(mongo, "spec.users")).getFirst());
+        for (String module : DockerComposeTest.serviceModules().toList()) {
+            assertThat(roles).as("the services' user may write " + module + "'s database")
+                    .contains("db=" + database(module));
+        }
+
+        Map<String, Object> monitor = the(resources, "ServiceMonitor", "gridloop-services");
+        Map<String, Object> wanted = map(at(monitor, "spec.selector.matchLabels"));
+        Map<String, Object> endpoint = map(list(at(monitor, "spec.endpoints")).getFirst());
+        assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/actuator/prometheus");
+        assertThat(endpoint).as("Prometheus signs in (the endpoint takes MONITOR tokens)").containsKey("oauth2");
+        for (String module : DockerComposeTest.serviceModules().toList()) {
+            assertThat(map(at(the(resources, "Service", module), "metadata.labels")))
+                    .as(module + " scraped").containsAllEntriesOf(wanted);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/city", "overlays/province"})
+    void shouldOnlySetEnvironmentVariablesThatNameAPropertySomethingReads(String overlay) throws IOException {
+        Set<String> known = knownProperties();
+        List<Map<String, Object>> resources = build(overlay);
+        List<String> unknown = new ArrayList<>();
+        for (String module : DockerComposeTest.serviceModules().toList()) {
+            environment(resources, module).keySet().stream()
+                    .filter(variable -> !variable.equals("JAVA_TOOL_OPTIONS"))
+                    .filter(variable -> !known.contains(variable.replace("_", "").toLowerCase()))
+                    .forEach(variable -> unknown.add(module + ": " + variable));
+        }
+        assertThat(unknown).as("variables that bind to no property (a typo or a renamed key does nothing)")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldSizeTheProvinceAboveTheCityAndSetEachInstallationsAddresses() throws IOException {
+        List<Map<String, Object>> city = build("overlays/city");
+        List<Map<String, Object>> province = build("overlays/province");
+        for (String module : List.of("dispatch-service", "stats-service")) {
+            assertThat(maxReplicas(province, module)).isGreaterThan(maxReplicas(city, module));
+        }
+        assertThat(partitions(province, Topics.CASE_TRANSITIONED.name()))
+                .isGreaterThan(partitions(city, Topics.CASE_TRANSITIONED.name()));
+        for (List<Map<String, Object>> installation : List.of(city, province)) {
+            String namespace = String.valueOf(at(installation.getFirst(), "metadata.namespace"));
+            assertThat(namespace).startsWith("gridloop-");
+            assertThat(installation).allSatisfy(r -> assertThat(at(r, "metadata.namespace")).isEqualTo(namespace));
+            assertThat(environment(installation, "metrics-service").get("GRIDLOOP_DASHBOARD_STATSURL")).asString()
+                    .doesNotContain("example");
+            assertThat(environment(installation, "hotline-bridge").get("GRIDLOOP_HOTLINE_BASEURL")).asString()
+                    .doesNotContain("example");
+            assertThat(environment(installation, "intake-service")
+                    .get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI")).asString().doesNotContain("example");
+        }
+    }
+
+    @Test
+    void shouldNameEverySecretTheManifestsNeedInTheReadme() throws IOException {
+        String readme = Files.readString(K8S.resolve("README.md"));
+        Set<String> secrets = new TreeSet<>();
+        for (String overlay : OVERLAYS) {
+            Matcher m = Pattern.compile("secretKeyRef=\\{name=([\\w-]+)|passwordSecretRef=\\{name=([\\w-]+)"
+                    + "|clientSecret=\\{name=([\\w-]+)").matcher(build(overlay).toString());
+            while (m.find()) {
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    if (m.group(g) != null) {
+                        secrets.add(m.group(g));
+                    }
+                }
+            }
+        }
+        assertThat(secrets).contains("gridloop-hotline", "gridloop-mongodb-password", "gridloop-prometheus-client");
+        assertThat(secrets).allSatisfy(s -> assertThat(readme).as("README says where " + s + " comes from")
+                .contains(s));
+    }
+
+    // ---- reading the manifests ----
+
+    /** A container's environment as the pod sees it: the ConfigMaps it takes whole, then its own entries. */
+    private static Map<String, Object> environment(List<Map<String, Object>> resources, String module) {
+        Map<String, Object> c = map(list(at(the(resources, "Deployment", module), "spec.template.spec.containers"))
+                .getFirst());
+        Map<String, Object> env = new TreeMap<>();
+        for (Object from : list(c.get("envFrom"))) {
+            String configMap = String.valueOf(at(from, "configMapRef.name"));
+            env.putAll(map(the(resources, "ConfigMap", configMap).get("data")));
+        }
+        for (Object e : list(c.get("env"))) {
+            Map<String, Object> variable = map(e);
+            env.put(String.valueOf(variable.get("name")),
+                    variable.containsKey("value") ? variable.get("value") : variable.get("valueFrom"));
+        }
+        return env;
+    }
+
+    private static String probe(Map<String, Object> container, String probe) {
+        Object port = at(container, probe + ".httpGet.port");
+        assertThat(port).as(probe + " on the http port").isEqualTo("http");
+        return String.valueOf(at(container, probe + ".httpGet.path"));
+    }
+
+    private static int maxReplicas(List<Map<String, Object>> resources, String module) {
+        return ((Number) at(the(resources, "HorizontalPodAutoscaler", module), "spec.maxReplicas")).intValue();
+    }
+
+    private static int partitions(List<Map<String, Object>> resources, String topic) {
+        return all(resources, "KafkaTopic").stream().filter(t -> topic.equals(at(t, "spec.topicName")))
+                .mapToInt(t -> ((Number) at(t, "spec.partitions")).intValue()).findFirst().orElseThrow();
+    }
+
+    /** Listener threads per instance: the manifests' setting, else the service's own file, else Spring's 1. */
+    private static int listenerThreads(List<Map<String, Object>> resources, String module) throws IOException {
+        Object set = environment(resources, module).get("SPRING_KAFKA_LISTENER_CONCURRENCY");
+        if (set != null) {
+            return Integer.parseInt(String.valueOf(set));
+        }
+        Object own = at(serviceConfig(module), "spring.kafka.listener.concurrency");
+        return own == null ? 1 : ((Number) own).intValue();
+    }
+
+    private static String database(String module) {
+        return String.valueOf(at(serviceConfig(module), "spring.mongodb.database"));
+    }
+
+    private static Map<String, Object> serviceConfig(String module) {
+        return map(Manifests.load(ROOT.resolve("services").resolve(module)
+                .resolve("src/main/resources/" + module + ".yml")).getFirst());
+    }
+
+    private static int maxRamPercentage(List<Map<String, Object>> resources) {
+        Matcher m = Pattern.compile("MaxRAMPercentage=(\\d+)").matcher(String.valueOf(
+                map(the(resources, "ConfigMap", "gridloop-common").get("data")).get("JAVA_TOOL_OPTIONS")));
+        assertThat(m.find()).as("JAVA_TOOL_OPTIONS sizes the heap").isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static long mebibytes(Object quantity) {
+        String q = String.valueOf(quantity);
+        if (q.endsWith("Gi")) {
+            return Long.parseLong(q.substring(0, q.length() - 2)) * 1024;
+        }
+        assertThat(q).as("memory in Mi or Gi").endsWith("Mi");
+        return Long.parseLong(q.substring(0, q.length() - 2));
+    }
+
+    private static long millicores(Object quantity) {
+        String q = String.valueOf(quantity);
+        return q.endsWith("m") ? Long.parseLong(q.substring(0, q.length() - 1)) : Long.parseLong(q) * 1000;
+    }
+
+    /**
+     * Every property something reads, in relaxed form (lower case, no separators — what an environment variable
+     * becomes): Spring Boot's and the libraries' configuration metadata, every key of the services' YAML files,
+     * and every {@code ${…}} placeholder in their sources.
+     */
+    private static Set<String> knownProperties() throws IOException {
+        Set<String> names = new HashSet<>();
+        JsonMapper json = JsonMapper.builder().build();
+        for (URL url : Collections.list(K8sManifestsTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json"))) {
+            try (InputStream in = url.openStream()) {
+                for (JsonNode p : json.readTree(in).path("properties")) {
+                    // A key Boot renamed (spring.data.mongodb.* → spring.mongodb.*) stays listed, deprecated.
+                    if (!p.has("deprecation")) {
+                        names.add(p.get("name").asString());
+                    }
+                }
+            }
+        }
+        Pattern placeholder = Pattern.compile("\\$\\{([a-z0-9.\\-]+)[:}]");
+        try (Stream<Path> files = Files.walk(ROOT.resolve("services"))) {
+            for (Path f : files.filter(p -> p.toString().contains("/src/main/")).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".yml")) {
+                    flatten("", Manifests.load(f).getFirst(), names);
+                } else if (name.endsWith(".java")) {
+                    Matcher m = placeholder.matcher(Files.readString(f));
+                    while (m.find()) {
+                        names.add(m.group(1));
+                    }
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Set<String> relaxed = new HashSet<>();
+        names.forEach(n -> relaxed.add(n.replace(".", "").replace("-", "").toLowerCase()));
+        return relaxed;
+    }
+
+    private static void flatten(String prefix, Object node, Set<String> into) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into));
+        } else {
+            into.add(prefix);
+        }
+    }
+}
