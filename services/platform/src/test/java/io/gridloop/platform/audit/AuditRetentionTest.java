@@ -1,0 +1,85 @@
+package io.gridloop.platform.audit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.gridloop.infra.FreePort;
+import io.gridloop.infra.MongoWireServer;
+import io.gridloop.platform.lease.Leases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Old audit entries go, recent ones stay, and of several instances only the lease holder deletes. */
+class AuditRetentionTest {
+
+    private static MongoWireServer server;
+    private static MongoClient client;
+    private final MongoTemplate mongo = new MongoTemplate(client, "audit_" + UUID.randomUUID().toString().substring(0, 8));
+    private final Instant now = Instant.parse("2026-11-24T08:00:00Z");
+    private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+
+    @BeforeAll
+    static void start() {
+        server = MongoWireServer.startInMemory(FreePort.next());
+        client = MongoClients.create(server.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    private void entry(String id, Duration age) {
+        mongo.insert(new AuditEntry(id, now.minus(age), "dispatch-service", "gw-1", "张三", List.of("OPERATOR"),
+                List.of("150105"), null, null, "POST", "/api/v1/cases/x/actions/accept", null, 200, "10.0.0.1",
+                null, "test", "trace"), AuditTrail.COLLECTION);
+    }
+
+    private List<String> ids() {
+        return mongo.findAll(AuditEntry.class, AuditTrail.COLLECTION).stream().map(AuditEntry::id).sorted().toList();
+    }
+
+    @Test
+    void shouldDeleteEntriesOlderThanTheRetentionAndKeepTheRest() {
+        entry("a-500-days", Duration.ofDays(500));
+        entry("b-401-days", Duration.ofDays(401));
+        entry("c-399-days", Duration.ofDays(399));
+        entry("d-today", Duration.ofMinutes(5));
+
+        new AuditRetention(mongo, new Leases(mongo, clock, "dispatch@a:8082"), clock, Duration.ofDays(400)).prune();
+
+        assertThat(ids()).containsExactly("c-399-days", "d-today");
+    }
+
+    @Test
+    void shouldLeaveThePruningToTheInstanceHoldingTheLease() {
+        Leases first = new Leases(mongo, clock, "dispatch@a:8082");
+        Leases second = new Leases(mongo, clock, "dispatch@b:8082");
+        assertThat(first.hold("audit.retention", Duration.ofMinutes(30))).isTrue();
+        entry("old", Duration.ofDays(500));
+
+        new AuditRetention(mongo, second, clock, Duration.ofDays(400)).prune();
+        assertThat(ids()).as("the other instance holds the lease").containsExactly("old");
+
+        new AuditRetention(mongo, first, clock, Duration.ofDays(400)).prune();
+        assertThat(ids()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseARetentionShorterThanTheSixMonthsTheLawAsksFor() {
+        assertThatThrownBy(() -> new AuditRetention(mongo, new Leases(mongo, clock, "x"), clock, Duration.ofDays(90)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("six months");
+    }
+}
