@@ -45,6 +45,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -340,7 +341,7 @@ class FaultSuiteTest {
     }
 
     /** The sum of the instance's Prometheus series the lines of which {@code match}. */
-    private long sumOf(String instance, java.util.function.Predicate<String> match) {
+    private long sumOf(String instance, Predicate<String> match) {
         return (long) scrape(instance).lines().filter(match)
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
@@ -506,7 +507,7 @@ class FaultSuiteTest {
         }
     }
 
-    private static long count(Map<String, CaseRow> cases, java.util.function.Predicate<CaseRow> where) {
+    private static long count(Map<String, CaseRow> cases, Predicate<CaseRow> where) {
         return cases.values().stream().filter(where).count();
     }
 

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +68,7 @@ final class ServiceProcesses implements AutoCloseable {
     /** The running instances of {@code service}, first started first. */
     List<String> instances(String service) {
         return running.keySet().stream().filter(i -> serviceOf(i).equals(service))
-                .sorted(java.util.Comparator.comparingInt(ServiceProcesses::number)).toList();
+                .sorted(Comparator.comparingInt(ServiceProcesses::number)).toList();
     }
 
     /** Starts another instance of each of {@code services} on a port of its own; waits until all are ready. */
