@@ -113,7 +113,6 @@ class FaultSuiteTest {
     private HotlineSimulator hotline;
     private ServiceProcesses services;
     private DemoFeeder feeder;
-    private String tester;
 
     private final Set<String> acceptedReports = ConcurrentHashMap.newKeySet();
     private final Map<String, String> acceptedOrders = new ConcurrentHashMap<>();
@@ -142,7 +141,6 @@ class FaultSuiteTest {
                 .toList();
         hotline.bridgeUrl(services.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofMillis(500))
                 .orderFactory(new OrderFactory(grids, 11, "F"));
-        tester = issuer.mint(ServiceIntegrationTest.TESTER);
         // Case actions go round the running dispatch instances, as a load balancer would send them.
         feeder = new DemoFeeder(services.baseUrl(ServiceNames.INTAKE), this::anyDispatch, hotline,
                 settings.reportsPerSecond(), new ClientCredentials(issuer.tokenUri(), LocalStack.DEMO_CLIENT,
@@ -202,7 +200,7 @@ class FaultSuiteTest {
         });
         phase(settings.poisonPerTopic() + " poison messages on each of " + Topics.all().size() + " topics",
                 this::poison);
-        phase(settings.malformed() + " malformed HTTP requests", () -> fuzz = new FaultFuzz(20261124, tester, SECRET)
+        phase(settings.malformed() + " malformed HTTP requests", () -> fuzz = new FaultFuzz(20261124, tester(), SECRET)
                 .run(settings.malformed(), services.baseUrl(ServiceNames.INTAKE), services.baseUrl(ServiceNames.DISPATCH),
                         services.baseUrl(ServiceNames.STATS), services.baseUrl(ServiceNames.HOTLINE_BRIDGE)));
 
@@ -347,7 +345,7 @@ class FaultSuiteTest {
     }
 
     private String scrape(String instance) {
-        return ServiceIntegrationTest.bearer(services.baseUrl(instance), tester).get().uri("/actuator/prometheus")
+        return ServiceIntegrationTest.bearer(services.baseUrl(instance), tester()).get().uri("/actuator/prometheus")
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
@@ -512,7 +510,12 @@ class FaultSuiteTest {
     }
 
     private RestTestClient client(String service) {
-        return ServiceIntegrationTest.bearer(services.baseUrl(service), tester);
+        return ServiceIntegrationTest.bearer(services.baseUrl(service), tester());
+    }
+
+    /** A fresh token for the suite's own reads: the long run outlasts a token's 30 minutes. */
+    private String tester() {
+        return issuer.mint(ServiceIntegrationTest.TESTER);
     }
 
     private static Figures withCaughtUp(Figures f, boolean caughtUp) {
