@@ -373,9 +373,10 @@ class K8sManifestsTest {
     }
 
     /**
-     * Every property something reads, in relaxed form (lower case, no separators — what an environment variable
-     * becomes): Spring Boot's and the libraries' configuration metadata, every key of the services' YAML files,
-     * and every {@code ${…}} placeholder in their sources.
+     * Every property something reads, lower case without separators — Spring Boot binds a variable whether it
+     * drops a dash ({@code …_BOOTSTRAPSERVERS}) or turns it into an underscore ({@code …_BOOTSTRAP_SERVERS}), so
+     * the comparison ignores both: Spring Boot's and the libraries' configuration metadata, every key of the
+     * services' YAML files, and every {@code ${…}} placeholder in their sources.
      */
     private static Set<String> knownProperties() throws IOException {
         Set<String> names = new HashSet<>();
