@@ -1,13 +1,9 @@
 package io.gridloop.platform.audit;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.gridloop.infra.FreePort;
-import io.gridloop.infra.MongoWireServer;
+import io.gridloop.infra.InMemoryMongo;
 import io.gridloop.platform.lease.Leases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
@@ -23,23 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Old audit entries go, recent ones stay, and of several instances only the lease holder deletes. */
 class AuditRetentionTest {
 
-    private static MongoWireServer server;
-    private static MongoClient client;
-    private final MongoTemplate mongo = new MongoTemplate(client, "audit_" + UUID.randomUUID().toString().substring(0, 8));
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
+
+    private final MongoTemplate mongo =
+            new MongoTemplate(MONGO.client(), "audit_" + UUID.randomUUID().toString().substring(0, 8));
     private final Instant now = Instant.parse("2026-11-24T08:00:00Z");
     private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-
-    @BeforeAll
-    static void start() {
-        server = MongoWireServer.startInMemory(FreePort.next());
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     private void entry(String id, Duration age) {
         mongo.insert(new AuditEntry(id, now.minus(age), "dispatch-service", "gw-1", "张三", List.of("OPERATOR"),

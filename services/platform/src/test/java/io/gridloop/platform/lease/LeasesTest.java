@@ -1,12 +1,8 @@
 package io.gridloop.platform.lease;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.gridloop.infra.FreePort;
-import io.gridloop.infra.MongoWireServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.gridloop.infra.InMemoryMongo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
@@ -26,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Two instances, one lease, on a real MongoDB-wire server: never both, and a dead holder's lease runs out. */
 class LeasesTest {
 
-    private static MongoWireServer server;
-    private static MongoClient client;
-    private final MongoTemplate mongo = new MongoTemplate(client, "leases_" + UUID.randomUUID().toString().substring(0, 8));
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
+
+    private final MongoTemplate mongo =
+            new MongoTemplate(MONGO.client(), "leases_" + UUID.randomUUID().toString().substring(0, 8));
 
     /** A clock the test moves. */
     private static final class TestClock extends Clock {
@@ -57,18 +55,6 @@ class LeasesTest {
     private final TestClock clock = new TestClock();
     private final Leases a = new Leases(mongo, clock, "dispatch-a");
     private final Leases b = new Leases(mongo, clock, "dispatch-b");
-
-    @BeforeAll
-    static void start() {
-        server = MongoWireServer.startInMemory(FreePort.next());
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     void shouldLetOneInstanceHoldTheLeaseAndRenewItWhileTheOtherWaits() {
