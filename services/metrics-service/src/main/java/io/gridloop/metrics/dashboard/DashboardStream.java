@@ -5,6 +5,8 @@ import io.gridloop.metrics.district.DistrictBoard;
 import io.gridloop.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -69,6 +71,23 @@ class DashboardStream {
 
     int openPages() {
         return pages.size();
+    }
+
+    /**
+     * Ends every live feed when the service begins to stop, before the web server's graceful shutdown: a feed
+     * never ends by itself, so the server would otherwise wait out its whole grace period for it. The pages
+     * reconnect to another instance.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        for (SseEmitter page : pages.keySet()) {
+            pages.remove(page);
+            try {
+                page.complete();
+            } catch (IllegalStateException alreadyGone) {
+                log.debug("Dashboard page already closed: {}", alreadyGone.toString());
+            }
+        }
     }
 
     private void send(SseEmitter page, SseEmitter.SseEventBuilder event) {

@@ -46,7 +46,7 @@ public class DistrictBoard implements InitializingBean {
     private final MultiGauge monthRates;
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    DistrictBoard(MongoTemplate mongo, MeterRegistry meters) {
+    public DistrictBoard(MongoTemplate mongo, MeterRegistry meters) {
         this.mongo = mongo;
         this.meters = meters;
         this.monthRates = MultiGauge.builder("gridloop.month.completion.rate")
