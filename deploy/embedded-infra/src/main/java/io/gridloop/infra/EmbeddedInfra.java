@@ -59,7 +59,7 @@ public final class EmbeddedInfra {
 
     /** The Spring properties that point a service at this infrastructure: the same keys as docker-compose. */
     public Map<String, Object> springProperties() {
-        Map<String, Object> properties = new HashMap<>(tokens.springProperties());
+        Map<String, Object> properties = new HashMap<>(DevelopmentSettings.of(tokens));
         properties.put("spring.kafka.bootstrap-servers", bootstrapServers());
         properties.put("spring.mongodb.uri", mongoUri());
         return Map.copyOf(properties);

@@ -3,6 +3,7 @@ package io.gridloop.localstack;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.hotline.simulator.HotlineSimulator;
 import io.gridloop.hotline.simulator.OrderFactory;
+import io.gridloop.infra.DevelopmentSettings;
 import io.gridloop.infra.KraftBroker;
 import io.gridloop.infra.MongoWireServer;
 import io.gridloop.infra.auth.ClientCredentials;
@@ -48,12 +49,12 @@ public final class LocalStack {
                 : MongoWireServer.startPersistent(options.dataDir().resolve("mongo"), options.mongoPort());
         // The city's 12345 platform, simulated: it pushes orders (with the demo), answers status syncs and
         // escalations, and makes a return visit after each reply. Both sides use the development secret.
-        HotlineSimulator hotline = HotlineSimulator.start(options.hotlinePort(), DEVELOPMENT_HOTLINE_SECRET, 12345);
+        HotlineSimulator hotline = HotlineSimulator.start(options.hotlinePort(), DevelopmentSettings.HOTLINE_SECRET, 12345);
         // Sign-in: the realm export's users and clients, served the way Keycloak serves them.
         DevTokenIssuer issuer = DevTokenIssuer.start(options.issuerPort(), DevRealm.standard());
         GridloopStack stack;
         try {
-            Map<String, Object> settings = new LinkedHashMap<>(issuer.springProperties());
+            Map<String, Object> settings = new LinkedHashMap<>(DevelopmentSettings.of(issuer));
             settings.put("gridloop.hotline.base-url", hotline.baseUrl());
             stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ServicePorts.STANDARD,
                     settings);
@@ -97,8 +98,6 @@ public final class LocalStack {
     /** The realm's machine client the demo feeder signs in as (reporting channel and dispatch centre). */
     static final String DEMO_CLIENT = "demo-feeder";
 
-    /** The bridge's default secret, which the simulator must share (hotline-bridge.yml). */
-    static final String DEVELOPMENT_HOTLINE_SECRET = "gridloop-dev-only-12345-secret";
 
     private static void printBanner(GridloopStack stack, HotlineSimulator hotline, DevTokenIssuer issuer,
                                     KraftBroker kafka, MongoWireServer mongo, Options options, double seconds) {
@@ -130,7 +129,7 @@ public final class LocalStack {
 
     /** The realm's people, to sign in to the dashboard or to ask the token endpoint for a token as them. */
     static String demoUsers(DevTokenIssuer issuer) {
-        StringBuilder table = new StringBuilder("Demo users (deploy/keycloak/gridloop-realm.json), for the dashboard "
+        StringBuilder table = new StringBuilder("Demo users (deploy/keycloak/demo-realm.json), for the dashboard "
                 + "or the token endpoint " + issuer.tokenUri() + "\n  (grant_type=password, client_id=gridloop-app):\n");
         for (DevRealm.User user : issuer.realm().users()) {
             Identity who = user.identity();

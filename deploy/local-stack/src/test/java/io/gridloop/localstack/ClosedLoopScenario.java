@@ -57,6 +57,7 @@ abstract class ClosedLoopScenario {
     private RestTestClient dispatch;
     private RestTestClient stats;
     private RestTestClient metrics;
+    private static final String SECRET = "end-to-end-secret-at-least-32-bytes-long";
     private LoopDriver loop;
     private HotlineSimulator hotline;
 
@@ -66,11 +67,11 @@ abstract class ClosedLoopScenario {
 
     @BeforeAll
     void startStack() {
-        hotline = HotlineSimulator.start(0, "e2e-secret", 5);
-        Map<String, Object> settings = new java.util.LinkedHashMap<>(EmbeddedInfra.shared().tokens().springProperties());
+        hotline = HotlineSimulator.start(0, SECRET, 5);
+        Map<String, Object> settings = new java.util.LinkedHashMap<>(EmbeddedInfra.shared().springProperties());
         settings.put("gridloop.stats.snapshot-interval", "200ms");
         settings.put("gridloop.hotline.base-url", hotline.baseUrl());
-        settings.put("gridloop.hotline.secret", "e2e-secret");
+        settings.put("gridloop.hotline.secret", SECRET);
         stack = GridloopStack.start(bootstrapServers(), mongoUri(), ServicePorts.ANY_FREE, settings);
         hotline.bridgeUrl(stack.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofMillis(200));
         intake = client(ServiceNames.INTAKE);

@@ -80,7 +80,7 @@ class DashboardBrowserTest {
         ServicePorts ports = new ServicePorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(),
                 FreePort.next());
         dashboard = "http://localhost:" + ports.metrics();
-        Map<String, Object> settings = new LinkedHashMap<>(EmbeddedInfra.shared().tokens().springProperties());
+        Map<String, Object> settings = new LinkedHashMap<>(EmbeddedInfra.shared().springProperties());
         settings.put("gridloop.stats.snapshot-interval", "200ms");
         settings.put("gridloop.dashboard.push-interval", "300ms");
         settings.put("gridloop.dashboard.stats-url", "http://localhost:" + ports.stats());

@@ -11,6 +11,7 @@ import io.gridloop.contracts.hotline.SyncStatus;
 import io.gridloop.hotline.simulator.HotlineSimulator;
 import io.gridloop.hotline.simulator.OrderFactory;
 import io.gridloop.infra.ConsumerLag;
+import io.gridloop.infra.DevelopmentSettings;
 import io.gridloop.infra.FreePort;
 import io.gridloop.infra.GroupMembers;
 import io.gridloop.infra.KraftBroker;
@@ -101,7 +102,7 @@ class FaultSuiteTest {
                     Topics.HOTLINE_VISIT_RECORDED.name()),
             ServiceNames.STATS, List.of(Topics.CASE_TRANSITIONED.name(), Topics.AREA_REGISTERED.name()));
 
-    private static final String SECRET = "fault-suite-secret";
+    private static final String SECRET = "fault-suite-secret-at-least-32-bytes-long";
     private final Settings settings = Settings.of(System.getProperty("gridloop.fault.profile", "short"));
     private final String year = String.valueOf(Year.now(ZoneId.of("Asia/Shanghai")).getValue());
 
@@ -131,7 +132,7 @@ class FaultSuiteTest {
         mongo = MongoWireServer.startPersistent(dir.resolve("mongo"), mongoPort);
         issuer = DevTokenIssuer.start(0, DevRealm.standard());
         hotline = HotlineSimulator.start(0, SECRET, 7);
-        Map<String, Object> props = new LinkedHashMap<>(issuer.springProperties());
+        Map<String, Object> props = new LinkedHashMap<>(DevelopmentSettings.of(issuer));
         props.put("gridloop.hotline.base-url", hotline.baseUrl());
         props.put("gridloop.hotline.secret", SECRET);
         props.put("gridloop.stats.snapshot-interval", "500ms");

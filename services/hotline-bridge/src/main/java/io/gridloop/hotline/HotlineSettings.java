@@ -1,6 +1,5 @@
 package io.gridloop.hotline;
 
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.charset.StandardCharsets;
@@ -24,23 +23,33 @@ import java.util.List;
 public record HotlineSettings(String baseUrl, String secret, String previousSecret, Duration signatureTolerance,
                               Duration callTimeout, Duration publishTimeout, Poll poll, Outbox outbox) {
 
-    /** Only for development and tests; a warning says so at start-up when it is in use. */
-    static final String DEVELOPMENT_SECRET = "gridloop-dev-only-12345-secret";
+    /** As long as the HMAC-SHA256 key itself: anything shorter can be guessed sooner than the hash. */
+    public static final int MIN_SECRET_BYTES = 32;
 
     public HotlineSettings {
         baseUrl = baseUrl == null ? "http://localhost:8093" : baseUrl.replaceAll("/+$", "");
-        if (secret == null || secret.isBlank()) {
-            secret = DEVELOPMENT_SECRET;
-        }
-        if (secret.equals(DEVELOPMENT_SECRET)) {
-            LoggerFactory.getLogger(HotlineSettings.class).warn(
-                    "gridloop.hotline.secret is the development secret: set the secret agreed with the 12345 platform");
+        // No default: a bridge that signed with a value anyone can read in the repository would let anyone post
+        // work orders. The local stack passes its own development secret.
+        requireSecret("gridloop.hotline.secret (GRIDLOOP_HOTLINE_SECRET)", secret);
+        if (previousSecret != null && !previousSecret.isBlank()) {
+            requireSecret("gridloop.hotline.previous-secret", previousSecret);
         }
         signatureTolerance = signatureTolerance == null ? Duration.ofMinutes(5) : signatureTolerance;
         callTimeout = callTimeout == null ? Duration.ofSeconds(5) : callTimeout;
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
         poll = poll == null ? new Poll(false, null, null) : poll;
         outbox = outbox == null ? new Outbox(null, null, null, null, null, null) : outbox;
+    }
+
+    private static void requireSecret(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: set the HMAC secret agreed with the 12345 platform"
+                    + " (未设置与12345平台约定的签名密钥)");
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException(name + " is shorter than " + MIN_SECRET_BYTES
+                    + " bytes (签名密钥过短，至少" + MIN_SECRET_BYTES + "字节)");
+        }
     }
 
     /** The secret this side signs with. */

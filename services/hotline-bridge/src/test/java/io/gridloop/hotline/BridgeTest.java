@@ -2,6 +2,7 @@ package io.gridloop.hotline;
 
 import io.gridloop.contracts.hotline.HotlineSignature;
 import io.gridloop.hotline.simulator.HotlineSimulator;
+import io.gridloop.infra.DevelopmentSettings;
 import io.gridloop.infra.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.MediaType;
@@ -19,13 +20,13 @@ import java.time.Instant;
  */
 public abstract class BridgeTest extends ServiceIntegrationTest {
 
-    protected static final String SECRET = "bridge-test-secret";
+    /** The secret the embedded infrastructure gives every service (DevelopmentSettings), shared with the simulator. */
+    protected static final String SECRET = DevelopmentSettings.HOTLINE_SECRET;
     protected static final HotlineSimulator hotline = HotlineSimulator.start(0, SECRET, 42);
 
     @DynamicPropertySource
     static void hotlineProperties(DynamicPropertyRegistry registry) {
         registry.add("gridloop.hotline.base-url", hotline::baseUrl);
-        registry.add("gridloop.hotline.secret", () -> SECRET);
         registry.add("gridloop.hotline.call-timeout", () -> "1s");
         registry.add("gridloop.hotline.poll.enabled", () -> "true");
         registry.add("gridloop.hotline.poll.interval", () -> "300ms");
@@ -53,11 +54,9 @@ public abstract class BridgeTest extends ServiceIntegrationTest {
      */
     protected RestTestClient.ResponseSpec signedPost(String path, String json, String secret, Instant at) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        long ts = at.getEpochSecond();
         return anonymous.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                .header(HotlineSignature.TIMESTAMP_HEADER, String.valueOf(ts))
-                .header(HotlineSignature.SIGNATURE_HEADER,
-                        HotlineSignature.sign(secret.getBytes(StandardCharsets.UTF_8), ts, body))
+                .headers(h -> HotlineSignature.headers(secret.getBytes(StandardCharsets.UTF_8), at, "POST", path, body)
+                        .forEach(h::add))
                 .body(body).exchange();
     }
 

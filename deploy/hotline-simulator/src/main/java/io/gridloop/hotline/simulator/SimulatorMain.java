@@ -20,7 +20,7 @@ public final class SimulatorMain {
     public static void main(String[] args) throws InterruptedException {
         int port = 8093;
         String bridge = "http://localhost:8083";
-        String secret = "gridloop-dev-only-12345-secret";
+        String secret = "gridloop-development-only-12345-hmac-secret";
         List<String> grids = List.of();
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);

@@ -46,6 +46,10 @@ import java.util.Objects;
  * Open311 GeoReport v2, so existing citizen apps can report: services are the sub-categories of the catalogue,
  * a request becomes an ordinary report (source {@code OPEN311}) located in the grid its position falls in, and
  * its status follows the case. Errors are problem documents like everywhere else in gridloop.
+ *
+ * <p>Reading requests is public, as the standard has it, and so shows only what came in through Open311 — never a
+ * grid worker's record, a 12345 order or any other source's report, whose ids answer 404 here — and no personal
+ * data: no reporter, no account, no photo (photos may show people; they are for signed-in staff).
  */
 @RestController
 @RequestMapping(path = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -113,8 +117,7 @@ class Open311Controller {
                     Objects.toString(e.districtName(), "") + Objects.toString(e.streetName(), "")
                             + Objects.toString(e.communityName(), ""), e.gridCode(), null,
                     e.location() == null ? null : e.location().latitude(),
-                    e.location() == null ? null : e.location().longitude(),
-                    e.photoIds().isEmpty() ? null : "/api/v1/photos/" + e.photoIds().getFirst());
+                    e.location() == null ? null : e.location().longitude(), null);
         }
     }
 
@@ -144,11 +147,8 @@ class Open311Controller {
                          @RequestParam(name = "email", required = false) String email,
                          @RequestParam(name = "device_id", required = false) String deviceId,
                          @RequestParam(name = "account_id", required = false) String accountId) {
-        String client = apiKey == null ? null : settings.apiKeys().get(apiKey);
-        if (client == null) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "INVALID_API_KEY", "API密钥无效",
-                    "缺少或无效的 api_key");
-        }
+        String client = settings.clientNamed(apiKey).orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN,
+                "INVALID_API_KEY", "API密钥无效", "缺少或无效的 api_key"));
         if (jurisdiction != null && !jurisdiction.isBlank() && !settings.jurisdictionId().isBlank()
                 && !jurisdiction.equals(settings.jurisdictionId())) {
             throw new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_JURISDICTION", "辖区不存在",
@@ -178,14 +178,14 @@ class Open311Controller {
                 lat.toString(), lon.toString(), text)).substring(0, 40);
         ReportReceipt receipt = intake.accept(new ReportRequest(clientEventId, ReportSource.OPEN311,
                 service.category(), service.code(), null, grid.code(), text,
-                new ReportRequest.Location(lat, lon), clock.instant(), reporter, null, List.of()));
+                new ReportRequest.Location(lat, lon), clock.instant(), reporter, null, List.of()), reporter);
         return List.of(new Created(receipt.eventId(), "已受理，将按规定时限办理", accountId));
     }
 
     @GetMapping("/requests/{id}.json")
     List<ServiceRequest> request(@PathVariable String id) {
         StoredReport report = mongo.findById(id, StoredReport.class);
-        if (report == null) {
+        if (report == null || report.event().source() != ReportSource.OPEN311) {
             throw new ApiException(HttpStatus.NOT_FOUND, "REQUEST_NOT_FOUND", "服务请求不存在", "没有编号为 " + id + " 的请求");
         }
         return List.of(ServiceRequest.of(report, mongo.findById(id, ReportProgress.class)));
