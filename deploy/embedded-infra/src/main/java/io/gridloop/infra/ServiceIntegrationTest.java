@@ -23,10 +23,12 @@ public abstract class ServiceIntegrationTest {
 
     /**
      * Whom {@link #http} signs in as unless a test says otherwise: a dispatch-centre operator, supervisor,
-     * administrator and reporting channel for the whole country. Tests about who may do what use {@link #as}.
+     * administrator and reporting channel (of patrol, photo, residents' platform and camera reports) for the whole
+     * country. Tests about who may do what use {@link #as}.
      */
     public static final Identity TESTER = Identity.of("tester",
-            List.of("OPERATOR", "SUPERVISOR", "ADMIN", "REPORTER_APP", "MONITOR"), "CN");
+            List.of("OPERATOR", "SUPERVISOR", "ADMIN", "REPORTER_APP", "MONITOR"), "CN")
+            .withChannels("GRID_PATROL", "CITIZEN_PHOTO", "RESIDENT_PLATFORM", "AI_CAMERA");
 
     /** The service's own HTTP API, signed in as {@link #TESTER}. */
     protected RestTestClient http;

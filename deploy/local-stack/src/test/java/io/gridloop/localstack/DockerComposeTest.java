@@ -81,11 +81,11 @@ class DockerComposeTest {
         Map<String, Object> keycloak = map(services.get("keycloak"));
         assertThat(keycloak.get("command").toString()).contains("--import-realm").contains("--hostname=http://localhost:8180");
         assertThat(keycloak.get("volumes").toString())
-                .contains("./deploy/keycloak/gridloop-realm.json:/opt/keycloak/data/import/gridloop-realm.json");
+                .contains("./deploy/keycloak/demo-realm.json:/opt/keycloak/data/import/demo-realm.json");
         assertThat(keycloak).containsKey("healthcheck");
 
         DevRealm realm = DevRealm.standard();
-        assertThat(Files.readString(ROOT.resolve("deploy/keycloak/gridloop-realm.json")))
+        assertThat(Files.readString(ROOT.resolve("deploy/keycloak/demo-realm.json")))
                 .as("the realm on the class path is the file docker-compose mounts")
                 .contains("\"realm\": \"" + realm.name() + "\"");
         Map<String, Object> oauth2 = map(map(((List<?>) yaml(ROOT.resolve("deploy/prometheus/prometheus.yml"))

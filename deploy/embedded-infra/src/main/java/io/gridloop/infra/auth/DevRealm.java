@@ -14,22 +14,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The users and clients of the Keycloak realm export ({@code deploy/keycloak/gridloop-realm.json}), read the way
+ * The users and clients of the Keycloak demo realm export ({@code deploy/keycloak/demo-realm.json}), read the way
  * Keycloak reads them: realm roles, the {@code area} and {@code unit} attributes, passwords, client secrets and
  * service accounts. The development issuer signs in exactly these.
  */
 public final class DevRealm {
 
-    static final String RESOURCE = "keycloak/gridloop-realm.json";
+    static final String RESOURCE = "keycloak/demo-realm.json";
 
     /** A person who signs in with a password. */
     public record User(String username, String password, Identity identity) {
     }
 
-    /** An application: public ones sign people in, confidential ones sign in as their service account. */
+    /**
+     * An application: public ones sign people in, confidential ones sign in as their service account.
+     *
+     * @param audiences the services its tokens are for ({@code aud}), from the client's audience mappers
+     */
     public record Client(String clientId, String secret, boolean publicClient, boolean directAccessGrants,
-                         Identity serviceAccount) {
+                         Identity serviceAccount, List<String> audiences) {
     }
+
+    /**
+     * Every service's audience: a token of an application the realm does not know (tests' own identities) is for
+     * all of them. Each service accepts only tokens whose {@code aud} names it (its application name).
+     */
+    public static final List<String> ALL_AUDIENCES = List.of("intake-service", "dispatch-service", "hotline-bridge",
+            "stats-service", "metrics-service");
 
     private final String name;
     private final Map<String, User> users;
@@ -78,16 +89,30 @@ public final class DevRealm {
             clients.put(id, new Client(id, c.path("secret").asString(null), c.path("publicClient").asBoolean(false),
                     c.path("directAccessGrantsEnabled").asBoolean(false),
                     account == null || !c.path("serviceAccountsEnabled").asBoolean(false) ? null
-                            : identity(account, account.path("username").asString(), c.path("name").asString(id), id)));
+                            : identity(account, account.path("username").asString(), c.path("name").asString(id), id),
+                    audiences(c)));
         });
         // In the file's order: the start-up banner lists the users as the realm export does.
         return new DevRealm(realm.path("realm").asString(), Collections.unmodifiableMap(users),
                 Collections.unmodifiableMap(clients));
     }
 
+    /** What Keycloak's {@code oidc-audience-mapper}s of the client put in {@code aud}. */
+    private static List<String> audiences(JsonNode client) {
+        List<String> audiences = new ArrayList<>();
+        for (JsonNode mapper : client.path("protocolMappers")) {
+            if ("oidc-audience-mapper".equals(mapper.path("protocolMapper").asString())
+                    && "true".equals(mapper.path("config").path("access.token.claim").asString())) {
+                audiences.add(mapper.path("config").path("included.custom.audience").asString());
+            }
+        }
+        return List.copyOf(audiences);
+    }
+
     private static Identity identity(JsonNode user, String username, String name, String client) {
         return new Identity(username, name, strings(user.path("realmRoles")),
-                strings(user.path("attributes").path("area")), first(user.path("attributes").path("unit")), client);
+                strings(user.path("attributes").path("area")), first(user.path("attributes").path("unit")),
+                strings(user.path("attributes").path("channel")), client);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -39,6 +39,8 @@ import java.util.concurrent.Executors;
 public final class DevTokenIssuer implements AutoCloseable {
 
     public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
+    private static final java.util.regex.Pattern LOOPBACK_ORIGIN =
+            java.util.regex.Pattern.compile("http://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d{1,5})?");
     private static final Logger log = LoggerFactory.getLogger(DevTokenIssuer.class);
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -120,6 +122,8 @@ public final class DevTokenIssuer implements AutoCloseable {
         claims.put("sub", UUID.nameUUIDFromBytes(who.username().getBytes(StandardCharsets.UTF_8)).toString());
         claims.put("typ", "Bearer");
         claims.put("azp", who.client());
+        claims.put("aud", realm.client(who.client()).map(DevRealm.Client::audiences)
+                .orElse(DevRealm.ALL_AUDIENCES));
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
@@ -129,6 +133,9 @@ public final class DevTokenIssuer implements AutoCloseable {
         claims.put("area", who.areas());
         if (who.unit() != null) {
             claims.put("unit", who.unit());
+        }
+        if (!who.channels().isEmpty()) {
+            claims.put("channel", who.channels());
         }
         String signingInput = encode(header) + "." + encode(claims);
         try {
@@ -200,8 +207,7 @@ public final class DevTokenIssuer implements AutoCloseable {
             return;
         }
         Identity who = user.get().identity();
-        issued(exchange, new Identity(who.username(), who.name(), who.roles(), who.areas(), who.unit(),
-                client.clientId()));
+        issued(exchange, who.through(client.clientId()));
     }
 
     private void clientCredentials(HttpExchange exchange, DevRealm.Client client, Map<String, String> form)
@@ -250,12 +256,18 @@ public final class DevTokenIssuer implements AutoCloseable {
         return values;
     }
 
-    /** Answers with JSON; the browser dashboard signs in from another origin, so every answer allows that. */
+    /**
+     * Answers with JSON. The dashboard signs in from another origin of this machine, so pages served on loopback
+     * may read the answers; a page of any other origin may not (its browser refuses it the answer).
+     */
     private void answer(HttpExchange exchange, int status, Object body) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin == null ? "*" : origin);
-        exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-        exchange.getResponseHeaders().add("Access-Control-Allow-Headers", "Content-Type, Authorization");
+        if (origin != null && LOOPBACK_ORIGIN.matcher(origin).matches()) {
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin);
+            exchange.getResponseHeaders().add("Vary", "Origin");
+            exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+            exchange.getResponseHeaders().add("Access-Control-Allow-Headers", "Content-Type, Authorization");
+        }
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         if (body == null) {
             exchange.sendResponseHeaders(status, -1);

@@ -123,6 +123,12 @@ class DevTokenIssuerTest {
                 .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(preflight.statusCode()).isEqualTo(204);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+
+        // A page of any other origin is not allowed to read the answers (its browser withholds them).
+        HttpResponse<Void> foreign = http.send(HttpRequest.newBuilder(URI.create(issuer.tokenUri()))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test

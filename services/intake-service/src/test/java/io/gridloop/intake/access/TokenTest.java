@@ -77,6 +77,18 @@ class TokenTest extends ServiceIntegrationTest {
         refused(anonymous, "UNAUTHENTICATED");
     }
 
+    /**
+     * A token is for the services its application was set up for (its {@code aud}): the dashboard's token of a
+     * person who may report is still no key to intake, and the metrics scraper's works only for reading metrics.
+     */
+    @Test
+    void shouldRefuseATokenIssuedForAnotherService() {
+        refused(as(WORKER.through("gridloop-dashboard")), "TOKEN_WRONG_AUDIENCE");
+        report(as(WORKER.through("gridloop-app"))).expectStatus().isAccepted();
+        as(Identity.of("prometheus", List.of("MONITOR"), "1501").through("prometheus")).get()
+                .uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    }
+
     @Test
     void shouldRefuseAValidTokenWithoutARoleForTheEndpoint() {
         report(as(Identity.of("nobody", List.of(), "150105"))).expectStatus().isEqualTo(HttpStatus.FORBIDDEN)

@@ -26,7 +26,7 @@ class DashboardStreamTest {
     void shouldEndEveryLiveFeedWhenTheServiceStops() {
         DashboardStream stream = new DashboardStream(new DistrictBoard(new MongoTemplate(MONGO.client(), "metrics"),
                 new SimpleMeterRegistry()));
-        Caller supervisor = new Caller("supervisor", "督导员", Set.of(Role.SUPERVISOR), List.of("1501"), null, null);
+        Caller supervisor = new Caller("supervisor", "督导员", Set.of(Role.SUPERVISOR), List.of("1501"), null, null, null);
         SseEmitter first = stream.open(supervisor);
         stream.open(supervisor);
         assertThat(stream.openPages()).isEqualTo(2);

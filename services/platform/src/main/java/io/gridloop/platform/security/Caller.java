@@ -24,10 +24,13 @@ import java.util.Set;
  *
  * @param id     {@code preferred_username}, else {@code sub}
  * @param name   {@code name}, else the id
- * @param unit   {@code unit}: the handling unit a HANDLER works for ({@code 150105-WATER}, {@code 150105001}…)
- * @param client {@code azp}: the application the token was issued to
+ * @param unit     {@code unit}: the handling unit a HANDLER works for ({@code 150105-WATER}, {@code 150105001}…)
+ * @param channels {@code channel}: for a reporting channel's back end (REPORTER_APP), the report sources it
+ *                 serves ({@code CITIZEN_PHOTO}, {@code AI_CAMERA}…), set on its client in the realm
+ * @param client   {@code azp}: the application the token was issued to
  */
-public record Caller(String id, String name, Set<Role> roles, List<String> areas, String unit, String client) {
+public record Caller(String id, String name, Set<Role> roles, List<String> areas, String unit,
+                     List<String> channels, String client) {
 
     /** The area claim value that covers every area. */
     public static final String WHOLE_COUNTRY = "CN";
@@ -35,6 +38,7 @@ public record Caller(String id, String name, Set<Role> roles, List<String> areas
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         areas = List.copyOf(areas);
+        channels = channels == null ? List.of() : List.copyOf(channels);
     }
 
     public boolean has(Role role) {
@@ -97,7 +101,7 @@ public record Caller(String id, String name, Set<Role> roles, List<String> areas
         String id = firstText(jwt.getClaimAsString("preferred_username"), jwt.getSubject());
         String name = firstText(jwt.getClaimAsString("name"), id);
         return new Caller(id, name, roles(jwt.getClaims()), strings(jwt.getClaims().get("area")),
-                jwt.getClaimAsString("unit"), jwt.getClaimAsString("azp"));
+                jwt.getClaimAsString("unit"), strings(jwt.getClaims().get("channel")), jwt.getClaimAsString("azp"));
     }
 
     /** Roles from Keycloak's {@code realm_access.roles}, or a plain {@code roles} claim; unknown names are ignored. */

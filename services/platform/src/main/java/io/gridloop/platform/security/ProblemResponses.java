@@ -48,6 +48,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         if (request.getHeader("Authorization") == null) {
             problem = problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "未登录",
                     "请求缺少访问令牌（Authorization: Bearer …），请先登录");
+        } else if (message.contains("aud claim")) {
+            problem = problem(HttpStatus.UNAUTHORIZED, "TOKEN_WRONG_AUDIENCE", "访问令牌不适用于本服务",
+                    "该访问令牌不是为本服务签发的（aud 不含本服务），请通过相应的应用登录");
         } else if (message.contains("expired")) {
             problem = problem(HttpStatus.UNAUTHORIZED, "TOKEN_EXPIRED", "登录已过期", "访问令牌已过期，请重新登录");
         } else {

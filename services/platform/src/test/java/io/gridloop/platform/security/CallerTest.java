@@ -47,7 +47,7 @@ class CallerTest {
 
     @Test
     void shouldCoverOnlyAreasInsideItsOwn() {
-        Caller saihan = new Caller("sv", "sv", Set.of(Role.SUPERVISOR), List.of("150105"), null, null);
+        Caller saihan = new Caller("sv", "sv", Set.of(Role.SUPERVISOR), List.of("150105"), null, null, null);
 
         assertThat(saihan.covers("150105")).isTrue();
         assertThat(saihan.covers("150105001001003")).isTrue();
@@ -62,8 +62,8 @@ class CallerTest {
 
     @Test
     void shouldCoverEverythingOnlyWithTheWholeCountryAndNothingWithoutAreas() {
-        Caller national = new Caller("n", "n", Set.of(Role.ADMIN), List.of(Caller.WHOLE_COUNTRY), null, null);
-        Caller nowhere = new Caller("x", "x", Set.of(Role.ADMIN), List.of(), null, null);
+        Caller national = new Caller("n", "n", Set.of(Role.ADMIN), List.of(Caller.WHOLE_COUNTRY), null, null, null);
+        Caller nowhere = new Caller("x", "x", Set.of(Role.ADMIN), List.of(), null, null, null);
 
         assertThat(national.covers("650102")).isTrue();
         assertThat(national.covers(null)).isTrue();
