@@ -80,10 +80,9 @@ public final class DemoData {
             return ReportSource.AI_CAMERA;
         } else if (r < 0.90) {
             return ReportSource.CITIZEN_PHOTO;
-        } else if (r < 0.98) {
-            return ReportSource.RESIDENT_PLATFORM;
         }
-        return ReportSource.OPEN311;
+        // The demo feeder reports as a channel serving these four (demo realm: client demo-feeder's channel).
+        return ReportSource.RESIDENT_PLATFORM;
     }
 
     static Sample sample(EventCategory category, RandomGenerator random) {

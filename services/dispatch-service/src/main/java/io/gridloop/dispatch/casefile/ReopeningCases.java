@@ -44,7 +44,8 @@ class ReopeningCases {
         // Applied only while the case is still closed by the closure the reporter saw, checked again on every
         // retry against a concurrent change: a redelivered or late request changes nothing.
         CaseFile reopened = work.act(request.eventId(), CaseAction.REOPEN.wireName(), new ActionInput(
-                request.reporterId(), REPORTER_ROLE, request.comment(), null, null, null, null, null),
+                request.asker(), request.requestedByRole() == null ? REPORTER_ROLE : request.requestedByRole(),
+                request.comment(), null, null, null, null, null),
                 c -> c.closingSequence().equals(Optional.of(request.closedSequence())));
         if (reopened != null) {
             log.info("Case {} re-opened at the reporter's request, back to {}", reopened.id(),

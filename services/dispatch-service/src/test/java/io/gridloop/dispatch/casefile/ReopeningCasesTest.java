@@ -62,7 +62,7 @@ class ReopeningCasesTest extends ServiceIntegrationTest {
         CaseFile closed = cases.find(id).orElseThrow();
         int closure = closed.closingSequence().orElseThrow();
 
-        ReopenRequested request = new ReopenRequested(id, "gw-1", "井盖仍然缺失", closure, Instant.now());
+        ReopenRequested request = new ReopenRequested(id, "gw-1", "井盖仍然缺失", closure, Instant.now(), null, null);
         send(request, id, id + "-reopen-" + closure);
         send(request, id, id + "-reopen-" + closure);
         awaitConsumed();
@@ -71,6 +71,7 @@ class ReopeningCasesTest extends ServiceIntegrationTest {
         assertThat(reopened.state()).isEqualTo(CaseState.ROUTED);
         assertThat(reopened.sequence()).as("one reopen transition").isEqualTo(closed.sequence() + 1);
         assertThat(reopened.timeline().getLast().role()).isEqualTo("REPORTER");
+        assertThat(reopened.timeline().getLast().actor()).isEqualTo("gw-1");
         assertThat(reopened.timeline().getLast().comment()).isEqualTo("井盖仍然缺失");
 
         act(id, "accept");
@@ -80,5 +81,25 @@ class ReopeningCasesTest extends ServiceIntegrationTest {
         awaitConsumed();
         assertThat(cases.find(id).orElseThrow().state()).as("a request for the old closure")
                 .isEqualTo(CaseState.CLOSED);
+    }
+
+    /** A centre passing a resident's "not fixed" on is named in the timeline as itself, not as the reporter. */
+    @Test
+    void shouldRecordWhoAskedWhenACentreAsksForTheReporter() {
+        String id = UUID.randomUUID().toString();
+        send(Reports.of(id, "MANHOLE", "150104001001001", "玉泉区", Instant.now()), id, id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).isPresent());
+        act(id, "accept");
+        act(id, "feedback");
+        act(id, "close");
+        int closure = cases.find(id).orElseThrow().closingSequence().orElseThrow();
+
+        send(new ReopenRequested(id, "gw-1", "居民来电说仍未修好", closure, Instant.now(), "operator-yuquan",
+                "OPERATOR"), id, id + "-reopen-" + closure);
+        awaitConsumed();
+
+        CaseFile reopened = cases.find(id).orElseThrow();
+        assertThat(reopened.timeline().getLast().actor()).isEqualTo("operator-yuquan");
+        assertThat(reopened.timeline().getLast().role()).isEqualTo("OPERATOR");
     }
 }

@@ -23,6 +23,9 @@ import java.util.Optional;
  * latitudes, at least the radius wide, so the 3 × 3 cells around a position hold every report within the radius.
  * Looking up nine ids is cheap on any MongoDB, the embedded one included; entries leave their cell when they age
  * out of the window or their case ends.
+ *
+ * <p>Only a report of the same district counts: merging is the district centre's, and naming another district's
+ * report to the reporter or the centre would tell them of a case outside their reach.
  */
 @Service
 public class LikelyDuplicates {
@@ -39,14 +42,17 @@ public class LikelyDuplicates {
     }
 
     /** One open report in a cell. */
-    record Entry(String eventId, double latitude, double longitude, Instant reportedAt) {
+    record Entry(String eventId, double latitude, double longitude, Instant reportedAt, String districtCode) {
     }
 
     record Cell(String id, List<Entry> entries) {
     }
 
-    /** The earliest open report of {@code subCategory} within the radius and window of {@code at}, if any. */
-    public Optional<String> earlierReportNear(String subCategory, GeoPoint at, Instant now) {
+    /**
+     * The earliest open report of {@code subCategory} in {@code districtCode} within the radius and window of
+     * {@code at}, if any.
+     */
+    public Optional<String> earlierReportNear(String subCategory, GeoPoint at, Instant now, String districtCode) {
         if (subCategory == null || at == null) {
             return Optional.empty();
         }
@@ -62,6 +68,7 @@ public class LikelyDuplicates {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), Cell.class, COLLECTION).stream()
                 .flatMap(cell -> cell.entries() == null ? java.util.stream.Stream.empty() : cell.entries().stream())
                 .filter(e -> !e.reportedAt().isBefore(since))
+                .filter(e -> districtCode.equals(e.districtCode()))
                 .filter(e -> Geo.distance(at, new GeoPoint(e.latitude(), e.longitude())) <= settings.radiusMetres())
                 .min(Comparator.comparing(Entry::reportedAt))
                 .map(Entry::eventId);
@@ -75,7 +82,7 @@ public class LikelyDuplicates {
         String id = cellOf(event);
         mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().push("entries",
                 new Entry(event.eventId(), event.location().latitude(), event.location().longitude(),
-                        event.reportedAt())), COLLECTION);
+                        event.reportedAt(), event.districtCode())), COLLECTION);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().pull("entries",
                 Query.query(Criteria.where("reportedAt").lt(event.reportedAt().minus(settings.window())))
                         .getQueryObject()), COLLECTION);

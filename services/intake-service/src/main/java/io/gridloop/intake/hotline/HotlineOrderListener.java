@@ -9,6 +9,7 @@ import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
+import io.gridloop.intake.access.ReportSources;
 import io.gridloop.intake.grid.GridArea;
 import io.gridloop.intake.grid.GridRegistry;
 import io.gridloop.intake.report.ReportIntake;
@@ -37,7 +38,7 @@ import java.util.Optional;
 class HotlineOrderListener {
 
     /** The reporter id of every 12345 order; with the order number it makes the idempotency key. */
-    static final String HOTLINE_REPORTER = "12345";
+    static final String HOTLINE_REPORTER = ReportSources.HOTLINE_REPORTER;
 
     private static final Logger log = LoggerFactory.getLogger(HotlineOrderListener.class);
 
@@ -62,7 +63,7 @@ class HotlineOrderListener {
     @KafkaListener(topics = Topics.Names.HOTLINE_ORDER_RECEIVED)
     void on(ConsumerRecord<String, byte[]> record) {
         HotlineOrderReceived order = codec.decode(Topics.HOTLINE_ORDER_RECEIVED, record.value()).data();
-        ReportReceipt receipt = intake.accept(toReport(order), order.caseId());
+        ReportReceipt receipt = intake.accept(toReport(order), HOTLINE_REPORTER, order.caseId());
         log.info("12345 order {} is event {} in {}{}", order.orderNumber(), receipt.eventId(),
                 receipt.districtName(), receipt.duplicate() ? " (again)" : "");
     }

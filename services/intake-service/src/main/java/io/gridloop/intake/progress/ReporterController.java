@@ -30,6 +30,10 @@ class ReporterController {
         this.views = views;
     }
 
+    /**
+     * @param reporterId the report's reporter, as a check that the right report is meant; who asks is recorded
+     *                   from the token (a centre or channel asking for the reporter is recorded as itself)
+     */
     record NotFixedRequest(@NotBlank(message = "不能为空") @Size(max = 64, message = "长度不能超过64") String reporterId,
                            @NotBlank(message = "请说明仍未解决的情况")
                            @Size(max = 2000, message = "长度不能超过2000字") String comment) {
@@ -42,7 +46,7 @@ class ReporterController {
 
     private ReporterViews.ReportView visible(String eventId) {
         ReporterViews.ReportView view = views.view(eventId);
-        if (!ReportAccess.maySee(Caller.current(), view.gridCode(), view.reporterId())) {
+        if (!ReportAccess.maySee(Caller.current(), view.gridCode(), view.reporterId(), view.submittedBy())) {
             throw ReportAccess.notFound(eventId);
         }
         return view;
@@ -55,19 +59,20 @@ class ReporterController {
                                         @Max(value = 100, message = "不能大于100") int size) {
         Caller caller = Caller.current();
         if (caller.id().equals(reporterId)) {
-            return views.byReporter(reporterId, List.of(Caller.WHOLE_COUNTRY), page, size);
+            return views.byReporter(reporterId, new ReportAccess.OthersReports(List.of(Caller.WHOLE_COUNTRY), null),
+                    page, size);
         }
-        List<String> areas = ReportAccess.areasForOthersReports(caller);
-        if (areas.isEmpty()) {
+        ReportAccess.OthersReports reach = ReportAccess.othersReports(caller);
+        if (reach.none()) {
             throw Caller.forbidden("只能查看本人的上报");
         }
-        return views.byReporter(reporterId, areas, page, size);
+        return views.byReporter(reporterId, reach, page, size);
     }
 
     @PostMapping("/{eventId}/not-fixed")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ReporterViews.ReportView notFixed(@PathVariable String eventId, @Valid @RequestBody NotFixedRequest request) {
         visible(eventId);
-        return views.notFixed(eventId, request.reporterId(), request.comment());
+        return views.notFixed(eventId, request.reporterId(), request.comment(), Caller.current());
     }
 }

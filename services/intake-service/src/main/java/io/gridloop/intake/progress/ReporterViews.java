@@ -1,6 +1,8 @@
 package io.gridloop.intake.progress;
 
+import io.gridloop.intake.access.ReportAccess;
 import io.gridloop.platform.security.Caller;
+import io.gridloop.platform.security.Role;
 import java.util.regex.Pattern;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -53,7 +55,7 @@ public class ReporterViews {
                              String districtName, String description, List<String> photos, Instant occurredAt,
                              Instant reportedAt,
                              ReporterStatus status, String statusLabel, String result, Instant closedAt,
-                             String mergedInto, boolean canMarkNotFixed) {
+                             String mergedInto, boolean canMarkNotFixed, String submittedBy) {
         static ReportView of(StoredReport r, ReportProgress p) {
             EventReported e = r.event();
             ReporterStatus status = p == null ? ReporterStatus.SUBMITTED : p.status();
@@ -63,7 +65,7 @@ public class ReporterViews {
                     e.description(), e.photoIds().stream().map(id -> "/api/v1/photos/" + id).toList(),
                     e.occurredAt(), e.reportedAt(), status, status.label(),
                     p == null ? null : p.result(), p == null ? null : p.closedAt(),
-                    p == null ? null : p.mergedInto(), status == ReporterStatus.CLOSED);
+                    p == null ? null : p.mergedInto(), status == ReporterStatus.CLOSED, r.submittedBy());
         }
     }
 
@@ -74,9 +76,13 @@ public class ReporterViews {
         return ReportView.of(report(eventId), mongo.findById(eventId, ReportProgress.class));
     }
 
-    /** A reporter's reports in {@code areas} (area-code prefixes, or the whole country), newest first. */
-    public ReportPage byReporter(String reporterId, List<String> areas, int page, int size) {
+    /** A reporter's reports within {@code reach} (area-code prefixes, or the whole country), newest first. */
+    public ReportPage byReporter(String reporterId, ReportAccess.OthersReports reach, int page, int size) {
         Query query = Query.query(Criteria.where("event.reporterId").is(reporterId));
+        List<String> areas = reach.areas();
+        if (reach.submittedBy() != null) {
+            query.addCriteria(Criteria.where("submittedBy").is(reach.submittedBy()));
+        }
         if (!areas.contains(Caller.WHOLE_COUNTRY)) {
             query.addCriteria(new Criteria().orOperator(areas.stream()
                     .map(a -> Criteria.where("event.gridCode").regex("^" + Pattern.quote(a))).toList()));
@@ -97,11 +103,12 @@ public class ReporterViews {
     }
 
     /**
-     * The reporter says a closed report is not fixed. Answered only once Kafka has the request, like a report.
+     * The reporter says a closed report is not fixed — themselves, or through a centre or the channel that filed
+     * it ({@code by}), which the case's timeline then names. Answered only once Kafka has the request.
      *
      * @throws ApiException 404 unknown, 403 {@code NOT_YOUR_REPORT}, 409 {@code NOT_CLOSED}, 503 broker down
      */
-    public ReportView notFixed(String eventId, String reporterId, String comment) {
+    public ReportView notFixed(String eventId, String reporterId, String comment, Caller by) {
         StoredReport report = report(eventId);
         if (!report.event().reporterId().equals(reporterId)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "NOT_YOUR_REPORT", "只能对本人上报的事件反映未解决",
@@ -114,7 +121,10 @@ public class ReporterViews {
                     "事件当前为「" + status.label() + "」，办结后才能反映未解决").with("status", status.name());
         }
         Instant now = clock.instant();
-        ReopenRequested request = new ReopenRequested(eventId, reporterId, comment, progress.closedSequence(), now);
+        String role = by.id().equals(reporterId) ? null
+                : by.has(Role.OPERATOR) ? Role.OPERATOR.name() : Role.REPORTER_APP.name();
+        ReopenRequested request = new ReopenRequested(eventId, reporterId, comment, progress.closedSequence(), now,
+                by.id(), role);
         try {
             publisher.publishAndWait(Topics.REOPEN_REQUESTED, EventEnvelope.of(Topics.REOPEN_REQUESTED,
                     eventId + "-reopen-" + progress.closedSequence(), ServiceNames.INTAKE, now, eventId, request),

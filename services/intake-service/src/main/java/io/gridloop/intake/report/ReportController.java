@@ -1,6 +1,8 @@
 package io.gridloop.intake.report;
 
 import io.gridloop.intake.access.ReportAccess;
+import io.gridloop.intake.access.ReportSources;
+import io.gridloop.platform.web.ApiException;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.photo.PhotoStore;
 import jakarta.validation.Valid;
@@ -36,8 +38,23 @@ class ReportController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportReceipt> report(@Valid @RequestBody ReportRequest request) {
-        ReportAccess.checkMayReport(Caller.current(), request.gridCode(), request.reporterId());
-        return answer(intake.accept(request));
+        Caller caller = Caller.current();
+        return answer(intake.accept(checked(caller, request), caller.id()));
+    }
+
+    /**
+     * The report as this caller may file it: in their areas, as themselves where they are a grid worker, under
+     * the source that follows from who they are, and without what only the 12345 bridge's orders carry.
+     */
+    private static ReportRequest checked(Caller caller, ReportRequest request) {
+        ReportAccess.checkMayReport(caller, request.gridCode(), request.reporterId());
+        ReportSources.checkReporterId(request.reporterId());
+        if (request.dueAt() != null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "DUE_AT_NOT_ALLOWED", "不能自定办结时限",
+                    "办结时限按事项类别与1-3-5工作日规则确定；只有12345热线工单带热线自己的时限 (dueAt)")
+                    .with("field", "dueAt");
+        }
+        return request.from(ReportSources.decide(caller, request.source()));
     }
 
     /**
@@ -49,10 +66,11 @@ class ReportController {
     ResponseEntity<ReportReceipt> reportWithPhotos(@Valid @RequestPart("report") ReportRequest request,
                                                    @RequestPart(value = "photos", required = false)
                                                    List<MultipartFile> files) {
-        ReportAccess.checkMayReport(Caller.current(), request.gridCode(), request.reporterId());
-        List<String> ids = photos.storeAll(files == null ? List.of() : files, request.photoIds().size(),
-                request.reporterId()).stream().map(PhotoStore.StoredPhoto::id).toList();
-        return answer(intake.accept(request.withPhotos(ids)));
+        Caller caller = Caller.current();
+        ReportRequest report = checked(caller, request);
+        List<String> ids = photos.storeAll(files == null ? List.of() : files, report.photoIds().size(),
+                caller.id()).stream().map(PhotoStore.StoredPhoto::id).toList();
+        return answer(intake.accept(report.withPhotos(ids), caller.id()));
     }
 
     private static ResponseEntity<ReportReceipt> answer(ReportReceipt receipt) {

@@ -70,15 +70,21 @@ public class ReportIntake {
         this.publishTimeout = publishTimeout;
     }
 
-    public ReportReceipt accept(ReportRequest request) {
-        return accept(request, UUID.randomUUID().toString());
+    /**
+     * Accepts a report filed by {@code submittedBy} (the signed-in caller), or returns the receipt of the report
+     * the same caller filed before for the same reporter and {@code clientEventId}.
+     */
+    public ReportReceipt accept(ReportRequest request, String submittedBy) {
+        return accept(request, submittedBy, UUID.randomUUID().toString());
     }
 
     /**
      * Accepts a report under an id chosen by its source (a 12345 order's case id, chosen by the bridge), or
-     * returns the receipt of the report stored before under the same reporter and {@code clientEventId}.
+     * returns the receipt of the report stored before under the same submitter, reporter and
+     * {@code clientEventId}. The submitter is part of that key so that nobody learns of, or takes the place of,
+     * a report somebody else filed by guessing its reporter and client id.
      */
-    public ReportReceipt accept(ReportRequest request, String newEventId) {
+    public ReportReceipt accept(ReportRequest request, String submittedBy, String newEventId) {
         GridRegistry.ResolvedGrid grid = registry.resolve(request.gridCode());
         if (request.location() != null && !registry.fits(grid.grid(), location(request))) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "LOCATION_OUTSIDE_GRID", "位置不在网格内",
@@ -102,16 +108,17 @@ public class ReportIntake {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "DUE_AT_NOT_ALLOWED", "不能自定办结时限",
                     "只有12345热线工单可以带自己的办结时限 (dueAt)").with("field", "dueAt");
         }
-        String key = StoredReport.idempotencyKey(request.reporterId(), request.clientEventId());
+        String key = StoredReport.idempotencyKey(submittedBy, request.reporterId(), request.clientEventId());
 
         StoredReport report = findByKey(key).orElse(null);
         boolean duplicate = report != null;
         if (report == null) {
             String eventId = newEventId;
+            request.photoIds().forEach(photo -> photos.attach(photo, eventId));
             String earlier = duplicates.earlierReportNear(subCategory.map(SubCategory::code).orElse(null),
-                    location(request), now).orElse(null);
+                    location(request), now, grid.district().code()).orElse(null);
             StoredReport fresh = new StoredReport(eventId, key,
-                    toEvent(eventId, request, subCategory, grid, now, earlier), null);
+                    toEvent(eventId, request, subCategory, grid, now, earlier), null, submittedBy);
             try {
                 report = mongo.insert(fresh);
                 duplicates.remember(report.event());

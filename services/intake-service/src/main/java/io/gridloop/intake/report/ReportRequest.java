@@ -17,15 +17,17 @@ import java.util.List;
 /**
  * What a reporting app sends to {@code POST /api/v1/events}.
  *
+ * @param source      optional: it follows from who reports ({@code ReportSources}); a caller who may report as
+ *                    several (a channel serving 随手拍 and AI cameras, a centre taking calls and visits) names one
  * @param subCategory a code of the sub-category catalogue; required except for 12345 orders, whose category
  *                    path may map to none (such cases are triaged by hand)
  * @param urgency     一般 / 紧急 / 特急; absent: 一般
- * @param dueAt       only for 12345 orders: the hotline's own deadline
+ * @param dueAt       only for 12345 orders (from the bridge, never through the API): the hotline's own deadline
  * @param photoIds    photos uploaded first (POST /api/v1/photos), or sent with the report as multipart parts
  */
 public record ReportRequest(
         @NotBlank(message = "不能为空") @Size(max = 64, message = "长度不能超过64") String clientEventId,
-        @NotNull(message = "不能为空") ReportSource source,
+        ReportSource source,
         @NotNull(message = "不能为空") EventCategory category,
         @Size(max = 40, message = "长度不能超过40") String subCategory,
         Urgency urgency,
@@ -40,6 +42,12 @@ public record ReportRequest(
 
     public ReportRequest {
         photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+    }
+
+    /** The same report from {@code decided}, the source that follows from who reports. */
+    public ReportRequest from(ReportSource decided) {
+        return new ReportRequest(clientEventId, decided, category, subCategory, urgency, gridCode, description,
+                location, occurredAt, reporterId, dueAt, photoIds);
     }
 
     /** The same report with photos added, e.g. those sent as parts of a multipart request. */

@@ -4,7 +4,12 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.infra.auth.Identity;
+import io.gridloop.intake.report.ReportReceipt;
+import org.springframework.http.MediaType;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.HotlineOrderReceived;
@@ -88,6 +93,33 @@ class HotlineOrdersTest extends ServiceIntegrationTest {
         assertThat(event.gridCode()).isEqualTo("150105001001003");
         assertThat(event.subCategory()).isNull();
         assertThat(event.category()).isEqualTo(EventCategory.OTHER);
+        assertThat(event.complexity()).isEqualTo(Complexity.GENERAL);
+        assertThat(event.initialLevel()).as("triaged by hand at the district centre").isEqualTo(HandlingLevel.DISTRICT);
+    }
+
+    /**
+     * Order numbers are sequential, so a caller could file a report under the next one before the order arrives.
+     * The order still becomes its own case: only the bridge's orders are reports of the 12345 reporter.
+     */
+    @Test
+    void shouldMakeAnOrderItsOwnCaseWhenSomeoneFiledAReportUnderItsNumberFirst() {
+        String number = "GD" + System.nanoTime();
+        Identity squatter = Identity.of("op-squat", List.of("OPERATOR"), "150105");
+        String body = """
+                {"clientEventId":"%s","category":"HAZARD","subCategory":"MANHOLE","gridCode":"150105001001003",
+                 "description":"抢先占用工单号","occurredAt":"2026-03-02T01:20:00Z","reporterId":"%s"}""";
+        as(squatter).post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
+                .body(body.formatted(number, "12345")).exchange().expectStatus().isEqualTo(422);
+        String squatted = as(squatter).post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
+                .body(body.formatted(number, "hotline")).exchange().expectStatus().isAccepted()
+                .expectBody(ReportReceipt.class).returnResult().getResponseBody().eventId();
+
+        String caseId = UUID.randomUUID().toString();
+        send(order(number, caseId, "150105001001003", null, List.of("城乡建设", "市政设施", "路灯")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reportsOf(caseId).isEmpty());
+        assertThat(reportsOf(caseId).getFirst().source()).isEqualTo(ReportSource.HOTLINE_12345);
+        assertThat(squatted).isNotEqualTo(caseId);
     }
 
     @Test
