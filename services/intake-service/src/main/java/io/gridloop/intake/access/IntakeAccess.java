@@ -29,11 +29,12 @@ class IntakeAccess {
                 .requestMatchers(POST, "/api/v1/admin/grid-registry").hasRole(ADMIN.name())
                 // Reference data every signed-in client needs: areas of the registry, the catalogue.
                 .requestMatchers(GET, "/api/v1/areas/**", "/api/v1/catalogue/**").authenticated()
-                // Open311 GeoReport v2 keeps its own standard's rules: the service list is public and a request
-                // is created with the channel's api_key; reading requests back needs a reporting channel.
-                .requestMatchers(GET, "/open311/v2/services.json", "/open311/v2/services/*").permitAll()
-                .requestMatchers(POST, "/open311/v2/requests.json").permitAll()
-                .requestMatchers(GET, "/open311/v2/requests.json", "/open311/v2/requests/*",
-                        "/open311/v2/servicerequestupdates.json").hasAnyRole(names(REPORTER_APP, OPERATOR));
+                // Open311 GeoReport v2 keeps its own standard's rules: services and requests are public (standard
+                // clients read them without credentials) and a request is created with the channel's api_key. The
+                // controller shows only requests that came in through Open311, without personal data.
+                .requestMatchers(GET, "/open311/v2/services.json", "/open311/v2/services/*",
+                        "/open311/v2/requests.json", "/open311/v2/requests/*",
+                        "/open311/v2/servicerequestupdates.json").permitAll()
+                .requestMatchers(POST, "/open311/v2/requests.json").permitAll();
     }
 }

@@ -77,6 +77,32 @@ class Open311Test extends ServiceIntegrationTest {
                 .jsonPath("$[?(@.service_request_id == '" + id + "')]").exists();
     }
 
+    /**
+     * GeoReport v2 clients read requests without credentials; gridloop shows them what came in through Open311 —
+     * not a grid worker's record, a 12345 order or any other report — and nothing personal.
+     */
+    @Test
+    void shouldLetAnyoneReadOpen311RequestsButNoOtherReportAndNothingPersonal() {
+        String created = post(form("demo-open311-key", "MANHOLE", "井盖松动") + "&email=zhang@example.cn")
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String id = created.replaceAll(".*\"service_request_id\":\"([^\"]+)\".*", "$1");
+        String patrol = http.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON)
+                .body(io.gridloop.intake.report.ReportApiTest.report(UUID.randomUUID().toString(), "gw-311",
+                        "150105001001003").replace("HAZARD\",\"subCategory\":\"FIRE_SAFETY", "DISPUTE\",\"subCategory\":\"NEIGHBOUR_DISPUTE"))
+                .exchange().expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody()
+                .replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1");
+
+        String open = anonymous.get().uri("/open311/v2/requests/{id}.json", id).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(open).contains(id, "MANHOLE").doesNotContain("zhang", "open311:", "media_url\":\"");
+        anonymous.get().uri("/open311/v2/requests/{id}.json", patrol).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("REQUEST_NOT_FOUND");
+        http.get().uri("/open311/v2/requests/{id}.json", patrol).exchange().expectStatus().isNotFound();
+        anonymous.get().uri("/open311/v2/requests.json?service_request_id={a},{b}", id, patrol).exchange()
+                .expectStatus().isOk().expectBody(String.class)
+                .value(list -> assertThat(list).contains(id).doesNotContain(patrol));
+    }
+
     @Test
     void shouldAnswerInTheShapeOpen311ClientsExpect() {
         String created = post(form("demo-open311-key", "STREETLIGHT", "路灯不亮")).expectStatus().isOk()

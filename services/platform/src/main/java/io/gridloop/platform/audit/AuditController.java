@@ -36,7 +36,8 @@ class AuditController {
     AuditPage find(@RequestParam(required = false) String actor, @RequestParam(required = false) String path,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                   @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
+                   @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0")
+                   @Max(value = 10_000, message = "不能大于10000；请用时间范围缩小查询") int page,
                    @RequestParam(defaultValue = "50") @Min(value = 1, message = "不能小于1")
                    @Max(value = 500, message = "不能大于500") int size) {
         return new AuditPage(page, size, trail.find(Caller.current(), actor, path, from, to, page, size));

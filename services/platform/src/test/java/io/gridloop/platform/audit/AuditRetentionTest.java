@@ -29,7 +29,7 @@ class AuditRetentionTest {
 
     private void entry(String id, Duration age) {
         mongo.insert(new AuditEntry(id, now.minus(age), "dispatch-service", "gw-1", "张三", List.of("OPERATOR"),
-                List.of("150105"), null, null, "POST", "/api/v1/cases/x/actions/accept", null, 200, "10.0.0.1",
+                List.of("150105"), "150105", null, null, "POST", "/api/v1/cases/x/actions/accept", null, 200, "10.0.0.1",
                 null, "test", "trace"), AuditTrail.COLLECTION);
     }
 
