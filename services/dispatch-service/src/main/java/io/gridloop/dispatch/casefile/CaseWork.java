@@ -107,7 +107,12 @@ public class CaseWork {
                         "案件 " + target.id() + " 处于「" + target.state().label() + "」状态");
             }
         }
-        return locks.withCase(caseId, () -> actHeld(caseId, action, input, stillApplies, roleFor));
+        CaseFile after = locks.withCase(caseId, () -> actHeld(caseId, action, input, stillApplies, roleFor));
+        if (after != null) {
+            // Only once the action is the case's: whoever may read the case may now read its photos.
+            input.photoIds().forEach(photoId -> photos.attach(photoId, caseId));
+        }
+        return after;
     }
 
     private CaseFile actHeld(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies,

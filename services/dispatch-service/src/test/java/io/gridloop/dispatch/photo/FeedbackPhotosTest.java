@@ -8,6 +8,7 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.casefile.CaseFiles;
 import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.auth.Identity;
 import io.gridloop.infra.TopicWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,5 +137,16 @@ class FeedbackPhotosTest extends ServiceIntegrationTest {
                 .jsonPath("$.timeline[3].comment").isEqualTo("已更换井盖")
                 .jsonPath("$.timeline[3].photoIds.length()").isEqualTo(2)
                 .jsonPath("$.timeline[3].photoIds[0]").isEqualTo(photos.get(0).get("id"));
+
+        // A result photo is read by whoever may read the case, and by nobody else.
+        String url = (String) photos.get(0).get("url");
+        as(Identity.of("op-yuquan", List.of("OPERATOR"), "150104")).get().uri(url).exchange().expectStatus().isOk();
+        as(Identity.of("sv-yuquan", List.of("SUPERVISOR"), "150104")).get().uri(url).exchange().expectStatus().isOk();
+        as(Identity.of("op-saihan", List.of("OPERATOR"), "150105")).get().uri(url).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("PHOTO_NOT_FOUND");
+        as(Identity.of("prometheus", List.of("MONITOR"), "1501")).get().uri(url).exchange()
+                .expectStatus().isForbidden();
+        as(Identity.of("op-saihan", List.of("OPERATOR"), "150105")).get().uri(url + "/info").exchange()
+                .expectStatus().isNotFound();
     }
 }

@@ -4,6 +4,7 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.auth.Identity;
 import io.gridloop.infra.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -16,6 +17,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -89,6 +91,17 @@ class ReportPhotosTest extends ServiceIntegrationTest {
         assertThat(Arrays.equals(served, second)).isTrue();
         http.get().uri("/api/v1/events/{id}", receipt.eventId()).exchange().expectBody()
                 .jsonPath("$.photos[0]").isEqualTo("/api/v1/photos/" + event.photoIds().get(0));
+
+        // A report's photo is read by whoever may read the report, and by nobody else — not even by a scraper.
+        String photo = "/api/v1/photos/" + event.photoIds().get(0);
+        as(Identity.of("op-saihan", List.of("OPERATOR"), "150105")).get().uri(photo).exchange()
+                .expectStatus().isOk();
+        as(Identity.of("op-xincheng", List.of("OPERATOR"), "150102")).get().uri(photo).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("PHOTO_NOT_FOUND");
+        as(Identity.of("gw-other", List.of("GRID_WORKER"), "150105001001003")).get().uri(photo).exchange()
+                .expectStatus().isNotFound();
+        as(Identity.of("prometheus", List.of("MONITOR"), "1501")).get().uri(photo).exchange()
+                .expectStatus().isForbidden();
     }
 
     @Test

@@ -20,15 +20,29 @@ import java.util.List;
 
 /**
  * Uploading photos ({@code multipart/form-data}, part name {@code photos}, up to nine) and reading them back.
- * Reports and feedback then name the photos by id. A photo never changes, so it may be cached forever.
+ * Reports and feedback then name the photos by id. A photo never changes, so it may be cached (privately)
+ * forever. A photo is read by its uploader and by whoever may read a report or case that names it
+ * ({@link PhotoAccess}); to anyone else it does not exist.
  */
 @RestController
 class PhotoController {
 
     private final PhotoStore store;
+    private final List<PhotoAccess> access;
 
-    PhotoController(PhotoStore store) {
+    PhotoController(PhotoStore store, List<PhotoAccess> access) {
         this.store = store;
+        this.access = List.copyOf(access);
+    }
+
+    private PhotoStore.StoredPhoto readable(String id) {
+        PhotoStore.StoredPhoto info = store.info(id).orElseThrow(() -> notFound(id));
+        Caller caller = Caller.current();
+        if (caller.id().equals(info.uploadedBy()) || info.attachedTo().stream()
+                .anyMatch(ref -> access.stream().anyMatch(a -> a.mayRead(caller, ref)))) {
+            return info;
+        }
+        throw notFound(id);
     }
 
     /** A stored photo as clients see it, with the URL to fetch it from. */
@@ -47,6 +61,7 @@ class PhotoController {
 
     @GetMapping("/api/v1/photos/{id}")
     ResponseEntity<byte[]> photo(@PathVariable String id) {
+        readable(id);
         PhotoStore.Photo photo = store.find(id).orElseThrow(() -> notFound(id));
         byte[] digest = HexFormat.of().parseHex(photo.info().sha256());
         return ResponseEntity.ok()
@@ -59,7 +74,7 @@ class PhotoController {
 
     @GetMapping("/api/v1/photos/{id}/info")
     PhotoView info(@PathVariable String id) {
-        return store.info(id).map(PhotoView::of).orElseThrow(() -> notFound(id));
+        return PhotoView.of(readable(id));
     }
 
     private static ApiException notFound(String id) {

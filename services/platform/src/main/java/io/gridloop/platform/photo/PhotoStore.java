@@ -45,9 +45,16 @@ public class PhotoStore {
         this.clock = clock;
     }
 
-    /** What is known of a stored photo. */
+    /**
+     * What is known of a stored photo.
+     *
+     * @param attachedTo the reports or cases that name it (their ids): who may read one of them may read the photo
+     */
     public record StoredPhoto(String id, PhotoType type, long size, String sha256, Instant uploadedAt,
-                              String uploadedBy) {
+                              String uploadedBy, List<String> attachedTo) {
+        public StoredPhoto {
+            attachedTo = attachedTo == null ? List.of() : List.copyOf(attachedTo);
+        }
     }
 
     /** A photo and its bytes. */
@@ -88,7 +95,7 @@ public class PhotoStore {
             // The same photo arrived twice at once and the other upload stored it first.
             return info(id).orElseThrow(() -> sameBytesAtOnce);
         }
-        return new StoredPhoto(id, type, content.length, sha256, now, uploadedBy);
+        return new StoredPhoto(id, type, content.length, sha256, now, uploadedBy, List.of());
     }
 
     /**
@@ -122,7 +129,17 @@ public class PhotoStore {
         }
         Document m = file.getMetadata();
         return Optional.of(new StoredPhoto(id, PhotoType.valueOf(m.getString("type")), file.getLength(),
-                m.getString("sha256"), m.getDate("uploadedAt").toInstant(), m.getString("uploadedBy")));
+                m.getString("sha256"), m.getDate("uploadedAt").toInstant(), m.getString("uploadedBy"),
+                m.getList("attachedTo", String.class)));
+    }
+
+    /**
+     * Records that the report or case {@code attachedTo} names the photo, so that whoever may read it may read the
+     * photo. Idempotent; done before the report or case is stored, so a photo is never named but unreadable.
+     */
+    public void attach(String photoId, String attachedTo) {
+        mongo.getMongoDatabase().getCollection(BUCKET + ".files").updateOne(Filters.eq("_id", photoId),
+                com.mongodb.client.model.Updates.addToSet("metadata.attachedTo", attachedTo));
     }
 
     public Optional<Photo> find(String id) {
