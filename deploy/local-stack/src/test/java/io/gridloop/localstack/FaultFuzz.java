@@ -219,10 +219,9 @@ final class FaultFuzz {
 
     private Request signedOrder(String bridge) {
         byte[] body = utf8(orderBody());
-        long ts = Instant.now().getEpochSecond();
         return new Request("bridge: signed malformed order", "POST", bridge + "/api/v1/hotline/orders",
-                "application/json", body, Map.of(HotlineSignature.TIMESTAMP_HEADER, String.valueOf(ts),
-                HotlineSignature.SIGNATURE_HEADER, HotlineSignature.sign(hotlineSecret, ts, body)));
+                "application/json", body, HotlineSignature.headers(hotlineSecret, Instant.now(), "POST",
+                "/api/v1/hotline/orders", body));
     }
 
     // ---- pieces ----

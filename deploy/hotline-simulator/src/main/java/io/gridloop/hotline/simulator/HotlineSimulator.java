@@ -104,6 +104,8 @@ public final class HotlineSimulator implements AutoCloseable {
     private final AtomicInteger duplicateSyncs = new AtomicInteger();
     private final AtomicInteger visitsSent = new AtomicInteger();
     private final AtomicInteger rejectedSignatures = new AtomicInteger();
+    /** Nonces of the bridge's requests within the signature window, as the real platform keeps them. */
+    private final Map<String, Instant> seenNonces = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong escalationNumbers = new AtomicLong();
 
     private final AtomicLong visitNumbers = new AtomicLong();
@@ -244,14 +246,15 @@ public final class HotlineSimulator implements AutoCloseable {
             throw new IllegalStateException("no bridge URL set");
         }
         byte[] bytes = json.writeValueAsBytes(body);
-        long now = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target + path))
+        URI uri = URI.create(target + path);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header(HotlineSignature.TIMESTAMP_HEADER, String.valueOf(now))
-                .header(HotlineSignature.SIGNATURE_HEADER, HotlineSignature.sign(secret, now, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        HotlineSignature.headers(secret, clock.instant(), "POST",
+                uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), bytes)
+                .forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Delivery(response.statusCode(), response.body());
@@ -307,6 +310,12 @@ public final class HotlineSimulator implements AutoCloseable {
 
     // ---- what the simulator serves ----
 
+    private boolean firstTime(String nonce) {
+        Instant now = clock.instant();
+        seenNonces.values().removeIf(at -> at.isBefore(now.minus(Duration.ofMinutes(30))));
+        return seenNonces.putIfAbsent(nonce, now) == null;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body;
@@ -319,10 +328,16 @@ public final class HotlineSimulator implements AutoCloseable {
                 admin(exchange, method, path, body);
                 return;
             }
+            URI uri = exchange.getRequestURI();
+            String nonce = exchange.getRequestHeaders().getFirst(HotlineSignature.NONCE_HEADER);
             HotlineSignature.Verdict verdict = HotlineSignature.verify(List.of(secret),
-                    exchange.getRequestHeaders().getFirst(HotlineSignature.TIMESTAMP_HEADER),
-                    exchange.getRequestHeaders().getFirst(HotlineSignature.SIGNATURE_HEADER), body, clock.instant(),
-                    HotlineSignature.DEFAULT_TOLERANCE);
+                    exchange.getRequestHeaders().getFirst(HotlineSignature.TIMESTAMP_HEADER), nonce,
+                    exchange.getRequestHeaders().getFirst(HotlineSignature.SIGNATURE_HEADER), method,
+                    uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), body,
+                    clock.instant(), HotlineSignature.DEFAULT_TOLERANCE);
+            if (verdict == HotlineSignature.Verdict.VALID && !firstTime(nonce)) {
+                verdict = HotlineSignature.Verdict.REPLAYED;
+            }
             if (verdict != HotlineSignature.Verdict.VALID) {
                 rejectedSignatures.incrementAndGet();
                 problem(exchange, 401, "SIGNATURE_" + verdict, "签名无效");

@@ -47,14 +47,12 @@ class HotlineSimulatorTest {
 
     private HttpResponse<String> call(String method, String path, Object body, String secret) throws Exception {
         byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
-        long now = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
                 .header("Content-Type", "application/json")
-                .header(HotlineSignature.TIMESTAMP_HEADER, String.valueOf(now))
-                .header(HotlineSignature.SIGNATURE_HEADER,
-                        HotlineSignature.sign(secret.getBytes(StandardCharsets.UTF_8), now, bytes))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        HotlineSignature.headers(secret.getBytes(StandardCharsets.UTF_8), Instant.now(), method, path, bytes)
+                .forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static StatusSync sync(String order, int sequence, SyncStatus status) {
@@ -201,7 +199,8 @@ class HotlineSimulatorTest {
                     visits);
             for (CapturingBridge.Request r : bridge.requests) {
                 assertThat(HotlineSignature.verify(List.of(SECRET.getBytes(StandardCharsets.UTF_8)),
-                        r.headers().get("x-hotline-timestamp"), r.headers().get("x-hotline-signature"), r.body(),
+                        r.headers().get("x-hotline-timestamp"), r.headers().get("x-hotline-nonce"),
+                        r.headers().get("x-hotline-signature"), "POST", r.path(), r.body(),
                         Instant.now(), Duration.ofMinutes(5))).isEqualTo(HotlineSignature.Verdict.VALID);
                 assertThat(contract.violations(r.path().endsWith("/visits") ? "ReturnVisit" : "WorkOrder",
                         json.readTree(r.body()))).isEmpty();

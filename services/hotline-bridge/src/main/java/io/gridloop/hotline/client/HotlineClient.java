@@ -113,19 +113,23 @@ public class HotlineClient {
         return decorated.get();
     }
 
+    /** The request target as signed: the raw path and query of the request. */
+    static String target(URI uri) {
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
     private <T> T once(String operation, String method, String path, Object body, Class<T> answer) {
         byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
-        long now = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
+        URI uri = URI.create(settings.baseUrl() + path);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(settings.callTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .header(HotlineSignature.TIMESTAMP_HEADER, String.valueOf(now))
-                .header(HotlineSignature.SIGNATURE_HEADER,
-                        HotlineSignature.sign(settings.signingSecret(), now, bytes))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        HotlineSignature.headers(settings.signingSecret(), clock.instant(), method, target(uri), bytes)
+                .forEach(builder::header);
+        HttpRequest request = builder.build();
         Timer.Sample sample = Timer.start(meters);
         String outcome = "unavailable";
         try {

@@ -43,11 +43,13 @@ class HotlineSignatureCheck implements WebMvcConfigurer {
     private final HotlineSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final SeenNonces nonces;
 
-    HotlineSignatureCheck(HotlineSettings settings, Clock clock, MeterRegistry meters) {
+    HotlineSignatureCheck(HotlineSettings settings, Clock clock, MeterRegistry meters, SeenNonces nonces) {
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
+        this.nonces = nonces;
     }
 
     @Bean
@@ -104,10 +106,16 @@ class HotlineSignatureCheck implements WebMvcConfigurer {
 
     private void verify(HttpServletRequest request) {
         byte[] body = unwrap(request);
+        // The target as the hotline sent it: the raw (undecoded) path and query.
+        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String nonce = request.getHeader(HotlineSignature.NONCE_HEADER);
         HotlineSignature.Verdict verdict = HotlineSignature.verify(settings.acceptedSecrets(),
-                request.getHeader(HotlineSignature.TIMESTAMP_HEADER),
-                request.getHeader(HotlineSignature.SIGNATURE_HEADER), body, clock.instant(),
-                settings.signatureTolerance());
+                request.getHeader(HotlineSignature.TIMESTAMP_HEADER), nonce,
+                request.getHeader(HotlineSignature.SIGNATURE_HEADER), request.getMethod(), target, body,
+                clock.instant(), settings.signatureTolerance());
+        if (verdict == HotlineSignature.Verdict.VALID && !nonces.firstTime(nonce)) {
+            verdict = HotlineSignature.Verdict.REPLAYED;
+        }
         meters.counter("gridloop.hotline.signatures", "verdict", verdict.name().toLowerCase()).increment();
         if (verdict == HotlineSignature.Verdict.VALID) {
             request.setAttribute(AuditFilter.MACHINE_CALLER, "12345-hotline (HMAC)");
@@ -117,7 +125,9 @@ class HotlineSignatureCheck implements WebMvcConfigurer {
         log.warn("Refused {} {} from {}: signature {}", request.getMethod(), request.getRequestURI(),
                 request.getRemoteAddr(), verdict);
         String detail = switch (verdict) {
-            case MISSING -> "缺少签名头 " + HotlineSignature.TIMESTAMP_HEADER + " / " + HotlineSignature.SIGNATURE_HEADER;
+            case MISSING -> "缺少签名头 " + HotlineSignature.TIMESTAMP_HEADER + " / " + HotlineSignature.NONCE_HEADER
+                    + " / " + HotlineSignature.SIGNATURE_HEADER;
+            case REPLAYED -> "该请求已收到过（随机数 " + HotlineSignature.NONCE_HEADER + " 重复），每次请求须使用新的随机数";
             case MALFORMED -> "签名头格式不正确";
             case STALE -> "请求时间戳超出允许范围（±" + settings.signatureTolerance().toSeconds() + " 秒），请校准时钟后重发";
             default -> "签名与请求内容不符";

@@ -70,4 +70,32 @@ class ReturnVisitTest extends BridgeTest {
         signedPost("/api/v1/hotline/orders/GD-NO-SUCH-ORDER/visits", body.replace("\"RESOLVED\"", "\"FIXED\""))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("MALFORMED_FIELD");
     }
+
+    /**
+     * A signature covers the method and the path as well as the body, and each one is good once: a visit signed
+     * for one order is refused on another's path, and the same signed request sent again is refused.
+     */
+    @Test
+    void shouldRefuseASignedVisitOnAnotherOrdersPathOrSentAgain() {
+        WorkOrder mine = ORDERS.next(Instant.now());
+        WorkOrder other = ORDERS.next(Instant.now());
+        hotline.pushOrder(mine);
+        hotline.pushOrder(other);
+        String path = "/api/v1/hotline/orders/" + mine.orderNumber() + "/visits";
+        byte[] body = ("{\"visitId\":\"HF-R-" + mine.orderNumber() + "\",\"resolution\":\"RESOLVED\","
+                + "\"satisfaction\":\"SATISFIED\",\"visitedAt\":\"2026-11-23T08:00:00Z\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, String> signed = io.gridloop.contracts.hotline.HotlineSignature.headers(
+                SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.now(), "POST", path, body);
+
+        anonymous.post().uri("/api/v1/hotline/orders/" + other.orderNumber() + "/visits")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .headers(h -> signed.forEach(h::add)).body(body).exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo("SIGNATURE_MISMATCH");
+        anonymous.post().uri(path).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .headers(h -> signed.forEach(h::add)).body(body).exchange().expectStatus().isAccepted();
+        anonymous.post().uri(path).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .headers(h -> signed.forEach(h::add)).body(body).exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo("SIGNATURE_REPLAYED");
+    }
 }

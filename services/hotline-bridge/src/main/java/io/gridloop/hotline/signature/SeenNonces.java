@@ -1,0 +1,56 @@
+package io.gridloop.hotline.signature;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The nonces of the signed requests the hotline sent within the signature's time window, so a captured request
+ * is accepted once, not again within those minutes. Shared by every bridge instance (the database's unique
+ * {@code _id} decides which of two instances saw a nonce first); older ones are deleted, since a request that
+ * old is refused as stale anyway.
+ */
+@Component
+class SeenNonces {
+
+    @Document("hotline_signature_nonces")
+    record SeenNonce(@Id String nonce, Instant at) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    SeenNonces(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** @return whether {@code nonce} is new (and is now remembered) */
+    boolean firstTime(String nonce) {
+        try {
+            mongo.insert(new SeenNonce(nonce, clock.instant()));
+            return true;
+        } catch (DuplicateKeyException seen) {
+            return false;
+        }
+    }
+
+    /** Forgets nonces older than twice the largest tolerance a request may have (either way of the clock). */
+    @Scheduled(fixedDelayString = "${gridloop.hotline.nonce-prune-interval:5m}")
+    void forgetOld() {
+        forgetBefore(clock.instant().minus(Duration.ofMinutes(30)));
+    }
+
+    long forgetBefore(Instant cutoff) {
+        return mongo.remove(Query.query(Criteria.where("at").lt(cutoff)), SeenNonce.class).getDeletedCount();
+    }
+}
