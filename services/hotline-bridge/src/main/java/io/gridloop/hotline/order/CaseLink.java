@@ -9,9 +9,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param orderNumber  the hotline's order number; {@code null} for an escalation the hotline has not answered yet
  * @param lastFeedback the handler's latest feedback (反馈) text: the result the 办结反馈 reports when the case closes
+ * @param areaCode     where the case lies (its grid, else its district), learnt from its transitions: who may look
+ *                     the order up is decided by it; {@code null} until dispatch has opened the case
  */
 @Document(CaseLink.COLLECTION)
-public record CaseLink(@Id String caseId, String orderNumber, Origin origin, String lastFeedback) {
+public record CaseLink(@Id String caseId, String orderNumber, Origin origin, String lastFeedback, String areaCode) {
 
     public static final String COLLECTION = "hotline_cases";
 }

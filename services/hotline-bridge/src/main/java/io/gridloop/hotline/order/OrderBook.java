@@ -51,6 +51,12 @@ public class OrderBook {
                 new Update().set("orderNumber", orderNumber).set("origin", origin), CaseLink.class);
     }
 
+    /** Records where a linked case lies, once known (its transitions all say the same). */
+    public void placeCase(String caseId, String areaCode) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and("areaCode").isNull()),
+                Update.update("areaCode", areaCode), CaseLink.class);
+    }
+
     public void rememberFeedback(String caseId, String text) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)), Update.update("lastFeedback", text),
                 CaseLink.class);

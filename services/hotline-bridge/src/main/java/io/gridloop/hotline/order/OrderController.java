@@ -1,7 +1,6 @@
 package io.gridloop.hotline.order;
 
 import io.gridloop.platform.security.Caller;
-import io.gridloop.platform.security.Role;
 import io.gridloop.contracts.hotline.OrderReceipt;
 import io.gridloop.contracts.hotline.WorkOrder;
 import io.gridloop.hotline.signature.SignedByHotline;
@@ -36,20 +35,28 @@ class OrderController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(orders.accept(order, Origin.PUSHED));
     }
 
+    /**
+     * An order, to those whose areas hold it: the grid the hotline named, else the grid or district its case was
+     * placed in. Until intake has placed an order the hotline sent without a grid, it belongs to no area, and
+     * only a caller of the whole country sees it. Administrators are held to their areas like everyone else.
+     */
     @GetMapping("/orders/{orderNumber}")
     OrderView order(@PathVariable String orderNumber) {
-        // An order placed in a grid is an operator's only if the grid is in their areas; one the hotline sent
-        // without a grid belongs to no area yet, and every operator of the city may look it up.
         Caller caller = Caller.current();
-        return book.order(orderNumber).map(OrderView::of)
-                .filter(o -> caller.has(Role.ADMIN) || o.gridCode() == null || caller.covers(o.gridCode()))
-                .orElseThrow(() -> unknownOrder(orderNumber));
+        OrderView order = book.order(orderNumber).map(OrderView::of).orElseThrow(() -> unknownOrder(orderNumber));
+        String area = order.gridCode() != null ? order.gridCode()
+                : book.linkOf(order.caseId()).map(CaseLink::areaCode).orElse(null);
+        if (!caller.covers(area)) {
+            throw unknownOrder(orderNumber);
+        }
+        return order;
     }
 
     /** Which work order a grid case belongs to — for escalated cases, the order the hotline opened for it. */
     @GetMapping("/cases/{caseId}")
     CaseLink caseLink(@PathVariable String caseId) {
-        return book.linkOf(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_CASE",
+        return book.linkOf(caseId).filter(link -> Caller.current().covers(link.areaCode()))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_CASE",
                 "案件与12345无关", "案件 " + caseId + " 不是12345工单，也未上报12345"));
     }
 

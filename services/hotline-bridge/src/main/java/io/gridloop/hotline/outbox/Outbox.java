@@ -94,6 +94,10 @@ public class Outbox {
     }
 
     /** Puts a dead letter back in line, with a fresh count of attempts. */
+    public Optional<OutboxMessage> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, OutboxMessage.class));
+    }
+
     public Optional<OutboxMessage> retry(String id) {
         Query parked = Query.query(Criteria.where("_id").is(id).and("status").is(OutboxMessage.Status.PARKED));
         mongo.updateFirst(parked, new Update().set("status", OutboxMessage.Status.PENDING).set("attempts", 0)

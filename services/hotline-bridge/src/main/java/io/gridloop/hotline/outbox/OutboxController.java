@@ -1,6 +1,9 @@
 package io.gridloop.hotline.outbox;
 
 import io.gridloop.hotline.client.HotlineClient;
+import io.gridloop.hotline.order.CaseLink;
+import io.gridloop.hotline.order.OrderBook;
+import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.web.ApiException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,11 +48,21 @@ class OutboxController {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final HotlineClient client;
+    private final OrderBook book;
 
-    OutboxController(Outbox outbox, OutboxRelay relay, HotlineClient client) {
+    OutboxController(Outbox outbox, OutboxRelay relay, HotlineClient client, OrderBook book) {
         this.outbox = outbox;
         this.relay = relay;
         this.client = client;
+        this.book = book;
+    }
+
+    /**
+     * Whether the caller's areas hold the case a message is about (its grid or district, once dispatch placed
+     * it): an administrator handles the dead letters of their own areas only.
+     */
+    private boolean withinReach(Caller caller, OutboxMessage m) {
+        return caller.covers(book.linkOf(m.caseId()).map(CaseLink::areaCode).orElse(null));
     }
 
     @GetMapping
@@ -58,11 +71,12 @@ class OutboxController {
         return new Summary(b.pending(), b.parked(), relay.oldestPendingAgeSeconds(), client.circuitState().name());
     }
 
-    /** Dead letters, oldest first. */
+    /** Dead letters of the caller's areas, oldest first. */
     @GetMapping("/dead-letters")
-    Page deadLetters(@RequestParam(defaultValue = "0") @Min(0) int page,
+    Page deadLetters(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        List<OutboxMessage> parked = outbox.parked();
+        Caller caller = Caller.current();
+        List<OutboxMessage> parked = outbox.parked().stream().filter(m -> withinReach(caller, m)).toList();
         List<DeadLetter> items = parked.stream().skip((long) page * size).limit(size).map(DeadLetter::of).toList();
         return new Page(items, page, size, parked.size());
     }
@@ -70,6 +84,11 @@ class OutboxController {
     /** Puts a dead letter back in line; the order's later messages follow it once it is delivered. */
     @PostMapping("/dead-letters/{id}/retry")
     ResponseEntity<DeadLetter> retry(@PathVariable String id) {
+        Caller caller = Caller.current();
+        if (outbox.find(id).filter(m -> withinReach(caller, m)).isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "NO_SUCH_DEAD_LETTER", "死信不存在",
+                    "没有编号为 " + id + " 的死信（可能已重试或已送达）");
+        }
         return outbox.retry(id).map(m -> ResponseEntity.status(HttpStatus.ACCEPTED).body(DeadLetter.of(m)))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_SUCH_DEAD_LETTER", "死信不存在",
                         "没有编号为 " + id + " 的死信（可能已重试或已送达）"));

@@ -61,6 +61,9 @@ class TransitionListener {
             log.debug("No 12345 order for case {}; transition {} not synced", t.caseId(), t.sequence());
             return;
         }
+        if (link.get().areaCode() == null) {
+            book.placeCase(t.caseId(), areaOf(t));
+        }
         String feedback = link.get().lastFeedback();
         if ("feedback".equals(t.action())) {
             feedback = t.reason();
@@ -74,10 +77,15 @@ class TransitionListener {
         });
     }
 
+    private static String areaOf(CaseTransitioned t) {
+        return t.gridCode() != null ? t.gridCode() : t.districtCode();
+    }
+
     private void escalate(CaseTransitioned t) {
         if (book.linkOf(t.caseId()).isEmpty()) {
             book.link(t.caseId(), null, Origin.ESCALATED);
         }
+        book.placeCase(t.caseId(), areaOf(t));
         EscalationReport report = new EscalationReport(t.caseId() + "-" + t.sequence(), t.caseId(), t.districtCode(),
                 t.districtName(), t.gridCode(), t.category().label(), t.subCategory(),
                 t.description() == null || t.description().isBlank() ? "（无描述）" : t.description(),

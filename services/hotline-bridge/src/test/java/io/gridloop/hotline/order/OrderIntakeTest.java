@@ -21,6 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 class OrderIntakeTest extends BridgeTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     private final EventCodec codec = new EventCodec();
     private final JsonMapper json = codec.mapper();
     private static final OrderFactory ORDERS = new OrderFactory(List.of("150105001001003"), 11,
@@ -90,6 +93,13 @@ class OrderIntakeTest extends BridgeTest {
                 .jsonPath("$.contact.name").value(name -> assertThat((String) name).endsWith("*"))
                 .jsonPath("$.originLabel").isEqualTo("热线推送")
                 .jsonPath("$.publishedAt").isNotEmpty();
+
+        // At rest the citizen's name and number are encrypted: the stored document holds neither.
+        org.bson.Document stored = mongo.getCollection(StoredOrder.COLLECTION)
+                .find(new org.bson.Document("_id", order.orderNumber())).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.toJson()).doesNotContain(phone).doesNotContain(order.contact().name())
+                .contains("enc:v1:");
     }
 
     @Test

@@ -116,8 +116,17 @@ class StatusSyncTest extends BridgeTest {
                 .exchange().expectBody().jsonPath("$.pending").isEqualTo(2).jsonPath("$.parked").isEqualTo(1));
         assertThat(hotline.syncsOf(refused.orderNumber())).as("later steps wait behind the dead letter").isEmpty();
 
+        // Another district's administrator neither sees nor retries it (the case lies in 赛罕区).
+        io.gridloop.infra.auth.Identity xincheng = io.gridloop.infra.auth.Identity.of("admin-xincheng",
+                List.of("ADMIN"), "150102");
+        as(xincheng).get().uri("/api/v1/hotline/outbox/dead-letters?size=200").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.id == '" + parkedId + "')]").isEmpty();
+        as(xincheng).post().uri("/api/v1/hotline/outbox/dead-letters/{id}/retry", parkedId).exchange()
+                .expectStatus().isNotFound();
+
         hotline.faults().clear();
-        http.post().uri("/api/v1/hotline/outbox/dead-letters/{id}/retry", parkedId).exchange()
+        as(io.gridloop.infra.auth.Identity.of("admin-saihan", List.of("ADMIN"), "150105")).post()
+                .uri("/api/v1/hotline/outbox/dead-letters/{id}/retry", parkedId).exchange()
                 .expectStatus().isAccepted();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> hotline.syncsOf(refused.orderNumber()).size() == 3);
