@@ -110,6 +110,11 @@ class DashboardTest extends ServiceIntegrationTest {
     @Test
     void shouldServeTheDashboardWithItsChartLibraryFromTheJar() {
         String page = http.get().uri("/").exchange().expectStatus().isOk()
+                // The page may run only its own scripts and talk only to this service, stats and the sign-in.
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'")
+                        .contains("connect-src 'self' http://localhost:8084 ")
+                        .doesNotContain("unsafe-eval"))
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("办结率").contains("按期办结率").contains("超期")
                 .contains("/webjars/echarts/5.3.1/dist/echarts.min.js").doesNotContain("https://");

@@ -2,6 +2,8 @@ package io.gridloop.platform.security;
 
 import io.gridloop.platform.audit.AuditConfiguration;
 import io.gridloop.platform.audit.AuditFilter;
+import io.gridloop.platform.audit.AuditSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.gridloop.platform.audit.AuditTrail;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +33,7 @@ import static io.gridloop.platform.security.Role.HANDLER;
 import static io.gridloop.platform.security.Role.MONITOR;
 import static io.gridloop.platform.security.Role.OPERATOR;
 import static io.gridloop.platform.security.Role.REPORTER_APP;
+import static io.gridloop.platform.security.Role.SUPERVISOR;
 import static io.gridloop.platform.security.Role.names;
 
 /**
@@ -61,10 +64,24 @@ public class GridloopSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain gridloopApiSecurity(HttpSecurity http, List<ApiAccess> services, ProblemResponses problems,
-                                            AuditTrail trail, Clock clock,
+                                            AuditTrail trail, AuditSettings audit, Clock clock,
+                                            MeterRegistry meters,
                                             @Value("${spring.application.name:gridloop}") String service,
-                                            @Value("${gridloop.audit.audited-reads:}") List<String> auditedReads)
+                                            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}")
+                                            String issuer,
+                                            @Value("${gridloop.web.content-security-policy:}") String csp)
             throws Exception {
+        if (issuer.isBlank()) {
+            // Without it Boot would build no token decoder and the service would fail with a riddle; and a default
+            // would trust whatever answers on that address.
+            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.issuer-uri "
+                    + "(SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI) is not set: name the realm whose tokens "
+                    + "this service accepts (未配置登录服务地址)");
+        }
+        if (!csp.isBlank()) {
+            // A service that serves pages (the dashboard) names what they may load and talk to.
+            http.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(csp)));
+        }
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -80,7 +97,9 @@ public class GridloopSecurityAutoConfiguration {
                     rules.requestMatchers(HttpMethod.GET, "/api/v1/admin/audit").hasRole(ADMIN.name());
                     rules.requestMatchers(HttpMethod.POST, "/api/v1/photos")
                             .hasAnyRole(names(GRID_WORKER, HANDLER, OPERATOR, REPORTER_APP));
-                    rules.requestMatchers(HttpMethod.GET, "/api/v1/photos/**").authenticated();
+                    // Who may read which photo is decided by the reports and cases that name it (PhotoController).
+                    rules.requestMatchers(HttpMethod.GET, "/api/v1/photos/**")
+                            .hasAnyRole(names(GRID_WORKER, HANDLER, OPERATOR, SUPERVISOR, REPORTER_APP));
                     services.forEach(access -> access.rules(rules));
                     rules.anyRequest().denyAll();
                 })
@@ -99,7 +118,7 @@ public class GridloopSecurityAutoConfiguration {
                             }
                         }))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterAfter(new AuditFilter(trail, auditedReads, service, clock),
+                .addFilterAfter(new AuditFilter(trail, audit, service, clock, meters),
                         SecurityContextHolderFilter.class);
         return http.build();
     }

@@ -11,7 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -22,7 +27,18 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
+@EnableConfigurationProperties(RequestLimits.class)
 public class GridloopWebAutoConfiguration {
+
+    /** Ahead of the security filters: an oversized or flooding request is refused before a token is checked. */
+    @Bean
+    FilterRegistrationBean<RequestLimitFilter> gridloopRequestLimits(RequestLimits limits, JsonMapper json,
+                                                                     MeterRegistry meters) {
+        FilterRegistrationBean<RequestLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestLimitFilter(limits, json, meters));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(TomcatServletWebServerFactory.class)

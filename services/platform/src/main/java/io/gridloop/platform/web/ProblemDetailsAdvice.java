@@ -57,6 +57,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "请求参数无法解码：请使用 UTF-8 并正确进行百分号编码"));
     }
 
+    /**
+     * A parameter of a {@code @Validated} controller out of its range ({@code page=-1}, {@code size=501}): the
+     * method-validation proxy reports it before Spring MVC's own validation would. The client's mistake, not ours.
+     */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<Object> onConstraintViolation(jakarta.validation.ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream().map(v -> {
+            String path = v.getPropertyPath().toString();
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            return new FieldProblem(field, constraint, v.getMessage());
+        }).sorted(java.util.Comparator.comparing(FieldProblem::field)).toList());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
         log.error("Unhandled error", e);
@@ -84,6 +98,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(errors);
     }
 
+    private static Throwable causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private static ResponseEntity<Object> invalid(List<FieldProblem> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数有误",
                 errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
@@ -95,6 +118,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
+        if (causedBy(e, RequestLimitFilter.BodyTooLargeException.class) instanceof
+                RequestLimitFilter.BodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestLimitFilter.tooLarge(tooLarge.max()));
+        }
         if (e.getMostSpecificCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = bind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
