@@ -26,6 +26,13 @@ public final class CaseAccess {
     static final Set<CaseAction> UNIT_ACTIONS = EnumSet.of(CaseAction.CLAIM, CaseAction.ASSIGN, CaseAction.ACCEPT,
             CaseAction.RETURN, CaseAction.FEEDBACK, CaseAction.REQUEST_EXTENSION, CaseAction.ESCALATE);
 
+    /**
+     * Judging a unit's work: never by the unit itself, even where one account is both a centre and the handling
+     * unit (a street centre that dispatches and handles) — the loop's review exists to be someone else's.
+     */
+    static final Set<CaseAction> REVIEW_ACTIONS = EnumSet.of(CaseAction.CLOSE, CaseAction.REWORK,
+            CaseAction.APPROVE_EXTENSION, CaseAction.REJECT_EXTENSION);
+
     private CaseAccess() {
     }
 
@@ -59,6 +66,12 @@ public final class CaseAccess {
      * this, 404 if they may not see it.
      */
     public static Role roleFor(Caller caller, CaseAction action, CaseFile c) {
+        if (REVIEW_ACTIONS.contains(action) && caller.handles(c.handlingUnit())) {
+            if (!maySee(caller, c)) {
+                throw notFound(c.id());
+            }
+            throw Caller.forbidden("「" + action.label() + "」须由承办单位以外的指挥中心复核，不能复核本单位办理的案件");
+        }
         if (caller.can(OPERATOR, areaOf(c))) {
             return OPERATOR;
         }

@@ -2,6 +2,8 @@ package io.gridloop.dispatch.access;
 
 import io.gridloop.dispatch.routing.RoutingRule;
 import io.gridloop.platform.security.Caller;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,26 +16,54 @@ import java.util.Set;
 /**
  * Who may change the settings every district shares. Routing rules belong to the area their prefix names: an
  * administrator changes (adds, edits, removes) only rules inside their own areas; rules without a prefix, and
- * the holiday calendar, hold for the whole deployment and are for administrators of a city or more.
+ * the holiday calendar, hold for the whole installation — a city, or a province with many cities — and are for
+ * administrators whose areas cover all of it ({@code gridloop.installation-area}): in a province's installation,
+ * one city's administrator does not change the province's calendar.
  */
-public final class SettingsAccess {
+@Component
+public class SettingsAccess {
 
-    private SettingsAccess() {
+    private final String installationArea;
+
+    public SettingsAccess(@Value("${gridloop.installation-area}") String installationArea) {
+        this.installationArea = installationArea;
     }
 
-    /** Whether the caller's areas include a whole city (a code of at most four digits) or the country. */
-    public static boolean citywide(Caller caller) {
-        return caller.areas().stream().anyMatch(a -> a.equals(Caller.WHOLE_COUNTRY) || a.length() <= 4);
+    /** Whether the caller's areas cover the whole installation. */
+    public boolean installationWide(Caller caller) {
+        return caller.covers(installationArea);
     }
 
-    public static void checkMayChangeCalendar(Caller caller) {
-        if (!citywide(caller)) {
-            throw Caller.forbidden("节假日安排对全市生效，须由市级（或以上）管理员修改");
+    public void checkMayChangeCalendar(Caller caller) {
+        if (!installationWide(caller)) {
+            throw Caller.forbidden("节假日安排对本平台所辖全部地区（" + installationArea + "）生效，须由该级管理员修改");
         }
     }
 
+    /** The rules an administrator sees: those of their areas, and those of the whole installation. */
+    public List<RoutingRule> visibleRules(Caller caller, List<RoutingRule> rules) {
+        return rules.stream().filter(r -> r.area().isEmpty() || caller.covers(r.area())).toList();
+    }
+
+    /**
+     * The whole next rule set, from what an administrator sent: the rules they cannot see are not theirs to
+     * remove by leaving them out, so they are kept (after the caller's own, in their order).
+     */
+    public List<RoutingRule> withRulesOutOfSight(Caller caller, List<RoutingRule> current, List<RoutingRule> sent) {
+        List<RoutingRule> next = new ArrayList<>(sent);
+        Set<String> sentIds = new LinkedHashSet<>();
+        sent.forEach(r -> sentIds.add(r.id()));
+        for (RoutingRule rule : current) {
+            boolean unseen = !rule.area().isEmpty() && !caller.covers(rule.area());
+            if (unseen && !sentIds.contains(rule.id())) {
+                next.add(rule);
+            }
+        }
+        return next;
+    }
+
     /** 403 naming the rules outside the caller's reach, if the new set changes any of them. */
-    public static void checkMayReplace(Caller caller, List<RoutingRule> current, List<RoutingRule> next) {
+    public void checkMayReplace(Caller caller, List<RoutingRule> current, List<RoutingRule> next) {
         Map<String, RoutingRule> before = byId(current);
         Map<String, RoutingRule> after = byId(next);
         Set<String> ids = new LinkedHashSet<>(before.keySet());
@@ -55,8 +85,8 @@ public final class SettingsAccess {
         }
     }
 
-    private static boolean mayChange(Caller caller, RoutingRule rule) {
-        return rule.area().isEmpty() ? citywide(caller) : caller.covers(rule.area());
+    private boolean mayChange(Caller caller, RoutingRule rule) {
+        return rule.area().isEmpty() ? installationWide(caller) : caller.covers(rule.area());
     }
 
     private static Map<String, RoutingRule> byId(List<RoutingRule> rules) {

@@ -28,8 +28,11 @@ class CalendarController {
 
     private final CalendarStore store;
 
-    CalendarController(CalendarStore store) {
+    private final SettingsAccess access;
+
+    CalendarController(CalendarStore store, SettingsAccess access) {
         this.store = store;
+        this.access = access;
     }
 
     record YearView(int year, String source, CalendarStore.Origin origin, List<CalendarYear.Holiday> holidays,
@@ -63,7 +66,7 @@ class CalendarController {
     @PutMapping("/api/v1/admin/calendars/{year}")
     YearView saveYear(@PathVariable int year, @RequestBody YearRequest request) {
         Caller caller = Caller.current();
-        SettingsAccess.checkMayChangeCalendar(caller);
+        access.checkMayChangeCalendar(caller);
         if (year < 2000 || year > 2100) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_CALENDAR", "节假日安排有误", "年份超出范围: " + year);
         }

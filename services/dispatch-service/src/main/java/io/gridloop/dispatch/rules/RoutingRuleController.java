@@ -35,14 +35,22 @@ class RoutingRuleController {
 
     private final RoutingRules rules;
 
-    RoutingRuleController(RoutingRules rules) {
+    private final SettingsAccess access;
+
+    RoutingRuleController(RoutingRules rules, SettingsAccess access) {
         this.rules = rules;
+        this.access = access;
     }
 
+    /** A version of the rules as one administrator sees it: the rules within their reach. */
     record RuleSetView(long version, String changedBy, Instant changedAt, String comment, List<RoutingRule> rules) {
-        static RuleSetView of(RoutingRules.StoredRuleSet s) {
-            return new RuleSetView(s.id(), s.changedBy(), s.changedAt(), s.comment(), s.rules());
+        static RuleSetView of(RoutingRules.StoredRuleSet s, List<RoutingRule> visible) {
+            return new RuleSetView(s.id(), s.changedBy(), s.changedAt(), s.comment(), visible);
         }
+    }
+
+    private RuleSetView view(RoutingRules.StoredRuleSet s, Caller caller) {
+        return RuleSetView.of(s, access.visibleRules(caller, s.rules()));
     }
 
     record VersionSummary(long version, String changedBy, Instant changedAt, String comment, int ruleCount) {
@@ -63,31 +71,41 @@ class RoutingRuleController {
     record DecisionView(boolean matched, String unitCode, String unitName, HandlingLevel unitLevel, String rule) {
     }
 
+    /** The current rules within the caller's reach: those of their areas and those of the whole installation. */
     @GetMapping("/api/v1/admin/routing-rules")
     RuleSetView current() {
-        return RuleSetView.of(rules.current().stored());
+        return view(rules.current().stored(), Caller.current());
     }
 
+    /**
+     * A new version of the rules within the caller's reach; the rules of other areas, which the caller neither
+     * sees nor sends, stay as they are.
+     */
     @PutMapping("/api/v1/admin/routing-rules")
     RuleSetView replace(@RequestBody @Valid RuleSetRequest request) {
         Caller caller = Caller.current();
-        SettingsAccess.checkMayReplace(caller, rules.current().stored().rules(), request.rules());
-        return RuleSetView.of(rules.replace(request.rules(), request.basedOnVersion(), caller.id(),
-                request.comment()).stored());
+        List<RoutingRule> current = rules.current().stored().rules();
+        List<RoutingRule> next = access.withRulesOutOfSight(caller, current,
+                request.rules() == null ? List.of() : request.rules());
+        access.checkMayReplace(caller, current, next);
+        return view(rules.replace(next, request.basedOnVersion(), caller.id(), request.comment()).stored(), caller);
     }
 
     @GetMapping("/api/v1/admin/routing-rules/versions")
     VersionPage versions(@RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
                          @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                          @Max(value = 100, message = "不能大于100") int size) {
+        Caller caller = Caller.current();
         return new VersionPage(page, size, rules.count(), rules.versions(page, size).stream()
-                .map(s -> new VersionSummary(s.id(), s.changedBy(), s.changedAt(), s.comment(), s.rules().size()))
+                .map(s -> new VersionSummary(s.id(), s.changedBy(), s.changedAt(), s.comment(),
+                        access.visibleRules(caller, s.rules()).size()))
                 .toList());
     }
 
     @GetMapping("/api/v1/admin/routing-rules/versions/{version}")
     RuleSetView version(@PathVariable long version) {
-        return rules.version(version).map(RuleSetView::of).orElseThrow(() -> new ApiException(
+        Caller caller = Caller.current();
+        return rules.version(version).map(s -> view(s, caller)).orElseThrow(() -> new ApiException(
                 HttpStatus.NOT_FOUND, "ROUTING_RULES_VERSION_NOT_FOUND", "分流规则版本不存在",
                 "没有第 " + version + " 版分流规则"));
     }

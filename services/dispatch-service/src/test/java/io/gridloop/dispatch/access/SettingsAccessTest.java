@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A district's administrator changes the routing rules of their own district only; the rules for everywhere
  * and the holiday calendar are for administrators of a city or more.
@@ -71,21 +73,58 @@ class SettingsAccessTest extends ServiceIntegrationTest {
         replace(districtAdmin, after, withoutADefault).expectStatus().isForbidden().expectBody()
                 .jsonPath("$.outsideRules").isEqualTo(List.of(everywhere.id()));
 
-        // The other district's administrator may not undo this district's rule either; a national one may.
+        // The other district's administrator does not see this district's rule, so leaving it out removes
+        // nothing; editing it is refused; a national administrator may remove it.
         List<RoutingRule> undone = new ArrayList<>(after.rules());
         undone.removeIf(r -> r.id().equals("noise-" + district));
-        replace(Identity.of("admin-" + otherDistrict, List.of("ADMIN"), otherDistrict), after, undone)
-                .expectStatus().isForbidden();
-        replace(Identity.of("admin-national", List.of("ADMIN"), "CN"), after, undone).expectStatus().isOk();
+        Identity otherAdmin = Identity.of("admin-" + otherDistrict, List.of("ADMIN"), otherDistrict);
+        replace(otherAdmin, after, undone).expectStatus().isOk();
+        assertThat(current().rules()).extracting(RoutingRule::id).contains("noise-" + district);
+        List<RoutingRule> edited = new ArrayList<>(undone);
+        edited.add(new RoutingRule("noise-" + district, "NOISE", null, null, district,
+                RuleTarget.department("ENVIRONMENT", "生态环境局"), "改掉"));
+        replace(otherAdmin, current(), edited).expectStatus().isForbidden();
+        replace(Identity.of("admin-national", List.of("ADMIN"), "CN"), current(), undone).expectStatus().isOk();
+        assertThat(current().rules()).extracting(RoutingRule::id).doesNotContain("noise-" + district);
     }
 
+    /** An administrator reads the rules of their own areas and of the whole installation, not another area's. */
     @Test
-    void shouldLeaveTheHolidayCalendarToAdministratorsOfACityOrMore() {
+    void shouldShowAnAdministratorOnlyTheRulesWithinTheirReach() {
+        Current before = current();
+        List<RoutingRule> both = new ArrayList<>(before.rules());
+        both.add(noiseRuleFor(district));
+        both.add(noiseRuleFor(otherDistrict));
+        replace(Identity.of("admin-national", List.of("ADMIN"), "CN"), before, both).expectStatus().isOk();
+
+        JsonNode seen = as(Identity.of("admin-" + district, List.of("ADMIN"), district)).get()
+                .uri("/api/v1/admin/routing-rules").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        List<String> ids = seen.get("rules").valueStream().map(r -> r.get("id").asString()).toList();
+        assertThat(ids).contains("noise-" + district).doesNotContain("noise-" + otherDistrict);
+        assertThat(seen.get("rules").valueStream().filter(r -> r.path("areaPrefix").asString("").isEmpty()).count())
+                .as("the installation's own rules").isPositive();
+        as(Identity.of("admin-" + district, List.of("ADMIN"), district)).get()
+                .uri("/api/v1/admin/routing-rules/versions/{v}", seen.get("version").asLong()).exchange()
+                .expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body).doesNotContain("noise-" + otherDistrict));
+    }
+
+    /**
+     * The calendar holds for the whole installation (here Hohhot, 1501): an administrator of one of its districts
+     * may not change it, nor — in a province's installation — one of another city, only one whose areas cover it.
+     */
+    @Test
+    void shouldLeaveTheHolidayCalendarToAdministratorsOfTheWholeInstallation() {
         String year = """
                 {"source":"国务院办公厅关于2097年部分节假日安排的通知",
                  "holidays":[{"name":"元旦","from":"2097-01-01","to":"2097-01-01"}],"workingDays":[]}""";
         as(Identity.of("admin-" + district, List.of("ADMIN"), district)).put().uri("/api/v1/admin/calendars/2097")
                 .contentType(MediaType.APPLICATION_JSON).body(year).exchange().expectStatus().isForbidden();
+        as(Identity.of("admin-baotou", List.of("ADMIN"), "1502")).put().uri("/api/v1/admin/calendars/2097")
+                .contentType(MediaType.APPLICATION_JSON).body(year).exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                        .contains("1501"));
         as(Identity.of("admin-hohhot", List.of("ADMIN"), "1501")).put().uri("/api/v1/admin/calendars/2097")
                 .contentType(MediaType.APPLICATION_JSON).body(year).exchange().expectStatus().isOk();
     }
