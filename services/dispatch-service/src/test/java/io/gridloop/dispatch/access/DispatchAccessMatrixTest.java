@@ -34,6 +34,9 @@ import static org.awaitility.Awaitility.await;
  */
 class DispatchAccessMatrixTest extends ServiceIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     private static final String GRID = "150105001001003";
 
     @Autowired
@@ -62,11 +65,25 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
         String otherUnit = unit.equals("150105-GAS") ? "150105-WATER" : "150105-GAS";
         String handler = "HANDLER@" + unit;
         String otherHandler = "HANDLER@" + otherUnit;
+        // A result photo the unit's handler took with the feedback of another case of the unit: whoever may read
+        // that case may read the photo.
+        CaseFile done = routedCase();
+        Identity unitsHandler = Identity.of("h-in", List.of("HANDLER"), "150105").withUnit(done.handlingUnit());
+        tools.jackson.databind.JsonNode photo = as(unitsHandler).post().uri("/api/v1/photos")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(io.gridloop.infra.TestPhotos.form((byte) 1)).exchange().expectStatus().isCreated()
+                .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody().get(0);
+        String photoUrl = photo.get("url").asString();
+        as(unitsHandler).post().uri("/api/v1/cases/{id}/actions/accept", done.id())
+                .contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isOk();
+        as(unitsHandler).post().uri("/api/v1/cases/{id}/actions/feedback", done.id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"comment\":\"已修复\",\"photoIds\":[\"" + photo.get("id").asString() + "\"]}").exchange()
+                .expectStatus().isOk();
         Set<String> signedIn = Set.of("OPERATOR@150105", "OPERATOR@150102", "SUPERVISOR@150105",
                 "SUPERVISOR@150102", handler, otherHandler, "ADMIN@150105", "GRID_WORKER@" + GRID,
                 "REPORTER_APP@150105", "MONITOR@1501");
 
-        new AccessMatrix(this::client)
+        new AccessMatrix(this::client).serving(AccessMatrix.endpointsOf(context))
                 .caller("OPERATOR@150105", Identity.of("op-in", List.of("OPERATOR"), "150105"))
                 .caller("OPERATOR@150102", Identity.of("op-out", List.of("OPERATOR"), "150102"))
                 .caller("SUPERVISOR@150105", Identity.of("sv-in", List.of("SUPERVISOR"), "150105"))
@@ -98,12 +115,34 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                 // changes anything.
                 .call("PUT /admin/routing-rules", c -> c.put().uri("/api/v1/admin/routing-rules")
                         .contentType(MediaType.APPLICATION_JSON).body("{\"rules\":\"none\"}").exchange(), "ADMIN@150105")
+                .call("GET /admin/routing-rules/versions", c -> c.get()
+                        .uri("/api/v1/admin/routing-rules/versions").exchange(),
+                        "ADMIN@150105", "OPERATOR@150105", "OPERATOR@150102")
+                .call("GET /admin/routing-rules/versions/1", c -> c.get()
+                        .uri("/api/v1/admin/routing-rules/versions/1").exchange(),
+                        "ADMIN@150105", "OPERATOR@150105", "OPERATOR@150102")
+                .call("GET /routing/decision", c -> c.get().uri("/api/v1/routing/decision?subCategory=WATER_SUPPLY"
+                                + "&category=LIVELIHOOD&level=DISTRICT&gridCode=" + GRID).exchange(),
+                        "ADMIN@150105", "OPERATOR@150105", "OPERATOR@150102")
                 .call("GET /admin/calendars", c -> c.get().uri("/api/v1/admin/calendars").exchange(), "ADMIN@150105")
+                .call("GET /admin/calendars/2026", c -> c.get().uri("/api/v1/admin/calendars/2026").exchange(),
+                        "ADMIN@150105")
                 .call("PUT /admin/calendars/2030", c -> c.put().uri("/api/v1/admin/calendars/2030")
                         .contentType(MediaType.APPLICATION_JSON).body("{\"holidays\":\"none\"}").exchange(),
                         "ADMIN@150105")
                 .call("GET /calendar/days/{date}", c -> c.get().uri("/api/v1/calendar/days/2026-10-01").exchange(),
                         signedIn.toArray(String[]::new))
+                .call("GET /calendar/deadlines", c -> c.get().uri(DEADLINES).exchange(), signedIn.toArray(String[]::new))
+                // Photos: any of the roles that take them may upload; a photo is read by whoever may read the case
+                // it is attached to (a result photo of this case, uploaded by the unit's handler).
+                .call("POST /photos", c -> c.post().uri("/api/v1/photos").contentType(MediaType.MULTIPART_FORM_DATA)
+                                .body(io.gridloop.infra.TestPhotos.form((byte) 1)).exchange(),
+                        "OPERATOR@150105", "OPERATOR@150102", handler, otherHandler, "GRID_WORKER@" + GRID,
+                        "REPORTER_APP@150105")
+                .call("GET /photos/{id} of the case", c -> c.get().uri(photoUrl).exchange(),
+                        "OPERATOR@150105", "SUPERVISOR@150105", handler)
+                .call("GET /photos/{id}/info of the case", c -> c.get().uri(photoUrl + "/info").exchange(),
+                        "OPERATOR@150105", "SUPERVISOR@150105", handler)
                 .call("GET /actuator/prometheus", c -> c.get().uri("/actuator/prometheus").exchange(),
                         "MONITOR@1501", "ADMIN@150105")
                 .call("GET /admin/audit", c -> c.get().uri("/api/v1/admin/audit").exchange(), "ADMIN@150105")
@@ -149,4 +188,33 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
         return c.post().uri("/api/v1/cases/{id}/actions/{a}", id, action).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"comment\":\"矩阵测试\"}").exchange();
     }
+
+    /**
+     * An account that is both the area's centre and the handling unit (a street centre that dispatches and
+     * handles) does its unit's work, but does not judge it: closing, rework and extension decisions are another
+     * centre's.
+     */
+    @Test
+    void shouldNotLetAUnitReviewItsOwnWork() {
+        CaseFile routed = routedCase();
+        String id = routed.id();
+        Identity both = Identity.of("centre-and-unit", List.of("OPERATOR", "HANDLER"), "150105")
+                .withUnit(routed.handlingUnit());
+        as(both).post().uri("/api/v1/cases/{id}/actions/accept", id).contentType(MediaType.APPLICATION_JSON)
+                .body("{}").exchange().expectStatus().isOk();
+        as(both).post().uri("/api/v1/cases/{id}/actions/feedback", id).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"comment\":\"已修复\"}").exchange().expectStatus().isOk();
+
+        for (String review : List.of("close", "rework")) {
+            as(both).post().uri("/api/v1/cases/{id}/actions/{a}", id, review).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"comment\":\"自己复核\"}").exchange().expectStatus().isForbidden()
+                    .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN")
+                    .jsonPath("$.detail").value(d -> assertThat((String) d).contains("不能复核本单位"));
+        }
+        as(Identity.of("op-in", List.of("OPERATOR"), "150105")).post().uri("/api/v1/cases/{id}/actions/close", id)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isOk();
+    }
+
+    private static final String DEADLINES =
+            "/api/v1/calendar/deadlines?reportedAt=2026-10-08T01:00:00Z&complexity=GENERAL";
 }

@@ -28,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  */
 class StatsAccessMatrixTest extends ServiceIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     private final EventCodec codec = new EventCodec();
 
     private RestTestClient client(Identity who) {
@@ -60,7 +63,7 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
         Set<String> readers = Set.of(sv, op, svOther, opOther);
         Set<String> mine = Set.of(sv, op);
 
-        new AccessMatrix(this::client)
+        new AccessMatrix(this::client).serving(AccessMatrix.endpointsOf(context))
                 .caller(sv, Identity.of("sv-in", List.of("SUPERVISOR"), d))
                 .caller(op, Identity.of("op-in", List.of("OPERATOR"), d))
                 .caller(svOther, Identity.of("sv-out", List.of("SUPERVISOR"), other))
@@ -92,6 +95,7 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                         "REPORTER_APP@" + d, "MONITOR@CN")
                 .call("GET /actuator/prometheus", c -> c.get().uri("/actuator/prometheus").exchange(),
                         "MONITOR@CN", "ADMIN@" + d)
+                .call("GET /admin/audit", c -> c.get().uri("/api/v1/admin/audit").exchange(), "ADMIN@" + d)
                 .verify();
 
         // Every export is on record: who took which table.
