@@ -223,10 +223,18 @@ class K8sManifestsTest {
         Map<String, Object> mongo = the(resources, "MongoDBCommunity", "gridloop-mongodb");
         assertThat(at(mongo, "spec.type")).isEqualTo("ReplicaSet");
         assertThat(((Number) at(mongo, "spec.members")).intValue()).as("replica set members").isGreaterThanOrEqualTo(3);
-        String roles = String.valueOf(list(at(mongo, "spec.users")).getFirst());
+        // One user per service, allowed its own database only, and each service connects as its own user.
+        Map<String, Object> users = new java.util.HashMap<>();
+        list(at(mongo, "spec.users")).forEach(u -> users.put(String.valueOf(map(u).get("name")), u));
         for (String module : DockerComposeTest.serviceModules().toList()) {
-            assertThat(roles).as("the services' user may write " + module + "'s database")
-                    .contains("db=" + database(module));
+            assertThat(users).as("a database user for " + module).containsKey(module);
+            assertThat(list(map(users.get(module)).get("roles")).stream().map(String::valueOf).toList())
+                    .as(module + "'s user reaches its own database only")
+                    .containsExactly("{name=readWrite, db=" + database(module) + "}");
+            Map<String, Object> uri = map(list(at(the(resources, "Deployment", module),
+                    "spec.template.spec.containers")).getFirst());
+            assertThat(String.valueOf(uri.get("env"))).as(module + " connects as its own user")
+                    .contains("SPRING_MONGODB_URI, valueFrom={secretKeyRef={name=gridloop-mongodb-admin-" + module);
         }
 
         Map<String, Object> monitor = the(resources, "ServiceMonitor", "gridloop-services");
@@ -237,6 +245,36 @@ class K8sManifestsTest {
         for (String module : DockerComposeTest.serviceModules().toList()) {
             assertThat(map(at(the(resources, "Service", module), "metadata.labels")))
                     .as(module + " scraped").containsAllEntriesOf(wanted);
+        }
+    }
+
+    /**
+     * Nothing reaches a pod that no policy admits; the broker and the database admit gridloop's services (and
+     * themselves) only.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/city", "overlays/province"})
+    void shouldLetOnlyTheServicesReachTheBrokerAndTheDatabase(String overlay) throws IOException {
+        List<Map<String, Object>> resources = build(overlay);
+        Map<String, Object> deny = the(resources, "NetworkPolicy", "gridloop-default-deny");
+        assertThat(map(at(deny, "spec.podSelector"))).as("every pod").isEmpty();
+        assertThat(String.valueOf(at(deny, "spec.policyTypes"))).contains("Ingress");
+        assertThat(map(deny.get("spec"))).doesNotContainKey("ingress");
+
+        Map<String, Object> serviceLabel = Map.of("app.kubernetes.io/component", "service",
+                "app.kubernetes.io/part-of", "gridloop");
+        for (String module : DockerComposeTest.serviceModules().toList()) {
+            assertThat(map(at(the(resources, "Deployment", module), "spec.template.metadata.labels")))
+                    .as(module + "'s pods carry the label the policies admit").containsAllEntriesOf(serviceLabel);
+        }
+        Map<String, Object> mongo = the(resources, "NetworkPolicy", "gridloop-mongodb");
+        List<?> from = list(map(list(at(mongo, "spec.ingress")).getFirst()).get("from"));
+        assertThat(from).extracting(peer -> map(map(peer).get("podSelector")).get("matchLabels"))
+                .containsExactlyInAnyOrder(serviceLabel, Map.of("app", "gridloop-mongodb-svc"));
+        Map<String, Object> kafka = the(resources, "Kafka", "gridloop");
+        for (Object listener : list(at(kafka, "spec.kafka.listeners"))) {
+            assertThat(list(map(listener).get("networkPolicyPeers"))).extracting(peer -> map(map(peer)
+                    .get("podSelector")).get("matchLabels")).containsExactly(serviceLabel);
         }
     }
 
@@ -293,7 +331,8 @@ class K8sManifestsTest {
                 }
             }
         }
-        assertThat(secrets).contains("gridloop-hotline", "gridloop-mongodb-password", "gridloop-prometheus-client");
+        assertThat(secrets).contains("gridloop-hotline", "gridloop-mongodb-password-dispatch-service",
+                "gridloop-prometheus-client");
         assertThat(secrets).allSatisfy(s -> assertThat(readme).as("README says where " + s + " comes from")
                 .contains(s));
     }
