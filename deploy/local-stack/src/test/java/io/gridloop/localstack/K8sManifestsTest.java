@@ -218,7 +218,7 @@ class K8sManifestsTest {
                 .mapToInt(p -> ((Number) at(p, "spec.replicas")).intValue()).sum();
         assertThat(brokers).as(overlay + " brokers").isGreaterThanOrEqualTo(3);
         assertThat(environment(resources, "intake-service").get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))
-                .isEqualTo(name(kafka) + "-kafka-bootstrap:9092");
+                .isEqualTo(name(kafka) + "-kafka-bootstrap:9093");
 
         Map<String, Object> mongo = the(resources, "MongoDBCommunity", "gridloop-mongodb");
         assertThat(at(mongo, "spec.type")).isEqualTo("ReplicaSet");
@@ -278,6 +278,54 @@ class K8sManifestsTest {
         }
     }
 
+    /**
+     * The broker takes only TLS with SCRAM, each service signs in as its own user, and each user may do exactly
+     * what the topic registry gives its service: write what it produces, read what it consumes (in its own group)
+     * and write the dead letters of what it consumes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/city", "overlays/province"})
+    void shouldSignEachServiceInToKafkaAsItsOwnUserWithTheRegistrysRights(String overlay) throws IOException {
+        List<Map<String, Object>> resources = build(overlay);
+        Map<String, Object> kafka = the(resources, "Kafka", "gridloop");
+        assertThat(String.valueOf(at(kafka, "spec.kafka.authorization"))).contains("type=simple");
+        for (Object listener : list(at(kafka, "spec.kafka.listeners"))) {
+            assertThat(map(listener)).as("listener " + map(listener).get("name")).containsEntry("tls", true);
+            assertThat(String.valueOf(map(listener).get("authentication"))).contains("scram-sha-512");
+        }
+        for (String module : DockerComposeTest.serviceModules().toList()) {
+            Map<String, Object> env = environment(resources, module);
+            assertThat(env).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+            Map<String, Object> container = map(list(at(the(resources, "Deployment", module),
+                    "spec.template.spec.containers")).getFirst());
+            assertThat(String.valueOf(container.get("env"))).as(module + " signs in as its own Kafka user")
+                    .contains("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG, valueFrom={secretKeyRef={name=" + module
+                            + ", key=sasl.jaas.config}}");
+
+            java.util.Set<String> granted = new TreeSet<>();
+            for (Object acl : list(at(the(resources, "KafkaUser", module), "spec.authorization.acls"))) {
+                Map<String, Object> resource = map(map(acl).get("resource"));
+                for (Object operation : list(map(acl).get("operations"))) {
+                    granted.add(resource.get("type") + ":" + resource.get("name") + ":" + operation);
+                }
+            }
+            java.util.Set<String> wanted = new TreeSet<>();
+            for (io.gridloop.contracts.Topic<?> topic : Topics.all()) {
+                if (topic.producer().equals(module)) {
+                    wanted.addAll(List.of("topic:" + topic.name() + ":Write", "topic:" + topic.name() + ":Describe"));
+                }
+                if (topic.consumers().contains(module)) {
+                    wanted.addAll(List.of("topic:" + topic.name() + ":Read", "topic:" + topic.name() + ":Describe",
+                            "topic:" + topic.deadLetterTopic() + ":Write",
+                            "topic:" + topic.deadLetterTopic() + ":Describe"));
+                }
+            }
+            wanted.addAll(List.of("group:" + module + ":Read", "group:" + module + ":Describe"));
+            assertThat(granted).as(module + "'s Kafka rights are the registry's, no more").isEqualTo(wanted);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"overlays/city", "overlays/province"})
     void shouldOnlySetEnvironmentVariablesThatNameAPropertySomethingReads(String overlay) throws IOException {
@@ -287,7 +335,7 @@ class K8sManifestsTest {
         for (String module : DockerComposeTest.serviceModules().toList()) {
             environment(resources, module).keySet().stream()
                     .filter(variable -> !variable.equals("JAVA_TOOL_OPTIONS"))
-                    .filter(variable -> !known.contains(variable.replace("_", "").toLowerCase()))
+                    .filter(variable -> !binds(known, variable.replace("_", "").toLowerCase()))
                     .forEach(variable -> unknown.add(module + ": " + variable));
         }
         assertThat(unknown).as("variables that bind to no property (a typo or a renamed key does nothing)")
@@ -417,8 +465,15 @@ class K8sManifestsTest {
      * the comparison ignores both: Spring Boot's and the libraries' configuration metadata, every key of the
      * services' YAML files, and every {@code ${…}} placeholder in their sources.
      */
+    /** Whether a variable (relaxed: no separators, lower case) names a known property or a key of a known map. */
+    private static boolean binds(Set<String> known, String variable) {
+        return known.contains(variable) || known.stream()
+                .anyMatch(k -> k.endsWith("*") && variable.startsWith(k.substring(0, k.length() - 1)));
+    }
+
     private static Set<String> knownProperties() throws IOException {
         Set<String> names = new HashSet<>();
+        Set<String> maps = new HashSet<>();
         JsonMapper json = JsonMapper.builder().build();
         for (URL url : Collections.list(K8sManifestsTest.class.getClassLoader()
                 .getResources("META-INF/spring-configuration-metadata.json"))) {
@@ -427,6 +482,10 @@ class K8sManifestsTest {
                     // A key Boot renamed (spring.data.mongodb.* → spring.mongodb.*) stays listed, deprecated.
                     if (!p.has("deprecation")) {
                         names.add(p.get("name").asString());
+                    }
+                    // A map (spring.kafka.properties.*): any key below it binds.
+                    if (p.path("type").asString("").startsWith("java.util.Map")) {
+                        maps.add(p.get("name").asString().replace(".", "").replace("-", "").toLowerCase());
                     }
                 }
             }
@@ -449,6 +508,7 @@ class K8sManifestsTest {
         }
         Set<String> relaxed = new HashSet<>();
         names.forEach(n -> relaxed.add(n.replace(".", "").replace("-", "").toLowerCase()));
+        maps.forEach(m -> relaxed.add(m + "*"));
         return relaxed;
     }
 
