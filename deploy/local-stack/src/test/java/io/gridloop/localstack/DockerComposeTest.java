@@ -103,7 +103,24 @@ class DockerComposeTest {
 
         // Relaxed binding: GRIDLOOP_HOTLINE_BASEURL is gridloop.hotline.base-url.
         assertThat(String.valueOf(env.get("GRIDLOOP_HOTLINE_BASEURL"))).contains("8093");
-        assertThat(env).containsKey("GRIDLOOP_HOTLINE_SECRET");
+        // Secrets have no default: compose refuses to start without them (${VAR:?…}).
+        assertThat(String.valueOf(env.get("GRIDLOOP_HOTLINE_SECRET"))).startsWith("${GRIDLOOP_HOTLINE_SECRET:?");
+        assertThat(String.valueOf(env.get("GRIDLOOP_HOTLINE_CONTACTKEY"))).startsWith("${GRIDLOOP_HOTLINE_CONTACTKEY:?");
+    }
+
+    /** The consoles take their administrators' passwords from the environment and let nobody in anonymously. */
+    @Test
+    void shouldGiveTheConsolesRealCredentials() {
+        Map<String, Object> grafana = map(map(services.get("grafana")).get("environment"));
+        assertThat(String.valueOf(grafana.get("GF_AUTH_ANONYMOUS_ENABLED"))).isEqualTo("false");
+        assertThat(String.valueOf(grafana.get("GF_SECURITY_ADMIN_PASSWORD"))).startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+        Map<String, Object> keycloak = map(map(services.get("keycloak")).get("environment"));
+        assertThat(String.valueOf(keycloak.get("KC_BOOTSTRAP_ADMIN_PASSWORD"))).startsWith("${KEYCLOAK_ADMIN_PASSWORD:?");
+        assertThat(String.valueOf(map(services.get("prometheus")).get("ports"))).contains("127.0.0.1:9090");
+        for (String infra : List.of("kafka", "mongo")) {
+            assertThat(map(services.get(infra))).as(infra + " is reachable inside the compose network only")
+                    .doesNotContainKey("ports");
+        }
     }
 
     @Test
