@@ -84,6 +84,10 @@ class ReporterViewTest extends ServiceIntegrationTest {
         assertThat(requests.getFirst().id()).isEqualTo(id + "-reopen-5");
         assertThat(requests.getFirst().data().closedSequence()).isEqualTo(5);
         assertThat(requests.getFirst().data().comment()).isEqualTo("杂物又堆回来了");
+        // The centre passed the reporter's word on: the request names the centre, not the reporter, as who asked.
+        assertThat(requests.getFirst().data().reporterId()).isEqualTo(reporter);
+        assertThat(requests.getFirst().data().requestedBy()).isEqualTo(TESTER.username());
+        assertThat(requests.getFirst().data().requestedByRole()).isEqualTo("OPERATOR");
     }
 
     @Test
