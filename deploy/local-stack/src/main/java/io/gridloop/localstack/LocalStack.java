@@ -109,7 +109,7 @@ public final class LocalStack {
                   intake (上报)        %s/api/v1/events
                   dispatch (案件)      %s/api/v1/cases/{id}
                   hotline bridge      %s/api/v1/hotline/outbox
-                  12345 simulator     %s/sim/state
+                  12345 simulator     %s/sim/state  (header X-Simulator-Key: %s)
                   stats (统计)         %s/api/v1/stats/completion?level=district
                   sign-in (登录)       %s
                   kafka               %s
@@ -120,7 +120,8 @@ public final class LocalStack {
                 """.formatted(seconds,
                 stack.baseUrl(ServiceNames.METRICS), stack.baseUrl(ServiceNames.METRICS),
                 stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH),
-                stack.baseUrl(ServiceNames.HOTLINE_BRIDGE), hotline.baseUrl(), stack.baseUrl(ServiceNames.STATS),
+                stack.baseUrl(ServiceNames.HOTLINE_BRIDGE), hotline.baseUrl(), hotline.adminKey(),
+                stack.baseUrl(ServiceNames.STATS),
                 issuer.issuerUri(), kafka.bootstrapServers(), mongo.connectionString(), options.dataDir().toAbsolutePath().normalize(),
                 options.demo() ? "on, " + options.demoRate() + " reports/s, one in eight as a 12345 order"
                         + " (--no-demo turns it off)" : "off");

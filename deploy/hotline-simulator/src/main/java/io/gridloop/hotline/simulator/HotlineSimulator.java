@@ -109,6 +109,12 @@ public final class HotlineSimulator implements AutoCloseable {
     private final AtomicLong escalationNumbers = new AtomicLong();
 
     private final AtomicLong visitNumbers = new AtomicLong();
+    /**
+     * What its own endpoints ({@code /sim/*}: state, faults, outages, orders on demand) ask for in
+     * {@value #ADMIN_KEY_HEADER}: made at start and printed, so only whoever started it can make it misbehave.
+     */
+    private final String adminKey = java.util.UUID.randomUUID().toString().replace("-", "");
+    public static final String ADMIN_KEY_HEADER = "X-Simulator-Key";
     private volatile int port;
     private volatile HttpServer server;
     private volatile String bridgeUrl;
@@ -149,6 +155,11 @@ public final class HotlineSimulator implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The key {@code /sim/*} requests carry in {@value #ADMIN_KEY_HEADER}. */
+    public String adminKey() {
+        return adminKey;
     }
 
     public int port() {
@@ -325,6 +336,12 @@ public final class HotlineSimulator implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (path.startsWith("/sim/")) {
+                String key = exchange.getRequestHeaders().getFirst(ADMIN_KEY_HEADER);
+                if (key == null || !java.security.MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
+                        adminKey.getBytes(StandardCharsets.UTF_8))) {
+                    problem(exchange, 401, "SIMULATOR_KEY_REQUIRED", "缺少或错误的模拟器管理密钥 " + ADMIN_KEY_HEADER);
+                    return;
+                }
                 admin(exchange, method, path, body);
                 return;
             }

@@ -48,7 +48,8 @@ public final class SimulatorMain {
             stopped.countDown();
         }));
         System.out.println("12345 hotline simulator on " + simulator.baseUrl() + ", pushing to " + bridge
-                + "; state at " + simulator.baseUrl() + "/sim/state");
+                + "; state at " + simulator.baseUrl() + "/sim/state with the header "
+                + HotlineSimulator.ADMIN_KEY_HEADER + ": " + simulator.adminKey());
         stopped.await();
     }
 }

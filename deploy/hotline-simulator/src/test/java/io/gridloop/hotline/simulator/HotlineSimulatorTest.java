@@ -248,4 +248,24 @@ class HotlineSimulatorTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
+
+    /** Only whoever started the simulator (and so has its key) reads its state or makes it misbehave. */
+    @Test
+    void shouldAnswerItsOwnEndpointsOnlyWithItsKey() throws Exception {
+        HttpResponse<String> without = client.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl()
+                + "/sim/down?seconds=60")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/state"))
+                .header(HotlineSimulator.ADMIN_KEY_HEADER, "guess").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> right = client.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/state"))
+                .header(HotlineSimulator.ADMIN_KEY_HEADER, simulator.adminKey()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(without.body()).contains("SIMULATOR_KEY_REQUIRED");
+        assertThat(simulator.isUp()).as("an unkeyed request took nothing down").isTrue();
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(right.body()).contains("ordersSent");
+    }
 }
