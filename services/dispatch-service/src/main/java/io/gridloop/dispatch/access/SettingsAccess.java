@@ -42,7 +42,11 @@ public class SettingsAccess {
 
     /** The rules an administrator sees: those of their areas, and those of the whole installation. */
     public List<RoutingRule> visibleRules(Caller caller, List<RoutingRule> rules) {
-        return rules.stream().filter(r -> r.area().isEmpty() || caller.covers(r.area())).toList();
+        return rules.stream().filter(r -> sees(caller, r)).toList();
+    }
+
+    private static boolean sees(Caller caller, RoutingRule rule) {
+        return rule.area().isEmpty() || caller.covers(rule.area());
     }
 
     /**
@@ -54,8 +58,7 @@ public class SettingsAccess {
         Set<String> sentIds = new LinkedHashSet<>();
         sent.forEach(r -> sentIds.add(r.id()));
         for (RoutingRule rule : current) {
-            boolean unseen = !rule.area().isEmpty() && !caller.covers(rule.area());
-            if (unseen && !sentIds.contains(rule.id())) {
+            if (!sees(caller, rule) && !sentIds.contains(rule.id())) {
                 next.add(rule);
             }
         }

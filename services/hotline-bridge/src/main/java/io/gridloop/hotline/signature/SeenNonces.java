@@ -1,5 +1,6 @@
 package io.gridloop.hotline.signature;
 
+import io.gridloop.hotline.HotlineSettings;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,10 +29,13 @@ class SeenNonces {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    /** Twice the signature's tolerance: a request can be that far from our clock either way. */
+    private final Duration kept;
 
-    SeenNonces(MongoTemplate mongo, Clock clock) {
+    SeenNonces(MongoTemplate mongo, Clock clock, HotlineSettings settings) {
         this.mongo = mongo;
         this.clock = clock;
+        this.kept = settings.signatureTolerance().multipliedBy(2);
     }
 
     /** @return whether {@code nonce} is new (and is now remembered) */
@@ -44,10 +48,10 @@ class SeenNonces {
         }
     }
 
-    /** Forgets nonces older than twice the largest tolerance a request may have (either way of the clock). */
+    /** Forgets nonces no request inside the signature's window can carry any more. */
     @Scheduled(fixedDelayString = "${gridloop.hotline.nonce-prune-interval:5m}")
     void forgetOld() {
-        forgetBefore(clock.instant().minus(Duration.ofMinutes(30)));
+        forgetBefore(clock.instant().minus(kept));
     }
 
     long forgetBefore(Instant cutoff) {

@@ -132,4 +132,31 @@ class OrderIntakeTest extends BridgeTest {
         assertThat(json.readValue(hotline.pushOrder(offered).body(), OrderReceipt.class).duplicate()).isTrue();
         assertThat(published(offered.orderNumber())).hasSize(1);
     }
+
+    /**
+     * An order body over the bridge's 1 MB is refused with 413 before its signature is checked — declared, or
+     * streamed without a length (the signature check's body cache then reads past the platform's limit).
+     */
+    @Test
+    void shouldRefuseAnOversizedOrderWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        byte[] huge = ("{\"requestText\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.URI orders = java.net.URI.create("http://localhost:" + port + "/api/v1/hotline/orders");
+
+        java.net.http.HttpResponse<String> declared = client.send(java.net.http.HttpRequest.newBuilder(orders)
+                .header("Content-Type", "application/json").header("X-Hotline-Signature", "sha256=00")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> streamed = client.send(java.net.http.HttpRequest.newBuilder(orders)
+                .header("Content-Type", "application/json").header("X-Hotline-Signature", "sha256=00")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        for (java.net.http.HttpResponse<String> answer : List.of(declared, streamed)) {
+            assertThat(answer.statusCode()).isEqualTo(413);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).contains("PAYLOAD_TOO_LARGE");
+        }
+    }
 }

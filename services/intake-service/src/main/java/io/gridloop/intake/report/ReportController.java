@@ -2,7 +2,6 @@ package io.gridloop.intake.report;
 
 import io.gridloop.intake.access.ReportAccess;
 import io.gridloop.intake.access.ReportSources;
-import io.gridloop.platform.web.ApiException;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.photo.PhotoStore;
 import jakarta.validation.Valid;
@@ -44,16 +43,12 @@ class ReportController {
 
     /**
      * The report as this caller may file it: in their areas, as themselves where they are a grid worker, under
-     * the source that follows from who they are, and without what only the 12345 bridge's orders carry.
+     * the source that follows from who they are, and not as the 12345 reporter. (A deadline of its own is refused
+     * by intake for every source but 12345, which no caller of this API can report as.)
      */
     private static ReportRequest checked(Caller caller, ReportRequest request) {
         ReportAccess.checkMayReport(caller, request.gridCode(), request.reporterId());
         ReportSources.checkReporterId(request.reporterId());
-        if (request.dueAt() != null) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "DUE_AT_NOT_ALLOWED", "不能自定办结时限",
-                    "办结时限按事项类别与1-3-5工作日规则确定；只有12345热线工单带热线自己的时限 (dueAt)")
-                    .with("field", "dueAt");
-        }
         return request.from(ReportSources.decide(caller, request.source()));
     }
 

@@ -106,7 +106,8 @@ public class ReportIntake {
         }
         if (request.dueAt() != null && request.source() != ReportSource.HOTLINE_12345) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "DUE_AT_NOT_ALLOWED", "不能自定办结时限",
-                    "只有12345热线工单可以带自己的办结时限 (dueAt)").with("field", "dueAt");
+                    "办结时限按事项类别与1-3-5工作日规则确定；只有12345热线工单带热线自己的时限 (dueAt)")
+                    .with("field", "dueAt");
         }
         String key = StoredReport.idempotencyKey(submittedBy, request.reporterId(), request.clientEventId());
 

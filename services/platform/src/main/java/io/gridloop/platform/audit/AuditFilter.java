@@ -40,16 +40,20 @@ public final class AuditFilter extends OncePerRequestFilter {
     private static final Pattern SECRET_PARAMETERS = Pattern.compile(
             "(?i)(^|&)(api_key|apikey|access_token|token|password|client_secret|secret)=[^&]*");
     private static final int MAX_PATH = 500;
+    /** The methods counted by name; anything else (a client's invention) as OTHER, so the tag stays small. */
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final AuditTrail trail;
     private final AuditSettings settings;
     private final String service;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final TrustedProxies proxies;
 
     public AuditFilter(AuditTrail trail, AuditSettings settings, String service, Clock clock, MeterRegistry meters) {
         this.trail = trail;
         this.settings = settings;
+        this.proxies = new TrustedProxies(settings.trustedProxies());
         this.service = service;
         this.clock = clock;
         this.meters = meters;
@@ -76,8 +80,7 @@ public final class AuditFilter extends OncePerRequestFilter {
         Object machine = request.getAttribute(MACHINE_CALLER);
         if (caller.isEmpty() && (status == 401 || status == 403)) {
             meters.counter("gridloop.audit.refused", "status", String.valueOf(status), "method",
-                    Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(request.getMethod())
-                            ? request.getMethod() : "OTHER").increment();
+                    METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER").increment();
             return;
         }
         trail.record(entry(request, path, status, traceId, caller, machine));
@@ -105,7 +108,7 @@ public final class AuditFilter extends OncePerRequestFilter {
                 caller.map(c -> c.roles().stream().map(Role::name).sorted().toList()).orElse(List.of()),
                 areas, AuditEntry.areaRoot(areas), caller.map(Caller::unit).orElse(null),
                 caller.map(Caller::client).orElse(null), request.getMethod(), path, query(request), status,
-                request.getRemoteAddr(), settings.clientBehindProxy(request.getRemoteAddr(),
+                request.getRemoteAddr(), proxies.clientBehind(request.getRemoteAddr(),
                 request.getHeader("X-Forwarded-For")), cut(request.getHeader("User-Agent"), 200), traceId);
     }
 

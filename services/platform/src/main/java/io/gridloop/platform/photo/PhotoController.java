@@ -61,8 +61,7 @@ class PhotoController {
 
     @GetMapping("/api/v1/photos/{id}")
     ResponseEntity<byte[]> photo(@PathVariable String id) {
-        readable(id);
-        PhotoStore.Photo photo = store.find(id).orElseThrow(() -> notFound(id));
+        PhotoStore.Photo photo = store.load(readable(id));
         byte[] digest = HexFormat.of().parseHex(photo.info().sha256());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(photo.info().type().mediaType()))

@@ -143,11 +143,14 @@ public class PhotoStore {
     }
 
     public Optional<Photo> find(String id) {
-        return info(id).map(info -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) info.size());
-            bucket().downloadToStream(new BsonString(id), out);
-            return new Photo(info, out.toByteArray());
-        });
+        return info(id).map(this::load);
+    }
+
+    /** The bytes of a photo whose info was read already. */
+    public Photo load(StoredPhoto info) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) info.size());
+        bucket().downloadToStream(new BsonString(info.id()), out);
+        return new Photo(info, out.toByteArray());
     }
 
     private GridFSBucket bucket() {

@@ -3,7 +3,6 @@ package io.gridloop.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,6 @@ import io.gridloop.platform.web.ProblemDetailsAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * 401 and 403 from the security filters as problem+json, like every other error, with the standard
@@ -97,10 +95,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        ProblemDetailsAdvice.write(response, problem, json);
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {

@@ -12,14 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,7 +78,18 @@ public final class RequestLimitFilter extends OncePerRequestFilter {
             write(response, tooLarge(max));
             return;
         }
-        chain.doFilter(new Counted(request, max), response);
+        try {
+            chain.doFilter(new Counted(request, max), response);
+        } catch (BodyTooLargeException tooLarge) {
+            // A later filter (the bridge's body cache for signatures) read past the limit; Spring MVC's own reads
+            // become 413 in ProblemDetailsAdvice.
+            if (response.isCommitted()) {
+                throw tooLarge;
+            }
+            meters.counter("gridloop.web.limited", "reason", "body_size").increment();
+            response.reset();
+            write(response, tooLarge(max));
+        }
     }
 
     /** A call to the API that carries neither a token nor the 12345 platform's signature. */
@@ -111,10 +120,7 @@ public final class RequestLimitFilter extends OncePerRequestFilter {
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        ProblemDetailsAdvice.write(response, problem, json);
     }
 
     /** A body over the limit, found while it was being read (a streamed body declares no length). */
@@ -139,6 +145,13 @@ public final class RequestLimitFilter extends OncePerRequestFilter {
         Counted(HttpServletRequest request, long max) {
             super(request);
             this.max = max;
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
         }
 
         @Override
