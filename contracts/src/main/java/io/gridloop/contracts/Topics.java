@@ -63,7 +63,7 @@ public final class Topics {
     /** Every area of the grid registry as it stands; compacted, so a new reader gets the whole registry. */
     public static final Topic<AreaRegistered> AREA_REGISTERED = new Topic<>(
             Names.AREA_REGISTERED, AreaRegistered.class,
-            "area code", 3, true, INTAKE, List.of(STATS));
+            "area code", 3, true, INTAKE, List.of(STATS, DISPATCH));
 
     private static final List<Topic<?>> ALL = List.of(
             EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED,

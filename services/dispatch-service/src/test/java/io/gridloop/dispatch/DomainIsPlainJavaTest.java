@@ -3,6 +3,8 @@ package io.gridloop.dispatch;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.gridloop.dispatch.unit.Unit;
+import io.gridloop.dispatch.unit.UnitKind;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -18,6 +20,15 @@ class DomainIsPlainJavaTest {
     void shouldKeepTheLifecycleRoutingAndDeadlinesFreeOfFrameworks() {
         noClasses().that().resideInAnyPackage("..dispatch.lifecycle..", "..dispatch.routing..",
                         "..dispatch.deadline..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                        "com.mongodb..", "org.bson..", "io.gridloop.platform..")
+                .check(dispatch);
+    }
+
+    @Test
+    void shouldKeepTheUnitDirectorysRulesFreeOfFrameworks() {
+        noClasses().that().haveFullyQualifiedName(Unit.class.getName())
+                .or().haveFullyQualifiedName(UnitKind.class.getName())
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                         "com.mongodb..", "org.bson..", "io.gridloop.platform..")
                 .check(dispatch);

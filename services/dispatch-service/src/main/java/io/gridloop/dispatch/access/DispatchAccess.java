@@ -22,6 +22,10 @@ class DispatchAccess {
         return rules -> rules
                 .requestMatchers(GET, "/api/v1/cases/*", "/api/v1/cases/*/timeline")
                 .hasAnyRole(names(OPERATOR, HANDLER, SUPERVISOR))
+                .requestMatchers(GET, "/api/v1/cases/*/units").hasAnyRole(names(OPERATOR, HANDLER))
+                .requestMatchers(GET, "/api/v1/units", "/api/v1/units/*")
+                .hasAnyRole(names(OPERATOR, HANDLER, SUPERVISOR, ADMIN))
+                .requestMatchers(PUT, "/api/v1/admin/units/*").hasRole(ADMIN.name())
                 .requestMatchers(POST, "/api/v1/cases/*/actions/*").hasAnyRole(names(OPERATOR, HANDLER))
                 .requestMatchers(GET, "/api/v1/queues/*").hasAnyRole(names(OPERATOR, HANDLER))
                 .requestMatchers(GET, "/api/v1/triage/*").hasRole(OPERATOR.name())

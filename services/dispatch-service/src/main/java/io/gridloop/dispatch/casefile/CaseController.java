@@ -3,21 +3,23 @@ package io.gridloop.dispatch.casefile;
 import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.CaseState;
-import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.lifecycle.ActionInput;
 import io.gridloop.dispatch.lifecycle.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.TimelineEntry;
 import io.gridloop.contracts.event.HandlingLevel;
-import io.gridloop.dispatch.routing.HandlingUnit;
-import io.gridloop.dispatch.routing.RoutingDecision;
+import io.gridloop.dispatch.unit.UnitDirectory;
+import io.gridloop.dispatch.unit.UnitView;
+import io.gridloop.platform.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -29,9 +31,11 @@ import java.util.List;
 class CaseController {
 
     private final CaseWork work;
+    private final UnitDirectory units;
 
-    CaseController(CaseWork work) {
+    CaseController(CaseWork work, UnitDirectory units) {
         this.work = work;
+        this.units = units;
     }
 
     /**
@@ -41,34 +45,25 @@ class CaseController {
      * @param extensionWorkingDays for {@code request-extension}
      * @param mergeInto            for {@code merge}: the case this one duplicates
      * @param assignee             for {@code assign}: the person who is to work the case
-     * @param unitCode             for {@code route} and {@code reassign}: the unit a person chose (with
-     *                             {@code unitName} and {@code unitLevel}); absent on {@code route}: the rules choose
+     * @param unitCode             for {@code route}, {@code reassign} and {@code escalate}: the code of the unit a
+     *                             person chose from the unit directory; its name and level come from there.
+     *                             Absent on {@code route} and {@code escalate}: the rules (and, one level up, the
+     *                             case's own centre) choose
      * @param photoIds             photos uploaded first through {@code POST /api/v1/photos}, e.g. of the result
      */
     record ActionRequest(@Size(max = 2000, message = "长度不能超过2000字") String comment,
                          Integer extensionWorkingDays,
                          @Size(max = 64, message = "长度不能超过64") String mergeInto,
                          @Size(max = 64, message = "长度不能超过64") String assignee,
-                         @Size(max = 32, message = "长度不能超过32") String unitCode,
-                         @Size(max = 100, message = "长度不能超过100") String unitName,
-                         HandlingLevel unitLevel,
+                         @Size(max = 40, message = "长度不能超过40") String unitCode,
                          @Size(max = 9, message = "最多9张照片") List<@Size(max = 80) String> photoIds) {
 
-        ActionInput toInput(String who, String role) {
-            RoutingDecision chosen = unitCode == null || unitCode.isBlank() ? null
-                    : RoutingDecision.manual(new HandlingUnit(unitCode, unitName == null ? unitCode : unitName,
-                    unitLevel != null ? unitLevel : levelOfCode(unitCode)));
-            return new ActionInput(who, role, comment, extensionWorkingDays, mergeInto, assignee, chosen, photoIds);
+        ActionInput toInput(String who) {
+            return new ActionInput(who, null, comment, extensionWorkingDays, mergeInto, assignee, null, photoIds);
         }
 
-        /** A centre's code says its level: 15 digits a grid, 12 a community, 9 a street; anything else a district. */
-        private static HandlingLevel levelOfCode(String code) {
-            return switch (code.length()) {
-                case 15 -> HandlingLevel.GRID;
-                case 12 -> HandlingLevel.COMMUNITY;
-                case 9 -> HandlingLevel.STREET;
-                default -> HandlingLevel.DISTRICT;
-            };
+        String chosenUnit() {
+            return unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
         }
     }
 
@@ -82,6 +77,25 @@ class CaseController {
         return CaseAccess.visible(Caller.current(), work.get(caseId)).timeline();
     }
 
+    /**
+     * The units a person may send the case to by {@code action} (分流, 改派, 上报) — active, serving its area, one
+     * level up for an escalation — lowest level first: the choices a form offers.
+     */
+    @GetMapping("/{caseId}/units")
+    List<UnitView> units(@PathVariable String caseId, @RequestParam String action) {
+        CaseFile c = CaseAccess.visible(Caller.current(), work.get(caseId));
+        CaseAction wanted = CaseAction.fromWireName(action).filter(CaseAction::sendsToUnit)
+                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
+                        "只有 route、reassign、escalate 需要选择处理单位"));
+        HandlingLevel level = wanted == CaseAction.ESCALATE
+                ? c.level() == null ? null : c.level().up().orElse(null) : null;
+        if (wanted == CaseAction.ESCALATE && level == null) {
+            return List.of();
+        }
+        return units.serving(c.gridCode(), level).stream().filter(u -> u.refusalFor(wanted, c).isEmpty())
+                .map(UnitView::of).toList();
+    }
+
     @PostMapping("/{caseId}/actions/{action}")
     CaseView act(@PathVariable String caseId, @PathVariable String action,
                  @Valid @RequestBody(required = false) ActionRequest request) {
@@ -91,13 +105,13 @@ class CaseController {
             // Only a caller who may see the case learns that the action does not exist.
             CaseAccess.visible(caller, work.get(caseId));
         }
-        ActionInput input = request == null ? ActionInput.by(caller.id()) : request.toInput(caller.id(), null);
+        ActionInput input = request == null ? ActionInput.by(caller.id()) : request.toInput(caller.id());
         if (wanted == CaseAction.MERGE && input.mergeInto() != null) {
             CaseAccess.visible(caller, work.get(input.mergeInto()));
         }
         // Who may act, and in which role, is decided on the case as it is under its lock: a reassignment in
         // between moves it out of a unit's reach.
-        return CaseView.of(work.actAs(caseId, action, input,
+        return CaseView.of(work.actAs(caseId, action, input, request == null ? null : request.chosenUnit(),
                 current -> CaseAccess.roleFor(caller, wanted, current).name()));
     }
 

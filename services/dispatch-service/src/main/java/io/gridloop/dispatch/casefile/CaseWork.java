@@ -10,6 +10,7 @@ import io.gridloop.dispatch.lifecycle.InvalidActionException;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.rules.RoutingRules;
+import io.gridloop.dispatch.unit.UnitChoice;
 import io.gridloop.platform.photo.PhotoStore;
 import io.gridloop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -40,10 +41,12 @@ public class CaseWork {
     private final CalendarStore calendar;
     private final RoutingRules rules;
     private final PhotoStore photos;
+    private final UnitChoice unitChoice;
     private final Clock clock;
 
     CaseWork(CaseFiles cases, CaseLocks locks, OutboxRelay relay, CalendarStore calendar, RoutingRules rules,
-             PhotoStore photos, Clock clock) {
+             PhotoStore photos, UnitChoice unitChoice, Clock clock) {
+        this.unitChoice = unitChoice;
         this.locks = locks;
         this.rules = rules;
         this.photos = photos;
@@ -72,7 +75,21 @@ public class CaseWork {
      * where a reassignment in between is seen; {@code roleFor} refuses (throws) if they may not act at all.
      */
     public CaseFile actAs(String caseId, String actionName, ActionInput input, Function<CaseFile, String> roleFor) {
-        return act(caseId, manual(actionName), input, c -> true, roleFor);
+        return actAs(caseId, actionName, input, null, roleFor);
+    }
+
+    /**
+     * As above, sending the case to the unit the person chose from the directory ({@code unitCode}) where the
+     * action sends it somewhere (分流, 改派, 上报); checked against the case as it is under its lock.
+     */
+    public CaseFile actAs(String caseId, String actionName, ActionInput input, String unitCode,
+                          Function<CaseFile, String> roleFor) {
+        CaseAction action = manual(actionName);
+        if (unitCode == null || !action.sendsToUnit()) {
+            return act(caseId, action, input, c -> true, roleFor);
+        }
+        return act(caseId, action, input, c -> true,
+                roleFor, c -> input.routedBy(unitChoice.decide(unitCode, action, c)));
     }
 
     private static CaseAction manual(String actionName) {
@@ -94,6 +111,12 @@ public class CaseWork {
 
     private CaseFile act(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies,
                          Function<CaseFile, String> roleFor) {
+        return act(caseId, action, input, stillApplies, roleFor, c -> input);
+    }
+
+    /** {@code inputFor} completes the input on the case as it is under its lock (a chosen unit's check). */
+    private CaseFile act(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies,
+                         Function<CaseFile, String> roleFor, Function<CaseFile, ActionInput> inputFor) {
         for (String photoId : input.photoIds()) {
             if (photos.info(photoId).isEmpty()) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PHOTO", "照片不存在",
@@ -107,7 +130,8 @@ public class CaseWork {
                         "案件 " + target.id() + " 处于「" + target.state().label() + "」状态");
             }
         }
-        CaseFile after = locks.withCase(caseId, () -> actHeld(caseId, action, input, stillApplies, roleFor));
+        CaseFile after = locks.withCase(caseId,
+                () -> actHeld(caseId, action, inputFor, stillApplies, roleFor));
         if (after != null) {
             // Only once the action is the case's: whoever may read the case may now read its photos.
             input.photoIds().forEach(photoId -> photos.attach(photoId, caseId));
@@ -115,14 +139,16 @@ public class CaseWork {
         return after;
     }
 
-    private CaseFile actHeld(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies,
-                             Function<CaseFile, String> roleFor) {
+    private CaseFile actHeld(String caseId, CaseAction action, Function<CaseFile, ActionInput> inputFor,
+                             Predicate<CaseFile> stillApplies, Function<CaseFile, String> roleFor) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CaseFile current = get(caseId);
             if (!stillApplies.test(current)) {
                 return null;
             }
-            ActionInput asRole = input.actingAs(roleFor.apply(current));
+            // Who may act first, then what they chose: a caller outside the case learns nothing of its units.
+            String role = roleFor.apply(current);
+            ActionInput asRole = inputFor.apply(current).actingAs(role);
             CaseFile.Transition t;
             try {
                 ActionInput in = withRouting(current, action, asRole);

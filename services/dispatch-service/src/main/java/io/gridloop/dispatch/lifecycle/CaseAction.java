@@ -54,10 +54,14 @@ public enum CaseAction {
         return needsReason;
     }
 
-    /** Taken through the API: everything but opening the case and the deadline watch's warnings. */
     /** Whether people ask for it over HTTP; the others come from the system or from the hotline. */
     public boolean manual() {
         return this != REPORT && this != WARN && this != OVERDUE && this != VISIT;
+    }
+
+    /** Whether it sends the case to a unit: routing (分流), reassignment (改派), escalation (上报). */
+    public boolean sendsToUnit() {
+        return this == ROUTE || this == REASSIGN || this == ESCALATE;
     }
 
     public static Optional<CaseAction> fromWireName(String name) {

@@ -355,8 +355,7 @@ public record CaseFile(
 
     /** The rule, on the transitions it decided. */
     private static String decidedByRule(CaseAction action, CaseFile changed) {
-        return action == CaseAction.ROUTE || action == CaseAction.REASSIGN || action == CaseAction.ESCALATE
-                ? changed.routingRule : null;
+        return action.sendsToUnit() ? changed.routingRule : null;
     }
 
     /** A mutable copy, so each action states only what it changes. */

@@ -7,6 +7,7 @@ import io.gridloop.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -46,6 +47,7 @@ public class RoutingRules implements InitializingBean {
 
     private final MongoTemplate mongo;
     private final SubCategoryCatalogue catalogue;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AtomicReference<Versioned> current = new AtomicReference<>();
 
@@ -53,8 +55,14 @@ public class RoutingRules implements InitializingBean {
     public record Versioned(RuleSet rules, StoredRuleSet stored) {
     }
 
-    RoutingRules(MongoTemplate mongo, SubCategoryCatalogue catalogue, Clock clock) {
+    /** Published in each instance when it takes a new version up, its own or another instance's. */
+    public record Changed(RuleSet rules) {
+    }
+
+    RoutingRules(MongoTemplate mongo, SubCategoryCatalogue catalogue, ApplicationEventPublisher events,
+                 Clock clock) {
         this.mongo = mongo;
+        this.events = events;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -84,8 +92,10 @@ public class RoutingRules implements InitializingBean {
         StoredRuleSet stored = latest().orElseThrow(() -> new IllegalStateException("no routing rules stored"));
         Versioned known = current.get();
         if (known == null || known.stored().id() != stored.id()) {
-            current.set(new Versioned(new RuleSet(stored.id(), stored.rules()), stored));
+            Versioned now = new Versioned(new RuleSet(stored.id(), stored.rules()), stored);
+            current.set(now);
             log.info("Routing rules now at version {} ({} rules)", stored.id(), stored.rules().size());
+            events.publishEvent(new Changed(now.rules()));
         }
     }
 

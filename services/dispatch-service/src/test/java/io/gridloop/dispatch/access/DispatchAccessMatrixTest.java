@@ -5,8 +5,10 @@ import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
+import io.gridloop.dispatch.Areas;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.casefile.CaseFiles;
+import io.gridloop.dispatch.unit.UnitDirectory;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.infra.AccessMatrix;
 import io.gridloop.infra.ServiceIntegrationTest;
@@ -56,8 +58,13 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                 c -> c != null && c.handlingUnit() != null && c.outbox().isEmpty());
     }
 
+    @Autowired
+    UnitDirectory units;
+
     @Test
     void shouldLetEachRoleSeeAndActOnlyWhereItMay() {
+        Areas.registerGrid(bootstrap, GRID, "赛罕区");
+        await().atMost(Duration.ofSeconds(30)).until(() -> units.find(GRID).isPresent());
         CaseFile routed = routedCase();
         String id = routed.id();
         String unit = routed.handlingUnit();
@@ -106,6 +113,18 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                         Set.of("OPERATOR@150105", handler), id, Set.of("OPERATOR@150105", handler))
                 .call("GET /queues/{other unit}", c -> c.get().uri("/api/v1/queues/{u}", otherUnit).exchange(),
                         "OPERATOR@150105", otherHandler)
+                .call("GET /cases/{id}/units", c -> c.get().uri("/api/v1/cases/{id}/units?action=reassign", id)
+                        .exchange(), "OPERATOR@150105", handler)
+                .call("GET /units", c -> c.get().uri("/api/v1/units?size=500").exchange(),
+                        Set.of("OPERATOR@150105", "OPERATOR@150102", "SUPERVISOR@150105", "SUPERVISOR@150102",
+                                handler, otherHandler, "ADMIN@150105"), GRID,
+                        Set.of("OPERATOR@150105", "SUPERVISOR@150105", handler, otherHandler, "ADMIN@150105"))
+                .call("GET /units/{code}", c -> c.get().uri("/api/v1/units/{code}", GRID).exchange(),
+                        "OPERATOR@150105", "SUPERVISOR@150105", handler, otherHandler, "ADMIN@150105")
+                // An empty name: an administrator of the district gets as far as the validation (400).
+                .call("PUT /admin/units/{code}", c -> c.put().uri("/api/v1/admin/units/150105-MATRIX")
+                        .contentType(MediaType.APPLICATION_JSON).body("{\"name\":\"\",\"active\":true}")
+                        .exchange(), "ADMIN@150105")
                 .call("GET /triage/150105", c -> c.get().uri("/api/v1/triage/150105").exchange(), "OPERATOR@150105")
                 .call("GET /supervisions", c -> c.get().uri("/api/v1/supervisions").exchange(),
                         "OPERATOR@150105", "OPERATOR@150102", "SUPERVISOR@150105", "SUPERVISOR@150102")

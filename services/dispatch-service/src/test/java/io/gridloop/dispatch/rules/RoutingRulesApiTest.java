@@ -14,11 +14,13 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
+import io.gridloop.dispatch.Areas;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.casefile.CaseFiles;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.routing.RoutingRule;
 import io.gridloop.dispatch.routing.RuleTarget;
+import io.gridloop.dispatch.unit.UnitDirectory;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicWriter;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,9 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
 
     @Autowired
     CaseFiles cases;
+
+    @Autowired
+    UnitDirectory units;
 
     private final EventCodec codec = new EventCodec();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -84,6 +89,12 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
         TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), event.eventId(), codec.encode(EventEnvelope.of(
                 Topics.EVENT_REPORTED, event.eventId(), ServiceNames.INTAKE, event.reportedAt(), event.eventId(),
                 event)));
+    }
+
+    /** Registers the grid's areas with the registry and waits until their centres are in the unit directory. */
+    private void registerGrid(String grid) {
+        Areas.registerGrid(bootstrap, grid, "测试区");
+        await().atMost(Duration.ofSeconds(30)).until(() -> units.find(grid).isPresent());
     }
 
     private CaseFile awaitCase(String id) {
@@ -145,6 +156,7 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
                 .jsonPath("$.version").isEqualTo((int) version + 1)
                 .jsonPath("$.changedBy").isEqualTo("admin-1");
 
+        registerGrid(district + "001002003");
         String id = UUID.randomUUID().toString();
         publish(Reports.of(id, "NOISE", district + "001002003", "测试区", Instant.now()));
         CaseFile routed = awaitCase(id);
@@ -183,6 +195,7 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
             String id = UUID.randomUUID().toString();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             String grid = district + "001002003";
+            registerGrid(grid);
             publish(new EventReported(id, "GD" + id, "hotline", ReportSource.HOTLINE_12345, EventCategory.OTHER,
                     null, null, Complexity.GENERAL, HandlingLevel.DISTRICT, Urgency.URGENT, grid,
                     grid.substring(0, 12), null, grid.substring(0, 9), null, district, "测试区", "市民来电反映", null,
@@ -199,10 +212,12 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
 
             act(id, "route", "{\"actor\":\"op-1\"}").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                     .expectBody().jsonPath("$.code").isEqualTo("NO_MATCHING_RULE");
+            // The name a client sends is not the unit's: the directory's is.
             act(id, "route", "{\"actor\":\"op-1\",\"role\":\"OPERATOR\",\"unitCode\":\"" + district + "\","
-                    + "\"unitName\":\"测试区网格化服务管理中心\"}").expectStatus().isOk().expectBody()
+                    + "\"unitName\":\"市长办公室\",\"unitLevel\":\"CITY\"}").expectStatus().isOk().expectBody()
                     .jsonPath("$.state").isEqualTo("ROUTED")
-                    .jsonPath("$.level").isEqualTo("DISTRICT");
+                    .jsonPath("$.level").isEqualTo("DISTRICT")
+                    .jsonPath("$.handlingUnitName").isEqualTo("测试区网格化服务管理中心");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     http.get().uri("/api/v1/triage/{d}", district).exchange().expectBody()
                             .jsonPath("$.total").isEqualTo(0));

@@ -1,0 +1,62 @@
+package io.gridloop.dispatch.unit;
+
+import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.routing.HandlingUnit;
+
+import java.util.Optional;
+
+/**
+ * One handling unit of the directory (处置单位名录).
+ *
+ * @param code     the unit's code: a centre's is its area's code (the city's is the district code's first four
+ *                 digits + {@code 00}); a district's department's is {@code <district code>-<department>}
+ * @param areaCode the area the unit serves: a centre its own area, a department its district or city; empty for
+ *                 a unit of the whole installation
+ * @param active   false once the unit is retired: kept for the cases it handled, chosen for no new ones
+ */
+public record Unit(String code, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active) {
+
+    /** The city an area lies in, by code: its first four digits + {@code 00} (150105 → 150100). */
+    public static String cityOf(String areaCode) {
+        return areaCode.substring(0, 4) + "00";
+    }
+
+    /**
+     * Whether the unit may take cases of {@code gridCode}: a centre of the grid's own areas, a department of its
+     * district or city, or a unit of the whole installation — never one of another district.
+     */
+    public boolean serves(String gridCode) {
+        return gridCode.startsWith(areaCode) || gridCode.length() >= 4 && areaCode.equals(cityOf(gridCode));
+    }
+
+    public HandlingUnit handlingUnit() {
+        return new HandlingUnit(code, name, level);
+    }
+
+    /**
+     * Why a person may not send {@code c} to this unit by {@code action} (分流, 改派, 上报), in words the person
+     * understands; empty if they may. Escalation goes exactly one level up (逐级上报), reassignment to another
+     * unit, and no unit takes cases outside its area.
+     */
+    public Optional<String> refusalFor(CaseAction action, CaseFile c) {
+        if (!active) {
+            return Optional.of("处理单位「" + name + "」已停用，请选择其他单位");
+        }
+        if (!serves(c.gridCode())) {
+            return Optional.of("处理单位「" + name + "」不负责案件所在的" + c.districtName() + "，请从本案可选的单位中选择");
+        }
+        if (action == CaseAction.ESCALATE) {
+            Optional<HandlingLevel> up = c.level() == null ? Optional.empty() : c.level().up();
+            if (up.isPresent() && level != up.get()) {
+                return Optional.of("上报须逐级进行：案件现由" + c.level().label() + "办理，只能上报至"
+                        + up.get().label() + "级单位，「" + name + "」是" + level.label() + "级单位");
+            }
+        }
+        if (action == CaseAction.REASSIGN && code.equals(c.handlingUnit())) {
+            return Optional.of("案件已由「" + name + "」办理，改派须选择另一单位");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,42 @@
+package io.gridloop.dispatch.unit;
+
+import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.routing.RoutingDecision;
+import io.gridloop.platform.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A unit a person chose for a case (分流, 改派, 上报), checked against the directory: it must exist, be active,
+ * serve the case's area and, for an escalation, sit exactly one level up. Names and levels come from the
+ * directory, never from the request.
+ */
+@Component
+public class UnitChoice {
+
+    private final UnitDirectory units;
+
+    UnitChoice(UnitDirectory units) {
+        this.units = units;
+    }
+
+    /** The decision for sending {@code c} to the unit of {@code unitCode}; 422 problem+json if it may not go there. */
+    public RoutingDecision decide(String unitCode, CaseAction action, CaseFile c) {
+        Unit unit = units.find(unitCode).orElseThrow(() -> refused("UNKNOWN_UNIT", "处理单位不存在",
+                "单位名录中没有编码为 " + unitCode + " 的单位；可选单位见 GET /api/v1/cases/" + c.id()
+                        + "/units?action=" + action.wireName()));
+        unit.refusalFor(action, c).ifPresent(why -> {
+            throw refused(unit.active() ? "UNIT_NOT_ALLOWED" : "UNIT_INACTIVE", "不能选择该处理单位", why);
+        });
+        return RoutingDecision.manual(unit.handlingUnit());
+    }
+
+    private static ApiException refused(String code, String title, String detail) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, title, detail)
+                .with("errors", List.of(Map.of("field", "unitCode", "code", "Invalid", "message", detail)));
+    }
+}
