@@ -165,6 +165,8 @@ class DashboardBrowserTest {
     private void open() {
         signInAs(CITY_SUPERVISOR, PASSWORD);
         awaitView("district::" + year);
+        assertThat(browser.findElement(By.id("login")).isDisplayed()).as("the sign-in form gone once signed in")
+                .isFalse();
     }
 
     private static final String CITY_SUPERVISOR = "supervisor";

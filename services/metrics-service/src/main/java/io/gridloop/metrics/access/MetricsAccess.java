@@ -20,7 +20,7 @@ class MetricsAccess {
     ApiAccess dashboardEndpoints() {
         return rules -> rules
                 .requestMatchers(GET, "/", "/index.html", "/dashboard.js", "/dashboard.css", "/favicon.ico",
-                        "/webjars/**", "/api/v1/dashboard/config").permitAll()
+                        "/_static/**", "/api/v1/dashboard/config").permitAll()
                 .requestMatchers(GET, "/api/v1/dashboard/districts", "/api/v1/dashboard/stream")
                 .hasAnyRole(names(SUPERVISOR, OPERATOR));
     }
