@@ -71,6 +71,7 @@ public final class CaseHistories {
         int rework;
         boolean overdue;
         boolean lastCloseOnTime;
+        Instant closedAt;
         VisitSatisfaction visit;
 
         Builder(String caseId) {
@@ -161,14 +162,18 @@ public final class CaseHistories {
         private void emit(String action, CaseState from, CaseState to) {
             now = now.plus(Duration.ofMinutes(1 + random.nextInt(600)));
             int seq = out.size() + 1;
+            // As dispatch sends them: the closing transition says when and whether on time; a later one of the
+            // closed case (the return visit) repeats when it was closed and says nothing of on time.
             boolean closed = to == CaseState.CLOSED;
-            boolean onTimeNow = closed && !now.isAfter(dueAt);
-            if (closed) {
+            boolean closes = "close".equals(action);
+            boolean onTimeNow = closes && !now.isAfter(dueAt);
+            if (closes) {
                 lastCloseOnTime = onTimeNow;
+                closedAt = now;
             }
             CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, districtCode,
                     "测试区" + districtCode, grid, category, source, reportedAt, dueAt, now, "tester", street,
-                    "STREET", rework, null, closed ? now : null, closed ? onTimeNow : null, null, null, community,
+                    "STREET", rework, null, closed ? closedAt : null, closes ? onTimeNow : null, null, null, community,
                     "社区" + community, street, "街道" + street, "HANDLER", null, "单位", acceptBy,
                     "visit".equals(action) ? VisitResolution.values()[visit.ordinal() % 3] : null,
                     "visit".equals(action) ? visit : null, null, null);

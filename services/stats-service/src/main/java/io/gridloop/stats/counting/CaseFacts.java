@@ -67,6 +67,12 @@ public record CaseFacts(
         Instant acceptBy = before != null && before.firstAcceptedAt != null ? before.acceptBy
                 : t.acceptBy() != null ? t.acceptBy() : before == null ? null : before.acceptBy;
         boolean closed = t.toState() == CaseState.CLOSED;
+        // A transition that leaves a closed case closed (the 12345 return visit) changes neither when nor whether
+        // on time it was closed: only the closing transition says so.
+        boolean staysClosed = closed && before != null && before.isClosed();
+        Instant closedAt = !closed ? null
+                : staysClosed ? before.closedAt : t.closedAt() != null ? t.closedAt() : t.occurredAt();
+        boolean closedOnTime = closed && (staysClosed ? before.closedOnTime : Boolean.TRUE.equals(t.onTime()));
         // A missed deadline stays missed until the deadline moves (extension, re-opening) or the case ends.
         boolean deadlineMoved = before != null && !Objects.equals(before.dueAt, t.dueAt());
         boolean overdue = "overdue".equals(action)
@@ -86,8 +92,8 @@ public record CaseFacts(
                 (before != null && before.escalated) || t.toState() == CaseState.ESCALATED,
                 (before != null && before.extended) || "approve-extension".equals(action),
                 t.reworkCount() == null ? (before == null ? 0 : before.reworkCount) : t.reworkCount(),
-                closed ? (t.closedAt() != null ? t.closedAt() : t.occurredAt()) : null,
-                closed && Boolean.TRUE.equals(t.onTime()),
+                closedAt,
+                closedOnTime,
                 overdue,
                 keep(t.subCategory(), before == null ? null : before.subCategory),
                 keep(t.handlingUnitName(), before == null ? null : before.handlingUnitName),

@@ -21,6 +21,7 @@ class ContributionTest {
 
     private int seq;
     private CaseFacts facts;
+    private Instant closedAt;
 
     private CaseTransitioned t(String action, CaseState from, CaseState to, Instant at, Instant dueAt) {
         return t(action, from, to, at, dueAt, null, null);
@@ -28,10 +29,16 @@ class ContributionTest {
 
     private CaseTransitioned t(String action, CaseState from, CaseState to, Instant at, Instant dueAt,
                                VisitResolution resolution, VisitSatisfaction satisfaction) {
-        boolean closed = to == CaseState.CLOSED;
+        // As dispatch sends them: closing says when and whether on time; a later transition of the closed case
+        // (the 12345 return visit) repeats when it was closed, and says nothing of on time.
+        boolean closes = "close".equals(action);
+        if (closes) {
+            closedAt = at;
+        }
+        Instant closedAtNow = to == CaseState.CLOSED ? closedAt : null;
         return new CaseTransitioned("c1", ++seq, action, from, to, "150105", "赛罕区", "150105001001003",
                 EventCategory.HAZARD, ReportSource.HOTLINE_12345, T0, dueAt, at, "u", "150105001", "STREET", 0, null,
-                closed ? at : null, closed ? !at.isAfter(dueAt) : null, null, "MANHOLE", "150105001001", "大学东路社区",
+                closedAtNow, closes ? !at.isAfter(dueAt) : null, null, "MANHOLE", "150105001001", "大学东路社区",
                 "150105001", "大学东路街道", "HANDLER", null, "单位", T0.plus(Duration.ofDays(1)), resolution,
                 satisfaction, null, null);
     }
@@ -170,6 +177,9 @@ class ContributionTest {
         assertThat(field(first, "150105|2026-03", "rated")).isEqualTo(1);
         assertThat(field(first, "150105|2026-03", "basicallySatisfied")).isEqualTo(1);
         assertThat(field(first, "150105|2026-03", "closed")).as("a visit changes no closure").isNull();
+        assertThat(field(first, "150105|2026-03", "closedOnTime")).as("nor whether it was on time").isNull();
+        assertThat(facts.closedOnTime()).isTrue();
+        assertThat(facts.closedAt()).isEqualTo(T0.plus(Duration.ofHours(5)));
 
         before = facts;
         facts = CaseFacts.fold(before, t("visit", CaseState.CLOSED, CaseState.CLOSED, T0.plus(Duration.ofDays(2)),
@@ -180,6 +190,7 @@ class ContributionTest {
         assertThat(field(second, "150105|2026-03", "resolved")).isEqualTo(-1);
         assertThat(field(second, "150105|2026-03", "basicallySatisfied")).isEqualTo(-1);
         assertThat(field(second, "150105|2026-03", "unsatisfied")).isEqualTo(1);
+        assertThat(field(second, "150105|2026-03", "closedOnTime")).isNull();
 
         CaseFacts later = CaseFacts.fold(facts, t("reopen", CaseState.CLOSED, CaseState.ROUTED,
                 T0.plus(Duration.ofDays(2)), due.plus(Duration.ofDays(3))));
