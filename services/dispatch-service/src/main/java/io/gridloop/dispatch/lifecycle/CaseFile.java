@@ -295,19 +295,19 @@ public record CaseFile(
 
     /**
      * The deadline passed with the case still open (超期): supervised (督办), and {@code notified} — the level
-     * above — told.
+     * above — told. A case the watch first finds past its deadline is not marked warned: no warning was given,
+     * and {@code warned} counts as one (the warnings metric and the 预警 mark agree).
      */
     public Transition overdue(Instant now, HandlingUnit notified) {
         Builder b = new Builder(this);
         b.overdue = true;
-        b.warned = true;
         return record(CaseAction.OVERDUE, state, b.build(),
                 ActionInput.system("已超过结案期限，已督办并通知" + notified.name()), now);
     }
 
     /** Whether the deadline watch has something to say now; a suspended case's clock stands still. */
     public boolean needsWarning(Instant now) {
-        return !state.isFinal() && state != CaseState.SUSPENDED && !warned && !now.isBefore(warnAt);
+        return !state.isFinal() && state != CaseState.SUSPENDED && !warned && !overdue && !now.isBefore(warnAt);
     }
 
     public boolean needsSupervision(Instant now) {

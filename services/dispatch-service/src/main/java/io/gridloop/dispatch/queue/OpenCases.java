@@ -62,7 +62,7 @@ public class OpenCases {
     /** Open cases with a warning or a supervision due at {@code now}. */
     public List<OpenCase> needingAttention(Instant now) {
         return mongo.find(Query.query(new Criteria().orOperator(
-                        Criteria.where("warned").is(false).and("warnAt").lte(now),
+                        Criteria.where("warned").is(false).and("overdue").is(false).and("warnAt").lte(now),
                         Criteria.where("overdue").is(false).and("dueAt").lt(now))),
                 OpenCase.class, COLLECTION);
     }

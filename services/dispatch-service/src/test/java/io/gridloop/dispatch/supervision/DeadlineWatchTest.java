@@ -63,6 +63,13 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
         return id;
     }
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double warnings() {
+        return meters.get("gridloop.dispatch.deadline.warnings").counter().count();
+    }
+
     private List<CaseTransitioned> transitionsOf(String caseId) {
         return TopicReader.readAll(bootstrap, Topics.CASE_TRANSITIONED.name()).stream()
                 .filter(r -> caseId.equals(r.key()))
@@ -80,6 +87,7 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
 
         CaseFile c = cases.find(id).orElseThrow();
         assertThat(c.overdue()).isTrue();
+        assertThat(c.warned()).as("found past its deadline: supervised, never warned").isFalse();
         assertThat(c.state()).isEqualTo(CaseState.ROUTED);
         assertThat(c.timeline()).last().satisfies(e -> assertThat(e.action()).isEqualTo("overdue"));
         assertThat(supervisions.forCase(id)).singleElement().satisfies(s -> {
@@ -97,15 +105,31 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldExposeItsCountersFromTheStartSoAlertsCanBeWrittenBeforeAnythingHappens() {
+        assertThat(meters.find("gridloop.dispatch.deadline.warnings").counter()).isNotNull();
+        for (var topic : Topics.all()) {
+            if (topic.consumers().contains(io.gridloop.contracts.ServiceNames.DISPATCH)) {
+                assertThat(meters.find("gridloop.kafka.dead.letters").tag("topic", topic.name()).counter())
+                        .as("dead letters of " + topic.name()).isNotNull();
+            }
+        }
+        assertThat(meters.find("gridloop.kafka.dead.letters").tag("topic", Topics.DISTRICT_STATS.name())
+                .counter()).as("not a topic dispatch reads").isNull();
+    }
+
+    @Test
     void shouldWarnBeforeTheDeadlineWithoutSupervising() {
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String id = storeCase(now.minus(Duration.ofDays(1)),
                 new Deadlines(now.plus(Duration.ofDays(1)), now.plus(Duration.ofHours(6)), now.minusSeconds(60)));
 
+        double warningsBefore = warnings();
         watch.scan();
 
         CaseFile c = cases.find(id).orElseThrow();
         assertThat(c.warned()).isTrue();
+        // At least: the scheduled watch may warn other tests' cases meanwhile.
+        assertThat(warnings()).as("the metric counts the warning").isGreaterThanOrEqualTo(warningsBefore + 1);
         assertThat(c.overdue()).isFalse();
         assertThat(supervisions.forCase(id)).isEmpty();
         assertThat(c.timeline()).last().satisfies(e -> assertThat(e.action()).isEqualTo("warn"));

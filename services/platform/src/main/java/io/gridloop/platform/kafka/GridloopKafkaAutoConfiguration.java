@@ -87,7 +87,15 @@ public class GridloopKafkaAutoConfiguration {
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, MeterRegistry meters,
-                                          @Value("${gridloop.kafka.listener.max-retries:3}") int maxRetries) {
+                                          @Value("${gridloop.kafka.listener.max-retries:3}") int maxRetries,
+                                          @Value("${spring.application.name}") String service) {
+        // Every topic this service consumes has its counter from the start, at 0: an alert on dead letters can
+        // be written (and fires on the first one) before any has happened.
+        for (Topic<?> topic : Topics.all()) {
+            if (topic.consumers().contains(service)) {
+                deadLetterCounter(meters, topic.name());
+            }
+        }
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (rec, ex) -> new TopicPartition(rec.topic() + ".dlt", -1));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxRetries);
@@ -98,15 +106,18 @@ public class GridloopKafkaAutoConfiguration {
             Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
             log.error("Dead-lettering record {}-{}@{} key={}: {}", rec.topic(), rec.partition(), rec.offset(),
                     rec.key(), cause.toString());
-            Counter.builder("gridloop.kafka.dead.letters")
-                    .description("Records a consumer gave up on and parked on the dead-letter topic")
-                    .tag("topic", rec.topic())
-                    .register(meters)
-                    .increment();
+            deadLetterCounter(meters, rec.topic()).increment();
             deadLetters.accept(rec, ex);
         }, backOff);
         handler.addNotRetryableExceptions(UndecodableEventException.class);
         return handler;
+    }
+
+    private static Counter deadLetterCounter(MeterRegistry meters, String topic) {
+        return Counter.builder("gridloop.kafka.dead.letters")
+                .description("Records a consumer gave up on and parked on the dead-letter topic")
+                .tag("topic", topic)
+                .register(meters);
     }
 
     /** Counts what this instance's listeners processed; Boot hands it to the listener container factory. */
