@@ -4,6 +4,7 @@ import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.HotlineVisitRecorded;
 import io.gridloop.contracts.event.ReopenRequested;
@@ -53,6 +54,14 @@ public final class Topics {
             "hotline order number", 3, false, HOTLINE_BRIDGE, List.of(INTAKE));
 
     /**
+     * A 12345 work order intake could not turn into a case (no grid holds it, or it is not a report gridloop can
+     * take): the bridge gives it back to the hotline (退单) with the reason.
+     */
+    public static final Topic<HotlineOrderDeclined> HOTLINE_ORDER_DECLINED = new Topic<>(
+            Names.HOTLINE_ORDER_DECLINED, HotlineOrderDeclined.class,
+            "case id", 3, false, INTAKE, List.of(HOTLINE_BRIDGE));
+
+    /**
      * A 12345 return visit (回访) for a case that came from the hotline: dispatch records it on the case, from where
      * statistics count 解决率 and 满意率.
      */
@@ -67,7 +76,7 @@ public final class Topics {
 
     private static final List<Topic<?>> ALL = List.of(
             EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED,
-            HOTLINE_VISIT_RECORDED, AREA_REGISTERED);
+            HOTLINE_ORDER_DECLINED, HOTLINE_VISIT_RECORDED, AREA_REGISTERED);
 
     private Topics() {
     }
@@ -79,6 +88,7 @@ public final class Topics {
         public static final String REOPEN_REQUESTED = "grid.event.reopen-requested.v1";
         public static final String DISTRICT_STATS = "grid.stats.district.v1";
         public static final String HOTLINE_ORDER_RECEIVED = "grid.hotline.order.received.v1";
+        public static final String HOTLINE_ORDER_DECLINED = "grid.hotline.order.declined.v1";
         public static final String HOTLINE_VISIT_RECORDED = "grid.hotline.visit.recorded.v1";
         public static final String AREA_REGISTERED = "grid.area.registered.v1";
 

@@ -9,6 +9,7 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.AreaRegistered;
+import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.HotlineVisitRecorded;
 import io.gridloop.contracts.event.VisitResolution;
@@ -43,6 +44,9 @@ final class SampleEvents {
                             "150105001001003", "一般", T0.plusSeconds(7 * 86_400), T0));
             case "grid.event.reopen-requested.v1" -> EventEnvelope.of(Topics.REOPEN_REQUESTED, "e-1-reopen-7",
                     ServiceNames.INTAKE, T0, "e-1", new ReopenRequested("e-1", "gw-150105-0042", "杂物仍未清理", 7, T0, "operator-saihan", "OPERATOR"));
+            case "grid.hotline.order.declined.v1" -> EventEnvelope.of(Topics.HOTLINE_ORDER_DECLINED,
+                    "GD20260302000118-declined", ServiceNames.INTAKE, T0, "e-2", new HotlineOrderDeclined("e-2",
+                            "GD20260302000118", "工单地址不在本平台任何网格内，请核实后重新派单", T0));
             case "grid.hotline.visit.recorded.v1" -> EventEnvelope.of(Topics.HOTLINE_VISIT_RECORDED, "visit-GD1",
                     ServiceNames.HOTLINE_BRIDGE, T0, "e-1", new HotlineVisitRecorded("e-1", "GD20260302000117",
                             VisitResolution.RESOLVED, VisitSatisfaction.BASICALLY_SATISFIED, "修好了，就是慢了点",

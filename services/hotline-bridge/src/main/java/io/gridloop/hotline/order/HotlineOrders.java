@@ -53,7 +53,7 @@ public class HotlineOrders {
         }
         Instant now = clock.instant();
         OrderBook.Stored stored = book.storeIfNew(new StoredOrder(order.orderNumber(), UUID.randomUUID().toString(),
-                origin, order, null, now, null));
+                origin, order, null, now, null, null, null));
         StoredOrder kept = stored.order();
         if (!kept.origin().inbound()) {
             // The hotline dispatched back to us the order it opened for our own escalation: the case exists.

@@ -62,6 +62,18 @@ public class OrderBook {
                 CaseLink.class);
     }
 
+    /**
+     * Records that the order went back to the hotline: intake could not take it. An order that never gets a case
+     * belongs to the area of the grid the hotline named or, without one, to the whole installation
+     * ({@code unplacedArea}), so the staff who look after the hotline there see it.
+     */
+    public void decline(String orderNumber, String caseId, String reason, Instant at, String unplacedArea) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(orderNumber)),
+                new Update().set("declinedAt", at).set("declineReason", reason), StoredOrder.class);
+        String area = order(orderNumber).map(StoredOrder::order).map(o -> o.gridCode()).orElse(unplacedArea);
+        placeCase(caseId, area);
+    }
+
     public void markPublished(String orderNumber, Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(orderNumber)), Update.update("publishedAt", at),
                 StoredOrder.class);

@@ -220,7 +220,7 @@ class OutboxRelay implements DisposableBean {
     private void opened(OutboxMessage message, EscalationReceipt receipt) {
         Instant now = clock.instant();
         book.storeIfNew(new StoredOrder(receipt.orderNumber(), message.caseId(), Origin.ESCALATED, null,
-                message.escalation(), now, now));
+                message.escalation(), now, now, null, null));
         book.link(message.caseId(), receipt.orderNumber(), Origin.ESCALATED);
         log.info("Case {} reported to 12345 (上报12345派单): work order {}", message.caseId(), receipt.orderNumber());
     }

@@ -1,5 +1,9 @@
 package io.gridloop.hotline.sync;
 
+import io.gridloop.infra.TopicWriter;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseState;
@@ -58,6 +62,35 @@ class StatusSyncTest extends BridgeTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/v1/hotline/outbox")
                 .exchange().expectBody().jsonPath("$.pending").isEqualTo(0));
         assertThat(hotline.syncsOf(order.orderNumber())).as("nothing sent twice").hasSize(3);
+        assertThat(hotline.violations()).isEmpty();
+    }
+
+    @Test
+    void shouldGiveAnOrderIntakeCouldNotTakeBackToTheHotlineWithTheReasonAndShowItOnTheOrder() {
+        WorkOrder order = ORDERS.next(Instant.now());
+        OrderReceipt receipt = push(order);
+        String reason = "工单地址不在本平台网格范围内（网格编码 150105999999999 不存在或已撤并），请核实地址后重新派单";
+        HotlineOrderDeclined declined = new HotlineOrderDeclined(receipt.caseId(), order.orderNumber(), reason,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        for (int i = 0; i < 2; i++) { // redelivered: still one 退单
+            TopicWriter.send(bootstrap, Topics.HOTLINE_ORDER_DECLINED.name(), receipt.caseId(),
+                    new EventCodec().encode(EventEnvelope.of(Topics.HOTLINE_ORDER_DECLINED,
+                            order.orderNumber() + "-declined", ServiceNames.INTAKE, declined.declinedAt(),
+                            receipt.caseId(), declined)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !hotline.syncsOf(order.orderNumber()).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/v1/hotline/outbox")
+                .exchange().expectBody().jsonPath("$.pending").isEqualTo(0));
+        assertThat(hotline.syncsOf(order.orderNumber())).singleElement().satisfies(sync -> {
+            assertThat(sync.status()).isEqualTo(SyncStatus.RETURNED);
+            assertThat(sync.statusLabel()).isEqualTo("退单");
+            assertThat(sync.reason()).isEqualTo(reason);
+        });
+        http.get().uri("/api/v1/hotline/orders/{n}", order.orderNumber()).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.declineReason").isEqualTo(reason)
+                .jsonPath("$.declinedAt").exists();
         assertThat(hotline.violations()).isEmpty();
     }
 

@@ -1,11 +1,14 @@
 package io.gridloop.intake.hotline;
 
 import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.catalogue.SubCategory;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.GeoPoint;
+import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
@@ -15,6 +18,10 @@ import io.gridloop.intake.grid.GridRegistry;
 import io.gridloop.intake.report.ReportIntake;
 import io.gridloop.intake.report.ReportReceipt;
 import io.gridloop.intake.report.ReportRequest;
+import io.gridloop.platform.kafka.EventPublisher;
+import io.gridloop.platform.web.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +33,8 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -41,16 +50,25 @@ class HotlineOrderListener {
     static final String HOTLINE_REPORTER = ReportSources.HOTLINE_REPORTER;
 
     private static final Logger log = LoggerFactory.getLogger(HotlineOrderListener.class);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
     private final EventCodec codec;
     private final ReportIntake intake;
     private final GridRegistry registry;
     private final HotlineCategories categories;
+    private final EventPublisher publisher;
+    private final Counter declinedOrders;
+    private final Clock clock;
 
     HotlineOrderListener(EventCodec codec, ReportIntake intake, GridRegistry registry, SubCategoryCatalogue catalogue,
                          @Value("${gridloop.intake.hotline-categories:classpath:hotline/categories.json}")
-                         Resource mappings) {
+                         Resource mappings, EventPublisher publisher, MeterRegistry meters, Clock clock) {
         this.codec = codec;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.declinedOrders = Counter.builder("gridloop.intake.hotline.orders.declined")
+                .description("12345 orders given back to the hotline (退单) because intake could not take them")
+                .register(meters);
         this.intake = intake;
         this.registry = registry;
         try (InputStream in = mappings.getInputStream()) {
@@ -63,9 +81,37 @@ class HotlineOrderListener {
     @KafkaListener(topics = Topics.Names.HOTLINE_ORDER_RECEIVED)
     void on(ConsumerRecord<String, byte[]> record) {
         HotlineOrderReceived order = codec.decode(Topics.HOTLINE_ORDER_RECEIVED, record.value()).data();
-        ReportReceipt receipt = intake.accept(toReport(order), HOTLINE_REPORTER, order.caseId());
+        ReportReceipt receipt;
+        try {
+            receipt = intake.accept(toReport(order), HOTLINE_REPORTER, order.caseId());
+        } catch (UnplaceableOrderException e) {
+            decline(order, e.getMessage());
+            return;
+        } catch (ApiException e) {
+            if (!e.status().is4xxClientError()) {
+                throw e;
+            }
+            // What a person filing it would be told: the order is not a report gridloop can take.
+            decline(order, "工单内容不符合上报要求：" + e.getMessage());
+            return;
+        }
         log.info("12345 order {} is event {} in {}{}", order.orderNumber(), receipt.eventId(),
                 receipt.districtName(), receipt.duplicate() ? " (again)" : "");
+    }
+
+    /**
+     * Gives an order intake cannot take back to the hotline through the bridge (退单), instead of parking it
+     * where nobody at 12345 hears of it. Acknowledged by the broker before the order's record is: a failure
+     * here retries the order.
+     */
+    private void decline(HotlineOrderReceived order, String reason) {
+        HotlineOrderDeclined declined = new HotlineOrderDeclined(order.caseId(), order.orderNumber(), reason,
+                clock.instant());
+        publisher.publishAndWait(Topics.HOTLINE_ORDER_DECLINED, EventEnvelope.of(Topics.HOTLINE_ORDER_DECLINED,
+                order.orderNumber() + "-declined", ServiceNames.INTAKE, declined.declinedAt(), order.caseId(),
+                declined), PUBLISH_TIMEOUT);
+        declinedOrders.increment();
+        log.warn("12345 order {} given back to the hotline: {}", order.orderNumber(), reason);
     }
 
     ReportRequest toReport(HotlineOrderReceived order) {
@@ -98,8 +144,11 @@ class HotlineOrderListener {
                 return located.get();
             }
         }
-        throw new UnplaceableOrderException("12345 order " + order.orderNumber() + " names no known grid ("
-                + order.gridCode() + ") and its position " + order.location() + " lies in none");
+        throw new UnplaceableOrderException("工单地址不在本平台网格范围内"
+                + (order.gridCode() != null ? "（网格编码 " + order.gridCode() + " 不存在或已撤并" : "（未指明网格")
+                + (order.location() != null ? "，位置 " + order.location().latitude() + ","
+                + order.location().longitude() + " 不在任何网格内）" : "，也没有位置）")
+                + "，请核实地址后重新派单");
     }
 
     private static Urgency urgencyOf(String label) {
@@ -107,7 +156,7 @@ class HotlineOrderListener {
                 .orElse(Urgency.NORMAL);
     }
 
-    /** An order intake cannot place in any grid; it goes to the dead-letter topic for a person to look at. */
+    /** An order intake cannot place in any grid: it goes back to the hotline (退单) with this message. */
     static class UnplaceableOrderException extends RuntimeException {
         UnplaceableOrderException(String message) {
             super(message);

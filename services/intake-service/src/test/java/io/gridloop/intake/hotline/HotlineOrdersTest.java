@@ -12,6 +12,7 @@ import io.gridloop.intake.report.ReportReceipt;
 import org.springframework.http.MediaType;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
+import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
@@ -123,11 +124,21 @@ class HotlineOrdersTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void shouldDeadLetterAnOrderThatLiesInNoGrid() {
+    void shouldGiveAnOrderThatLiesInNoGridBackToTheHotlineInsteadOfParkingIt() {
         String number = "GD" + System.nanoTime();
-        send(order(number, UUID.randomUUID().toString(), null, new GeoPoint(10.0, 10.0), List.of("教育")));
+        String caseId = UUID.randomUUID().toString();
+        send(order(number, caseId, "150105999999999", new GeoPoint(10.0, 10.0), List.of("教育")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(bootstrap,
-                Topics.HOTLINE_ORDER_RECEIVED.deadLetterTopic()).stream().anyMatch(r -> number.equals(r.key())));
+        HotlineOrderDeclined declined = await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(
+                        bootstrap, Topics.HOTLINE_ORDER_DECLINED.name()).stream()
+                .filter(r -> caseId.equals(r.key()))
+                .map(r -> codec.decode(Topics.HOTLINE_ORDER_DECLINED, r.value()).data())
+                .findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(declined.orderNumber()).isEqualTo(number);
+        assertThat(declined.reason()).contains("不在本平台网格范围内", "150105999999999", "重新派单");
+        // Declined while the order's record was handled: nothing went to the dead letters, no report exists.
+        assertThat(TopicReader.readAll(bootstrap, Topics.HOTLINE_ORDER_RECEIVED.deadLetterTopic()))
+                .noneMatch(r -> number.equals(r.key()));
+        assertThat(reportsOf(caseId)).isEmpty();
     }
 }
