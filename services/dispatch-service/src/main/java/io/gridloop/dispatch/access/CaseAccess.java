@@ -8,6 +8,7 @@ import io.gridloop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.gridloop.platform.security.Role.HANDLER;
@@ -62,27 +63,36 @@ public final class CaseAccess {
 
     /**
      * The role in which the caller may take {@code action} on the case as it is now: OPERATOR where the caller is
-     * the area's centre, else HANDLER for the unit's own actions. 403 if the caller sees the case but may not do
-     * this, 404 if they may not see it.
+     * the area's centre, else HANDLER for the unit's own actions; empty if they may not take it at all.
      */
-    public static Role roleFor(Caller caller, CaseAction action, CaseFile c) {
+    public static Optional<Role> roleIfAllowed(Caller caller, CaseAction action, CaseFile c) {
         if (REVIEW_ACTIONS.contains(action) && caller.handles(c.handlingUnit())) {
-            if (!maySee(caller, c)) {
-                throw notFound(c.id());
-            }
-            throw Caller.forbidden("「" + action.label() + "」须由承办单位以外的指挥中心复核，不能复核本单位办理的案件");
+            return Optional.empty();
         }
         if (caller.can(OPERATOR, areaOf(c))) {
-            return OPERATOR;
+            return Optional.of(OPERATOR);
         }
         if (caller.handles(c.handlingUnit()) && UNIT_ACTIONS.contains(action)) {
-            return HANDLER;
+            return Optional.of(HANDLER);
         }
-        if (maySee(caller, c)) {
-            throw Caller.forbidden("「" + action.label() + "」须由" + (UNIT_ACTIONS.contains(action)
+        return Optional.empty();
+    }
+
+    /**
+     * As {@link #roleIfAllowed}, for an action asked for: 403 saying who may take it if the caller sees the case
+     * but may not do this, 404 if they may not see it.
+     */
+    public static Role roleFor(Caller caller, CaseAction action, CaseFile c) {
+        return roleIfAllowed(caller, action, c).orElseThrow(() -> {
+            if (!maySee(caller, c)) {
+                return notFound(c.id());
+            }
+            if (REVIEW_ACTIONS.contains(action) && caller.handles(c.handlingUnit())) {
+                return Caller.forbidden("「" + action.label() + "」须由承办单位以外的指挥中心复核，不能复核本单位办理的案件");
+            }
+            return Caller.forbidden("「" + action.label() + "」须由" + (UNIT_ACTIONS.contains(action)
                     ? "承办单位或" : "") + "指挥中心操作");
-        }
-        throw notFound(c.id());
+        });
     }
 
     /** A unit's queue: the unit's own handlers and the centres over its area. */

@@ -69,7 +69,8 @@ class CaseController {
 
     @GetMapping("/{caseId}")
     CaseView get(@PathVariable String caseId) {
-        return CaseView.of(CaseAccess.visible(Caller.current(), work.get(caseId)));
+        Caller caller = Caller.current();
+        return CaseView.of(CaseAccess.visible(caller, work.get(caseId)), caller);
     }
 
     @GetMapping("/{caseId}/timeline")
@@ -112,10 +113,13 @@ class CaseController {
         // Who may act, and in which role, is decided on the case as it is under its lock: a reassignment in
         // between moves it out of a unit's reach.
         return CaseView.of(work.actAs(caseId, action, input, request == null ? null : request.chosenUnit(),
-                current -> CaseAccess.roleFor(caller, wanted, current).name()));
+                current -> CaseAccess.roleFor(caller, wanted, current).name()), caller);
     }
 
-    /** A case as operators see it, with Chinese labels beside the codes. */
+    /**
+     * A case as its reader sees it, with Chinese labels beside the codes; {@code allowedActions} are the actions
+     * the state allows that this caller may take (a handler is not offered the centre's, a supervisor none).
+     */
     record CaseView(String caseId, CaseState state, String stateLabel, String districtCode, String districtName,
                     String streetCode, String streetName, String communityCode, String communityName,
                     String gridCode, String category, String categoryLabel, String subCategory,
@@ -125,7 +129,7 @@ class CaseController {
                     String levelLabel, String routingRule, String assignee, int reworkCount, Integer requestedExtensionDays,
                     String mergedInto, Instant closedAt, boolean warned, boolean overdue, List<String> allowedActions,
                     List<TimelineEntry> timeline) {
-        static CaseView of(CaseFile c) {
+        static CaseView of(CaseFile c, Caller caller) {
             return new CaseView(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
                     c.streetCode(), c.streetName(), c.communityCode(), c.communityName(), c.gridCode(),
                     c.category().name(), c.category().label(), c.subCategory(), c.subCategoryName(),
@@ -135,8 +139,9 @@ class CaseController {
                     c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(), c.handlingUnitName(), c.level(),
                     c.level() == null ? null : c.level().label(), c.routingRule(), c.assignee(), c.reworkCount(),
                     c.requestedExtensionDays(), c.mergedInto(), c.closedAt(), c.warned(), c.overdue(),
-                    c.allowedActions().stream().filter(CaseAction::manual).map(CaseAction::wireName).sorted()
-                            .toList(), c.timeline());
+                    c.allowedActions().stream().filter(CaseAction::manual)
+                            .filter(a -> CaseAccess.roleIfAllowed(caller, a, c).isPresent())
+                            .map(CaseAction::wireName).sorted().toList(), c.timeline());
         }
     }
 }

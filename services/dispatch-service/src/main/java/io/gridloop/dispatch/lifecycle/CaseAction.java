@@ -17,7 +17,7 @@ public enum CaseAction {
     ACCEPT("受理", false),
     RETURN("退单", true),
     ESCALATE("上报上级", true),
-    FEEDBACK("反馈", false),
+    FEEDBACK("反馈", true),
     CLOSE("复核通过并结案", false),
     REWORK("复核不通过（返工）", true),
     REQUEST_EXTENSION("申请延期", true),
@@ -49,9 +49,17 @@ public enum CaseAction {
         return label;
     }
 
-    /** Returns, escalations, reassignments, rework, suspensions, invalidations and extensions must say why. */
+    /**
+     * Returns, escalations, reassignments, rework, suspensions, invalidations and extensions must say why; a
+     * feedback must say what was done (the result the review checks, the reporter reads and 12345 hears).
+     */
     public boolean needsReason() {
         return needsReason;
+    }
+
+    /** What a person is told when the text {@link #needsReason} asks for is missing. */
+    public String missingReason() {
+        return this == FEEDBACK ? "反馈须填写处理结果" : label + "须说明原因";
     }
 
     /** Whether people ask for it over HTTP; the others come from the system or from the hotline. */

@@ -173,7 +173,7 @@ public record CaseFile(
     public Transition next(CaseAction action, ActionInput in, HolidayCalendar calendar, Instant now) {
         CaseState to = CaseStateMachine.next(state, action, resumeState);
         if (action.needsReason() && (in.reason() == null || in.reason().isBlank())) {
-            throw new InvalidActionException("comment", action.label() + "须说明原因");
+            throw new InvalidActionException("comment", action.missingReason());
         }
         Builder b = new Builder(this);
         b.state = to;

@@ -171,6 +171,26 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldOfferEachCallerOnlyTheActionsTheyMayTakeNow() {
+        CaseFile routed = routedCase();
+        String id = routed.id();
+        as(Identity.of("h-offer", List.of("HANDLER"), "150105").withUnit(routed.handlingUnit())).get()
+                .uri("/api/v1/cases/{id}", id).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.allowedActions").isEqualTo(List.of("accept", "assign", "claim", "escalate", "return"));
+        as(Identity.of("sv-offer", List.of("SUPERVISOR"), "150105")).get().uri("/api/v1/cases/{id}", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.allowedActions").isEmpty();
+        as(Identity.of("op-offer", List.of("OPERATOR"), "150105")).get().uri("/api/v1/cases/{id}", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.allowedActions").value(actions ->
+                        assertThat((List<Object>) actions).contains("reassign", "invalidate", "merge", "suspend", "accept"));
+        // After the unit's own action, its answer offers what it may do next.
+        as(Identity.of("h-offer", List.of("HANDLER"), "150105").withUnit(routed.handlingUnit())).post()
+                .uri("/api/v1/cases/{id}/actions/accept", id).contentType(MediaType.APPLICATION_JSON).body("{}")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.allowedActions").isEqualTo(List.of("assign", "claim", "escalate", "feedback",
+                        "request-extension"));
+    }
+
+    @Test
     void shouldRecordWhoActedAndInWhichRoleFromTheToken() {
         CaseFile routed = routedCase();
         as(Identity.of("h-accept", List.of("HANDLER"), "150105").withUnit(routed.handlingUnit())).post()

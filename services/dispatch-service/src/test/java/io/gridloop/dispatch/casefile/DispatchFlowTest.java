@@ -220,6 +220,23 @@ class DispatchFlowTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAFeedbackWithoutTheResultTheReviewChecks() {
+        String id = report();
+        awaitCase(id);
+        act(id, "accept").expectStatus().isOk();
+
+        for (String empty : List.of("{}", "{\"comment\":\"   \"}")) {
+            http.post().uri("/api/v1/cases/{id}/actions/feedback", id).contentType(MediaType.APPLICATION_JSON)
+                    .body(empty).exchange()
+                    .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                    .expectBody()
+                    .jsonPath("$.detail").isEqualTo("反馈须填写处理结果")
+                    .jsonPath("$.errors[0].field").isEqualTo("comment");
+        }
+        act(id, "feedback").expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("FEEDBACK_SUBMITTED");
+    }
+
+    @Test
     void shouldMergeADuplicateIntoAnOpenCaseOnly() {
         String kept = report();
         String duplicate = report();

@@ -43,7 +43,7 @@ class ReopeningCasesTest extends ServiceIntegrationTest {
 
     private void act(String id, String action) {
         http.post().uri("/api/v1/cases/{id}/actions/{a}", id, action).contentType(MediaType.APPLICATION_JSON)
-                .body("{\"actor\":\"h-1\"}").exchange().expectStatus().isOk();
+                .body("{\"actor\":\"h-1\",\"comment\":\"已处理\"}").exchange().expectStatus().isOk();
     }
 
     private void awaitConsumed() {

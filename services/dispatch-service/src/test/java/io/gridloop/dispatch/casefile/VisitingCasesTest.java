@@ -42,7 +42,7 @@ class VisitingCasesTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).isPresent());
         for (String action : List.of("accept", "feedback", "close")) {
             http.post().uri("/api/v1/cases/{id}/actions/{a}", id, action).contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"actor\":\"h-1\"}").exchange().expectStatus().isOk();
+                    .body("{\"actor\":\"h-1\",\"comment\":\"已处理\"}").exchange().expectStatus().isOk();
         }
         return id;
     }
@@ -121,7 +121,7 @@ class VisitingCasesTest extends ServiceIntegrationTest {
 
         for (String action : List.of("accept", "feedback", "close")) {
             http.post().uri("/api/v1/cases/{id}/actions/{a}", id, action).contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"actor\":\"h-1\"}").exchange().expectStatus().isOk();
+                    .body("{\"actor\":\"h-1\",\"comment\":\"已处理\"}").exchange().expectStatus().isOk();
         }
         visit(id, "v-" + id, VisitResolution.UNRESOLVED, VisitSatisfaction.UNSATISFIED);
         awaitConsumed();

@@ -19,6 +19,7 @@ import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -171,7 +172,8 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
         String id = storeCase(now, new Deadlines(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(3)),
                 now.plus(Duration.ofDays(2))));
         for (String action : List.of("accept", "feedback", "close")) {
-            http.post().uri("/api/v1/cases/{id}/actions/{a}", id, action).exchange().expectStatus().isOk();
+            http.post().uri("/api/v1/cases/{id}/actions/{a}", id, action).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"comment\":\"已处理\"}").exchange().expectStatus().isOk();
         }
 
         http.get().uri("/api/v1/queues/{unit}", district).exchange()
