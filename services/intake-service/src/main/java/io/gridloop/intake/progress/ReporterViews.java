@@ -118,7 +118,7 @@ public class ReporterViews {
         if (progress == null || progress.status() != ReporterStatus.CLOSED || progress.closedSequence() == null) {
             ReporterStatus status = progress == null ? ReporterStatus.SUBMITTED : progress.status();
             throw new ApiException(HttpStatus.CONFLICT, "NOT_CLOSED", "事件尚未办结",
-                    "事件当前为「" + status.label() + "」，办结后才能反映未解决").with("status", status.name());
+                    "事件当前为「" + status.label() + "」，办结后才能反映未解决").with("reportStatus", status.name());
         }
         Instant now = clock.instant();
         String role = by.id().equals(reporterId) ? null

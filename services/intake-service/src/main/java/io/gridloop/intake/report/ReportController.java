@@ -4,6 +4,8 @@ import io.gridloop.intake.access.ReportAccess;
 import io.gridloop.intake.access.ReportSources;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.photo.PhotoStore;
+import io.gridloop.platform.web.JsonParts;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,10 +31,12 @@ class ReportController {
 
     private final ReportIntake intake;
     private final PhotoStore photos;
+    private final JsonParts parts;
 
-    ReportController(ReportIntake intake, PhotoStore photos) {
+    ReportController(ReportIntake intake, PhotoStore photos, JsonParts parts) {
         this.intake = intake;
         this.photos = photos;
+        this.parts = parts;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -55,14 +59,15 @@ class ReportController {
     /**
      * A report with its photos in one request, as phone apps send it: a part {@code report} (JSON) and up to nine
      * parts {@code photos}. The photos are stored first; being addressed by content, a retried request stores
-     * nothing twice.
+     * nothing twice. The report part is read as JSON whatever type it declares: many phone libraries send a
+     * text field as {@code text/plain} or with no type at all.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ReportReceipt> reportWithPhotos(@Valid @RequestPart("report") ReportRequest request,
+    ResponseEntity<ReportReceipt> reportWithPhotos(@RequestPart("report") String reportJson,
                                                    @RequestPart(value = "photos", required = false)
-                                                   List<MultipartFile> files) {
+                                                   List<MultipartFile> files, HttpServletRequest http) {
         Caller caller = Caller.current();
-        ReportRequest report = checked(caller, request);
+        ReportRequest report = checked(caller, parts.read(reportJson, ReportRequest.class, http));
         List<String> ids = photos.storeAll(files == null ? List.of() : files, report.photoIds().size(),
                 caller.id()).stream().map(PhotoStore.StoredPhoto::id).toList();
         return answer(intake.accept(report.withPhotos(ids), caller.id()));

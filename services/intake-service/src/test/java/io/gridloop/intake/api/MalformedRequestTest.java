@@ -47,4 +47,22 @@ class MalformedRequestTest extends ServiceIntegrationTest {
             assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
         }
     }
+
+    /** Spring's own refusals (a wrong type, a missing parameter) say it in Chinese too, naming the field. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GET|/api/v1/events?reporterId=gw-1&page=abc|400|MALFORMED_FIELD|page: 值「abc」格式不正确，应为数字",
+            "GET|/api/v1/events|400|VALIDATION_FAILED|reporterId: 缺少必填参数"})
+    void shouldSayWhatIsWrongInChinese(String method, String path, int status, String code, String detail)
+            throws Exception {
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + EmbeddedInfra.shared().tokens().mint(TESTER))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"code\":\"" + code + "\"").contains(detail)
+                .doesNotContain("Failed to convert", "is not present");
+    }
 }

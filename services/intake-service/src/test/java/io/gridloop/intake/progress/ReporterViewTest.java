@@ -53,7 +53,10 @@ class ReporterViewTest extends ServiceIntegrationTest {
                 .jsonPath("$.communityName").isEqualTo("新城社区")
                 .jsonPath("$.canMarkNotFixed").isEqualTo(false);
         notFixed(id, reporter).expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
-                .jsonPath("$.code").isEqualTo("NOT_CLOSED");
+                .jsonPath("$.code").isEqualTo("NOT_CLOSED")
+                // RFC 9457: status is the HTTP code; the report's own status has a member of its own.
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.reportStatus").isEqualTo("SUBMITTED");
 
         transition(id, 1, "report", null, CaseState.REPORTED, null);
         transition(id, 2, "route", CaseState.REPORTED, CaseState.ROUTED, null);

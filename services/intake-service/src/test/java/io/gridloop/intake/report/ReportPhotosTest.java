@@ -46,9 +46,16 @@ class ReportPhotosTest extends ServiceIntegrationTest {
     }
 
     private RestTestClient.ResponseSpec reportWith(String reportJson, byte[]... photos) {
+        return reportWith(MediaType.APPLICATION_JSON, reportJson, photos);
+    }
+
+    /** {@code reportType} null: the report part carries no content type at all. */
+    private RestTestClient.ResponseSpec reportWith(MediaType reportType, String reportJson, byte[]... photos) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
+        if (reportType != null) {
+            json.setContentType(reportType);
+        }
         body.add("report", new HttpEntity<>(reportJson, json));
         for (int i = 0; i < photos.length; i++) {
             String name = "scene-" + i + ".jpg";
@@ -102,6 +109,27 @@ class ReportPhotosTest extends ServiceIntegrationTest {
                 .expectStatus().isNotFound();
         as(Identity.of("prometheus", List.of("MONITOR"), "1501")).get().uri(photo).exchange()
                 .expectStatus().isForbidden();
+    }
+
+    @Test
+    void shouldReadTheReportPartAsJsonWhateverTypePhoneLibrariesGiveIt() {
+        reportWith(MediaType.TEXT_PLAIN, reportJson(), jpeg(2_000)).expectStatus().isAccepted();
+        reportWith(null, reportJson(), jpeg(2_000)).expectStatus().isAccepted();
+        // Its content is checked as a JSON body's would be: the field named, in Chinese.
+        reportWith(MediaType.TEXT_PLAIN, "{\"clientEventId\":\"x\"}", jpeg(2_000))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[?(@.field == 'gridCode')]").exists();
+        reportWith(MediaType.TEXT_PLAIN, "not json", jpeg(2_000)).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void shouldNeverOfferOrReadYaml() {
+        http.post().uri("/api/v1/events").contentType(MediaType.parseMediaType("application/yaml"))
+                .body("clientEventId: x\n").exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE).expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContainIgnoringCase("yaml"));
     }
 
     @Test

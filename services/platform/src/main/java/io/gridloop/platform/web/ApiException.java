@@ -25,8 +25,15 @@ public class ApiException extends RuntimeException {
         this.title = title;
     }
 
+    /** RFC 9457's own members: an extension may not reuse them ({@code status} is the HTTP code there). */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail",
+            "instance", "code");
+
     /** Adds a member to the problem document, e.g. the allowed actions of a case. */
     public ApiException with(String name, Object value) {
+        if (RESERVED.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a member of every problem document");
+        }
         properties.put(name, value);
         return this;
     }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -29,6 +31,26 @@ import org.springframework.context.annotation.Import;
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 @EnableConfigurationProperties(RequestLimits.class)
 public class GridloopWebAutoConfiguration {
+
+    @Bean
+    JsonParts gridloopJsonParts(JsonMapper json, jakarta.validation.Validator validator) {
+        return new JsonParts(json, validator);
+    }
+
+    /**
+     * The APIs speak JSON (and the forms, CSV and multipart their endpoints name): a YAML reader that a library
+     * brought onto the class path must not become an input format nobody tests, nor be offered in a 415.
+     */
+    @Bean
+    WebMvcConfigurer gridloopNoYaml() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+                builder.configureMessageConvertersList(converters -> converters.removeIf(c ->
+                        c.getSupportedMediaTypes().stream().anyMatch(t -> t.getSubtype().contains("yaml"))));
+            }
+        };
+    }
 
     /** Ahead of the security filters: an oversized or flooding request is refused before a token is checked. */
     @Bean

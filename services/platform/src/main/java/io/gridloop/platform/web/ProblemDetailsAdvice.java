@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,11 +13,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -143,6 +148,54 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A query or path parameter of the wrong type ({@code lat=abc}, a date that is not one, an unknown enum value). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : e.getPropertyName() != null ? e.getPropertyName() : "参数";
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "" : "，应为" + (type.isEnum()
+                ? "以下之一：" + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining("、"))
+                : Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class ? "数字"
+                : java.time.temporal.Temporal.class.isAssignableFrom(type) ? "日期时间（ISO 8601，如 2026-12-06T08:00:00Z）"
+                : type == Boolean.class || type == boolean.class ? "true 或 false" : type.getSimpleName());
+        String message = "值「" + e.getValue() + "」格式不正确" + expected;
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_FIELD", "字段格式错误", field + ": " + message);
+        problem.setProperty("errors", List.of(new FieldProblem(field, "Format", message)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return missing(e.getParameterName());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return missing(e.getRequestPartName());
+    }
+
+    private static ResponseEntity<Object> missing(String field) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "请求参数有误",
+                field + ": 缺少必填参数");
+        problem.setProperty("errors", List.of(new FieldProblem(field, "Required", "缺少必填参数")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "不支持的请求方法",
+                "该地址不支持 " + e.getMethod() + " 请求" + (e.getSupportedHttpMethods() == null ? ""
+                        : "，支持：" + e.getSupportedHttpMethods().stream().map(Object::toString)
+                        .collect(Collectors.joining("、"))));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(problem);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -160,8 +213,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return super.handleExceptionInternal(e, body, headers, status, request);
         }
         String code = CODES.getOrDefault(status.value(), "HTTP_" + status.value());
+        // Spring's own wording is English and names its classes: people get the Chinese of the status instead.
         ProblemDetail problem = problem(status, code, TITLES.getOrDefault(status.value(), "请求无法处理"),
-                body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage());
+                DETAILS.getOrDefault(status.value(), "请求无法处理（HTTP " + status.value() + "）"));
         return super.handleExceptionInternal(e, problem, headers, status, request);
     }
 
@@ -171,6 +225,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Map<Integer, String> TITLES = Map.of(
             404, "资源不存在", 405, "不支持的请求方法", 406, "无法提供所要求的格式", 413, "请求体过大",
             400, "请求有误", 503, "服务暂不可用");
+
+    private static final Map<Integer, String> DETAILS = Map.of(
+            404, "请求的地址不存在，请核对路径", 405, "该地址不支持此请求方法", 406, "无法按请求的格式（Accept）作答",
+            413, "请求体超过允许的大小", 400, "请求格式不正确", 503, "服务暂不可用，请稍后重试");
 
     /** The problem document for a bare status, with the code and title every service uses for it. */
     public static ProblemDetail standard(HttpStatusCode status, String detail) {
