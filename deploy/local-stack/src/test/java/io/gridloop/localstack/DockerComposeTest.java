@@ -148,7 +148,7 @@ class DockerComposeTest {
     void shouldChartOnlyGaugesMetricsServiceExposes() throws IOException {
         String board = Files.readString(ROOT.resolve(
                 "services/metrics-service/src/main/java/io/gridloop/metrics/district/DistrictBoard.java"));
-        java.util.Set<String> exposed = java.util.regex.Pattern.compile("(?:Gauge\\.builder\\(|gauge\\(code, name,\\s+)\"(gridloop\\.[a-z.]+)\"")
+        java.util.Set<String> exposed = java.util.regex.Pattern.compile("(?:Gauge\\.builder\\(|new DistrictMeasure\\(\\s*)\"(gridloop\\.[a-z.]+)\"")
                 .matcher(board).results().map(m -> m.group(1).replace('.', '_'))
                 .collect(java.util.stream.Collectors.toSet());
         tools.jackson.databind.JsonNode dashboard = new tools.jackson.databind.ObjectMapper().readTree(

@@ -1,7 +1,6 @@
 package io.gridloop.metrics.district;
 
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -46,12 +45,39 @@ public class DistrictBoard implements InitializingBean {
     private final MultiGauge monthRates;
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** A per-district gauge: its name, what it means, and how it reads a snapshot. */
+    private record DistrictMeasure(String metric, String description,
+                                   java.util.function.ToDoubleFunction<DistrictCompletionSnapshot> value) {
+    }
+
+    private static final List<DistrictMeasure> MEASURES = List.of(
+            new DistrictMeasure("gridloop.completion.rate", "办结率: events closed ÷ events reported, this year, 0..1",
+                    DistrictBoard::rateOf),
+            new DistrictMeasure("gridloop.ontime.rate",
+                    "按期办结率: events closed by their deadline ÷ events closed, this year, 0..1",
+                    s -> orNaN(s.onTimeRate())),
+            new DistrictMeasure("gridloop.overdue.cases", "超期: open cases past their deadline now",
+                    DistrictCompletionSnapshot::overdueNow),
+            new DistrictMeasure("gridloop.open.cases", "在办: open cases now", DistrictCompletionSnapshot::openNow),
+            new DistrictMeasure("gridloop.events.reported", "上报数: events reported this year",
+                    DistrictCompletionSnapshot::reported),
+            new DistrictMeasure("gridloop.events.closed", "办结数: events reported this year and closed",
+                    DistrictCompletionSnapshot::closed));
+
+    private final Map<String, MultiGauge> districtGauges = new java.util.LinkedHashMap<>();
+    /** The name each district's series carry now: relabelled when a snapshot brings a new one. */
+    private final Map<String, String> labelled = new ConcurrentHashMap<>();
+
     public DistrictBoard(MongoTemplate mongo, MeterRegistry meters) {
         this.mongo = mongo;
         this.meters = meters;
         this.monthRates = MultiGauge.builder("gridloop.month.completion.rate")
                 .description("办结率 of the cases reported in one month, per district, for the last twelve months")
                 .register(meters);
+        for (DistrictMeasure m : MEASURES) {
+            districtGauges.put(m.metric(), MultiGauge.builder(m.metric()).description(m.description())
+                    .register(meters));
+        }
     }
 
     /** Stored snapshot document, keyed by district code. */
@@ -124,8 +150,11 @@ public class DistrictBoard implements InitializingBean {
             taken[0] = true;
             return snapshot;
         });
-        if (before == null && taken[0]) {
-            register(code, snapshot.districtName());
+        if (taken[0] && !java.util.Objects.equals(labelled.put(code, snapshot.districtName()),
+                snapshot.districtName())) {
+            // A new district, or its name learnt since (statistics may name a district by its code until the
+            // registry reached them): its series carry the name from now on, and once.
+            registerDistricts();
         }
         if (taken[0]) {
             registerMonths();
@@ -133,27 +162,17 @@ public class DistrictBoard implements InitializingBean {
         return taken[0];
     }
 
-    private void register(String code, String name) {
-        gauge(code, name, "gridloop.completion.rate", "办结率: events closed ÷ events reported, this year, 0..1",
-                DistrictBoard::rateOf);
-        gauge(code, name, "gridloop.ontime.rate",
-                "按期办结率: events closed by their deadline ÷ events closed, this year, 0..1", s -> orNaN(s.onTimeRate()));
-        gauge(code, name, "gridloop.overdue.cases", "超期: open cases past their deadline now",
-                DistrictCompletionSnapshot::overdueNow);
-        gauge(code, name, "gridloop.open.cases", "在办: open cases now", DistrictCompletionSnapshot::openNow);
-        gauge(code, name, "gridloop.events.reported", "上报数: events reported this year",
-                DistrictCompletionSnapshot::reported);
-        gauge(code, name, "gridloop.events.closed", "办结数: events reported this year and closed",
-                DistrictCompletionSnapshot::closed);
-    }
-
-    /** A gauge of one district that reads its newest snapshot at every scrape. */
-    private void gauge(String code, String name, String metric, String description,
-                       java.util.function.ToDoubleFunction<DistrictCompletionSnapshot> value) {
-        Gauge.builder(metric, latest, m -> value.applyAsDouble(m.get(code)))
-                .description(description)
-                .tag("district", code).tag("district_name", name)
-                .register(meters);
+    /** One series per district of each measure, read from its newest snapshot at every scrape. */
+    private synchronized void registerDistricts() {
+        for (DistrictMeasure m : MEASURES) {
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            for (Map.Entry<String, String> district : labelled.entrySet()) {
+                String code = district.getKey();
+                rows.add(MultiGauge.Row.of(Tags.of("district", code, "district_name", district.getValue()), latest,
+                        l -> m.value().applyAsDouble(l.get(code))));
+            }
+            districtGauges.get(m.metric()).register(rows, true);
+        }
     }
 
     /** One series per district and month; months that slid out of the window disappear from the scrape. */

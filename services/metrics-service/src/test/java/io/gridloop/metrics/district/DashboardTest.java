@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -73,6 +74,26 @@ class DashboardTest extends ServiceIntegrationTest {
             assertThat(gauge(scrape, "gridloop_events_closed", d)).hasValue(6);
         });
         assertThat(prometheus()).contains("district_name=\"回民区\"");
+    }
+
+    @Test
+    void shouldLabelADistrictsSeriesWithItsNameOnceKnownAndOnlyOnce() {
+        String d = freshDistrict();
+        // Statistics name a district by its code until the registry has reached them.
+        publish(d, d, 8, 6, Instant.now().minusSeconds(10));
+        await().atMost(Duration.ofSeconds(30)).until(() -> prometheus().contains("district_name=\"" + d + "\""));
+
+        publish(d, "玉泉区", 9, 6, Instant.now());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = prometheus();
+            List<String> series = scrape.lines()
+                    .filter(l -> l.startsWith("gridloop_completion_rate{") && l.contains("district=\"" + d + "\""))
+                    .toList();
+            assertThat(series).singleElement().satisfies(l -> assertThat(l).contains("district_name=\"玉泉区\""));
+            assertThat(gauge(scrape, "gridloop_events_reported", d)).hasValue(9);
+            assertThat(scrape).doesNotContain("district_name=\"" + d + "\"");
+        });
     }
 
     @Test
