@@ -44,7 +44,12 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
     CaseFiles cases;
 
     /** A district of its own, so its directory holds only this test's units. */
-    private final String district = "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+    private final String district = freshDistrict();
+
+    /** Never ending in 00: such a code is its city's (150100), and the city's centre would be the district's. */
+    private static String freshDistrict() {
+        return "9" + ThreadLocalRandom.current().nextInt(1_000, 10_000) + ThreadLocalRandom.current().nextInt(1, 10);
+    }
     private final String street = district + "001";
     private final String grid = district + "001002003";
     private final Identity admin = Identity.of("admin-units", List.of("ADMIN"), district);
@@ -115,7 +120,7 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
                 .jsonPath("$.code").isEqualTo("UNIT_NOT_ALLOWED")
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("逐级"));
         // Another district's department exists, but is out of this case's reach.
-        String other = "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+        String other = freshDistrict();
         Areas.registerGrid(bootstrap, other + "001002003", "另一测试区");
         await().atMost(Duration.ofSeconds(30)).until(() -> units.find(other + "-WATER").isPresent());
         escalate(handler, atStreet.id(), other + "-WATER").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
