@@ -23,8 +23,13 @@ public final class Router {
             case STREET -> new HandlingUnit(grid.substring(0, 9),
                     district + "街道（乡镇）网格化服务管理中心 " + grid.substring(0, 9), level);
             case DISTRICT -> new HandlingUnit(area.districtCode(), district + "网格化服务管理中心", level);
-            case CITY -> new HandlingUnit(area.districtCode().substring(0, 4) + "00", "市网格化服务管理中心", level);
+            case CITY -> new HandlingUnit(cityOf(area.districtCode()), "市网格化服务管理中心", level);
         };
+    }
+
+    /** The city an area lies in, by code: its first four digits + {@code 00} (150105 → 150100). */
+    public static String cityOf(String areaCode) {
+        return areaCode.substring(0, 4) + "00";
     }
 
     /** Where unroutable and returned cases wait for a person to route them (人工分流). */

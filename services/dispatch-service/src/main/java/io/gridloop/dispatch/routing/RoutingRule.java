@@ -29,6 +29,11 @@ public record RoutingRule(String id, String subCategory, EventCategory category,
         return areaPrefix == null ? "" : areaPrefix;
     }
 
+    /** Whether the rule can match cases of {@code areaCode}: the area lies in its prefix, or contains it. */
+    public boolean reaches(String areaCode) {
+        return areaCode.startsWith(area()) || area().startsWith(areaCode);
+    }
+
     boolean matches(String caseSubCategory, EventCategory caseCategory, HandlingLevel caseLevel, String gridCode) {
         return (subCategory == null || subCategory.equals(caseSubCategory))
                 && (category == null || category == caseCategory)

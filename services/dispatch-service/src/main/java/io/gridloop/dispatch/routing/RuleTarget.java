@@ -27,10 +27,15 @@ public record RuleTarget(Kind kind, HandlingLevel level, String department, Stri
         return new RuleTarget(Kind.DEPARTMENT, null, department, null, name);
     }
 
+    /** The unit code of this department in {@code districtCode}: {@code 150105-WATER}. */
+    public String departmentCode(String districtCode) {
+        return districtCode + "-" + department;
+    }
+
     HandlingUnit resolve(CaseArea area, HandlingLevel caseLevel) {
         return switch (kind) {
             case CENTRE -> Router.centre(level != null ? level : caseLevel, area);
-            case DEPARTMENT -> new HandlingUnit(area.districtCode() + "-" + department, area.districtName() + name,
+            case DEPARTMENT -> new HandlingUnit(departmentCode(area.districtCode()), area.districtName() + name,
                     HandlingLevel.DISTRICT);
             case UNIT -> new HandlingUnit(code, name, level);
         };

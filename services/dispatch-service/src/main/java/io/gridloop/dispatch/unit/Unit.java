@@ -4,6 +4,7 @@ import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.lifecycle.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.routing.HandlingUnit;
+import io.gridloop.dispatch.routing.Router;
 
 import java.util.Optional;
 
@@ -18,17 +19,12 @@ import java.util.Optional;
  */
 public record Unit(String code, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active) {
 
-    /** The city an area lies in, by code: its first four digits + {@code 00} (150105 → 150100). */
-    public static String cityOf(String areaCode) {
-        return areaCode.substring(0, 4) + "00";
-    }
-
     /**
      * Whether the unit may take cases of {@code gridCode}: a centre of the grid's own areas, a department of its
      * district or city, or a unit of the whole installation — never one of another district.
      */
     public boolean serves(String gridCode) {
-        return gridCode.startsWith(areaCode) || gridCode.length() >= 4 && areaCode.equals(cityOf(gridCode));
+        return gridCode.startsWith(areaCode) || gridCode.length() >= 4 && areaCode.equals(Router.cityOf(gridCode));
     }
 
     public HandlingUnit handlingUnit() {

@@ -101,12 +101,10 @@ class UnitController {
     /** The ids of the current rules that send cases to the department {@code code}. */
     private List<String> rulesNaming(String code) {
         String area = code.substring(0, 6);
-        String department = code.substring(7);
         return rules.current().rules().rules().stream().filter(r -> {
             RuleTarget t = r.target();
             return switch (t.kind()) {
-                case DEPARTMENT -> department.equals(t.department())
-                        && (area.startsWith(r.area()) || r.area().startsWith(area));
+                case DEPARTMENT -> code.equals(t.departmentCode(area)) && r.reaches(area);
                 case UNIT -> code.equals(t.code());
                 case CENTRE -> false;
             };

@@ -2,6 +2,7 @@ package io.gridloop.dispatch.unit;
 
 import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.dispatch.routing.Router;
 import io.gridloop.dispatch.routing.RoutingRule;
 import io.gridloop.dispatch.routing.RuleSet;
 import io.gridloop.dispatch.routing.RuleTarget;
@@ -84,7 +85,6 @@ public class UnitDirectory implements InitializingBean {
             where = where.and("level").is(level);
         }
         return mongo.find(Query.query(where), StoredUnit.class, COLLECTION).stream().map(StoredUnit::unit)
-                .filter(u -> u.serves(gridCode))
                 .sorted(Comparator.comparing(Unit::level).thenComparing(Unit::kind)
                         .thenComparing(Unit::code))
                 .toList();
@@ -131,7 +131,7 @@ public class UnitDirectory implements InitializingBean {
     private static List<String> above(String area) {
         List<String> codes = new ArrayList<>(List.of(""));
         if (area.length() >= 4) {
-            codes.add(Unit.cityOf(area));
+            codes.add(Router.cityOf(area));
         }
         for (int length : new int[]{6, 9, 12}) {
             if (area.length() > length) {
@@ -159,7 +159,7 @@ public class UnitDirectory implements InitializingBean {
                 .set("areaName", area.name())
                 .set("updatedBy", "grid-registry"), COLLECTION);
         if (area.level() == HandlingLevel.DISTRICT) {
-            String city = Unit.cityOf(area.code());
+            String city = Router.cityOf(area.code());
             seed(new StoredUnit(city, "市网格化服务管理中心（" + city + "）", UnitKind.CITY_CENTRE, HandlingLevel.CITY,
                     city, true, Origin.REGISTRY, now, "grid-registry"));
             seedDepartments(area.code(), area.name(), rules);
@@ -188,9 +188,8 @@ public class UnitDirectory implements InitializingBean {
     private void seedDepartments(String districtCode, String districtName, RuleSet rules) {
         for (RoutingRule rule : rules.rules()) {
             RuleTarget t = rule.target();
-            if (t.kind() == RuleTarget.Kind.DEPARTMENT
-                    && (districtCode.startsWith(rule.area()) || rule.area().startsWith(districtCode))) {
-                seed(new StoredUnit(districtCode + "-" + t.department(), districtName + t.name(),
+            if (t.kind() == RuleTarget.Kind.DEPARTMENT && rule.reaches(districtCode)) {
+                seed(new StoredUnit(t.departmentCode(districtCode), districtName + t.name(),
                         UnitKind.DEPARTMENT, HandlingLevel.DISTRICT, districtCode, true, Origin.RULES,
                         clock.instant(), "routing-rules"));
             }

@@ -68,9 +68,11 @@ public class OrderBook {
      * ({@code unplacedArea}), so the staff who look after the hotline there see it.
      */
     public void decline(String orderNumber, String caseId, String reason, Instant at, String unplacedArea) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(orderNumber)),
+        // One round trip: the update answers with the order as it was, which names its grid if the hotline gave one.
+        StoredOrder before = mongo.findAndModify(Query.query(Criteria.where("_id").is(orderNumber)),
                 new Update().set("declinedAt", at).set("declineReason", reason), StoredOrder.class);
-        String area = order(orderNumber).map(StoredOrder::order).map(o -> o.gridCode()).orElse(unplacedArea);
+        String area = before != null && before.order() != null && before.order().gridCode() != null
+                ? before.order().gridCode() : unplacedArea;
         placeCase(caseId, area);
     }
 
