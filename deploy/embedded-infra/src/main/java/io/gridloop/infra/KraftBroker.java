@@ -112,8 +112,17 @@ public final class KraftBroker implements AutoCloseable {
 
     /** Stops the broker and starts it again on the same ports and log dir, as an operator's restart would. */
     public void restart() {
+        restart(() -> { });
+    }
+
+    /** Stops the broker, runs {@code whileDown}, and starts it again on the same ports and log directory. */
+    public void restart(Runnable whileDown) {
         close();
-        startServer();
+        try {
+            whileDown.run();
+        } finally {
+            startServer();
+        }
     }
 
     @Override

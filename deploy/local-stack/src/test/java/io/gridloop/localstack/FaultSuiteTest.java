@@ -183,7 +183,7 @@ class FaultSuiteTest {
     void shouldLoseNothingAndCountNothingTwiceWhateverFails() {
         phase("steady load, no fault", () -> {
         });
-        phase("Kafka broker restarted", kafka::restart);
+        phase("Kafka broker restarted", () -> kafka.restart(this::notReadyButAlive));
         phase("MongoDB-wire server restarted", () -> {
             mongo.close();
             mongo = MongoWireServer.startPersistent(dir.resolve("mongo"), mongoPort);
@@ -278,6 +278,18 @@ class FaultSuiteTest {
             phases.add(caughtUp ? f : withCaughtUp(f, false));
         } finally {
             feeder.resume();
+        }
+    }
+
+    /**
+     * While the broker is away every service says it cannot take work (readiness DOWN: the load balancer leaves
+     * it) but is alive (liveness UP: restarting it would not bring the broker back).
+     */
+    private void notReadyButAlive() {
+        for (String service : GridloopStack.applications().keySet()) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(services.probe(service, "readiness")).as("%s readiness", service).isEqualTo(503));
+            assertThat(services.probe(service, "liveness")).as("%s liveness", service).isEqualTo(200);
         }
     }
 

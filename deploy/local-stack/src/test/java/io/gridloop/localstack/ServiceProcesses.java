@@ -61,6 +61,12 @@ final class ServiceProcesses implements AutoCloseable {
         return "http://localhost:" + ports.get(running);
     }
 
+    /** The HTTP status of an instance's probe: {@code liveness} or {@code readiness} (200 UP, 503 DOWN). */
+    int probe(String instance, String group) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl(instance) + "/actuator/health/" + group))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     int port(String instance) {
         return ports.get(instance);
     }
@@ -136,9 +142,7 @@ final class ServiceProcesses implements AutoCloseable {
             if (!running.get(instance).isAlive()) {
                 throw new IllegalStateException(instance + " exited; see " + logs);
             }
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl(instance) + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
+            return probe(instance, "readiness") == 200;
         });
     }
 

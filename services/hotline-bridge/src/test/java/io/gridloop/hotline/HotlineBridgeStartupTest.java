@@ -19,6 +19,23 @@ class HotlineBridgeStartupTest extends BridgeTest {
                 .jsonPath("$.components.mongo.details.database").isEqualTo("gridloop_hotline");
     }
 
+    /** The fault suite stops the broker and sees readiness go DOWN while liveness stays UP. */
+    @Test
+    void shouldBeReadyOnlyWithItsBrokerAndDatabaseButAliveOnItsOwn() {
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.details.brokers").isEqualTo(1)
+                .jsonPath("$.components.mongo.status").isEqualTo("UP")
+                .jsonPath("$.components.readinessState.status").isEqualTo("UP");
+        http.get().uri("/actuator/health/liveness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.kafka").doesNotExist()
+                .jsonPath("$.components.mongo").doesNotExist();
+    }
+
     @Test
     void shouldHaveDeclaredItsTopicWithThePartitionsOfTheRegistry() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {

@@ -1,5 +1,6 @@
 package io.gridloop.stats;
 
+import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
@@ -9,13 +10,16 @@ import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.VisitResolution;
 import io.gridloop.contracts.event.VisitSatisfaction;
+import io.gridloop.infra.TopicWriter;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Random but lawful case histories as dispatch publishes them — routed, returned, accepted, extended, overdue,
@@ -34,11 +38,34 @@ public final class CaseHistories {
     public record History(Outcome outcome, List<EventEnvelope<CaseTransitioned>> transitions) {
     }
 
-    /** A district code no other test uses, so tests sharing one database stay apart. */
     /** A district code no other test uses: never ending in 00, which would be the code of its city. */
     public static String freshDistrict() {
         return "9" + ThreadLocalRandom.current().nextInt(100, 1_000) + String.format("%02d",
                 ThreadLocalRandom.current().nextInt(1, 100));
+    }
+
+    /**
+     * Generates {@code cases} histories in {@code district} and sends their transitions to the topic, a share
+     * {@code republished} of them sent again (an outbox relay that crashed after sending).
+     */
+    public static List<History> publish(String bootstrap, String district, int cases, long seed,
+                                        double republished) {
+        EventCodec codec = new EventCodec();
+        CaseHistories generator = new CaseHistories(seed, district);
+        List<History> histories = IntStream.range(0, cases).mapToObj(i -> generator.next(district + "-" + i)).toList();
+        Random random = new Random(seed);
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (History h : histories) {
+            List<EventEnvelope<CaseTransitioned>> ts = h.transitions();
+            for (int i = 0; i < ts.size(); i++) {
+                records.add(Map.entry(h.outcome().caseId(), codec.encode(ts.get(i))));
+                if (random.nextDouble() < republished) {
+                    records.add(Map.entry(h.outcome().caseId(), codec.encode(ts.get(random.nextInt(i + 1)))));
+                }
+            }
+        }
+        TopicWriter.sendAll(bootstrap, Topics.CASE_TRANSITIONED.name(), records);
+        return histories;
     }
 
     private final Random random;

@@ -15,6 +15,8 @@ import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
+import io.gridloop.stats.ledger.Generation;
+import io.gridloop.stats.ledger.Generations;
 import io.gridloop.stats.query.AreaFigures;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -52,24 +54,11 @@ class StatsFlowTest extends ServiceIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    Generations generations;
+
     private List<CaseHistories.History> publish(String district, int cases, long seed, double republished) {
-        CaseHistories generator = new CaseHistories(seed, district);
-        List<CaseHistories.History> histories = IntStream.range(0, cases)
-                .mapToObj(i -> generator.next(district + "-" + i)).toList();
-        Random random = new Random(seed);
-        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
-        for (CaseHistories.History h : histories) {
-            List<EventEnvelope<CaseTransitioned>> ts = h.transitions();
-            for (int i = 0; i < ts.size(); i++) {
-                records.add(Map.entry(h.outcome().caseId(), codec.encode(ts.get(i))));
-                if (random.nextDouble() < republished) {
-                    // An outbox relay that crashed after sending publishes the same transition again.
-                    records.add(Map.entry(h.outcome().caseId(), codec.encode(ts.get(random.nextInt(i + 1)))));
-                }
-            }
-        }
-        TopicWriter.sendAll(bootstrap, Topics.CASE_TRANSITIONED.name(), records);
-        return histories;
+        return CaseHistories.publish(bootstrap, district, cases, seed, republished);
     }
 
     private void awaitCaughtUp() {
@@ -220,7 +209,9 @@ class StatsFlowTest extends ServiceIntegrationTest {
         for (MessageListenerContainer c : listeners.getListenerContainers()) {
             c.stop();
         }
-        for (String collection : List.of("case_facts", "stat_cells", "stat_areas")) {
+        Rebuilds.awaitNoneRunning(generations);
+        Generation reading = generations.current().reading();
+        for (String collection : List.of(reading.facts(), reading.cells(), reading.overdue(), "stat_areas")) {
             mongo.getCollection(collection).deleteMany(new org.bson.Document());
         }
         rewind();

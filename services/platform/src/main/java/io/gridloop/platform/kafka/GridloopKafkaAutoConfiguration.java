@@ -35,6 +35,14 @@ public class GridloopKafkaAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GridloopKafkaAutoConfiguration.class);
 
+    /** Named so it reports as {@code kafka}, the name the readiness group in the shared defaults includes. */
+    @Bean
+    @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin,
+                                              @Value("${gridloop.kafka.health-timeout:2s}") java.time.Duration timeout) {
+        return new KafkaHealthIndicator(kafkaAdmin, timeout);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     EventCodec eventCodec() {

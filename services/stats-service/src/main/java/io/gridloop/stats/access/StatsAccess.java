@@ -4,12 +4,17 @@ import io.gridloop.platform.security.ApiAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static io.gridloop.platform.security.Role.ADMIN;
 import static io.gridloop.platform.security.Role.OPERATOR;
 import static io.gridloop.platform.security.Role.SUPERVISOR;
 import static io.gridloop.platform.security.Role.names;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
-/** Statistics are read, never written, over HTTP: by supervisors and dispatch centres, each for their areas. */
+/**
+ * Statistics are read, never written, over HTTP: by supervisors and dispatch centres, each for their areas. An
+ * administrator may have every figure recounted from the case transitions.
+ */
 @Configuration(proxyBeanMethods = false)
 class StatsAccess {
 
@@ -17,6 +22,8 @@ class StatsAccess {
     ApiAccess statsEndpoints() {
         return rules -> rules
                 .requestMatchers(GET, "/api/v1/stats/formulas").authenticated()
-                .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(names(SUPERVISOR, OPERATOR));
+                .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(names(SUPERVISOR, OPERATOR))
+                .requestMatchers(GET, "/api/v1/admin/stats/rebuild").hasRole(ADMIN.name())
+                .requestMatchers(POST, "/api/v1/admin/stats/rebuild").hasRole(ADMIN.name());
     }
 }

@@ -50,15 +50,14 @@ import java.util.function.Consumer;
 public class CountLedger {
 
     private static final Logger log = LoggerFactory.getLogger(CountLedger.class);
-    static final String FACTS = "case_facts";
-    public static final String CELLS = "stat_cells";
+    /** The stream tag of the case transitions topic, whoever reads it: the listener or a rebuild. */
+    public static final String TRANSITIONS = "t";
     private static final int ATTEMPTS = 5;
     /** Writes per bulk write: a batch's cells and facts take a few round trips instead of one each. */
     static final int CHUNK = 32;
 
     private final MongoTemplate mongo;
     private final KnownAreas areas;
-    private final FactDocuments factDocuments;
     private final OverdueCases overdue;
     private final LastWritten lastWritten = new LastWritten(100_000);
     private volatile Checkpoint checkpoint = (stage, index) -> { };
@@ -72,19 +71,22 @@ public class CountLedger {
         this.mongo = mongo;
         this.areas = areas;
         this.overdue = overdue;
-        this.factDocuments = new FactDocuments(mongo);
     }
 
     /**
-     * Applies {@code records}, all from {@code partition} of one topic and in offset order.
+     * Applies {@code records}, all from {@code partition} of one topic and in offset order, to the counts of
+     * {@code generation}.
      *
      * @param stream   a short tag of the topic, part of the stored offsets' names
      * @param changed  told about the facts of every case whose counts changed
      */
-    public void apply(String stream, int partition, List<Positioned> records, Consumer<CaseFacts> changed) {
+    public void apply(Generation generation, String stream, int partition, List<Positioned> records,
+                      Consumer<CaseFacts> changed) {
         if (records.isEmpty()) {
             return;
         }
+        MongoCollection<Document> cellCollection = mongo.getCollection(generation.cells());
+        FactDocuments factDocuments = new FactDocuments(mongo, generation.facts());
         long batchEnd = records.getLast().offset();
         Map<String, CaseFacts> stored = factDocuments.load(records.stream()
                 .map(r -> r.transition().caseId()).distinct().toList());
@@ -105,12 +107,13 @@ public class CountLedger {
             }
         }
         String appliedField = "applied." + stream + partition;
+        String guessKey = generation.cells() + " " + appliedField;
         // Each cell's applied offset: as this instance last wrote it, if some share is newer than that (the write's
         // guard then checks the guess), read from the database otherwise; absent: no such cell yet.
         Map<String, Long> appliedOffsets = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         sharesByCell.forEach((id, shares) -> {
-            Long written = lastWritten.get(appliedField, id);
+            Long written = lastWritten.get(guessKey, id);
             if (written != null && shares.getLast().offset() > written) {
                 appliedOffsets.put(id, written);
             } else {
@@ -118,12 +121,12 @@ public class CountLedger {
             }
         });
         if (!unknown.isEmpty()) {
-            for (Document d : mongo.getCollection(CELLS).find(Filters.in("_id", unknown))
+            for (Document d : cellCollection.find(Filters.in("_id", unknown))
                     .projection(Projections.include(appliedField))) {
                 appliedOffsets.put(d.getString("_id"), appliedOf(d, appliedField));
             }
         }
-        CellWrites cellWrites = new CellWrites(appliedField, batchEnd);
+        CellWrites cellWrites = new CellWrites(cellCollection, guessKey, appliedField, batchEnd);
         int written = 0;
         for (Map.Entry<String, List<Share>> e : sharesByCell.entrySet()) {
             checkpoint.reached("cell", written++);
@@ -139,7 +142,7 @@ public class CountLedger {
             CaseFacts before = stored.get(e.getKey());
             if (before != e.getValue()) {
                 checkpoint.reached("fact", written++);
-                overdue.follow(before, e.getValue());
+                overdue.follow(generation, before, e.getValue());
                 factWrites.add(before, e.getValue());
                 moved.add(e.getValue());
             }
@@ -167,12 +170,16 @@ public class CountLedger {
      */
     private final class CellWrites {
 
+        private final MongoCollection<Document> cells;
+        private final String guessKey;
         private final String appliedField;
         private final long batchEnd;
         private final List<CellShares> pending = new ArrayList<>();
         private final List<WriteModel<Document>> writes = new ArrayList<>();
 
-        CellWrites(String appliedField, long batchEnd) {
+        CellWrites(MongoCollection<Document> cells, String guessKey, String appliedField, long batchEnd) {
+            this.cells = cells;
+            this.guessKey = guessKey;
             this.appliedField = appliedField;
             this.batchEnd = batchEnd;
         }
@@ -193,12 +200,12 @@ public class CountLedger {
             if (writes.isEmpty()) {
                 return;
             }
-            if (bulkWrite(mongo.getCollection(CELLS), writes)) {
-                pending.forEach(c -> lastWritten.put(appliedField, c.cell().id(), batchEnd));
+            if (bulkWrite(cells, writes)) {
+                pending.forEach(c -> lastWritten.put(guessKey, c.cell().id(), batchEnd));
             } else {
                 for (CellShares c : pending) {
-                    lastWritten.forget(appliedField, c.cell().id());
-                    writeCellAlone(c.cell(), c.shares(), appliedField, batchEnd);
+                    lastWritten.forget(guessKey, c.cell().id());
+                    writeCellAlone(cells, guessKey, c.cell(), c.shares(), appliedField, batchEnd);
                 }
             }
             pending.clear();
@@ -250,17 +257,18 @@ public class CountLedger {
     }
 
     /** One cell on its own, re-read before every attempt: the path for cells a bulk write missed. */
-    private void writeCellAlone(CellKey cell, List<Share> shares, String appliedField, long batchEnd) {
+    private void writeCellAlone(MongoCollection<Document> cells, String guessKey, CellKey cell, List<Share> shares,
+                                String appliedField, long batchEnd) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document state = mongo.getCollection(CELLS).find(Filters.eq("_id", cell.id()))
+            Document state = cells.find(Filters.eq("_id", cell.id()))
                     .projection(Projections.include(appliedField)).first();
             WriteModel<Document> write = cellWrite(cell, shares, appliedField, batchEnd,
                     state == null ? null : appliedOf(state, appliedField));
             if (write == null) {
                 return;
             }
-            if (bulkWrite(mongo.getCollection(CELLS), List.of(write))) {
-                lastWritten.put(appliedField, cell.id(), batchEnd);
+            if (bulkWrite(cells, List.of(write))) {
+                lastWritten.put(guessKey, cell.id(), batchEnd);
                 return;
             }
         }
@@ -336,16 +344,17 @@ public class CountLedger {
             };
         }
 
-        synchronized Long get(String appliedField, String cellId) {
-            return offsets.get(appliedField + " " + cellId);
+        /** {@code field}: the cell collection and the applied offset's name, as a generation's cells differ. */
+        synchronized Long get(String field, String cellId) {
+            return offsets.get(field + " " + cellId);
         }
 
-        synchronized void put(String appliedField, String cellId, long offset) {
-            offsets.put(appliedField + " " + cellId, offset);
+        synchronized void put(String field, String cellId, long offset) {
+            offsets.put(field + " " + cellId, offset);
         }
 
-        synchronized void forget(String appliedField, String cellId) {
-            offsets.remove(appliedField + " " + cellId);
+        synchronized void forget(String field, String cellId) {
+            offsets.remove(field + " " + cellId);
         }
     }
 
@@ -356,14 +365,16 @@ public class CountLedger {
     private static final class FactDocuments {
 
         private final MongoTemplate mongo;
+        private final String collection;
 
-        FactDocuments(MongoTemplate mongo) {
+        FactDocuments(MongoTemplate mongo, String collection) {
             this.mongo = mongo;
+            this.collection = collection;
         }
 
         Map<String, CaseFacts> load(List<String> caseIds) {
             Map<String, CaseFacts> out = new HashMap<>();
-            for (Document d : mongo.getCollection(FACTS).find(Filters.in("_id", caseIds))) {
+            for (Document d : mongo.getCollection(collection).find(Filters.in("_id", caseIds))) {
                 out.put(d.getString("_id"), mongo.getConverter().read(CaseFacts.class, d));
             }
             return out;
@@ -394,7 +405,7 @@ public class CountLedger {
                 if (writes.isEmpty()) {
                     return;
                 }
-                if (!bulkWrite(mongo.getCollection(FACTS), writes)) {
+                if (!bulkWrite(mongo.getCollection(collection), writes)) {
                     pending.forEach(FactDocuments.this::store);
                 }
                 pending.clear();
@@ -410,11 +421,11 @@ public class CountLedger {
         private void store(CaseFacts after) {
             Document doc = documentOf(after);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                long replaced = mongo.getCollection(FACTS).replaceOne(newerThanStored(after), doc).getMatchedCount();
+                long replaced = mongo.getCollection(collection).replaceOne(newerThanStored(after), doc).getMatchedCount();
                 if (replaced == 1) {
                     return;
                 }
-                Document stored = mongo.getCollection(FACTS).find(Filters.eq("_id", after.caseId()))
+                Document stored = mongo.getCollection(collection).find(Filters.eq("_id", after.caseId()))
                         .projection(Projections.include("sequence")).first();
                 if (stored != null) {
                     int at = stored.getInteger("sequence", 0);
@@ -425,7 +436,7 @@ public class CountLedger {
                     return;  // as new as ours: this bulk write stored them before another write failed
                 }
                 try {
-                    mongo.getCollection(FACTS).insertOne(doc);
+                    mongo.getCollection(collection).insertOne(doc);
                     return;
                 } catch (MongoWriteException e) {
                     if (!isDuplicateKey(e)) {

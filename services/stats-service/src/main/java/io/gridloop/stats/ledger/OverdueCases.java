@@ -15,17 +15,18 @@ import java.util.List;
 /**
  * The cases overdue right now (超期), for the supervisors' list: a small collection ({@code overdue_cases},
  * {@code _id} = case id) that holds a case only while it is open past its declared-missed deadline, so listing
- * it stays cheap however many cases were ever counted. Kept from the same facts as the counts.
+ * it stays cheap however many cases were ever counted. Kept from the same facts as the counts, one list per
+ * {@link Generation}.
  */
 @Component
 public class OverdueCases {
 
-    static final String COLLECTION = "overdue_cases";
-
     private final MongoTemplate mongo;
+    private final Generations generations;
 
-    OverdueCases(MongoTemplate mongo) {
+    OverdueCases(MongoTemplate mongo, Generations generations) {
         this.mongo = mongo;
+        this.generations = generations;
     }
 
     /** One entry of the list. */
@@ -36,14 +37,14 @@ public class OverdueCases {
     }
 
     /** Brings the list in line with a case's new facts; idempotent, so a redelivered batch does no harm. */
-    void follow(CaseFacts before, CaseFacts after) {
+    void follow(Generation generation, CaseFacts before, CaseFacts after) {
         if (after.isOverdueNow()) {
             mongo.save(new OverdueCase(after.caseId(), after.districtCode(), after.districtName(),
                     after.streetCode(), after.streetName(), after.communityCode(), after.communityName(),
                     after.gridCode(), after.category() == null ? null : after.category().name(), after.subCategory(),
-                    after.handlingUnitName(), after.reportedAt(), after.dueAt()), COLLECTION);
+                    after.handlingUnitName(), after.reportedAt(), after.dueAt()), generation.overdue());
         } else if (before != null && before.isOverdueNow()) {
-            mongo.remove(Query.query(Criteria.where("_id").is(after.caseId())), COLLECTION);
+            mongo.remove(Query.query(Criteria.where("_id").is(after.caseId())), generation.overdue());
         }
     }
 
@@ -51,7 +52,7 @@ public class OverdueCases {
     public List<OverdueCase> in(String area) {
         // A city's code is its districts' common prefix plus "00": 150100 holds 150102, 150105…
         String prefix = area == null ? "" : AreaLevel.cityOf(area).equals(area) ? area.substring(0, 4) : area;
-        return mongo.findAll(OverdueCase.class, COLLECTION).stream()
+        return mongo.findAll(OverdueCase.class, generations.reading().overdue()).stream()
                 .filter(c -> (c.gridCode() != null && c.gridCode().startsWith(prefix))
                         || (c.districtCode() != null && c.districtCode().startsWith(prefix)))
                 .sorted(Comparator.comparing(OverdueCase::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -18,20 +18,25 @@ import java.util.Map;
  * Feeds case transitions into the counts a poll at a time, one partition's records per ledger call, so the
  * cells an area shares across a batch are written once. A record that cannot be decoded ends the batch: the
  * records before it are counted, and the error handler dead-letters it and carries on after it.
+ * <p>
+ * While a rebuild fills the next generation, each batch also goes there — but only where the rebuild has
+ * reached the batch's start: the ledger's guards skip what a generation holds already, never a gap, so a batch
+ * ahead of the rebuild is left to the rebuild, which reads every record up to the topic's end before readers
+ * switch over.
  */
 @Component
 class TransitionListener {
 
-    static final String STREAM = "t";
-
     private final CountLedger ledger;
     private final EventCodec codec;
     private final DirtyDistricts dirty;
+    private final Generations generations;
 
-    TransitionListener(CountLedger ledger, EventCodec codec, DirtyDistricts dirty) {
+    TransitionListener(CountLedger ledger, EventCodec codec, DirtyDistricts dirty, Generations generations) {
         this.ledger = ledger;
         this.codec = codec;
         this.dirty = dirty;
+        this.generations = generations;
     }
 
     @KafkaListener(topics = Topics.Names.CASE_TRANSITIONED, batch = "true")
@@ -51,7 +56,17 @@ class TransitionListener {
     }
 
     private void applyAll(Map<Integer, List<Positioned>> byPartition) {
-        byPartition.forEach((partition, positioned) ->
-                ledger.apply(STREAM, partition, positioned, facts -> dirty.mark(facts.districtCode())));
+        if (byPartition.isEmpty()) {
+            return;
+        }
+        Generations.State state = generations.current();
+        Generation building = state.building();
+        byPartition.forEach((partition, positioned) -> {
+            ledger.apply(state.reading(), CountLedger.TRANSITIONS, partition, positioned, facts -> dirty.mark(facts.districtCode()));
+            if (building != null && state.rebuild().appliedIn(partition) + 1 >= positioned.getFirst().offset()) {
+                ledger.apply(building, CountLedger.TRANSITIONS, partition, positioned, facts -> { });
+                generations.advance(state.rebuild().id(), partition, positioned.getLast().offset());
+            }
+        });
     }
 }

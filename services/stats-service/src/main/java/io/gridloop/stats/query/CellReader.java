@@ -3,7 +3,7 @@ package io.gridloop.stats.query;
 import com.mongodb.client.model.Filters;
 import io.gridloop.stats.counting.CellKey;
 import io.gridloop.stats.counting.Measure;
-import io.gridloop.stats.ledger.CountLedger;
+import io.gridloop.stats.ledger.Generations;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -22,9 +22,11 @@ import java.util.Map;
 class CellReader {
 
     private final MongoTemplate mongo;
+    private final Generations generations;
 
-    CellReader(MongoTemplate mongo) {
+    CellReader(MongoTemplate mongo, Generations generations) {
         this.mongo = mongo;
+        this.generations = generations;
     }
 
     /** Area code → its measures over {@code buckets} plus its live figures; areas without cells get zeros. */
@@ -38,7 +40,7 @@ class CellReader {
         }
         Map<String, Tally> out = new HashMap<>();
         areaCodes.forEach(a -> out.put(a, new Tally()));
-        for (Document cell : mongo.getCollection(CountLedger.CELLS).find(Filters.in("_id", ids))) {
+        for (Document cell : mongo.getCollection(generations.reading().cells()).find(Filters.in("_id", ids))) {
             Tally tally = out.get(cell.getString("code"));
             Document m = cell.get("m", Document.class);
             if (tally == null || m == null) {
@@ -64,7 +66,7 @@ class CellReader {
         Map<String, Tally> out = new HashMap<>();
         buckets.forEach(b -> out.put(b, new Tally()));
         Tally live = new Tally();
-        for (Document cell : mongo.getCollection(CountLedger.CELLS).find(Filters.in("_id", ids))) {
+        for (Document cell : mongo.getCollection(generations.reading().cells()).find(Filters.in("_id", ids))) {
             String bucket = cell.getString("bucket");
             Tally tally = CellKey.LIVE.equals(bucket) ? live : out.get(bucket);
             Document m = cell.get("m", Document.class);

@@ -96,6 +96,10 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                 .call("GET /actuator/prometheus", c -> c.get().uri("/actuator/prometheus").exchange(),
                         "MONITOR@CN", "ADMIN@" + d)
                 .call("GET /admin/audit", c -> c.get().uri("/api/v1/admin/audit").exchange(), "ADMIN@" + d)
+                .call("GET /admin/stats/rebuild", c -> c.get().uri("/api/v1/admin/stats/rebuild").exchange(),
+                        "ADMIN@" + d)
+                .call("POST /admin/stats/rebuild", c -> c.post().uri("/api/v1/admin/stats/rebuild").exchange(),
+                        "ADMIN@" + d)
                 .verify();
 
         // Every export is on record: who took which table.

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.stats.CaseHistories;
+import io.gridloop.stats.Rebuilds;
 import io.gridloop.stats.Recount;
 import io.gridloop.stats.counting.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
@@ -16,6 +17,7 @@ import io.gridloop.stats.query.Period;
 import io.gridloop.stats.query.StatsQueries;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,6 +43,22 @@ class CountLedgerTest extends ServiceIntegrationTest {
 
     @Autowired
     CountLedger ledger;
+
+    @Autowired
+    Generations generations;
+
+    /**
+     * The counts read now: the first generation, or a rebuild's if another test ran one. These tests apply
+     * transitions that are on no topic, which a rebuild would not recount: none may run meanwhile.
+     */
+    private Generation generation() {
+        return generations.current().reading();
+    }
+
+    @BeforeEach
+    void noRebuildRunning() {
+        Rebuilds.awaitNoneRunning(generations);
+    }
 
     @Autowired
     StatsQueries queries;
@@ -84,7 +102,9 @@ class CountLedgerTest extends ServiceIntegrationTest {
         // A failure names its seed; -Dgridloop.test.seed=<seed> (e.g. in JAVA_TOOL_OPTIONS) replays it exactly.
         long seed = Long.getLong("gridloop.test.seed", ThreadLocalRandom.current().nextLong());
         Random random = new Random(seed);
-        String district = "9" + (10_000 + Math.floorMod(seed, 90_000));
+        // Never ending in 00: that is a city's code, and the city's cells would be the district's.
+        int number = 10_000 + Math.floorMod(seed, 90_000);
+        String district = "9" + (number % 100 == 0 ? number + 1 : number);
         CaseHistories generator = new CaseHistories(seed, district);
         List<CaseHistories.History> histories = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -106,7 +126,7 @@ class CountLedgerTest extends ServiceIntegrationTest {
                     }
                 });
                 try {
-                    ledger.apply(stream, 0, batch, f -> { });
+                    ledger.apply(generation(), stream, 0, batch, f -> { });
                     pos += batch.size();
                 } catch (Crash crash) {
                     crashes++;  // not committed: the same records come again, cut into other batches
@@ -115,7 +135,7 @@ class CountLedgerTest extends ServiceIntegrationTest {
                 }
                 continue;
             }
-            ledger.apply(stream, 0, batch, f -> { });
+            ledger.apply(generation(), stream, 0, batch, f -> { });
             pos += batch.size();
             if (random.nextDouble() < 0.1) {
                 pos = Math.max(0, pos - random.nextInt(100));  // a rebalance redelivers committed records
@@ -135,7 +155,7 @@ class CountLedgerTest extends ServiceIntegrationTest {
         assertSameCells(storedCells(district), expectedCells(histories), seed);
 
         Map<String, Map<String, Long>> before = storedCells(district);
-        ledger.apply(stream + "-replay", 0, partition, f -> { });
+        ledger.apply(generation(), stream + "-replay", 0, partition, f -> { });
         assertThat(storedCells(district)).as("a replay of the whole partition changes nothing").isEqualTo(before);
     }
 
@@ -163,8 +183,8 @@ class CountLedgerTest extends ServiceIntegrationTest {
                 int successorEnd = Math.min(partition.size(), zombieEnd + random.nextInt(60));
                 List<Positioned> zombie = partition.subList(committed, zombieEnd);
                 List<Positioned> successor = partition.subList(committed, successorEnd);
-                var a = pool.submit(() -> ledger.apply(stream, 0, zombie, f -> { }));
-                var b = pool.submit(() -> ledger.apply(stream, 0, successor, f -> { }));
+                var a = pool.submit(() -> ledger.apply(generation(), stream, 0, zombie, f -> { }));
+                var b = pool.submit(() -> ledger.apply(generation(), stream, 0, successor, f -> { }));
                 a.get();
                 b.get();
                 committed = successorEnd;  // the successor commits what it polled
@@ -221,7 +241,7 @@ class CountLedgerTest extends ServiceIntegrationTest {
     /** The district's cells (district level and below), without bookkeeping, zeros dropped. */
     private Map<String, Map<String, Long>> storedCells(String district) {
         Map<String, Map<String, Long>> out = new TreeMap<>();
-        for (Document cell : mongo.getCollection(CountLedger.CELLS).find(Filters.regex("_id", "^" + district))) {
+        for (Document cell : mongo.getCollection(generation().cells()).find(Filters.regex("_id", "^" + district))) {
             Map<String, Long> fields = new TreeMap<>();
             flatten("", cell.get("m", Document.class), fields);
             fields.values().removeIf(v -> v == 0);
