@@ -289,7 +289,8 @@ class FaultSuiteTest {
         for (String service : GridloopStack.applications().keySet()) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertThat(services.probe(service, "readiness")).as("%s readiness", service).isEqualTo(503));
-            assertThat(services.probe(service, "liveness")).as("%s liveness", service).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(services.probe(service, "liveness")).as("%s liveness", service).isEqualTo(200));
         }
     }
 
