@@ -11,9 +11,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastFeedback the handler's latest feedback (反馈) text: the result the 办结反馈 reports when the case closes
  * @param areaCode     where the case lies (its grid, else its district), learnt from its transitions: who may look
  *                     the order up is decided by it; {@code null} until dispatch has opened the case
+ * @param escalatedAt  for an escalated case, the sequence of the transition that escalated it to the city: the
+ *                     order the hotline opened hears the steps after it, never the ones before
  */
 @Document(CaseLink.COLLECTION)
-public record CaseLink(@Id String caseId, String orderNumber, Origin origin, String lastFeedback, String areaCode) {
+public record CaseLink(@Id String caseId, String orderNumber, Origin origin, String lastFeedback, String areaCode,
+                       Integer escalatedAt) {
 
     public static final String COLLECTION = "hotline_cases";
 }

@@ -51,6 +51,26 @@ public class OrderBook {
                 new Update().set("orderNumber", orderNumber).set("origin", origin), CaseLink.class);
     }
 
+    /**
+     * Links a grid case escalated to the city at transition {@code sequence}; the order number follows when the
+     * hotline has opened the order. Escalated again later, the case's link moves to the newer escalation.
+     */
+    public void escalated(String caseId, int sequence) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(caseId)),
+                new Update().set("origin", Origin.ESCALATED).max("escalatedAt", sequence), CaseLink.class);
+    }
+
+    /** Every case escalated to the city, with the sequence it was escalated at. */
+    public java.util.Map<String, Integer> escalatedCases() {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        Query query = Query.query(Criteria.where("origin").is(Origin.ESCALATED));
+        query.fields().include("escalatedAt");
+        for (org.bson.Document d : mongo.find(query, org.bson.Document.class, CaseLink.COLLECTION)) {
+            out.put(d.getString("_id"), d.getInteger("escalatedAt", 0));
+        }
+        return out;
+    }
+
     /** Records where a linked case lies, once known (its transitions all say the same). */
     public void placeCase(String caseId, String areaCode) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and("areaCode").isNull()),

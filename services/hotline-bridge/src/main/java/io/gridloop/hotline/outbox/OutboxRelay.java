@@ -5,9 +5,11 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.gridloop.contracts.hotline.EscalationReceipt;
+import io.gridloop.contracts.hotline.StatusSync;
 import io.gridloop.hotline.HotlineSettings;
 import io.gridloop.hotline.client.HotlineClient;
 import io.gridloop.hotline.client.HotlineRejectedException;
+import io.gridloop.hotline.order.CaseLink;
 import io.gridloop.hotline.order.OrderBook;
 import io.gridloop.hotline.order.Origin;
 import io.gridloop.hotline.order.StoredOrder;
@@ -176,7 +178,7 @@ class OutboxRelay implements DisposableBean {
     Result deliver(OutboxMessage message) {
         try {
             switch (message.kind()) {
-                case STATUS_SYNC -> client.sendStatus(message.sync());
+                case STATUS_SYNC -> client.sendStatus(withOrderNumber(message));
                 case ESCALATION -> opened(message, client.escalate(message.escalation()));
             }
         } catch (CallNotPermittedException | RequestNotPermitted | BulkheadFullException notMade) {
@@ -214,6 +216,21 @@ class OutboxRelay implements DisposableBean {
                 .register(meters)
                 .record(Duration.between(message.occurredAt(), now));
         return Result.DELIVERED;
+    }
+
+    /**
+     * The sync with its order number: an escalated case's syncs are queued before the hotline has answered the
+     * escalation, and take the number of the order it opened — delivered after the escalation, they find it.
+     */
+    private StatusSync withOrderNumber(OutboxMessage message) {
+        StatusSync s = message.sync();
+        if (s.orderNumber() != null) {
+            return s;
+        }
+        String number = book.linkOf(message.caseId()).map(CaseLink::orderNumber).orElseThrow(() ->
+                new IllegalStateException("12345 has not opened an order for escalated case " + message.caseId()));
+        return new StatusSync(s.syncId(), number, s.sequence(), s.status(), s.statusLabel(), s.text(), s.reason(),
+                s.handlingUnit(), s.dueAt(), s.extensionWorkingDays(), s.occurredAt());
     }
 
     /** The hotline opened an order for our escalation: remember it both ways, so its visits find the case. */

@@ -13,21 +13,25 @@ import io.gridloop.hotline.outbox.Outbox;
 import io.gridloop.hotline.outbox.OutboxMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads every case transition and queues what the 12345 platform must hear: status syncs for cases that came
- * from the hotline, and an escalation report (上报12345派单) when a grid case is escalated to the city. A case's
- * transitions arrive in order on one partition, so its messages are queued in order; a transition delivered
- * again is queued once (see {@link Outbox}).
+ * from the hotline, an escalation report (上报12345派单) when a grid case is escalated to the city, and then the
+ * escalated case's steps as syncs of the order the hotline opened for it — the city closing the case closes the
+ * order. A case's transitions arrive in order on one partition, so its messages are queued in order; a transition
+ * delivered again is queued once (see {@link Outbox}).
  */
 @Component
-class TransitionListener {
+class TransitionListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(TransitionListener.class);
 
@@ -35,27 +39,42 @@ class TransitionListener {
     private final OrderBook book;
     private final Outbox outbox;
     private final MeterRegistry meters;
+    private final EscalatedCases escalated;
 
-    TransitionListener(EventCodec codec, OrderBook book, Outbox outbox, MeterRegistry meters) {
+    TransitionListener(EventCodec codec, OrderBook book, Outbox outbox, MeterRegistry meters,
+                       EscalatedCases escalated) {
         this.codec = codec;
         this.book = book;
         this.outbox = outbox;
         this.meters = meters;
+        this.escalated = escalated;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        escalated.reload();
     }
 
     @KafkaListener(topics = Topics.Names.CASE_TRANSITIONED)
     void on(ConsumerRecord<String, byte[]> record) {
         CaseTransitioned t = codec.decode(Topics.CASE_TRANSITIONED, record.value()).data();
         if (t.source() == ReportSource.HOTLINE_12345) {
-            syncHotlineCase(t);
+            sync(t);
         } else if ("escalate".equals(t.action()) && HandlingLevel.CITY.name().equals(t.level())) {
             escalate(t);
+        } else if (escalated.after(t.caseId(), t.sequence())) {
+            sync(t);
         }
     }
 
-    private void syncHotlineCase(CaseTransitioned t) {
+    /**
+     * Queues the step for the case's order. An escalated case's order number may not be known yet (the hotline
+     * has not answered the escalation): its syncs go without one, and the relay, which delivers a case's messages
+     * in order, sends them after the escalation with the number the hotline gave.
+     */
+    private void sync(CaseTransitioned t) {
         Optional<CaseLink> link = book.linkOf(t.caseId());
-        if (link.isEmpty() || !link.get().origin().inbound()) {
+        if (link.isEmpty()) {
             // A 12345 case that did not come through this bridge (e.g. typed in by hand): no order to report to.
             meters.counter("gridloop.hotline.transitions.unmatched").increment();
             log.debug("No 12345 order for case {}; transition {} not synced", t.caseId(), t.sequence());
@@ -69,7 +88,8 @@ class TransitionListener {
             feedback = t.reason();
             book.rememberFeedback(t.caseId(), feedback);
         }
-        StatusMapping.of(t, link.get().orderNumber(), feedback).ifPresent(sync -> {
+        String orderNumber = link.get().origin() == Origin.ESCALATED ? null : link.get().orderNumber();
+        StatusMapping.of(t, orderNumber, feedback).ifPresent(sync -> {
             if (outbox.enqueue(t.caseId(), sync, t.occurredAt())) {
                 log.debug("Queued {} for 12345 order {} (case {} step {})", sync.statusLabel(), sync.orderNumber(),
                         t.caseId(), t.sequence());
@@ -82,9 +102,8 @@ class TransitionListener {
     }
 
     private void escalate(CaseTransitioned t) {
-        if (book.linkOf(t.caseId()).isEmpty()) {
-            book.link(t.caseId(), null, Origin.ESCALATED);
-        }
+        book.escalated(t.caseId(), t.sequence());
+        escalated.add(t.caseId(), t.sequence());
         book.placeCase(t.caseId(), areaOf(t));
         EscalationReport report = new EscalationReport(t.caseId() + "-" + t.sequence(), t.caseId(), t.districtCode(),
                 t.districtName(), t.gridCode(), t.category().label(), t.subCategory(),

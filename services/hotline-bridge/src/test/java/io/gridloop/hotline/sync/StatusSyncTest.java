@@ -123,6 +123,35 @@ class StatusSyncTest extends BridgeTest {
         assertThat(hotline.escalations()).filteredOn(r -> r.caseId().equals(caseId)).hasSize(1);
     }
 
+    /** The order the hotline opened for an escalation hears the city's handling, and is closed when the case is. */
+    @Test
+    void shouldSyncTheStepsOfAnEscalatedCaseToTheOrderTheHotlineOpenedUntilItCloses() {
+        String caseId = UUID.randomUUID().toString();
+        TestTransitions steps = new TestTransitions(bootstrap, caseId, ReportSource.GRID_PATROL).opened()
+                .step("accept", CaseState.ACCEPTED, "DISTRICT", null);  // before the escalation: not the order's
+        // The city's steps come at once, before the hotline can have answered the escalation.
+        steps.publish(List.of(
+                steps.next("escalate", CaseState.ESCALATED, "CITY", "涉及多区，需市级统筹", "桥梁伸缩缝断裂"),
+                steps.next("accept", CaseState.ACCEPTED, "CITY", null, null),
+                steps.next("feedback", CaseState.FEEDBACK_SUBMITTED, "CITY", "已更换伸缩缝，恢复通行", null),
+                steps.next("close", CaseState.CLOSED, "CITY", "复核通过", null)));
+        steps.republishAll();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> hotline.escalations().stream()
+                .anyMatch(r -> r.caseId().equals(caseId)));
+        String number = hotline.escalationOrders().get(hotline.escalations().stream()
+                .filter(r -> r.caseId().equals(caseId)).findFirst().orElseThrow().reportId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> hotline.syncsOf(number).size() >= 3);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/v1/hotline/outbox")
+                .exchange().expectBody().jsonPath("$.pending").isEqualTo(0));
+        List<StatusSync> syncs = hotline.syncsOf(number);
+        assertThat(syncs).extracting(StatusSync::status)
+                .containsExactly(SyncStatus.ACCEPTED, SyncStatus.IN_PROGRESS, SyncStatus.REPLIED);
+        assertThat(syncs).extracting(StatusSync::orderNumber).containsOnly(number);
+        assertThat(syncs.getLast().text()).isEqualTo("已更换伸缩缝，恢复通行");
+        assertThat(hotline.violations()).isEmpty();
+    }
+
     @Test
     void shouldParkWhatTheHotlineRefusesKeepTheOrdersLaterStepsBehindItAndRetryByHand() {
         WorkOrder refused = ORDERS.next(Instant.now());
