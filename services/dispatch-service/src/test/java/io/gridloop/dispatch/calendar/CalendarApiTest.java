@@ -1,11 +1,18 @@
 package io.gridloop.dispatch.calendar;
 
 import io.gridloop.infra.ServiceIntegrationTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CalendarApiTest extends ServiceIntegrationTest {
 
@@ -76,5 +83,30 @@ class CalendarApiTest extends ServiceIntegrationTest {
         http.get().uri("/api/v1/admin/calendars/2031").exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("CALENDAR_YEAR_NOT_FOUND");
+    }
+
+    @Autowired
+    CalendarStore calendars;
+
+    /** From 1 December in China, a missing next year is reported; a missing current year always is. */
+    @Test
+    void shouldWarnFromTheFirstOfDecemberWhenNextYearsHolidaysAreMissing() {
+        assertThat(missingOn("2025-11-30T23:30:00+08:00")).isEmpty();
+        assertThat(missingOn("2025-12-01T00:30:00+08:00")).as("2026 is shipped").isEmpty();
+        assertThat(missingOn("2040-11-30T23:30:00+08:00")).containsExactly(2040);
+        // Still 30 November in UTC: the rule is China's date.
+        assertThat(missingOn("2040-12-01T00:30:00+08:00")).containsExactly(2040, 2041);
+
+        http.get().uri("/actuator/health").exchange().expectBody()
+                .jsonPath("$.components.calendar.status").isEqualTo("UP")
+                .jsonPath("$.components.calendar.details.years").value(years ->
+                        assertThat((List<Object>) years).contains(2025, 2026));
+        assertThat(http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
+                .getResponseBody()).containsPattern("(?m)^gridloop_dispatch_calendar_years_missing\\{[^}]*} [0-9.]+$");
+    }
+
+    private List<Integer> missingOn(String instant) {
+        Clock at = Clock.fixed(OffsetDateTime.parse(instant).toInstant(), ZoneOffset.UTC);
+        return new CalendarHealthIndicator(calendars, at, new SimpleMeterRegistry()).missingYears();
     }
 }
