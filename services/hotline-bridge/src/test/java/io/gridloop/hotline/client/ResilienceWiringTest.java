@@ -11,9 +11,15 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.gridloop.hotline.BridgeTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -21,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hotline's decorators as configured in hotline-bridge.yml (the test context shortens only the timeout, the
- * breaker's open state and the retry's first wait): a misspelt property would silently leave a default.
+ * breaker's open state and the retry's first wait): a misspelt property would silently leave a default. What the
+ * test context shortens is checked in the shipped file itself.
  */
 class ResilienceWiringTest extends BridgeTest {
 
@@ -67,5 +74,26 @@ class ResilienceWiringTest extends BridgeTest {
         assertThat(bulkheads.bulkhead(HotlineClient.NAME).getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(4);
         assertThat(timeLimiters.timeLimiter(HotlineClient.NAME).getTimeLimiterConfig().getTimeoutDuration())
                 .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    /** The values the test context shortens, as production runs them, bound from the shipped file alone. */
+    @Test
+    void shouldShipTheProductionValuesTheTestContextShortens() throws Exception {
+        List<PropertySource<?>> file = new YamlPropertySourceLoader().load("hotline-bridge.yml",
+                new ClassPathResource("hotline-bridge.yml"));
+        Binder shipped = new Binder(ConfigurationPropertySources.from(file));
+        String prefix = "resilience4j.";
+        Duration timeout = shipped.bind(prefix + "timelimiter.instances.hotline.timeout-duration", Duration.class).get();
+        assertThat(timeout).isEqualTo(Duration.ofSeconds(5));
+        assertThat(shipped.bind(prefix + "circuitbreaker.instances.hotline.wait-duration-in-open-state",
+                Duration.class).get()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(shipped.bind(prefix + "circuitbreaker.instances.hotline.minimum-number-of-calls",
+                Integer.class).get()).isEqualTo(10);
+        assertThat(shipped.bind(prefix + "retry.instances.hotline.wait-duration", Duration.class).get())
+                .isEqualTo(Duration.ofMillis(200));
+        // A call is slow before it times out, and the HTTP client gives up no later than the time limiter.
+        assertThat(shipped.bind(prefix + "circuitbreaker.instances.hotline.slow-call-duration-threshold",
+                Duration.class).get()).isLessThan(timeout);
+        assertThat(shipped.bind("gridloop.hotline.call-timeout", Duration.class).get()).isLessThanOrEqualTo(timeout);
     }
 }
