@@ -23,11 +23,17 @@ public final class CaseEvents {
 
     public static void publish(String bootstrap, String caseId, int seq, String action, CaseState from,
                                CaseState to, ReportSource source, String reason) {
+        publish(bootstrap, caseId, seq, action, from, to, source, reason, null);
+    }
+
+    /** @param mergedInto on a merge (并单), the case this one was merged into */
+    public static void publish(String bootstrap, String caseId, int seq, String action, CaseState from,
+                               CaseState to, ReportSource source, String reason, String mergedInto) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         boolean closed = to == CaseState.CLOSED;
         CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, source, at, at.plusSeconds(259_200), at, "h-1",
-                "150105001", "STREET", 0, reason, closed ? at : null, closed ? Boolean.TRUE : null, null, "MANHOLE",
+                "150105001", "STREET", 0, reason, closed ? at : null, closed ? Boolean.TRUE : null, mergedInto, "MANHOLE",
                 "150105001001", null, "150105001", null, "HANDLER", null, UNIT_NAME, at.plusSeconds(86_400), null, null, null, null);
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(
                 EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t)));

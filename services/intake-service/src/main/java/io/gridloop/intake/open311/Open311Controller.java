@@ -110,7 +110,9 @@ class Open311Controller {
             ReporterStatus status = p == null ? ReporterStatus.SUBMITTED : p.status();
             boolean closed = status == ReporterStatus.CLOSED || status == ReporterStatus.MERGED
                     || status == ReporterStatus.INVALID;
-            String notes = p != null && p.result() != null ? status.label() + "：" + p.result() : status.label();
+            String detail = p == null ? null : status == ReporterStatus.INVALID ? p.invalidReason()
+                    : status == ReporterStatus.MERGED ? "并入事件 " + p.mergedInto() : p.result();
+            String notes = detail != null ? status.label() + "：" + detail : status.label();
             return new ServiceRequest(e.eventId(), closed ? "closed" : "open", notes, e.subCategoryName(),
                     e.subCategory(), e.description(), p == null ? null : agency(p), null, e.reportedAt(),
                     p == null ? e.reportedAt() : p.updatedAt(), p == null ? null : p.dueAt(),

@@ -53,7 +53,10 @@ class CaseProgressListener {
         }
         if ("feedback".equals(t.action()) && t.reason() != null) {
             update.set("result", t.reason());
+        } else if ("rework".equals(t.action()) || "reopen".equals(t.action())) {
+            update.unset("result");
         }
+        update.set("invalidReason", t.toState() == CaseState.INVALID ? t.reason() : null);
         Query newer = Query.query(Criteria.where("_id").is(t.caseId()).and("lastSequence").lt(t.sequence()));
         try {
             mongo.upsert(newer, update, ReportProgress.class);

@@ -10,7 +10,9 @@ import java.time.Instant;
  * How far the case of a report has come, kept from {@code grid.case.transitioned.v1}.
  *
  * @param lastSequence   the newest transition applied; older or repeated ones are ignored
- * @param result         the handler's last feedback (处理结果), as the reporter may read it
+ * @param result         the handler's last feedback (处理结果), as the reporter may read it; cleared when review
+ *                       sends the case back or it is re-opened, as it is then no longer the outcome
+ * @param invalidReason  why the case was declared invalid (作废), while it is
  * @param closedSequence the transition that closed the case, while it is closed: a "not fixed" names it
  * @param handlingUnit   the code of the unit handling the case
  * @param handlingUnitName its name (Open311's agency_responsible)
@@ -18,6 +20,6 @@ import java.time.Instant;
  */
 @Document("report_progress")
 public record ReportProgress(@Id String eventId, CaseState caseState, ReporterStatus status, int lastSequence,
-                             String result, Integer closedSequence, Instant closedAt, String mergedInto,
+                             String result, String invalidReason, Integer closedSequence, Instant closedAt, String mergedInto,
                              String handlingUnit, String handlingUnitName, Instant dueAt, Instant updatedAt) {
 }

@@ -48,24 +48,45 @@ public class ReporterViews {
         this.publishTimeout = publishTimeout;
     }
 
-    /** A report as its reporter sees it. Until dispatch has opened the case, it is simply 已上报. */
+    /**
+     * A report as its reporter sees it. Until dispatch has opened the case, it is simply 已上报.
+     *
+     * @param statusReason why the report stands as it does where the reporter is owed one: the reason it was
+     *                     declared invalid (作废)
+     * @param mergedInto   the report this one was merged into (并单), with where that one stands: it is handled
+     *                     there, and its result is this report's
+     */
     public record ReportView(String eventId, String clientEventId, String reporterId, String source,
                              String sourceLabel, String category, String categoryLabel, String subCategory,
                              String subCategoryName, String gridCode, String communityName, String streetName,
                              String districtName, String description, List<String> photos, Instant occurredAt,
                              Instant reportedAt,
-                             ReporterStatus status, String statusLabel, String result, Instant closedAt,
-                             String mergedInto, boolean canMarkNotFixed, String submittedBy) {
-        static ReportView of(StoredReport r, ReportProgress p) {
+                             ReporterStatus status, String statusLabel, String statusReason, String result,
+                             Instant closedAt, MergedInto mergedInto, boolean canMarkNotFixed, String submittedBy) {
+
+        /** The report a merged one now lives on. */
+        public record MergedInto(String eventId, ReporterStatus status, String statusLabel, String result,
+                                 Instant closedAt) {
+        }
+
+        static ReportView of(StoredReport r, ReportProgress p, ReportProgress mergedTarget) {
             EventReported e = r.event();
             ReporterStatus status = p == null ? ReporterStatus.SUBMITTED : p.status();
+            MergedInto merged = null;
+            if (p != null && p.mergedInto() != null) {
+                ReporterStatus there = mergedTarget == null ? ReporterStatus.SUBMITTED : mergedTarget.status();
+                merged = new MergedInto(p.mergedInto(), there, there.label(),
+                        mergedTarget == null ? null : mergedTarget.result(),
+                        mergedTarget == null ? null : mergedTarget.closedAt());
+            }
             return new ReportView(e.eventId(), e.clientEventId(), e.reporterId(), e.source().name(),
                     e.source().label(), e.category().name(), e.category().label(), e.subCategory(),
                     e.subCategoryName(), e.gridCode(), e.communityName(), e.streetName(), e.districtName(),
                     e.description(), e.photoIds().stream().map(id -> "/api/v1/photos/" + id).toList(),
                     e.occurredAt(), e.reportedAt(), status, status.label(),
+                    status == ReporterStatus.INVALID ? p.invalidReason() : null,
                     p == null ? null : p.result(), p == null ? null : p.closedAt(),
-                    p == null ? null : p.mergedInto(), status == ReporterStatus.CLOSED, r.submittedBy());
+                    merged, status == ReporterStatus.CLOSED, r.submittedBy());
         }
     }
 
@@ -73,7 +94,13 @@ public class ReporterViews {
     }
 
     public ReportView view(String eventId) {
-        return ReportView.of(report(eventId), mongo.findById(eventId, ReportProgress.class));
+        ReportProgress progress = mongo.findById(eventId, ReportProgress.class);
+        return ReportView.of(report(eventId), progress, mergedTarget(progress));
+    }
+
+    private ReportProgress mergedTarget(ReportProgress progress) {
+        return progress == null || progress.mergedInto() == null ? null
+                : mongo.findById(progress.mergedInto(), ReportProgress.class);
     }
 
     /** A reporter's reports within {@code reach} (area-code prefixes, or the whole country), newest first. */
@@ -92,7 +119,8 @@ public class ReporterViews {
                 .skip((long) page * size).limit(size), StoredReport.class);
         Map<String, ReportProgress> progress = progressOf(reports);
         return new ReportPage(reporterId, page, size, total, reports.stream()
-                .map(r -> ReportView.of(r, progress.get(r.eventId()))).toList());
+                .map(r -> ReportView.of(r, progress.get(r.eventId()), mergedTarget(progress.get(r.eventId()))))
+                .toList());
     }
 
     /** The progress of each of {@code reports} that has any, by event id: one query for a page of reports. */
@@ -132,7 +160,7 @@ public class ReporterViews {
         } catch (EventPublisher.PublishFailedException e) {
             throw e.asProblem("消息服务暂不可用，请稍后重试");
         }
-        return ReportView.of(report, progress);
+        return ReportView.of(report, progress, null);
     }
 
     private StoredReport report(String eventId) {
