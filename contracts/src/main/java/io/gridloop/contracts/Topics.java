@@ -4,6 +4,7 @@ import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.HotlineExtensionDecided;
 import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.HotlineVisitRecorded;
@@ -62,6 +63,14 @@ public final class Topics {
             "case id", 3, false, INTAKE, List.of(HOTLINE_BRIDGE));
 
     /**
+     * The 12345 platform's answer to a 12345 case's extension request (延期申请): dispatch moves the deadline the
+     * hotline set, or resumes the case on its old one.
+     */
+    public static final Topic<HotlineExtensionDecided> HOTLINE_EXTENSION_DECIDED = new Topic<>(
+            Names.HOTLINE_EXTENSION_DECIDED, HotlineExtensionDecided.class,
+            "case id", 3, false, HOTLINE_BRIDGE, List.of(DISPATCH));
+
+    /**
      * A 12345 return visit (回访) for a case that came from the hotline: dispatch records it on the case, from where
      * statistics count 解决率 and 满意率.
      */
@@ -76,7 +85,7 @@ public final class Topics {
 
     private static final List<Topic<?>> ALL = List.of(
             EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED,
-            HOTLINE_ORDER_DECLINED, HOTLINE_VISIT_RECORDED, AREA_REGISTERED);
+            HOTLINE_ORDER_DECLINED, HOTLINE_EXTENSION_DECIDED, HOTLINE_VISIT_RECORDED, AREA_REGISTERED);
 
     private Topics() {
     }
@@ -89,6 +98,7 @@ public final class Topics {
         public static final String DISTRICT_STATS = "grid.stats.district.v1";
         public static final String HOTLINE_ORDER_RECEIVED = "grid.hotline.order.received.v1";
         public static final String HOTLINE_ORDER_DECLINED = "grid.hotline.order.declined.v1";
+        public static final String HOTLINE_EXTENSION_DECIDED = "grid.hotline.extension.decided.v1";
         public static final String HOTLINE_VISIT_RECORDED = "grid.hotline.visit.recorded.v1";
         public static final String AREA_REGISTERED = "grid.area.registered.v1";
 

@@ -9,6 +9,7 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.AreaRegistered;
+import io.gridloop.contracts.event.HotlineExtensionDecided;
 import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.HotlineVisitRecorded;
@@ -47,6 +48,10 @@ final class SampleEvents {
             case "grid.hotline.order.declined.v1" -> EventEnvelope.of(Topics.HOTLINE_ORDER_DECLINED,
                     "GD20260302000118-declined", ServiceNames.INTAKE, T0, "e-2", new HotlineOrderDeclined("e-2",
                             "GD20260302000118", "工单地址不在本平台任何网格内，请核实后重新派单", T0));
+            case "grid.hotline.extension.decided.v1" -> EventEnvelope.of(Topics.HOTLINE_EXTENSION_DECIDED,
+                    "YQ-GD20260302000117-1", ServiceNames.HOTLINE_BRIDGE, T0, "e-1", new HotlineExtensionDecided("e-1",
+                            "GD20260302000117", 9, true, T0.plusSeconds(10 * 86_400), "同意延期至下周五",
+                            "YQ-GD20260302000117-1", T0));
             case "grid.hotline.visit.recorded.v1" -> EventEnvelope.of(Topics.HOTLINE_VISIT_RECORDED, "visit-GD1",
                     ServiceNames.HOTLINE_BRIDGE, T0, "e-1", new HotlineVisitRecorded("e-1", "GD20260302000117",
                             VisitResolution.RESOLVED, VisitSatisfaction.BASICALLY_SATISFIED, "修好了，就是慢了点",

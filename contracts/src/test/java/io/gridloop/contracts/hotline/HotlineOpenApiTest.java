@@ -53,7 +53,7 @@ class HotlineOpenApiTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(5);
+        assertThat(operations).as("orders, visits, extension decisions; polling, syncs, escalations").isEqualTo(6);
     }
 
     @Test

@@ -66,6 +66,9 @@ public final class LocalStack {
             throw e;
         }
         hotline.bridgeUrl(stack.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofSeconds(5))
+                .autoExtensionDecisions(Duration.ofSeconds(5), true)
+                // The data directory outlives the simulator: orders of earlier runs are still the bridge's.
+                .acceptUnknownOrders(true)
                 .orderFactory(new OrderFactory(DemoData.GRIDS.values().stream().flatMap(List::stream)
                         .map(DemoData.DemoGrid::code).toList(), System.nanoTime(), "L"));
         DemoFeeder feeder = options.demo()

@@ -7,6 +7,7 @@ import io.gridloop.contracts.event.VisitResolution;
 import io.gridloop.contracts.event.VisitSatisfaction;
 import io.gridloop.contracts.hotline.EscalationReceipt;
 import io.gridloop.contracts.hotline.EscalationReport;
+import io.gridloop.contracts.hotline.ExtensionDecision;
 import io.gridloop.contracts.hotline.HotlineSignature;
 import io.gridloop.contracts.hotline.OrderPage;
 import io.gridloop.contracts.hotline.ReturnVisit;
@@ -52,8 +53,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>It serves what the bridge calls — status syncs, escalations (上报12345派单) and order polling — checking
  * each request's signature and body against the contract, recording syncs once per {@code syncId} and flagging
- * any that arrive out of sequence. It makes the calls the bridge serves: pushing orders and posting return visits
- * (回访), automatically after an order's 办结反馈 if asked to. {@link #faults()} makes it misbehave on demand, and
+ * any that arrive out of sequence, and refusing (404) syncs for order numbers it never issued. It makes the calls
+ * the bridge serves: pushing orders, posting return visits (回访) — automatically after an order's 办结反馈 if
+ * asked to — and answering extension requests (延期审核), automatically after a 延期申请 if asked to. {@link #faults()} makes it misbehave on demand, and
  * {@link #down()}/{@link #up()} take it off the network altogether.
  */
 public final class HotlineSimulator implements AutoCloseable {
@@ -73,7 +75,8 @@ public final class HotlineSimulator implements AutoCloseable {
 
     /** Counters for a test's or an operator's overview. */
     public record Summary(int ordersSent, int syncsRecorded, int duplicateSyncs, int escalations, int visitsSent,
-                          int rejectedSignatures, List<String> violations, boolean up, String faults) {
+                          int extensionDecisionsSent, int syncsForUnknownOrders, int rejectedSignatures,
+                          List<String> violations, boolean up, String faults) {
     }
 
     private final byte[] secret;
@@ -98,11 +101,15 @@ public final class HotlineSimulator implements AutoCloseable {
     private final Map<String, String> orderOfEscalation = new LinkedHashMap<>();
     private final Map<String, EscalationReport> escalations = new LinkedHashMap<>();
     private final List<WorkOrder> pollable = new ArrayList<>();
+    /** Every order number this platform gave out: pushed, offered for polling, or opened for an escalation. */
+    private final java.util.Set<String> issued = new java.util.HashSet<>();
     private final List<String> violations = new ArrayList<>();
     private final List<Map.Entry<String, ReturnVisit>> heldVisits = new ArrayList<>();
     private final AtomicInteger ordersSent = new AtomicInteger();
     private final AtomicInteger duplicateSyncs = new AtomicInteger();
     private final AtomicInteger visitsSent = new AtomicInteger();
+    private final AtomicInteger extensionDecisionsSent = new AtomicInteger();
+    private final AtomicInteger syncsForUnknownOrders = new AtomicInteger();
     private final AtomicInteger rejectedSignatures = new AtomicInteger();
     /** Nonces of the bridge's requests within the signature window, as the real platform keeps them. */
     private final Map<String, Instant> seenNonces = new java.util.concurrent.ConcurrentHashMap<>();
@@ -119,6 +126,9 @@ public final class HotlineSimulator implements AutoCloseable {
     private volatile HttpServer server;
     private volatile String bridgeUrl;
     private volatile Duration autoVisitDelay;
+    private volatile Duration autoExtensionDelay;
+    private volatile boolean grantExtensions = true;
+    private volatile boolean acceptUnknownOrders;
     private volatile OrderFactory orderFactory;
 
     private HotlineSimulator(byte[] secret, long seed, Clock clock) {
@@ -182,6 +192,27 @@ public final class HotlineSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answer each 延期申请 this long after it arrives ({@code null}: never): granted with a deadline the requested
+     * number of days later, or refused, as {@code grant} says.
+     */
+    public HotlineSimulator autoExtensionDecisions(Duration delay, boolean grant) {
+        this.autoExtensionDelay = delay;
+        this.grantExtensions = grant;
+        return this;
+    }
+
+    /**
+     * Take syncs also for order numbers this simulator did not issue. It keeps nothing between runs, so beside a
+     * bridge whose database holds orders from an earlier run (the local stack keeps its data) it cannot tell
+     * those from orders nobody issued; such syncs are then taken and counted
+     * ({@link Summary#syncsForUnknownOrders}) instead of refused with 404.
+     */
+    public HotlineSimulator acceptUnknownOrders(boolean accept) {
+        this.acceptUnknownOrders = accept;
+        return this;
+    }
+
     /** Orders for {@code POST /sim/orders} (the local stack's demo traffic). */
     public HotlineSimulator orderFactory(OrderFactory factory) {
         this.orderFactory = factory;
@@ -214,6 +245,9 @@ public final class HotlineSimulator implements AutoCloseable {
     /** Pushes an order to the bridge once (twice under {@link Faults#duplicateDeliveries}). */
     public Delivery pushOrder(WorkOrder order) {
         ordersSent.incrementAndGet();
+        synchronized (lock) {
+            issued.add(order.orderNumber());
+        }
         Delivery first = send("/api/v1/hotline/orders", order);
         if (faults.duplicateDeliveries()) {
             send("/api/v1/hotline/orders", order);
@@ -234,11 +268,30 @@ public final class HotlineSimulator implements AutoCloseable {
         return last;
     }
 
+    /** Order numbers this platform gave out some other way (a test's own orders): syncs for them are taken. */
+    void issued(String... orderNumbers) {
+        synchronized (lock) {
+            issued.addAll(List.of(orderNumbers));
+        }
+    }
+
     /** Offers an order to bridges that poll ({@code GET /api/v1/orders}). */
     public void offerForPolling(WorkOrder order) {
         synchronized (lock) {
             pollable.add(order);
+            issued.add(order.orderNumber());
         }
+    }
+
+    /** Posts the hotline's answer to an extension request of an order (延期审核). */
+    public Delivery postExtensionDecision(String orderNumber, ExtensionDecision decision) {
+        extensionDecisionsSent.incrementAndGet();
+        String path = "/api/v1/hotline/orders/" + orderNumber + "/extension-decisions";
+        Delivery first = send(path, decision);
+        if (faults.duplicateDeliveries()) {
+            send(path, decision);
+        }
+        return first;
     }
 
     public Delivery postVisit(String orderNumber, ReturnVisit visit) {
@@ -315,7 +368,8 @@ public final class HotlineSimulator implements AutoCloseable {
         synchronized (lock) {
             int recorded = syncsByOrder.values().stream().mapToInt(List::size).sum();
             return new Summary(ordersSent.get(), recorded, duplicateSyncs.get(), escalations.size(),
-                    visitsSent.get(), rejectedSignatures.get(), List.copyOf(violations), isUp(), faults.toString());
+                    visitsSent.get(), extensionDecisionsSent.get(), syncsForUnknownOrders.get(),
+                    rejectedSignatures.get(), List.copyOf(violations), isUp(), faults.toString());
         }
     }
 
@@ -406,6 +460,17 @@ public final class HotlineSimulator implements AutoCloseable {
             problem(exchange, 422, "ORDER_MISMATCH", "工单编号与路径不符");
             return;
         }
+        boolean known;
+        synchronized (lock) {
+            known = issued.contains(orderNumber);
+        }
+        if (!known) {
+            syncsForUnknownOrders.incrementAndGet();
+            if (!acceptUnknownOrders) {
+                problem(exchange, 404, "UNKNOWN_ORDER", "热线平台没有编号为 " + orderNumber + " 的工单");
+                return;
+            }
+        }
         if (faults.refuses(orderNumber)) {
             problem(exchange, 422, "ORDER_CLOSED_ON_HOTLINE", "该工单在热线平台已办结，不接受状态同步（模拟）");
             return;
@@ -432,6 +497,9 @@ public final class HotlineSimulator implements AutoCloseable {
         if (!duplicate && sync.status() == SyncStatus.REPLIED) {
             scheduleVisit(orderNumber);
         }
+        if (!duplicate && sync.status() == SyncStatus.EXTENSION_REQUESTED) {
+            scheduleExtensionDecision(sync);
+        }
         hangMaybe();
         answer(exchange, 200, new SyncReceipt(sync.syncId(), duplicate));
     }
@@ -447,6 +515,7 @@ public final class HotlineSimulator implements AutoCloseable {
             number = orderOfEscalation.computeIfAbsent(report.reportId(), id -> "SJ"
                     + clock.instant().toString().substring(0, 10).replace("-", "")
                     + String.format("%06d", escalationNumbers.incrementAndGet()));
+            issued.add(number);
             escalations.putIfAbsent(report.reportId(), report);
         }
         hangMaybe();
@@ -503,6 +572,26 @@ public final class HotlineSimulator implements AutoCloseable {
             Delivery d = postVisit(orderNumber, visit);
             if (!d.accepted()) {
                 log.warn("return visit for order {} not accepted: {} {}", orderNumber, d.status(), d.body());
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void scheduleExtensionDecision(StatusSync request) {
+        Duration delay = autoExtensionDelay;
+        if (delay == null || bridgeUrl == null) {
+            return;
+        }
+        int days = request.extensionWorkingDays() == null ? 3 : request.extensionWorkingDays();
+        boolean grant = grantExtensions;
+        // The hotline sets its own deadline: here the requested number of days, counted on the calendar.
+        ExtensionDecision decision = new ExtensionDecision("YQ-" + request.syncId(), request.sequence(), grant,
+                grant ? request.dueAt().plus(Duration.ofDays(days)) : null,
+                grant ? "同意延期" + days + "天" : "该诉求群众反映强烈，不同意延期，请按原时限办结", clock.instant());
+        timers.schedule(() -> {
+            Delivery d = postExtensionDecision(request.orderNumber(), decision);
+            if (!d.accepted()) {
+                log.warn("extension decision for order {} not accepted: {} {}", request.orderNumber(), d.status(),
+                        d.body());
             }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -38,7 +38,8 @@ public final class SimulatorMain {
             }
         }
         HotlineSimulator simulator = HotlineSimulator.start(port, secret, System.nanoTime())
-                .bridgeUrl(bridge).autoVisits(Duration.ofSeconds(5));
+                .bridgeUrl(bridge).autoVisits(Duration.ofSeconds(5))
+                .autoExtensionDecisions(Duration.ofSeconds(5), true);
         if (!grids.isEmpty()) {
             simulator.orderFactory(new OrderFactory(grids, System.nanoTime(), "M"));
         }

@@ -11,6 +11,7 @@ import io.gridloop.contracts.hotline.StatusSync;
 import io.gridloop.contracts.hotline.SyncStatus;
 import io.gridloop.contracts.hotline.WorkOrder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,23 @@ class HotlineSimulatorTest {
     private final JsonMapper json = new EventCodec().mapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final HotlineSimulator simulator = HotlineSimulator.start(0, SECRET, 7);
+
+    @BeforeEach
+    void ordersTheseTestsSyncTo() {
+        simulator.issued("GD0001", "GD0002", "GD0003", "GD0004", "GD0005", "GD-A", "GD-B", "GD-C");
+    }
+
+    @Test
+    void shouldRefuseSyncsForOrdersItNeverIssuedUnlessToldToAcceptThem() throws Exception {
+        assertThat(call("POST", "/api/v1/orders/GD9999/status", sync("GD9999", 1, SyncStatus.ACCEPTED), SECRET)
+                .statusCode()).isEqualTo(404);
+        assertThat(simulator.syncsOf("GD9999")).isEmpty();
+        simulator.acceptUnknownOrders(true);
+        assertThat(call("POST", "/api/v1/orders/GD9999/status", sync("GD9999", 1, SyncStatus.ACCEPTED), SECRET)
+                .statusCode()).isEqualTo(200);
+        assertThat(simulator.summary().syncsForUnknownOrders()).isEqualTo(2);
+        assertThat(simulator.violations()).isEmpty();
+    }
 
     @AfterEach
     void stop() {
@@ -207,6 +225,25 @@ class HotlineSimulatorTest {
             }
             assertThat(order.toString()).doesNotContain(order.contact().phone())
                     .contains(order.contact().phone().substring(0, 3) + "****");
+        }
+    }
+
+    @Test
+    void shouldAnswerAnExtensionRequestWithTheDeadlineItSetsAndKeepToTheContract() throws Exception {
+        try (CapturingBridge bridge = new CapturingBridge()) {
+            simulator.bridgeUrl(bridge.url()).autoExtensionDecisions(Duration.ZERO, true);
+            StatusSync request = new StatusSync("GD0005-4", "GD0005", 4, SyncStatus.EXTENSION_REQUESTED,
+                    SyncStatus.EXTENSION_REQUESTED.label(), "申请延期", "需协调燃气公司停气", "赛罕区网格中心",
+                    Instant.parse("2026-11-30T00:00:00Z"), 3, Instant.parse("2026-11-23T08:00:00Z"));
+            assertThat(call("POST", "/api/v1/orders/GD0005/status", request, SECRET).statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> !bridge.requests.isEmpty());
+            assertThat(bridge.paths()).containsExactly("/api/v1/hotline/orders/GD0005/extension-decisions");
+            var body = json.readTree(bridge.requests.getFirst().body());
+            assertThat(HotlineContract.load().violations("ExtensionDecision", body)).isEmpty();
+            assertThat(body.get("requestSequence").asInt()).isEqualTo(4);
+            assertThat(body.get("approved").asBoolean()).isTrue();
+            assertThat(Instant.parse(body.get("dueAt").asText())).isEqualTo(Instant.parse("2026-12-03T00:00:00Z"));
         }
     }
 

@@ -31,7 +31,6 @@ import java.util.Optional;
 class VisitingCases {
 
     private static final Logger log = LoggerFactory.getLogger(VisitingCases.class);
-    static final String HOTLINE_ROLE = "HOTLINE";
 
     private final CaseFiles cases;
     private final CaseWork work;
@@ -62,7 +61,7 @@ class VisitingCases {
         String visitor = visit.visitor() == null || visit.visitor().isBlank() ? "12345" : visit.visitor();
         String said = "12345回访：" + visit.resolution().label() + "，" + visit.satisfaction().label()
                 + (visit.comment() == null || visit.comment().isBlank() ? "" : "（" + visit.comment() + "）");
-        ActionInput input = new ActionInput(visitor, HOTLINE_ROLE, said, null, null, null, null, null,
+        ActionInput input = new ActionInput(visitor, ActionInput.HOTLINE_ROLE, said, null, null, null, null, null,
                 new HotlineVisit(envelope.id(), visit.orderNumber(), visit.resolution(), visit.satisfaction(),
                         visit.visitedAt(), null));
         // A visit delivered again finds itself recorded already and changes nothing.
@@ -79,7 +78,7 @@ class VisitingCases {
     /** Re-opens the closure the citizen judged — once, however often the visit is delivered. */
     private void reopen(HotlineVisitRecorded visit, String visitId, String said) {
         CaseFile reopened = work.act(visit.caseId(), CaseAction.REOPEN,
-                new ActionInput("12345", HOTLINE_ROLE, said, null, null, null, null, null),
+                new ActionInput("12345", ActionInput.HOTLINE_ROLE, said, null, null, null, null, null),
                 c -> c.state() == CaseState.CLOSED && c.lastVisit() != null
                         && c.lastVisit().visitId().equals(visitId)
                         && Objects.equals(Optional.ofNullable(c.lastVisit().closedSequence()), c.closingSequence()));

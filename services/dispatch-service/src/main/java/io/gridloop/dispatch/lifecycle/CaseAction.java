@@ -67,6 +67,11 @@ public enum CaseAction {
         return this != REPORT && this != WARN && this != OVERDUE && this != VISIT;
     }
 
+    /** Whether it decides an extension request (批准/驳回延期). */
+    public boolean decidesExtension() {
+        return this == APPROVE_EXTENSION || this == REJECT_EXTENSION;
+    }
+
     /** Whether it sends the case to a unit: routing (分流), reassignment (改派), escalation (上报). */
     public boolean sendsToUnit() {
         return this == ROUTE || this == REASSIGN || this == ESCALATE;

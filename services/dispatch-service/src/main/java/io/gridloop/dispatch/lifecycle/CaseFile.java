@@ -172,6 +172,10 @@ public record CaseFile(
      */
     public Transition next(CaseAction action, ActionInput in, HolidayCalendar calendar, Instant now) {
         CaseState to = CaseStateMachine.next(state, action, resumeState);
+        if (action.decidesExtension() && extensionDecidedByHotline()
+                && !ActionInput.HOTLINE_ROLE.equals(in.role())) {
+            throw new InvalidActionException(null, "12345工单的延期由12345平台审核，平台答复后自动生效");
+        }
         if (action.needsReason() && (in.reason() == null || in.reason().isBlank())) {
             throw new InvalidActionException("comment", action.missingReason());
         }
@@ -225,11 +229,19 @@ public record CaseFile(
                 b.requestedExtensionDays = days;
             }
             case APPROVE_EXTENSION -> {
-                if (calendar == null) {
-                    throw new IllegalArgumentException("an extension needs the working-day calendar");
+                Instant movedDue;
+                if (in.decidedDueAt() != null) {
+                    if (!in.decidedDueAt().isAfter(dueAt)) {
+                        throw new InvalidActionException("dueAt", "延期后的办结时限须晚于原时限");
+                    }
+                    movedDue = in.decidedDueAt();
+                } else {
+                    if (calendar == null) {
+                        throw new IllegalArgumentException("an extension needs the working-day calendar");
+                    }
+                    movedDue = calendar.plusWorkingDays(dueAt.atZone(HolidayCalendar.CHINA),
+                            requestedExtensionDays).toInstant();
                 }
-                Instant movedDue = calendar.plusWorkingDays(dueAt.atZone(HolidayCalendar.CHINA),
-                        requestedExtensionDays).toInstant();
                 b.warnAt = warnAt.plus(Duration.between(dueAt, movedDue));
                 b.dueAt = movedDue;
                 b.warned = false;
@@ -319,8 +331,32 @@ public record CaseFile(
         return hours + "小时";
     }
 
+    /** What may be done to the case now, by people: a 12345 order's extension is the hotline's to decide. */
     public Set<CaseAction> allowedActions() {
-        return CaseStateMachine.allowed(state);
+        Set<CaseAction> allowed = CaseStateMachine.allowed(state);
+        if (!extensionDecidedByHotline()) {
+            return allowed;
+        }
+        return allowed.stream().filter(a -> !a.decidesExtension())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * A 12345 order's deadline is the hotline's: the unit's extension request goes there (延期申请) and its answer
+     * comes back through the bridge; the dispatch centre does not decide it.
+     */
+    public boolean extensionDecidedByHotline() {
+        return source == ReportSource.HOTLINE_12345;
+    }
+
+    /** The sequence of the extension request awaiting its decision, if one does. */
+    public Optional<Integer> pendingExtensionRequest() {
+        if (state != CaseState.EXTENSION_REQUESTED) {
+            return Optional.empty();
+        }
+        return timeline.reversed().stream()
+                .filter(e -> e.action().equals(CaseAction.REQUEST_EXTENSION.wireName()))
+                .map(TimelineEntry::sequence).findFirst();
     }
 
     private Transition record(CaseAction action, CaseState from, CaseFile changed, ActionInput in, Instant now) {

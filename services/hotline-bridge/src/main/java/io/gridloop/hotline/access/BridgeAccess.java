@@ -20,7 +20,8 @@ class BridgeAccess {
     @Bean
     ApiAccess bridgeEndpoints() {
         return rules -> rules
-                .requestMatchers(POST, "/api/v1/hotline/orders", "/api/v1/hotline/orders/*/visits").permitAll()
+                .requestMatchers(POST, "/api/v1/hotline/orders", "/api/v1/hotline/orders/*/visits",
+                        "/api/v1/hotline/orders/*/extension-decisions").permitAll()
                 .requestMatchers(GET, "/api/v1/hotline/orders/*", "/api/v1/hotline/cases/*")
                 .hasAnyRole(names(OPERATOR, ADMIN))
                 .requestMatchers(GET, "/api/v1/hotline/outbox", "/api/v1/hotline/outbox/dead-letters")

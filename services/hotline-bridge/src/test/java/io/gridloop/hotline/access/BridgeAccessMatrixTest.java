@@ -61,6 +61,9 @@ class BridgeAccessMatrixTest extends BridgeTest {
                 .call("POST /hotline/orders/{n}/visits without a signature", c -> c.post()
                         .uri("/api/v1/hotline/orders/{n}/visits", order.orderNumber())
                         .contentType(MediaType.APPLICATION_JSON).body("{}").exchange())
+                .call("POST /hotline/orders/{n}/extension-decisions without a signature", c -> c.post()
+                        .uri("/api/v1/hotline/orders/{n}/extension-decisions", order.orderNumber())
+                        .contentType(MediaType.APPLICATION_JSON).body("{}").exchange())
                 .call("GET /hotline/orders/{n} (a 150105 grid)", c -> c.get()
                         .uri("/api/v1/hotline/orders/{n}", order.orderNumber()).exchange(),
                         "OPERATOR@150105", "ADMIN@1501", "OPERATOR@CN")

@@ -11,6 +11,7 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.VisitResolution;
 import io.gridloop.contracts.event.VisitSatisfaction;
 import io.gridloop.contracts.hotline.EscalationReport;
+import io.gridloop.contracts.hotline.ExtensionDecision;
 import io.gridloop.contracts.hotline.OrderReceipt;
 import io.gridloop.contracts.hotline.ReturnVisit;
 import io.gridloop.contracts.hotline.StatusSync;
@@ -121,6 +122,50 @@ class StatusSyncTest extends BridgeTest {
         assertThat(TopicReader.readAll(bootstrap, Topics.HOTLINE_VISIT_RECORDED.name()))
                 .anyMatch(r -> caseId.equals(r.key()));
         assertThat(hotline.escalations()).filteredOn(r -> r.caseId().equals(caseId)).hasSize(1);
+    }
+
+    /** 延期申请 goes to the hotline; its answer (延期审核) comes back once, for dispatch to apply. */
+    @Test
+    void shouldPassTheHotlinesAnswerToAnExtensionRequestOnOnce() {
+        WorkOrder order = ORDERS.next(Instant.now());
+        OrderReceipt receipt = push(order);
+        hotline.autoExtensionDecisions(Duration.ZERO, true);
+        try {
+            new TestTransitions(bootstrap, receipt.caseId(), ReportSource.HOTLINE_12345).opened()
+                    .step("accept", CaseState.ACCEPTED, "STREET", null)
+                    .step("request-extension", CaseState.EXTENSION_REQUESTED, "STREET", "需协调燃气公司停气");
+            await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(bootstrap,
+                    Topics.HOTLINE_EXTENSION_DECIDED.name()).stream().anyMatch(r -> receipt.caseId().equals(r.key())));
+        } finally {
+            hotline.autoExtensionDecisions(null, true);
+        }
+        StatusSync request = hotline.syncsOf(order.orderNumber()).getLast();
+        assertThat(request.status()).isEqualTo(SyncStatus.EXTENSION_REQUESTED);
+        var decided = TopicReader.readAll(bootstrap, Topics.HOTLINE_EXTENSION_DECIDED.name()).stream()
+                .filter(r -> receipt.caseId().equals(r.key()))
+                .map(r -> new EventCodec().decode(Topics.HOTLINE_EXTENSION_DECIDED, r.value()).data()).toList();
+        assertThat(decided).singleElement().satisfies(d -> {
+            assertThat(d.orderNumber()).isEqualTo(order.orderNumber());
+            assertThat(d.requestSequence()).isEqualTo(request.sequence());
+            assertThat(d.approved()).isTrue();
+            assertThat(d.dueAt()).isAfter(request.dueAt());
+        });
+
+        // Sent again: the same answer, passed on before.
+        ExtensionDecision again = new ExtensionDecision(decided.getFirst().decisionId(), request.sequence(), true,
+                decided.getFirst().dueAt(), null, Instant.now());
+        assertThat(hotline.postExtensionDecision(order.orderNumber(), again).body()).contains("\"duplicate\":true");
+        // Granted without a deadline, refused without a reason, for an order nobody knows: refused in Chinese.
+        assertThat(hotline.postExtensionDecision(order.orderNumber(), new ExtensionDecision("YQ-x-" + order
+                .orderNumber(), request.sequence(), true, null, null, Instant.now())))
+                .satisfies(d -> assertThat(d.status()).isEqualTo(422))
+                .satisfies(d -> assertThat(d.body()).contains("dueAt").contains("须给出延期后的办结时限"));
+        assertThat(hotline.postExtensionDecision(order.orderNumber(), new ExtensionDecision("YQ-y-" + order
+                .orderNumber(), request.sequence(), false, null, " ", Instant.now())).status()).isEqualTo(422);
+        assertThat(hotline.postExtensionDecision("GD-NOBODY", again).status()).isEqualTo(404);
+        assertThat(TopicReader.readAll(bootstrap, Topics.HOTLINE_EXTENSION_DECIDED.name()))
+                .filteredOn(r -> receipt.caseId().equals(r.key())).hasSize(1);
+        assertThat(hotline.violations()).isEmpty();
     }
 
     /** The order the hotline opened for an escalation hears the city's handling, and is closed when the case is. */
