@@ -42,7 +42,7 @@ final class SampleEvents {
                     ServiceNames.HOTLINE_BRIDGE, T0, "GD20260302000117", new HotlineOrderReceived(
                             "GD20260302000117", "e-1", "主办", List.of("城乡建设", "市政设施", "路灯不亮"),
                             "小区门口路灯连续三晚不亮", "赛罕区大学东街", new GeoPoint(40.8114, 111.6876),
-                            "150105001001003", "一般", T0.plusSeconds(7 * 86_400), T0));
+                            "150105001001003", "一般", T0.plusSeconds(7 * 86_400), T0, null));
             case "grid.event.reopen-requested.v1" -> EventEnvelope.of(Topics.REOPEN_REQUESTED, "e-1-reopen-7",
                     ServiceNames.INTAKE, T0, "e-1", new ReopenRequested("e-1", "gw-150105-0042", "杂物仍未清理", 7, T0, "operator-saihan", "OPERATOR"));
             case "grid.hotline.order.declined.v1" -> EventEnvelope.of(Topics.HOTLINE_ORDER_DECLINED,

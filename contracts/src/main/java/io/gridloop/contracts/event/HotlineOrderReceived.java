@@ -15,6 +15,7 @@ import java.util.List;
  * @param gridCode     the grid, when the hotline knows it; otherwise intake places the order by {@code location}
  * @param urgency      一般 / 紧急 / 特急 as sent by the hotline
  * @param dueAt        the hotline's own deadline for the order (办结时限)
+ * @param leadUnit     for a 协办 order, the unit that owns it (主办单位); the case is the grid platform's part
  */
 public record HotlineOrderReceived(
         String orderNumber,
@@ -27,5 +28,6 @@ public record HotlineOrderReceived(
         String gridCode,
         String urgency,
         Instant dueAt,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String leadUnit) {
 }

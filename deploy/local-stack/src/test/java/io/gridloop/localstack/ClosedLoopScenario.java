@@ -97,7 +97,7 @@ abstract class ClosedLoopScenario {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         WorkOrder order = new WorkOrder("GD" + System.nanoTime(), "主办", List.of("城乡建设", "市政设施", "路灯"),
                 "村口路灯不亮", "清水河县城关镇", null, grid, new Contact("王先生", "13900001234", false), "一般",
-                now.plus(Duration.ofDays(7)), now);
+                now.plus(Duration.ofDays(7)), now, null);
 
         HotlineSimulator.Delivery pushed = hotline.pushOrder(order);
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(202);

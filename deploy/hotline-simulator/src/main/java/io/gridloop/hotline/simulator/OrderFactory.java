@@ -60,6 +60,6 @@ public final class OrderFactory {
         Contact contact = new Contact(SURNAMES.get(random.nextInt(SURNAMES.size())) + "先生",
                 "13" + String.format("%09d", random.nextInt(1_000_000_000)), random.nextInt(10) == 0);
         return new WorkOrder(number, random.nextInt(10) < 8 ? "主办" : "转办", kind.path(), kind.text(),
-                "网格 " + grid + " 附近", null, grid, contact, kind.urgency(), now.plus(kind.deadline()), now);
+                "网格 " + grid + " 附近", null, grid, contact, kind.urgency(), now.plus(kind.deadline()), now, null);
     }
 }

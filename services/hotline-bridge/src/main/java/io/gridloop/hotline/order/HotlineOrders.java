@@ -51,6 +51,10 @@ public class HotlineOrders {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ORDER_NOT_PLACEABLE", "工单无法定位到网格",
                     "工单须带网格编码 (gridCode) 或位置 (location)，否则无法派往网格").with("field", "gridCode");
         }
+        if (WorkOrder.ASSISTING.equals(order.orderKind()) && (order.leadUnit() == null || order.leadUnit().isBlank())) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "LEAD_UNIT_MISSING", "协办工单须注明主办单位",
+                    "协办工单的办理结果是给主办单位的协办意见，须在 leadUnit 中注明主办单位").with("field", "leadUnit");
+        }
         Instant now = clock.instant();
         OrderBook.Stored stored = book.storeIfNew(new StoredOrder(order.orderNumber(), UUID.randomUUID().toString(),
                 origin, order, null, now, null, null, null));
@@ -79,7 +83,7 @@ public class HotlineOrders {
         WorkOrder o = stored.order();
         HotlineOrderReceived event = new HotlineOrderReceived(o.orderNumber(), stored.caseId(), o.orderKind(),
                 o.categoryPath(), o.requestText(), o.address(), o.location(), o.gridCode(),
-                o.urgency() == null ? "一般" : o.urgency(), o.dueAt(), stored.receivedAt());
+                o.urgency() == null ? "一般" : o.urgency(), o.dueAt(), stored.receivedAt(), o.leadUnit());
         try {
             // A stable id: an order published twice (after a lost acknowledgement) is one order to intake.
             publisher.publishAndWait(Topics.HOTLINE_ORDER_RECEIVED, EventEnvelope.of(Topics.HOTLINE_ORDER_RECEIVED,

@@ -29,6 +29,14 @@ public final class StatusMapping {
      * @param lastFeedback the handler's latest feedback text, reported as the result when the case closes
      */
     public static Optional<StatusSync> of(CaseTransitioned t, String orderNumber, String lastFeedback) {
+        return of(t, orderNumber, lastFeedback, false);
+    }
+
+    /**
+     * @param assisting whether the order is a 协办 one: the result is then the 协办意见 for the lead unit
+     */
+    public static Optional<StatusSync> of(CaseTransitioned t, String orderNumber, String lastFeedback,
+                                          boolean assisting) {
         String reason = blankToNull(t.reason());
         String unit = t.handlingUnitName();
         return switch (t.action()) {
@@ -45,9 +53,9 @@ public final class StatusMapping {
                     "延期已批准，办结时限调整为 " + DAY_TIME.format(t.dueAt()), null);
             case "reject-extension" -> sync(t, orderNumber, SyncStatus.IN_PROGRESS,
                     "延期未获批准，按原时限办理" + colon(reason), null);
-            case "close" -> sync(t, orderNumber, SyncStatus.REPLIED,
-                    lastFeedback != null && !lastFeedback.isBlank() ? lastFeedback
-                            : reason != null ? reason : "已办结", null);
+            case "close" -> sync(t, orderNumber, SyncStatus.REPLIED, (assisting ? "协办意见：" : "")
+                    + (lastFeedback != null && !lastFeedback.isBlank() ? lastFeedback
+                            : reason != null ? reason : "已办结"), null);
             case "invalidate" -> sync(t, orderNumber, SyncStatus.RETURNED, "退单", reason);
             case "request-extension" -> sync(t, orderNumber, SyncStatus.EXTENSION_REQUESTED, "申请延期", reason);
             default -> Optional.empty();

@@ -6,6 +6,7 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.hotline.EscalationReport;
+import io.gridloop.contracts.hotline.WorkOrder;
 import io.gridloop.hotline.order.CaseLink;
 import io.gridloop.hotline.order.OrderBook;
 import io.gridloop.hotline.order.Origin;
@@ -89,7 +90,10 @@ class TransitionListener implements ConsumerSeekAware {
             book.rememberFeedback(t.caseId(), feedback);
         }
         String orderNumber = link.get().origin() == Origin.ESCALATED ? null : link.get().orderNumber();
-        StatusMapping.of(t, orderNumber, feedback).ifPresent(sync -> {
+        // Only a reply needs to know whether the order is ours or one we assist (协办): one read, at closing.
+        boolean assisting = "close".equals(t.action()) && orderNumber != null && book.order(orderNumber)
+                .map(o -> o.order() != null && WorkOrder.ASSISTING.equals(o.order().orderKind())).orElse(false);
+        StatusMapping.of(t, orderNumber, feedback, assisting).ifPresent(sync -> {
             if (outbox.enqueue(t.caseId(), sync, t.occurredAt())) {
                 log.debug("Queued {} for 12345 order {} (case {} step {})", sync.statusLabel(), sync.orderNumber(),
                         t.caseId(), t.sequence());

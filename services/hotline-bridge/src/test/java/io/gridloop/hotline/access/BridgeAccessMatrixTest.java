@@ -107,6 +107,6 @@ class BridgeAccessMatrixTest extends BridgeTest {
         // Near the centre of grid 150105001001003 in the demo registry: intake places it by its position.
         return new WorkOrder(o.orderNumber(), o.orderKind(), o.categoryPath(), o.requestText(), o.address(),
                 new io.gridloop.contracts.event.GeoPoint(40.7492, 111.7147), null, o.contact(), o.urgency(),
-                o.dueAt(), o.createdAt());
+                o.dueAt(), o.createdAt(), o.leadUnit());
     }
 }

@@ -124,6 +124,28 @@ class StatusSyncTest extends BridgeTest {
         assertThat(hotline.escalations()).filteredOn(r -> r.caseId().equals(caseId)).hasSize(1);
     }
 
+    /** A 协办 order's reply is the grid platform's 协办意见 for the lead unit, which must be named. */
+    @Test
+    void shouldReplyToAnAssistingOrderWithTheAssistingOpinionAndRequireItsLeadUnit() {
+        WorkOrder o = ORDERS.next(Instant.now());
+        WorkOrder assisting = new WorkOrder(o.orderNumber(), "协办", o.categoryPath(), o.requestText(), o.address(),
+                o.location(), o.gridCode(), o.contact(), o.urgency(), o.dueAt(), o.createdAt(), "赛罕区住房和城乡建设局");
+        WorkOrder unnamed = new WorkOrder(o.orderNumber() + "N", "协办", o.categoryPath(), o.requestText(),
+                o.address(), o.location(), o.gridCode(), o.contact(), o.urgency(), o.dueAt(), o.createdAt(), null);
+        assertThat(hotline.pushOrder(unnamed)).satisfies(d -> assertThat(d.status()).isEqualTo(422))
+                .satisfies(d -> assertThat(d.body()).contains("LEAD_UNIT_MISSING", "leadUnit"));
+
+        OrderReceipt receipt = push(assisting);
+        new TestTransitions(bootstrap, receipt.caseId(), ReportSource.HOTLINE_12345).opened()
+                .step("accept", CaseState.ACCEPTED, "STREET", null)
+                .step("feedback", CaseState.FEEDBACK_SUBMITTED, "STREET", "已配合清理占道堆放物")
+                .step("close", CaseState.CLOSED, "STREET", "复核通过");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> hotline.syncsOf(assisting.orderNumber()).stream()
+                .anyMatch(s -> s.status() == SyncStatus.REPLIED));
+        assertThat(hotline.syncsOf(assisting.orderNumber()).getLast().text()).isEqualTo("协办意见：已配合清理占道堆放物");
+    }
+
     /** 延期申请 goes to the hotline; its answer (延期审核) comes back once, for dispatch to apply. */
     @Test
     void shouldPassTheHotlinesAnswerToAnExtensionRequestOnOnce() {

@@ -12,6 +12,7 @@ import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
+import io.gridloop.contracts.hotline.WorkOrder;
 import io.gridloop.intake.access.ReportSources;
 import io.gridloop.intake.grid.GridArea;
 import io.gridloop.intake.grid.GridRegistry;
@@ -114,14 +115,27 @@ class HotlineOrderListener {
         log.warn("12345 order {} given back to the hotline: {}", order.orderNumber(), reason);
     }
 
+    /**
+     * The report an order becomes. By its kind: 主办, the grid platform's own order, is taken whatever its category
+     * (an unknown one as 其他); 转办, passed on by another unit, only if the catalogue knows its category — otherwise
+     * it is not a grid matter and goes back (退单); 协办 is the grid platform's part of an order the lead unit owns,
+     * and says so in its text.
+     */
     ReportRequest toReport(HotlineOrderReceived order) {
         Optional<SubCategory> sub = categories.subCategoryOf(order.categoryPath());
+        if (sub.isEmpty() && WorkOrder.TRANSFERRED.equals(order.orderKind())) {
+            throw new UnplaceableOrderException("该转办诉求不属于网格化服务管理事项（12345分类「"
+                    + String.join("/", order.categoryPath()) + "」不在本平台事项目录中），请转相关职能部门办理");
+        }
         GridArea grid = placeOf(order);
         // A position the hotline's geocoder put outside the grid it named is the hotline's imprecision, not a
         // reason to refuse the citizen's request: keep the grid, drop the position.
         GeoPoint location = order.location() != null && registry.fits(grid, order.location())
                 ? order.location() : null;
-        String text = "【12345工单 " + order.orderNumber() + " · " + String.join("/", order.categoryPath()) + "】"
+        String kind = WorkOrder.ASSISTING.equals(order.orderKind())
+                ? "12345协办工单 " + order.orderNumber() + " · 主办单位：" + order.leadUnit()
+                : "12345" + (WorkOrder.TRANSFERRED.equals(order.orderKind()) ? "转办" : "") + "工单 " + order.orderNumber();
+        String text = "【" + kind + " · " + String.join("/", order.categoryPath()) + "】"
                 + order.requestText() + (order.address() == null || order.address().isBlank() ? ""
                 : "（地址：" + order.address().strip() + "）");
         return new ReportRequest(order.orderNumber(), ReportSource.HOTLINE_12345,
@@ -156,7 +170,7 @@ class HotlineOrderListener {
                 .orElse(Urgency.NORMAL);
     }
 
-    /** An order intake cannot place in any grid: it goes back to the hotline (退单) with this message. */
+    /** An order intake cannot take (no grid holds it, not a grid matter): it goes back (退单) with this message. */
     static class UnplaceableOrderException extends RuntimeException {
         UnplaceableOrderException(String message) {
             super(message);

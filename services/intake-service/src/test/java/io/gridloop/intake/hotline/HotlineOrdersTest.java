@@ -38,8 +38,21 @@ class HotlineOrdersTest extends ServiceIntegrationTest {
 
     private static HotlineOrderReceived order(String number, String caseId, String gridCode, GeoPoint location,
                                               List<String> path) {
-        return new HotlineOrderReceived(number, caseId, "主办", path, "小区门口路灯连续三晚不亮",
-                "赛罕区大学东街", location, gridCode, "紧急", RECEIVED.plus(Duration.ofDays(7)), RECEIVED);
+        return order(number, caseId, "主办", null, gridCode, location, path);
+    }
+
+    private static HotlineOrderReceived order(String number, String caseId, String kind, String leadUnit,
+                                              String gridCode, GeoPoint location, List<String> path) {
+        return new HotlineOrderReceived(number, caseId, kind, path, "小区门口路灯连续三晚不亮",
+                "赛罕区大学东街", location, gridCode, "紧急", RECEIVED.plus(Duration.ofDays(7)), RECEIVED, leadUnit);
+    }
+
+    private HotlineOrderDeclined awaitDeclined(String caseId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(
+                        bootstrap, Topics.HOTLINE_ORDER_DECLINED.name()).stream()
+                .filter(r -> caseId.equals(r.key()))
+                .map(r -> codec.decode(Topics.HOTLINE_ORDER_DECLINED, r.value()).data())
+                .findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
     private void send(HotlineOrderReceived order) {
@@ -129,16 +142,37 @@ class HotlineOrdersTest extends ServiceIntegrationTest {
         String caseId = UUID.randomUUID().toString();
         send(order(number, caseId, "150105999999999", new GeoPoint(10.0, 10.0), List.of("教育")));
 
-        HotlineOrderDeclined declined = await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(
-                        bootstrap, Topics.HOTLINE_ORDER_DECLINED.name()).stream()
-                .filter(r -> caseId.equals(r.key()))
-                .map(r -> codec.decode(Topics.HOTLINE_ORDER_DECLINED, r.value()).data())
-                .findFirst().orElse(null), java.util.Objects::nonNull);
+        HotlineOrderDeclined declined = awaitDeclined(caseId);
         assertThat(declined.orderNumber()).isEqualTo(number);
         assertThat(declined.reason()).contains("不在本平台网格范围内", "150105999999999", "重新派单");
         // Declined while the order's record was handled: nothing went to the dead letters, no report exists.
         assertThat(TopicReader.readAll(bootstrap, Topics.HOTLINE_ORDER_RECEIVED.deadLetterTopic()))
                 .noneMatch(r -> number.equals(r.key()));
         assertThat(reportsOf(caseId)).isEmpty();
+    }
+
+    /**
+     * 转办 is taken only as a grid matter: a category the catalogue does not know goes back (a 主办 order with it is
+     * ours and taken as 其他); 协办 is our part of the lead unit's order, and its text says whose.
+     */
+    @Test
+    void shouldTakeATransferredOrderOnlyAsAGridMatterAndNameTheLeadUnitOfAnAssistingOne() {
+        String transferred = UUID.randomUUID().toString();
+        String owned = UUID.randomUUID().toString();
+        String assisting = UUID.randomUUID().toString();
+        List<String> notOurs = List.of("经济管理", "税务", "发票开具");
+        send(order("GD" + System.nanoTime(), transferred, "转办", null, "150105001001003", null, notOurs));
+        send(order("GD" + System.nanoTime(), owned, "主办", null, "150105001001003", null, notOurs));
+        String assistNumber = "GD" + System.nanoTime();
+        send(order(assistNumber, assisting, "协办", "赛罕区市场监督管理局", "150105001001003", null,
+                List.of("城乡建设", "市政设施", "路灯")));
+
+        assertThat(awaitDeclined(transferred).reason()).contains("不属于网格化服务管理事项", "经济管理/税务/发票开具");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !reportsOf(owned).isEmpty() && !reportsOf(assisting)
+                .isEmpty());
+        assertThat(reportsOf(owned).getFirst().category()).isEqualTo(EventCategory.OTHER);
+        assertThat(reportsOf(assisting).getFirst().description())
+                .startsWith("【12345协办工单 " + assistNumber + " · 主办单位：赛罕区市场监督管理局");
+        assertThat(reportsOf(transferred)).isEmpty();
     }
 }
