@@ -1,6 +1,7 @@
 package io.gridloop.contracts.event;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Data of {@code grid.case.transitioned.v1}: one state change of a case, carrying what statistics need so that
@@ -29,6 +30,8 @@ import java.time.Instant;
  * @param description on an {@code escalate} transition: the report's own text, for whoever takes the case up
  *                    (the 12345 command centre when the case goes to the city)
  * @param extensionWorkingDays on a {@code request-extension} transition: how many working days are asked for
+ * @param photoIds   photos taken with the action (a feedback's of the result), by the ids dispatch's photo store
+ *                   gave them; empty when none
  */
 public record CaseTransitioned(
         String caseId,
@@ -64,5 +67,27 @@ public record CaseTransitioned(
         VisitResolution visitResolution,
         VisitSatisfaction visitSatisfaction,
         String description,
-        Integer extensionWorkingDays) {
+        Integer extensionWorkingDays,
+        List<String> photoIds) {
+
+    public CaseTransitioned {
+        photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+    }
+
+    /** A transition without photos. */
+    public CaseTransitioned(String caseId, int sequence, String action, CaseState fromState, CaseState toState,
+                            String districtCode, String districtName, String gridCode, EventCategory category,
+                            ReportSource source, Instant reportedAt, Instant dueAt, Instant occurredAt, String actor,
+                            String handlingUnit, String level, Integer reworkCount, String reason, Instant closedAt,
+                            Boolean onTime, String mergedInto, String subCategory, String communityCode,
+                            String communityName, String streetCode, String streetName, String actorRole,
+                            String routingRule, String handlingUnitName, Instant acceptBy,
+                            VisitResolution visitResolution, VisitSatisfaction visitSatisfaction, String description,
+                            Integer extensionWorkingDays) {
+        this(caseId, sequence, action, fromState, toState, districtCode, districtName, gridCode, category, source,
+                reportedAt, dueAt, occurredAt, actor, handlingUnit, level, reworkCount, reason, closedAt, onTime,
+                mergedInto, subCategory, communityCode, communityName, streetCode, streetName, actorRole,
+                routingRule, handlingUnitName, acceptBy, visitResolution, visitSatisfaction, description,
+                extensionWorkingDays, List.of());
+    }
 }

@@ -18,10 +18,12 @@ import java.util.List;
  * @param publishTimeout  how long Kafka may take to acknowledge an order or visit before the hotline gets a 503
  * @param poll            pulling orders, for cities whose hotline cannot push
  * @param outbox          delivering status syncs and escalations
+ * @param photoBaseUrl    where gridloop's API serves case photos (dispatch's), for the photos a 办结反馈 names
  */
 @ConfigurationProperties("gridloop.hotline")
 public record HotlineSettings(String baseUrl, String secret, String previousSecret, Duration signatureTolerance,
-                              Duration callTimeout, Duration publishTimeout, Poll poll, Outbox outbox) {
+                              Duration callTimeout, Duration publishTimeout, Poll poll, Outbox outbox,
+                              String photoBaseUrl) {
 
     /** As long as the HMAC-SHA256 key itself: anything shorter can be guessed sooner than the hash. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -39,6 +41,12 @@ public record HotlineSettings(String baseUrl, String secret, String previousSecr
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
         poll = poll == null ? new Poll(false, null, null) : poll;
         outbox = outbox == null ? new Outbox(null, null, null, null, null, null) : outbox;
+        photoBaseUrl = photoBaseUrl == null ? "http://localhost:8082" : photoBaseUrl.replaceAll("/+$", "");
+    }
+
+    /** Where gridloop's API serves a case photo, as the 办结反馈 names it. */
+    public String photoUrl(String photoId) {
+        return photoBaseUrl + "/api/v1/photos/" + photoId;
     }
 
     private static void requireSecret(String name, String value) {

@@ -39,16 +39,27 @@ public final class TestTransitions {
         return this;
     }
 
+    /** The next step with photos taken with it (a feedback's of the result), published at once. */
+    public TestTransitions step(String action, CaseState to, String level, String reason, List<String> photoIds) {
+        publish(List.of(next(action, to, level, reason, null, photoIds)));
+        return this;
+    }
+
     /** The next step, built but not published: for sending several in one batch. */
     public EventEnvelope<CaseTransitioned> next(String action, CaseState to, String level, String reason,
                                          String description) {
+        return next(action, to, level, reason, description, List.of());
+    }
+
+    private EventEnvelope<CaseTransitioned> next(String action, CaseState to, String level, String reason,
+                                                 String description, List<String> photoIds) {
         sequence++;
         CaseTransitioned t = new CaseTransitioned(caseId, sequence, action, state, to, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, source, reported, reported.plusSeconds(7 * 86_400),
                 Instant.now(), "h-1", "150105001", level, 0, reason, to == CaseState.CLOSED ? Instant.now() : null,
                 to == CaseState.CLOSED ? Boolean.TRUE : null, null, "BUILDING_SAFETY", "150105001001", "大学东路社区",
                 "150105001", "大学东路街道", "HANDLER", null, "大学东路街道办事处", reported.plusSeconds(86_400), null,
-                null, description, null);
+                null, description, null, photoIds);
         state = to;
         EventEnvelope<CaseTransitioned> envelope = EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + sequence,
                 ServiceNames.DISPATCH, t.occurredAt(), caseId, t);

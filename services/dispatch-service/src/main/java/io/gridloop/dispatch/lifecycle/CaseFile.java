@@ -372,7 +372,7 @@ public record CaseFile(
                 action == CaseAction.VISIT ? changed.lastVisit.resolution() : null,
                 action == CaseAction.VISIT ? changed.lastVisit.satisfaction() : null,
                 action == CaseAction.ESCALATE ? description : null,
-                action == CaseAction.REQUEST_EXTENSION ? changed.requestedExtensionDays : null);
+                action == CaseAction.REQUEST_EXTENSION ? changed.requestedExtensionDays : null, in.photoIds());
         TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
                 in.reason(), changed.handlingUnit, changed.handlingUnitName, changed.assignee,
                 decidedByRule(action, changed), in.photoIds(), now);

@@ -9,6 +9,7 @@ import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.casefile.CaseFiles;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.auth.Identity;
+import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,6 +138,13 @@ class FeedbackPhotosTest extends ServiceIntegrationTest {
                 .jsonPath("$.timeline[3].comment").isEqualTo("已更换井盖")
                 .jsonPath("$.timeline[3].photoIds.length()").isEqualTo(2)
                 .jsonPath("$.timeline[3].photoIds[0]").isEqualTo(photos.get(0).get("id"));
+        // The transition carries them too: the 12345 bridge names them in the 办结反馈.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TopicReader.readAll(bootstrap,
+                        Topics.CASE_TRANSITIONED.name()).stream().filter(r -> id.equals(r.key()))
+                .map(r -> new EventCodec().decode(Topics.CASE_TRANSITIONED, r.value()).data())
+                .filter(t -> "feedback".equals(t.action())).toList()).singleElement()
+                .satisfies(t -> assertThat(t.photoIds()).containsExactly((String) photos.get(0).get("id"),
+                        (String) photos.get(1).get("id"))));
 
         // A result photo is read by whoever may read the case, and by nobody else.
         String url = (String) photos.get(0).get("url");

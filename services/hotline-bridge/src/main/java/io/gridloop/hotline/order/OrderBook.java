@@ -77,9 +77,10 @@ public class OrderBook {
                 Update.update("areaCode", areaCode), CaseLink.class);
     }
 
-    public void rememberFeedback(String caseId, String text) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)), Update.update("lastFeedback", text),
-                CaseLink.class);
+    /** The handler's latest feedback and its photos: what the 办结反馈 reports when the case closes. */
+    public void rememberFeedback(String caseId, String text, java.util.List<String> photoIds) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)),
+                Update.update("lastFeedback", text).set("lastFeedbackPhotos", photoIds), CaseLink.class);
     }
 
     /**

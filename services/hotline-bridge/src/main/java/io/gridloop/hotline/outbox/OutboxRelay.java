@@ -230,7 +230,7 @@ class OutboxRelay implements DisposableBean {
         String number = book.linkOf(message.caseId()).map(CaseLink::orderNumber).orElseThrow(() ->
                 new IllegalStateException("12345 has not opened an order for escalated case " + message.caseId()));
         return new StatusSync(s.syncId(), number, s.sequence(), s.status(), s.statusLabel(), s.text(), s.reason(),
-                s.handlingUnit(), s.dueAt(), s.extensionWorkingDays(), s.occurredAt());
+                s.handlingUnit(), s.dueAt(), s.extensionWorkingDays(), s.occurredAt(), s.photos());
     }
 
     /** The hotline opened an order for our escalation: remember it both ways, so its visits find the case. */

@@ -7,6 +7,7 @@ import io.gridloop.contracts.hotline.SyncStatus;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,18 +26,28 @@ public final class StatusMapping {
     private StatusMapping() {
     }
 
+    /** The handler's latest feedback: its text and photos, reported as the result when the case closes. */
+    public record Result(String text, List<StatusSync.Photo> photos) {
+
+        public Result {
+            photos = photos == null ? List.of() : List.copyOf(photos);
+        }
+    }
+
     /**
      * @param lastFeedback the handler's latest feedback text, reported as the result when the case closes
      */
     public static Optional<StatusSync> of(CaseTransitioned t, String orderNumber, String lastFeedback) {
-        return of(t, orderNumber, lastFeedback, false);
+        return of(t, orderNumber, new Result(lastFeedback, List.of()), false);
     }
 
     /**
+     * @param result    the handler's latest feedback, reported when the case closes (办结反馈)
      * @param assisting whether the order is a 协办 one: the result is then the 协办意见 for the lead unit
      */
-    public static Optional<StatusSync> of(CaseTransitioned t, String orderNumber, String lastFeedback,
+    public static Optional<StatusSync> of(CaseTransitioned t, String orderNumber, Result result,
                                           boolean assisting) {
+        String lastFeedback = result.text();
         String reason = blankToNull(t.reason());
         String unit = t.handlingUnitName();
         return switch (t.action()) {
@@ -55,7 +66,7 @@ public final class StatusMapping {
                     "延期未获批准，按原时限办理" + colon(reason), null);
             case "close" -> sync(t, orderNumber, SyncStatus.REPLIED, (assisting ? "协办意见：" : "")
                     + (lastFeedback != null && !lastFeedback.isBlank() ? lastFeedback
-                            : reason != null ? reason : "已办结"), null);
+                            : reason != null ? reason : "已办结"), null, result.photos());
             case "invalidate" -> sync(t, orderNumber, SyncStatus.RETURNED, "退单", reason);
             case "request-extension" -> sync(t, orderNumber, SyncStatus.EXTENSION_REQUESTED, "申请延期", reason);
             default -> Optional.empty();
@@ -64,9 +75,14 @@ public final class StatusMapping {
 
     private static Optional<StatusSync> sync(CaseTransitioned t, String orderNumber, SyncStatus status, String text,
                                              String reason) {
+        return sync(t, orderNumber, status, text, reason, List.of());
+    }
+
+    private static Optional<StatusSync> sync(CaseTransitioned t, String orderNumber, SyncStatus status, String text,
+                                             String reason, List<StatusSync.Photo> photos) {
         return Optional.of(new StatusSync(syncId(t), orderNumber, t.sequence(), status, status.label(), text, reason,
                 t.handlingUnitName(), t.dueAt(),
-                status == SyncStatus.EXTENSION_REQUESTED ? t.extensionWorkingDays() : null, t.occurredAt()));
+                status == SyncStatus.EXTENSION_REQUESTED ? t.extensionWorkingDays() : null, t.occurredAt(), photos));
     }
 
     /** The same as dispatch's event id of the transition: one sync per step, however often it is delivered. */

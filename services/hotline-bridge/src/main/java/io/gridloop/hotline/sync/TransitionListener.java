@@ -6,6 +6,8 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.hotline.EscalationReport;
+import io.gridloop.contracts.hotline.StatusSync;
+import io.gridloop.hotline.HotlineSettings;
 import io.gridloop.contracts.hotline.WorkOrder;
 import io.gridloop.hotline.order.CaseLink;
 import io.gridloop.hotline.order.OrderBook;
@@ -21,6 +23,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,9 +44,11 @@ class TransitionListener implements ConsumerSeekAware {
     private final Outbox outbox;
     private final MeterRegistry meters;
     private final EscalatedCases escalated;
+    private final HotlineSettings settings;
 
     TransitionListener(EventCodec codec, OrderBook book, Outbox outbox, MeterRegistry meters,
-                       EscalatedCases escalated) {
+                       EscalatedCases escalated, HotlineSettings settings) {
+        this.settings = settings;
         this.codec = codec;
         this.book = book;
         this.outbox = outbox;
@@ -85,15 +90,18 @@ class TransitionListener implements ConsumerSeekAware {
             book.placeCase(t.caseId(), areaOf(t));
         }
         String feedback = link.get().lastFeedback();
+        List<String> photos = link.get().lastFeedbackPhotos();
         if ("feedback".equals(t.action())) {
             feedback = t.reason();
-            book.rememberFeedback(t.caseId(), feedback);
+            photos = t.photoIds();
+            book.rememberFeedback(t.caseId(), feedback, photos);
         }
         String orderNumber = link.get().origin() == Origin.ESCALATED ? null : link.get().orderNumber();
         // Only a reply needs to know whether the order is ours or one we assist (协办): one read, at closing.
         boolean assisting = "close".equals(t.action()) && orderNumber != null && book.order(orderNumber)
                 .map(o -> o.order() != null && WorkOrder.ASSISTING.equals(o.order().orderKind())).orElse(false);
-        StatusMapping.of(t, orderNumber, feedback, assisting).ifPresent(sync -> {
+        StatusMapping.of(t, orderNumber, new StatusMapping.Result(feedback, photos.stream()
+                .map(id -> new StatusSync.Photo(id, settings.photoUrl(id))).toList()), assisting).ifPresent(sync -> {
             if (outbox.enqueue(t.caseId(), sync, t.occurredAt())) {
                 log.debug("Queued {} for 12345 order {} (case {} step {})", sync.statusLabel(), sync.orderNumber(),
                         t.caseId(), t.sequence());

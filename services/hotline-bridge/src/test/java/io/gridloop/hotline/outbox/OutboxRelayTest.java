@@ -36,7 +36,7 @@ class OutboxRelayTest {
     private final OutboxRelay relay = new OutboxRelay(outbox, client, mock(OrderBook.class),
             Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(),
             new HotlineSettings(null, "s".repeat(HotlineSettings.MIN_SECRET_BYTES), null, null, null, null, null,
-                    new HotlineSettings.Outbox(null, 1, 3, Duration.ofSeconds(2), Duration.ofMinutes(5), null)),
+                    new HotlineSettings.Outbox(null, 1, 3, Duration.ofSeconds(2), Duration.ofMinutes(5), null), null),
             mock(Leases.class));
 
     private static OutboxMessage failedBefore(int attempts) {

@@ -49,7 +49,8 @@ class StatusSyncTest extends BridgeTest {
         TestTransitions steps = new TestTransitions(bootstrap, receipt.caseId(), ReportSource.HOTLINE_12345).opened()
                 .step("claim", CaseState.ROUTED, "STREET", null)
                 .step("accept", CaseState.ACCEPTED, "STREET", null)
-                .step("feedback", CaseState.FEEDBACK_SUBMITTED, "STREET", "已更换灯泡，恢复照明")
+                .step("feedback", CaseState.FEEDBACK_SUBMITTED, "STREET", "已更换灯泡，恢复照明",
+                        List.of("p-before-" + receipt.caseId(), "p-after-" + receipt.caseId()))
                 .step("close", CaseState.CLOSED, "STREET", "复核通过");
         steps.republishAll(); // as after a crash of dispatch's relay: every step again
 
@@ -59,6 +60,12 @@ class StatusSyncTest extends BridgeTest {
                 .containsExactly(SyncStatus.ACCEPTED, SyncStatus.IN_PROGRESS, SyncStatus.REPLIED);
         assertThat(syncs).extracting(StatusSync::sequence).containsExactly(4, 5, 6);
         assertThat(syncs.getLast().text()).isEqualTo("已更换灯泡，恢复照明");
+        // The 办结反馈 carries the photos of the result, by id and address.
+        assertThat(syncs.getLast().photos()).extracting(StatusSync.Photo::id)
+                .containsExactly("p-before-" + receipt.caseId(), "p-after-" + receipt.caseId());
+        assertThat(syncs.getLast().photos().getFirst().url())
+                .isEqualTo("http://localhost:8082/api/v1/photos/p-before-" + receipt.caseId());
+        assertThat(syncs.get(1).photos()).as("only the reply carries them").isEmpty();
         assertThat(syncs.getFirst().handlingUnit()).isEqualTo("大学东路街道办事处");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/v1/hotline/outbox")
                 .exchange().expectBody().jsonPath("$.pending").isEqualTo(0));
