@@ -1,13 +1,22 @@
 package io.gridloop.intake.grid;
 
 import io.gridloop.contracts.event.GeoPoint;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 
 import java.util.List;
 
-/** The little geometry intake needs: distances on the earth and whether a point lies in an outline. */
+/**
+ * Distances on the earth, and how far a position lies outside an outline. Outlines are tested with JTS (a kept
+ * geometry library) in a plane of metres laid around the position: at a grid's size (a few hundred metres to a
+ * few kilometres) the flattening error is centimetres.
+ */
 public final class Geo {
 
     private static final double EARTH_RADIUS_M = 6_371_000;
+    private static final double METRES_PER_DEGREE = Math.PI * EARTH_RADIUS_M / 180;
+    static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     private Geo() {
     }
@@ -21,23 +30,37 @@ public final class Geo {
         return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
     }
 
-    /** Ray casting; grids are small enough to treat degrees as a plane. */
-    static boolean inside(GeoPoint p, List<GeoPoint> polygon) {
-        boolean in = false;
-        for (int i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
-            GeoPoint a = polygon.get(i);
-            GeoPoint b = polygon.get(j);
-            if ((a.latitude() > p.latitude()) != (b.latitude() > p.latitude())
-                    && p.longitude() < (b.longitude() - a.longitude()) * (p.latitude() - a.latitude())
-                    / (b.latitude() - a.latitude()) + a.longitude()) {
-                in = !in;
-            }
+    /**
+     * How far {@code p} lies outside {@code outline} in metres, to its nearest edge; 0 inside or on it.
+     *
+     * @param outline at least three corners, not closed (the last connects to the first)
+     */
+    static double metresOutside(GeoPoint p, List<GeoPoint> outline) {
+        double perDegreeLon = METRES_PER_DEGREE * Math.cos(Math.toRadians(p.latitude()));
+        Coordinate[] ring = new Coordinate[outline.size() + 1];
+        for (int i = 0; i < outline.size(); i++) {
+            GeoPoint c = outline.get(i);
+            ring[i] = new Coordinate((c.longitude() - p.longitude()) * perDegreeLon,
+                    (c.latitude() - p.latitude()) * METRES_PER_DEGREE);
         }
-        return in;
+        ring[outline.size()] = ring[0];
+        Polygon around = GEOMETRY.createPolygon(ring);
+        return around.distance(GEOMETRY.createPoint(new Coordinate(0, 0)));
     }
 
-    /** Distance in metres from {@code p} to the nearest corner of {@code polygon}: "near" is measured generously. */
-    static double distanceToOutline(GeoPoint p, List<GeoPoint> polygon) {
-        return polygon.stream().mapToDouble(v -> distance(p, v)).min().orElse(Double.MAX_VALUE);
+    /** An outline in degrees (x = longitude, y = latitude), for the spatial index. */
+    static Polygon polygonOf(List<GeoPoint> outline) {
+        Coordinate[] ring = new Coordinate[outline.size() + 1];
+        for (int i = 0; i < outline.size(); i++) {
+            ring[i] = new Coordinate(outline.get(i).longitude(), outline.get(i).latitude());
+        }
+        ring[outline.size()] = ring[0];
+        return GEOMETRY.createPolygon(ring);
+    }
+
+    /** Degrees of latitude and of longitude that {@code metres} span at {@code p}. */
+    static double[] degreesAround(GeoPoint p, double metres) {
+        return new double[] {metres / METRES_PER_DEGREE,
+                metres / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(p.latitude()))))};
     }
 }

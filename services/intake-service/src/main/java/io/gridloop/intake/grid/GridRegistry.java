@@ -46,6 +46,7 @@ public class GridRegistry implements InitializingBean {
     private final ResourceLoader resources;
     private final Clock clock;
     private final AtomicReference<Map<String, GridArea>> areas = new AtomicReference<>(Map.of());
+    private final AtomicReference<GridIndex> index = new AtomicReference<>(GridIndex.of(List.of()));
     private final List<java.util.function.Consumer<List<GridArea>>> importListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -87,7 +88,14 @@ public class GridRegistry implements InitializingBean {
         for (GridArea a : mongo.findAll(GridArea.class, COLLECTION)) {
             loaded.put(a.code(), a);
         }
-        areas.set(Map.copyOf(loaded));
+        use(loaded);
+    }
+
+    /** The areas lookups answer from from now on, with their spatial index. */
+    private void use(Map<String, GridArea> loaded) {
+        Map<String, GridArea> copy = Map.copyOf(loaded);
+        index.set(GridIndex.of(copy.values()));
+        areas.set(copy);
     }
 
     /** {@code listener} gets the areas of every import, after they are stored. */
@@ -136,13 +144,12 @@ public class GridRegistry implements InitializingBean {
     }
 
     /**
-     * Whether a reported position fits the grid: inside or near its outline, or near its centre; a grid without
-     * geometry accepts any position.
+     * Whether a reported position fits the grid: inside its outline or within {@code near-outline-metres} of its
+     * nearest edge, or near its centre; a grid without geometry accepts any position.
      */
     public boolean fits(GridArea grid, GeoPoint position) {
         if (grid.polygon().size() >= 3) {
-            return Geo.inside(position, grid.polygon())
-                    || Geo.distanceToOutline(position, grid.polygon()) <= settings.nearOutlineMetres();
+            return Geo.metresOutside(position, grid.polygon()) <= settings.nearOutlineMetres();
         }
         if (grid.centroid() != null) {
             return Geo.distance(position, grid.centroid()) <= settings.nearCentroidMetres();
@@ -155,16 +162,9 @@ public class GridRegistry implements InitializingBean {
      * whose outline holds it, else the grid with the nearest centre within {@code near-centroid-metres}.
      */
     public Optional<GridArea> locate(GeoPoint position) {
-        List<GridArea> grids = areas.get().values().stream().filter(a -> a.code().length() == 15 && a.active())
-                .toList();
-        Optional<GridArea> inside = grids.stream()
-                .filter(g -> g.polygon().size() >= 3 && Geo.inside(position, g.polygon())).findFirst();
-        if (inside.isPresent()) {
-            return inside;
-        }
-        return grids.stream().filter(g -> g.centroid() != null)
-                .filter(g -> Geo.distance(position, g.centroid()) <= settings.nearCentroidMetres())
-                .min(Comparator.comparingDouble(g -> Geo.distance(position, g.centroid())));
+        GridIndex grids = index.get();
+        Optional<GridArea> inside = grids.containing(position);
+        return inside.isPresent() ? inside : grids.nearestCentre(position, settings.nearCentroidMetres());
     }
 
     public ImportResult importCsv(Reader csv) {

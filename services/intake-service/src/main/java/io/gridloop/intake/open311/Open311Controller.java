@@ -6,6 +6,7 @@ import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.intake.grid.CoordinateSystem;
 import io.gridloop.intake.grid.GridArea;
 import io.gridloop.intake.grid.GridRegistry;
 import io.gridloop.intake.progress.ReportProgress;
@@ -145,6 +146,7 @@ class Open311Controller {
                          @RequestParam(name = "service_code", required = false) String serviceCode,
                          @RequestParam(name = "lat", required = false) Double lat,
                          @RequestParam(name = "long", required = false) Double lon,
+                         @RequestParam(name = "coordinate_system", required = false) String coordinateSystem,
                          @RequestParam(name = "description", required = false) String description,
                          @RequestParam(name = "email", required = false) String email,
                          @RequestParam(name = "device_id", required = false) String deviceId,
@@ -163,7 +165,9 @@ class Open311Controller {
             throw new ApiException(HttpStatus.BAD_REQUEST, "LOCATION_REQUIRED", "缺少位置",
                     "须提供有效的 lat 与 long").with("field", "lat");
         }
-        GeoPoint position = new GeoPoint(lat, lon);
+        CoordinateSystem system = coordinateSystemOf(coordinateSystem);
+        ReportRequest.Location location = new ReportRequest.Location(lat, lon, system);
+        GeoPoint position = location.wgs84();
         GridArea grid = registry.locate(position).orElseThrow(() -> new ApiException(
                 HttpStatus.UNPROCESSABLE_CONTENT, "OUTSIDE_JURISDICTION", "位置不在服务范围内",
                 "该位置不在任何已登记网格内或附近").with("field", "lat"));
@@ -180,7 +184,7 @@ class Open311Controller {
                 lat.toString(), lon.toString(), text)).substring(0, 40);
         ReportReceipt receipt = intake.accept(new ReportRequest(clientEventId, ReportSource.OPEN311,
                 service.category(), service.code(), null, grid.code(), text,
-                new ReportRequest.Location(lat, lon), clock.instant(), reporter, null, List.of()), reporter);
+                location, clock.instant(), reporter, null, List.of()), reporter);
         return List.of(new Created(receipt.eventId(), "已受理，将按规定时限办理", accountId));
     }
 
@@ -263,6 +267,22 @@ class Open311Controller {
                     .digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Open311 says WGS-84; phones in China often send what their map shows. {@code coordinate_system} (a gridloop
+     * extension) names it: WGS84 (default), GCJ02 or BD09.
+     */
+    private static CoordinateSystem coordinateSystemOf(String name) {
+        if (name == null || name.isBlank()) {
+            return CoordinateSystem.WGS84;
+        }
+        try {
+            return CoordinateSystem.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replace("-", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_COORDINATE_SYSTEM", "坐标系不支持",
+                    "coordinate_system 只能是 WGS84、GCJ02 或 BD09：" + name).with("field", "coordinate_system");
         }
     }
 }

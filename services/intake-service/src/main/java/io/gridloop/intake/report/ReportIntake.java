@@ -188,7 +188,7 @@ public class ReportIntake {
     }
 
     private static GeoPoint location(ReportRequest r) {
-        return r.location() == null ? null : new GeoPoint(r.location().latitude(), r.location().longitude());
+        return r.location() == null ? null : r.location().wgs84();
     }
 
     private static EventReported toEvent(String eventId, ReportRequest r, Optional<SubCategory> sub,

@@ -1,8 +1,10 @@
 package io.gridloop.intake.report;
 
 import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
+import io.gridloop.intake.grid.CoordinateSystem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -58,11 +60,27 @@ public record ReportRequest(
                 location, occurredAt, reporterId, dueAt, all);
     }
 
-    /** WGS-84 decimal degrees. */
+    /**
+     * A position in decimal degrees.
+     *
+     * @param coordinateSystem what the phone or map gave: {@code WGS84} (GPS, the default), {@code GCJ02} (Amap,
+     *                         Tencent, WeChat) or {@code BD09} (Baidu); intake stores WGS-84
+     */
     public record Location(
             @NotNull(message = "不能为空") @DecimalMin(value = "-90", message = "纬度超出范围")
             @DecimalMax(value = "90", message = "纬度超出范围") Double latitude,
             @NotNull(message = "不能为空") @DecimalMin(value = "-180", message = "经度超出范围")
-            @DecimalMax(value = "180", message = "经度超出范围") Double longitude) {
+            @DecimalMax(value = "180", message = "经度超出范围") Double longitude,
+            CoordinateSystem coordinateSystem) {
+
+        public Location(Double latitude, Double longitude) {
+            this(latitude, longitude, null);
+        }
+
+        /** The position in WGS-84, as the registry's outlines and the stored report have it. */
+        public GeoPoint wgs84() {
+            GeoPoint given = new GeoPoint(latitude, longitude);
+            return coordinateSystem == null ? given : coordinateSystem.toWgs84(given);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.gridloop.intake.grid;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,61 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
     }
 
     private RestTestClient.ResponseSpec report(String grid, double latitude, double longitude) {
+        return report(grid, latitude, longitude, null);
+    }
+
+    private RestTestClient.ResponseSpec report(String grid, double latitude, double longitude, String system) {
         return http.post().uri("/api/v1/events").contentType(MediaType.APPLICATION_JSON).body("""
                 {"clientEventId":"%s","source":"GRID_PATROL","category":"HAZARD","subCategory":"MANHOLE",
-                 "gridCode":"%s","description":"井盖缺失","location":{"latitude":%s,"longitude":%s},
+                 "gridCode":"%s","description":"井盖缺失","location":{"latitude":%s,"longitude":%s%s},
                  "occurredAt":"2026-03-02T01:20:00Z","reporterId":"gw-r"}"""
-                .formatted(UUID.randomUUID(), grid, latitude, longitude)).exchange();
+                .formatted(UUID.randomUUID(), grid, latitude, longitude,
+                        system == null ? "" : ",\"coordinateSystem\":\"" + system + "\"")).exchange();
+    }
+
+    private EventReported published(String eventId) {
+        return TopicReader.readAll(bootstrap, Topics.EVENT_REPORTED.name()).stream()
+                .filter(r -> eventId.equals(r.key())).map(r -> new EventCodec().decode(Topics.EVENT_REPORTED,
+                        r.value()).data()).findFirst().orElseThrow();
+    }
+
+    private static String eventIdOf(RestTestClient.ResponseSpec accepted) {
+        return accepted.expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody()
+                .replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1");
+    }
+
+    /**
+     * A grid of 0.01° × 0.01° (about 850 m × 1,110 m): "near" is measured to the nearest edge, not corner, and a
+     * position from a Chinese map (GCJ-02, BD-09) is converted to WGS-84 before it is judged and stored.
+     */
+    @Test
+    void shouldMeasureNearnessToTheEdgeAndTakePositionsFromChineseMaps() {
+        String grid = district + "001001001";
+        http.post().uri("/api/v1/admin/grid-registry").contentType(MediaType.APPLICATION_JSON).body("""
+                [{"code":"%1$s","name":"测试区"},
+                 {"code":"%1$s001","name":"测试街道"},
+                 {"code":"%1$s001001","name":"测试社区"},
+                 {"code":"%2$s","name":"测试社区第1网格",
+                  "polygon":[{"latitude":40.000,"longitude":111.000},{"latitude":40.000,"longitude":111.010},
+                             {"latitude":40.010,"longitude":111.010},{"latitude":40.010,"longitude":111.000}]}]
+                """.formatted(district, grid)).exchange().expectStatus().isOk();
+
+        // 50 m south of the middle of the south edge: 430 m from the nearest corner, within the 300 m of an edge.
+        eventIdOf(report(grid, 40.000 - 50 / 111_195.0, 111.005));
+        report(grid, 40.000 - 400 / 111_195.0, 111.005).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.code").isEqualTo("LOCATION_OUTSIDE_GRID");
+
+        // 43 m inside the east edge, as Amap shows it: some 500 m further east.
+        GeoPoint gps = new GeoPoint(40.005, 111.0095);
+        GeoPoint amap = CoordinateSystem.GCJ02.fromWgs84(gps);
+        report(grid, amap.latitude(), amap.longitude()).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        GeoPoint stored = published(eventIdOf(report(grid, amap.latitude(), amap.longitude(), "GCJ02")))
+                .location();
+        assertThat(Geo.distance(stored, gps)).as("stored in WGS-84").isLessThan(0.01);
+        GeoPoint baidu = CoordinateSystem.BD09.fromWgs84(gps);
+        assertThat(Geo.distance(published(eventIdOf(report(grid, baidu.latitude(), baidu.longitude(), "BD09")))
+                .location(), gps)).isLessThan(0.5);
+        report(grid, 40.005, 111.005, "MARS").expectStatus().isBadRequest();
     }
 
     @Test
