@@ -27,6 +27,7 @@ class IntakeAccess {
                 .requestMatchers(GET, "/api/v1/events", "/api/v1/events/*")
                 .hasAnyRole(names(GRID_WORKER, OPERATOR, REPORTER_APP))
                 .requestMatchers(POST, "/api/v1/admin/grid-registry").hasRole(ADMIN.name())
+                .requestMatchers(GET, "/api/v1/admin/grid-registry/import").hasRole(ADMIN.name())
                 // Reference data every signed-in client needs: areas of the registry, the catalogue.
                 .requestMatchers(GET, "/api/v1/areas/**", "/api/v1/catalogue/**").authenticated()
                 // Open311 GeoReport v2 keeps its own standard's rules: services and requests are public (standard

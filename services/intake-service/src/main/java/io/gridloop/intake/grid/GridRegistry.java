@@ -5,6 +5,7 @@ import io.gridloop.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.annotation.Id;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -21,6 +22,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -170,13 +172,39 @@ public class GridRegistry implements InitializingBean {
     public ImportResult importCsv(Reader csv) {
         List<RegistryFile.Problem> problems = new ArrayList<>();
         List<RegistryFile.Row> rows = RegistryFile.parseCsv(csv, problems);
-        return importRows(rows, problems);
+        return importRows(rows, problems, "system");
     }
 
-    public ImportResult importRows(List<RegistryFile.Row> rows, List<RegistryFile.Problem> problems) {
+    /**
+     * How an import went or goes ({@code grid_registry_imports}, {@code _id} = {@code latest}): checked, then
+     * stored {@value #STORE_CHUNK} areas at a time, so a page polling it shows a city's registry arriving.
+     *
+     * @param phase CHECKING, STORING, DONE, or REFUSED (the file had problems: nothing was imported)
+     */
+    public record ImportProgress(@Id String id, String phase, String phaseLabel, String by, int total, int stored,
+                                 int problems, Instant startedAt, Instant finishedAt, ImportResult result) {
+    }
+
+    static final String IMPORTS = "grid_registry_imports";
+    static final int STORE_CHUNK = 500;
+
+    public Optional<ImportProgress> lastImport() {
+        return Optional.ofNullable(mongo.findById("latest", ImportProgress.class, IMPORTS));
+    }
+
+    private void progress(String phase, String label, String by, int total, int stored, int problems,
+                          Instant startedAt, ImportResult result) {
+        mongo.save(new ImportProgress("latest", phase, label, by, total, stored, problems, startedAt,
+                result == null && !"REFUSED".equals(phase) ? null : clock.instant(), result), IMPORTS);
+    }
+
+    public ImportResult importRows(List<RegistryFile.Row> rows, List<RegistryFile.Problem> problems, String by) {
+        Instant started = clock.instant();
+        progress("CHECKING", "校验中", by, rows.size(), 0, problems.size(), started, null);
         Map<String, GridArea> known = areas.get();
         RegistryFile.Checked checked = RegistryFile.check(rows, known::containsKey, clock.instant(), problems);
         if (!problems.isEmpty()) {
+            progress("REFUSED", "文件有误，未导入", by, rows.size(), 0, problems.size(), started, null);
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_REGISTRY", "网格库文件有误",
                     "共 " + problems.size() + " 处问题，未导入任何区域").with("errors", problems.stream()
                     .limit(200).map(p -> Map.of("line", p.line(), "field", p.field() == null ? "" : p.field(),
@@ -185,7 +213,9 @@ public class GridRegistry implements InitializingBean {
         int created = 0;
         int updated = 0;
         int retired = 0;
+        int stored = 0;
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, GridArea.class, COLLECTION);
+        int inBulk = 0;
         for (GridArea a : checked.areas()) {
             GridArea before = known.get(a.code());
             if (before == null) {
@@ -198,11 +228,23 @@ public class GridRegistry implements InitializingBean {
             }
             bulk.replaceOne(Query.query(Criteria.where("_id").is(a.code())), a,
                     FindAndReplaceOptions.options().upsert());
+            if (++inBulk == STORE_CHUNK) {
+                bulk.execute();
+                stored += inBulk;
+                inBulk = 0;
+                progress("STORING", "导入中", by, checked.areas().size(), stored, 0, started, null);
+                bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, GridArea.class, COLLECTION);
+            }
         }
-        bulk.execute();
+        if (inBulk > 0) {
+            bulk.execute();
+        }
         reload();
         importListeners.forEach(l -> l.accept(checked.areas()));
-        log.info("Grid registry import: {} created, {} updated ({} retired)", created, updated, retired);
-        return new ImportResult(created, updated, retired, checked.areas().size());
+        ImportResult result = new ImportResult(created, updated, retired, checked.areas().size());
+        progress("DONE", "已完成", by, result.total(), result.total(), 0, started, result);
+        log.info("Grid registry import by {}: {} created, {} updated ({} retired) in {} ms", by, created, updated,
+                retired, java.time.Duration.between(started, clock.instant()).toMillis());
+        return result;
     }
 }

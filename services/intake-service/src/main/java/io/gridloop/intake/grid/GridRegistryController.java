@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +26,8 @@ import java.util.List;
 /** The grid registry for administrators (import) and for apps (looking areas up, walking down the levels). */
 @RestController
 class GridRegistryController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final GridRegistry registry;
 
@@ -43,12 +50,45 @@ class GridRegistryController {
     record AreaPage(String parentCode, int page, int size, long total, List<AreaView> items) {
     }
 
+    /** CSV in UTF-8 (with or without BOM) or GB18030, whatever charset the upload claims: Excel's never says. */
     @PostMapping(path = "/api/v1/admin/grid-registry", consumes = "text/csv")
-    GridRegistry.ImportResult importCsv(@RequestBody String csv) {
+    GridRegistry.ImportResult importCsv(@RequestBody byte[] csv) {
         List<RegistryFile.Problem> problems = new ArrayList<>();
-        List<RegistryFile.Row> rows = RegistryFile.parseCsv(new StringReader(csv), problems);
+        List<RegistryFile.Row> rows = RegistryFile.parseCsv(new StringReader(RegistryFile.decode(csv)), problems);
+        return importChecked(rows, problems);
+    }
+
+    @PostMapping(path = "/api/v1/admin/grid-registry", consumes = XLSX)
+    GridRegistry.ImportResult importXlsx(@RequestBody byte[] workbook) {
+        List<RegistryFile.Problem> problems = new ArrayList<>();
+        List<RegistryFile.Row> rows = RegistryFile.parseXlsx(new ByteArrayInputStream(workbook), problems);
+        return importChecked(rows, problems);
+    }
+
+    /** Outlines as GeoJSON features (RFC 7946), e.g. exported from a GIS. */
+    @PostMapping(path = "/api/v1/admin/grid-registry", consumes = "application/geo+json")
+    GridRegistry.ImportResult importGeoJson(@RequestBody byte[] geoJson) {
+        JsonNode doc;
+        try {
+            doc = JsonMapper.builder().build().readTree(geoJson);
+        } catch (JacksonException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_GEOJSON", "GeoJSON 格式错误",
+                    "无法解析 GeoJSON：" + e.getOriginalMessage());
+        }
+        List<RegistryFile.Problem> problems = new ArrayList<>();
+        return importChecked(RegistryFile.parseGeoJson(doc, problems), problems);
+    }
+
+    private GridRegistry.ImportResult importChecked(List<RegistryFile.Row> rows, List<RegistryFile.Problem> problems) {
         checkWithinReach(rows);
-        return registry.importRows(rows, problems);
+        return registry.importRows(rows, problems, Caller.current().id());
+    }
+
+    /** How the last import went, or goes: rows checked and stored of the total, for a page to show. */
+    @GetMapping("/api/v1/admin/grid-registry/import")
+    GridRegistry.ImportProgress lastImport() {
+        return registry.lastImport().orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_IMPORT",
+                "尚无导入记录", "网格库还没有导入过文件"));
     }
 
     /** An administrator changes the registry of their own areas only; one row outside them refuses the file. */
@@ -72,8 +112,7 @@ class GridRegistryController {
                     a.centroid() == null ? null : a.centroid().longitude(), a.polygon() == null ? List.of()
                     : a.polygon()));
         }
-        checkWithinReach(rows);
-        return registry.importRows(rows, new ArrayList<>());
+        return importChecked(rows, new ArrayList<>());
     }
 
     @GetMapping("/api/v1/areas/{code}")

@@ -2,19 +2,38 @@ package io.gridloop.intake.grid;
 
 import io.gridloop.contracts.event.GeoPoint;
 
-import java.io.BufferedReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import tools.jackson.databind.JsonNode;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Reads and checks a registry import: CSV with the header {@code code,name,status,latitude,longitude} (status,
- * latitude and longitude may be empty), or the same rows as JSON. Problems are collected per line, so an
+ * Reads and checks a registry import, in the files administrators have: CSV by RFC 4180 (quoted fields, as
+ * Excel writes them) in UTF-8 with or without BOM or in GB18030/GBK (Excel on Chinese Windows), an .xlsx
+ * workbook, JSON rows, or GeoJSON features for outlines. The CSV and workbook header names the columns, in
+ * English or Chinese ({@code code,name,status,latitude,longitude} or {@code 编码,名称,状态,纬度,经度}); status,
+ * latitude and longitude may be left out or empty. Problems are collected per line, naming the column, so an
  * administrator fixes a whole file in one go; a file with any problem imports nothing.
  */
 final class RegistryFile {
@@ -31,49 +50,206 @@ final class RegistryFile {
     record Checked(List<GridArea> areas, List<Problem> problems) {
     }
 
+    /** The columns and the header names each may have, and how an administrator's file names it in Chinese. */
+    private enum Column {
+        CODE("编码", "code", "编码", "区域编码", "网格编码"),
+        NAME("名称", "name", "名称", "区域名称", "网格名称"),
+        STATUS("状态", "status", "状态"),
+        LATITUDE("纬度", "latitude", "lat", "纬度"),
+        LONGITUDE("经度", "longitude", "lon", "lng", "long", "经度");
+
+        final String label;
+        final List<String> names;
+
+        Column(String label, String... names) {
+            this.label = label;
+            this.names = List.of(names);
+        }
+
+        String field() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Column named(String header) {
+            String h = header.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+            for (Column c : values()) {
+                if (c.names.contains(h)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
     private static final String HEADER = "code,name,status,latitude,longitude";
 
     private RegistryFile() {
     }
 
+    /**
+     * The text of an uploaded CSV: UTF-8 when it has a byte-order mark or decodes as UTF-8, else GB18030 (a
+     * superset of GBK and GB2312, what Excel on Chinese Windows saves "CSV" in).
+     */
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+
     static List<Row> parseCsv(Reader csv, List<Problem> problems) {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(csv)) {
-            String header = in.readLine();
-            if (header == null || !header.strip().replace("\uFEFF", "").equalsIgnoreCase(HEADER)) {
-                problems.add(new Problem(1, null, "首行须为表头 " + HEADER));
-                return rows;
-            }
-            String line;
-            int number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(csv, format)) {
+            Map<Column, Integer> columns = null;
+            for (CSVRecord record : parser) {
+                int line = (int) parser.getCurrentLineNumber();
+                List<String> cells = record.toList();
+                if (columns == null) {
+                    columns = header(cells, problems);
+                    if (columns == null) {
+                        return rows;
+                    }
                     continue;
                 }
-                String[] f = line.split(",", -1);
-                if (f.length != 5) {
-                    problems.add(new Problem(number, null, "应有5列，实有" + f.length + "列"));
+                if (cells.stream().allMatch(String::isBlank)) {
                     continue;
                 }
-                Double lat = number(f[3], number, "latitude", problems);
-                Double lon = number(f[4], number, "longitude", problems);
-                rows.add(new Row(number, f[0].strip(), f[1].strip(), f[2].strip(), lat, lon, List.of()));
+                rows.add(row(line, cells, columns, problems));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (columns == null) {
+                problems.add(new Problem(1, null, "首行须为表头 " + HEADER + "（或 编码,名称,状态,纬度,经度）"));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new Problem(0, null, "不是有效的 CSV 文件：" + e.getMessage()));
         }
         return rows;
     }
 
-    private static Double number(String s, int line, String field, List<Problem> problems) {
-        if (s.isBlank()) {
+    /** The first sheet of an .xlsx workbook, its first row the header. */
+    static List<Row> parseXlsx(InputStream xlsx, List<Problem> problems) {
+        List<Row> rows = new ArrayList<>();
+        try (Workbook book = new XSSFWorkbook(xlsx)) {
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter text = new DataFormatter(Locale.ROOT);
+            Map<Column, Integer> columns = null;
+            for (org.apache.poi.ss.usermodel.Row r : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < Math.max(0, r.getLastCellNum()); i++) {
+                    cells.add(text.formatCellValue(r.getCell(i)).strip());
+                }
+                if (columns == null) {
+                    columns = header(cells, problems);
+                    if (columns == null) {
+                        return rows;
+                    }
+                    continue;
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                rows.add(row(r.getRowNum() + 1, cells, columns, problems));
+            }
+            if (columns == null) {
+                problems.add(new Problem(1, null, "工作表首行须为表头 编码,名称,状态,纬度,经度"));
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(new Problem(0, null, "不是有效的 Excel (.xlsx) 文件：" + e.getMessage()));
+        }
+        return rows;
+    }
+
+    /**
+     * GeoJSON (RFC 7946): a FeatureCollection whose features carry {@code code}, {@code name} and optionally
+     * {@code status} as properties, and a Polygon (its outer ring becomes the outline) or a Point (the centre).
+     */
+    static List<Row> parseGeoJson(JsonNode doc, List<Problem> problems) {
+        List<Row> rows = new ArrayList<>();
+        JsonNode features = doc.path("features");
+        if (!"FeatureCollection".equals(doc.path("type").asString("")) || !features.isArray()) {
+            problems.add(new Problem(0, null, "须为 GeoJSON FeatureCollection"));
+            return rows;
+        }
+        for (int i = 0; i < features.size(); i++) {
+            int number = i + 1;
+            JsonNode f = features.get(i);
+            JsonNode props = f.path("properties");
+            JsonNode geometry = f.path("geometry");
+            String type = geometry.path("type").asString("");
+            List<GeoPoint> outline = List.of();
+            Double lat = null;
+            Double lon = null;
+            switch (type) {
+                case "Polygon" -> {
+                    JsonNode ring = geometry.path("coordinates").path(0);
+                    List<GeoPoint> points = new ArrayList<>();
+                    for (JsonNode c : ring) {
+                        points.add(new GeoPoint(c.path(1).asDouble(), c.path(0).asDouble()));
+                    }
+                    if (points.size() > 1 && points.getFirst().equals(points.getLast())) {
+                        points.removeLast();  // GeoJSON closes its rings; the registry does not
+                    }
+                    outline = points;
+                }
+                case "Point" -> {
+                    lon = geometry.path("coordinates").path(0).asDouble();
+                    lat = geometry.path("coordinates").path(1).asDouble();
+                }
+                case "" -> { }
+                default -> problems.add(new Problem(number, "geometry",
+                        "第" + number + "个要素的几何类型 " + type + " 不支持，须为 Polygon 或 Point"));
+            }
+            rows.add(new Row(number, text(props, "code"), text(props, "name"), text(props, "status"), lat, lon,
+                    outline));
+        }
+        return rows;
+    }
+
+    private static String text(JsonNode props, String field) {
+        JsonNode v = props.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asString();
+    }
+
+    private static Map<Column, Integer> header(List<String> cells, List<Problem> problems) {
+        Map<Column, Integer> columns = new EnumMap<>(Column.class);
+        for (int i = 0; i < cells.size(); i++) {
+            Column c = Column.named(cells.get(i));
+            if (c != null) {
+                columns.putIfAbsent(c, i);
+            }
+        }
+        if (!columns.containsKey(Column.CODE) || !columns.containsKey(Column.NAME)) {
+            problems.add(new Problem(1, null, "首行须为表头 " + HEADER + "（或 编码,名称,状态,纬度,经度），至少含编码和名称两列"));
+            return null;
+        }
+        return columns;
+    }
+
+    private static Row row(int line, List<String> cells, Map<Column, Integer> columns, List<Problem> problems) {
+        return new Row(line, cell(cells, columns, Column.CODE), cell(cells, columns, Column.NAME),
+                cell(cells, columns, Column.STATUS), number(cell(cells, columns, Column.LATITUDE), line,
+                Column.LATITUDE, problems), number(cell(cells, columns, Column.LONGITUDE), line, Column.LONGITUDE,
+                problems), List.of());
+    }
+
+    private static String cell(List<String> cells, Map<Column, Integer> columns, Column column) {
+        Integer at = columns.get(column);
+        return at == null || at >= cells.size() ? "" : cells.get(at).strip();
+    }
+
+    private static Double number(String s, int line, Column column, List<Problem> problems) {
+        if (s == null || s.isBlank()) {
             return null;
         }
         try {
             return Double.valueOf(s.strip());
         } catch (NumberFormatException e) {
-            problems.add(new Problem(line, field, "不是数字: " + s));
+            problems.add(new Problem(line, column.field(), "第" + line + "行「" + column.label + "」列不是数字：" + s));
             return null;
         }
     }

@@ -109,6 +109,8 @@ class IntakeAccessMatrixTest extends ServiceIntegrationTest {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .body("[{\"code\":\"" + GRID + "\",\"name\":\"\"}]").exchange(),
                         "ADMIN@150105")
+                .call("GET /admin/grid-registry/import", c -> c.get().uri("/api/v1/admin/grid-registry/import")
+                        .exchange(), "ADMIN@150105", "ADMIN@150102")
                 .call("GET /areas/150105", c -> c.get().uri("/api/v1/areas/150105").exchange(),
                         everyoneSignedIn.toArray(String[]::new))
                 .call("GET /areas/150105/children", c -> c.get().uri("/api/v1/areas/150105/children").exchange(),

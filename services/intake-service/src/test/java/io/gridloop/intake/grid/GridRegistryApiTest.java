@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GridRegistryApiTest extends ServiceIntegrationTest {
 
-    /** A district code no other test uses (9xxxxx is no real county). */
-    private final String district = "9" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+    /** A district code no other test uses (9xxxxx is no real county), never ending in 00 (a city's code). */
+    private final String district = "9" + ThreadLocalRandom.current().nextInt(100, 1_000)
+            + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 100));
     private final EventCodec codec = new EventCodec();
 
     private RestTestClient.ResponseSpec importCsv(String csv) {
@@ -120,6 +122,104 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
         assertThat(TopicReader.readAll(bootstrap, Topics.AREA_REGISTERED.name()).stream()
                 .filter(r -> district.equals(r.key()))
                 .map(r -> codec.decode(Topics.AREA_REGISTERED, r.value()).data().name())).containsExactly("新设区");
+    }
+
+    private RestTestClient.ResponseSpec upload(String contentType, byte[] file) {
+        return http.post().uri("/api/v1/admin/grid-registry").contentType(MediaType.parseMediaType(contentType))
+                .body(file).exchange();
+    }
+
+    /**
+     * Files as administrators have them: Excel's CSV on Chinese Windows (GB18030, Chinese header, a quoted name
+     * with a comma), UTF-8 with a BOM, a workbook, and outlines as GeoJSON.
+     */
+    @Test
+    void shouldReadRegistryFilesAsExcelAndGisToolsWriteThem() throws Exception {
+        String csv = """
+                编码,名称,状态,纬度,经度
+                %1$s,测试区,,40.0,111.0
+                %1$s001,"测试街道（东,西片）",ACTIVE,,
+                """.formatted(district);
+        upload("text/csv", csv.getBytes(java.nio.charset.Charset.forName("GB18030"))).expectStatus().isOk()
+                .expectBody().jsonPath("$.created").isEqualTo(2);
+        http.get().uri("/api/v1/areas/{c}", district + "001").exchange().expectBody()
+                .jsonPath("$.name").isEqualTo("测试街道（东,西片）");
+
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] utf8 = ("code,name\n" + district + "002,第二街道\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        upload("text/csv", concat(bom, utf8)).expectStatus().isOk().expectBody().jsonPath("$.created").isEqualTo(1);
+
+        upload(GridRegistryController.XLSX, workbook(List.of(List.of("编码", "名称", "纬度", "经度"),
+                List.of(district + "001001", "测试社区", "40.001", "111.002")))).expectStatus().isOk()
+                .expectBody().jsonPath("$.created").isEqualTo(1);
+        http.get().uri("/api/v1/areas/{c}", district + "001001").exchange().expectBody()
+                .jsonPath("$.centroid.latitude").isEqualTo(40.001);
+
+        String geoJson = """
+                {"type":"FeatureCollection","features":[
+                  {"type":"Feature","properties":{"code":"%s","name":"测试社区第1网格"},
+                   "geometry":{"type":"Polygon","coordinates":[[[111.0,40.0],[111.01,40.0],[111.01,40.01],
+                                                                [111.0,40.01],[111.0,40.0]]]}}]}
+                """.formatted(district + "001001001");
+        upload("application/geo+json", geoJson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expectStatus().isOk().expectBody().jsonPath("$.created").isEqualTo(1);
+        http.get().uri("/api/v1/areas/{c}", district + "001001001").exchange().expectBody()
+                .jsonPath("$.polygon.length()").isEqualTo(4)
+                .jsonPath("$.polygon[1].longitude").isEqualTo(111.01);
+
+        // Problems name the line and the column, in Chinese.
+        upload("text/csv", ("编码,名称,纬度,经度\n" + district + "003,第三街道,北纬四十度,111.0\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.errors[0].line").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("latitude")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("第2行「纬度」列"));
+        upload(GridRegistryController.XLSX, "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("Excel"));
+    }
+
+    /** A city's whole registry (the demo's 6,648 areas, 5,880 of them grids) in one file, with its progress. */
+    @Test
+    void shouldImportACitysWholeRegistryAndSayHowFarItGot() throws Exception {
+        byte[] city;
+        try (var in = getClass().getResourceAsStream("/grid-registry/hohhot.csv")) {
+            city = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .getBytes(java.nio.charset.Charset.forName("GB18030"));
+        }
+        long lines = new String(city, java.nio.charset.Charset.forName("GB18030")).lines().count() - 1;
+        upload("text/csv", city).expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo((int) lines);
+        http.get().uri("/api/v1/admin/grid-registry/import").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.phase").isEqualTo("DONE")
+                .jsonPath("$.phaseLabel").isEqualTo("已完成")
+                .jsonPath("$.stored").isEqualTo((int) lines)
+                .jsonPath("$.by").isEqualTo(TESTER.username())
+                .jsonPath("$.finishedAt").exists();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] workbook(List<List<String>> rows) throws java.io.IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("网格库");
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String v = rows.get(r).get(c);
+                    if (r > 0 && v.matches("-?\\d+\\.\\d+")) {
+                        row.createCell(c).setCellValue(Double.parseDouble(v));  // numbers as Excel keeps them
+                    } else {
+                        row.createCell(c).setCellValue(v);
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
     }
 
     @Test
