@@ -12,8 +12,8 @@ import java.util.Optional;
 public enum AreaLevel {
     CITY("市", 6),
     DISTRICT("区县", 6),
-    STREET("街道乡镇", 9),
-    COMMUNITY("社区村", 12),
+    STREET("街道（乡镇）", 9),
+    COMMUNITY("社区（村）", 12),
     GRID("网格", 15);
 
     private final String label;

@@ -5,8 +5,19 @@ import java.util.List;
 /**
  * A table to export, independent of the format: a title, column headers in Chinese, and rows of typed values
  * so each format can render them properly (a rate is a percentage in Excel, "96.5%" in CSV).
+ *
+ * @param name    the tab's name in a workbook
+ * @param heading lines above the table in a workbook: the title, who made it, when, as of when
  */
-public record Sheet(String title, List<Column> columns, List<List<Object>> rows) {
+public record Sheet(String title, String name, List<String> heading, List<Column> columns, List<List<Object>> rows) {
+
+    public Sheet {
+        heading = heading == null ? List.of() : List.copyOf(heading);
+    }
+
+    public Sheet(String title, List<Column> columns, List<List<Object>> rows) {
+        this(title, title, List.of(), columns, rows);
+    }
 
     public enum Kind { TEXT, COUNT, RATE, HOURS }
 

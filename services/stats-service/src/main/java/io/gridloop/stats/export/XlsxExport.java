@@ -12,58 +12,80 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** An Excel workbook with one sheet: a title row, bold headers, counts as integers and rates as percentages. */
+/**
+ * An Excel workbook, a tab per sheet: each opens with its heading (title in bold, then who made it and when, as a
+ * printed report has it), then bold column headers, counts as integers, rates as percentages and hours with one
+ * decimal.
+ */
 public final class XlsxExport {
 
     private XlsxExport() {
     }
 
     public static byte[] write(Sheet sheet) {
+        return write(List.of(sheet));
+    }
+
+    public static byte[] write(List<Sheet> sheets) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            XSSFSheet s = book.createSheet(safeSheetName(sheet.title()));
             Font bold = book.createFont();
             bold.setBold(true);
             CellStyle header = book.createCellStyle();
             header.setFont(bold);
+            Font big = book.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 14);
+            CellStyle title = book.createCellStyle();
+            title.setFont(big);
             CellStyle percent = book.createCellStyle();
             percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
             CellStyle hours = book.createCellStyle();
             hours.setDataFormat(book.createDataFormat().getFormat("0.0"));
-
-            s.createRow(0).createCell(0).setCellValue(sheet.title());
-            Row head = s.createRow(1);
-            for (int i = 0; i < sheet.columns().size(); i++) {
-                XSSFCell c = (XSSFCell) head.createCell(i);
-                c.setCellValue(sheet.columns().get(i).header());
-                c.setCellStyle(header);
-            }
-            int r = 2;
-            for (List<Object> row : sheet.rows()) {
-                Row line = s.createRow(r++);
-                for (int i = 0; i < row.size(); i++) {
-                    Object v = row.get(i);
-                    if (v == null) {
-                        continue;
-                    }
-                    XSSFCell c = (XSSFCell) line.createCell(i);
-                    switch (sheet.columns().get(i).kind()) {
-                        case COUNT -> c.setCellValue(((Number) v).doubleValue());
-                        case RATE -> {
-                            c.setCellValue(((Number) v).doubleValue());
-                            c.setCellStyle(percent);
-                        }
-                        case HOURS -> {
-                            c.setCellValue(((Number) v).doubleValue());
-                            c.setCellStyle(hours);
-                        }
-                        default -> c.setCellValue(v.toString());
+            for (Sheet sheet : sheets) {
+                XSSFSheet s = book.createSheet(safeSheetName(sheet.name()));
+                int r = 0;
+                List<String> heading = sheet.heading().isEmpty() ? List.of(sheet.title()) : sheet.heading();
+                for (int i = 0; i < heading.size(); i++) {
+                    XSSFCell c = (XSSFCell) s.createRow(r++).createCell(0);
+                    c.setCellValue(heading.get(i));
+                    if (i == 0) {
+                        c.setCellStyle(title);
                     }
                 }
+                int headerRow = r;
+                Row head = s.createRow(r++);
+                for (int i = 0; i < sheet.columns().size(); i++) {
+                    XSSFCell c = (XSSFCell) head.createCell(i);
+                    c.setCellValue(sheet.columns().get(i).header());
+                    c.setCellStyle(header);
+                }
+                for (List<Object> row : sheet.rows()) {
+                    Row line = s.createRow(r++);
+                    for (int i = 0; i < row.size(); i++) {
+                        Object v = row.get(i);
+                        if (v == null) {
+                            continue;
+                        }
+                        XSSFCell c = (XSSFCell) line.createCell(i);
+                        switch (sheet.columns().get(i).kind()) {
+                            case COUNT -> c.setCellValue(((Number) v).doubleValue());
+                            case RATE -> {
+                                c.setCellValue(((Number) v).doubleValue());
+                                c.setCellStyle(percent);
+                            }
+                            case HOURS -> {
+                                c.setCellValue(Math.round(((Number) v).doubleValue() * 10) / 10.0);
+                                c.setCellStyle(hours);
+                            }
+                            default -> c.setCellValue(v.toString());
+                        }
+                    }
+                }
+                for (int i = 0; i < sheet.columns().size(); i++) {
+                    s.setColumnWidth(i, (i == 1 ? 22 : 14) * 256);
+                }
+                s.createFreezePane(0, headerRow + 1);
             }
-            for (int i = 0; i < sheet.columns().size(); i++) {
-                s.setColumnWidth(i, 14 * 256);
-            }
-            s.createFreezePane(0, 2);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -2,6 +2,8 @@ package io.gridloop.stats.query;
 
 import io.gridloop.platform.security.Caller;
 import io.gridloop.stats.access.AreaAccess;
+import io.gridloop.contracts.catalogue.SubCategory;
+import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.counting.CellKey;
@@ -125,9 +127,10 @@ class StatsController {
         return new ZeroComplaint(r.period().text(), r.period().label(), r.parent(), table.rows().size(), zero);
     }
 
+    /** @param subCategoryName the sub-category's name in the catalogue (事项小类) */
     record OverdueEntry(String caseId, String districtName, String streetName, String communityName, String gridCode,
-                        String category, String categoryName, String subCategory, String handlingUnitName,
-                        Instant reportedAt, Instant dueAt, long overdueHours) {
+                        String category, String categoryName, String subCategory, String subCategoryName,
+                        String handlingUnitName, Instant reportedAt, Instant dueAt, long overdueHours) {
     }
 
     record OverduePage(String area, long total, int page, int size, List<OverdueEntry> items) {
@@ -151,12 +154,16 @@ class StatsController {
         Instant now = clock.instant();
         List<OverdueEntry> items = all.stream().skip((long) page * size).limit(size)
                 .map(c -> new OverdueEntry(c.caseId(), c.districtName(), c.streetName(), c.communityName(),
-                        c.gridCode(), c.category(), categoryName(c.category()), c.subCategory(), c.handlingUnitName(),
+                        c.gridCode(), c.category(), categoryName(c.category()), c.subCategory(),
+                        c.subCategory() == null ? null : CATALOGUE.find(c.subCategory()).map(SubCategory::name)
+                                .orElse(c.subCategory()), c.handlingUnitName(),
                         c.reportedAt(), c.dueAt(),
                         c.dueAt() == null ? 0 : Math.max(0, Duration.between(c.dueAt(), now).toHours())))
                 .toList();
         return new OverduePage(a, all.size(), page, size, items);
     }
+
+    private static final SubCategoryCatalogue CATALOGUE = SubCategoryCatalogue.shipped();
 
     private static String categoryName(String category) {
         try {

@@ -17,8 +17,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.gridloop.platform.security.Caller;
+import io.gridloop.stats.counting.CellKey;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +65,52 @@ class StatsExportController {
                 .contentType(csv ? CSV : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
-                .body(csv ? CsvExport.write(sheet) : XlsxExport.write(sheet));
+                .body(csv ? CsvExport.write(sheet) : XlsxExport.write(List.of(
+                        onScreen(table, heading(table)), new Sheet(sheet.title(), "全部指标", heading(table),
+                                sheet.columns(), sheet.rows()))));
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+            .withZone(CellKey.ZONE);
+
+    /** A printed report's heading: what, by whom, made when, with data as of when (Beijing time). */
+    private List<String> heading(StatsTable table) {
+        String made = STAMP.format(clock.instant());
+        return List.of((table.parent() == null ? "" : table.parentName()) + "各" + table.levelLabel() + "事件办结情况（"
+                        + table.periodLabel() + "）",
+                "制表单位：" + Caller.find().map(Caller::name).orElse("网格化服务管理平台"),
+                "制表时间：" + made, "数据截至：" + made + "（北京时间）");
+    }
+
+    /** The columns the dashboard shows, rows by rank, the total last: what a monthly report prints. */
+    private Sheet onScreen(StatsTable table, List<String> heading) {
+        List<Sheet.Column> columns = List.of(new Sheet.Column("排名", Sheet.Kind.COUNT),
+                new Sheet.Column(table.levelLabel(), Sheet.Kind.TEXT), new Sheet.Column("上报", Sheet.Kind.COUNT),
+                new Sheet.Column("办结", Sheet.Kind.COUNT), new Sheet.Column("办结率", Sheet.Kind.RATE),
+                new Sheet.Column("按期办结率", Sheet.Kind.RATE), new Sheet.Column("超期（当前）", Sheet.Kind.COUNT),
+                new Sheet.Column("平均办结用时（小时）", Sheet.Kind.HOURS),
+                new Sheet.Column("备注", Sheet.Kind.TEXT));
+        List<List<Object>> rows = new ArrayList<>();
+        for (AreaFigures r : table.rows()) {
+            rows.add(screenRow(r.rank(), r.areaName(), r, r.belowMinimumSample()
+                    ? "样本不足（少于" + table.minSampleSize() + "件，不排名）" : ""));
+        }
+        rows.add(screenRow(null, "合计", table.total(), ""));
+        return new Sheet(heading.getFirst(), "办结情况", heading, columns, rows);
+    }
+
+    private static List<Object> screenRow(Integer rank, String name, AreaFigures f, String remark) {
+        List<Object> row = new ArrayList<>();
+        row.add(rank);
+        row.add(name);
+        row.add(f.counts().get(Measure.REPORTED.code()));
+        row.add(f.counts().get(Measure.CLOSED.code()));
+        row.add(f.rates().get("completionRate"));
+        row.add(f.rates().get("onTimeCompletionRate"));
+        row.add(f.counts().get(Measure.OVERDUE_NOW.code()));
+        row.add(f.averageHandlingHours());
+        row.add(remark);
+        return row;
     }
 
     /** Every count, every configured rate, handling times, rank and the sample flag; the total last. */

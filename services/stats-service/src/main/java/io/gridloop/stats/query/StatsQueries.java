@@ -135,12 +135,20 @@ public class StatsQueries {
                 rates, t.averageHandlingHours(), t.p90HandlingHours(), null, sample < settings.minSampleSize());
     }
 
-    /** Competition ranking (1, 2, 2, 4) by the rate, highest first, among areas with enough cases. */
+    /**
+     * Competition ranking (1, 2, 2, 4) by the rate, highest first, among areas with enough cases — and only where
+     * two or more have: one area alone is "first" of nothing. Rows come in rank order, then the unranked by
+     * reports (most first) and code.
+     */
     private static List<AreaFigures> ranked(List<AreaFigures> rows, Formula rankBy) {
         List<AreaFigures> eligible = rows.stream()
                 .filter(r -> !r.belowMinimumSample() && r.rates().get(rankBy.code()) != null)
-                .sorted(Comparator.comparing((AreaFigures r) -> r.rates().get(rankBy.code())).reversed())
+                .sorted(Comparator.comparing((AreaFigures r) -> r.rates().get(rankBy.code())).reversed()
+                        .thenComparing(AreaFigures::areaCode))
                 .toList();
+        if (eligible.size() < 2) {
+            eligible = List.of();
+        }
         Map<String, Integer> rank = new LinkedHashMap<>();
         for (int i = 0; i < eligible.size(); i++) {
             Double rate = eligible.get(i).rates().get(rankBy.code());
@@ -149,7 +157,11 @@ public class StatsQueries {
         }
         return rows.stream().map(r -> new AreaFigures(r.areaCode(), r.areaName(), r.level(), r.parentCode(),
                 r.sampleSize(), r.counts(), r.rates(), r.averageHandlingHours(), r.p90HandlingHours(),
-                rank.get(r.areaCode()), r.belowMinimumSample())).toList();
+                rank.get(r.areaCode()), r.belowMinimumSample()))
+                .sorted(Comparator.comparing((AreaFigures r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
+                        .thenComparing(AreaFigures::sampleSize, Comparator.reverseOrder())
+                        .thenComparing(AreaFigures::areaCode))
+                .toList();
     }
 
     public String nameOf(AreaRef area) {

@@ -101,7 +101,7 @@ class StatsApiTest extends ServiceIntegrationTest {
     void shouldRankOnlyAreasWithEnoughCasesAndFlagTheRest() {
         Table t = streets("");
 
-        assertThat(t.levelLabel()).isEqualTo("街道乡镇");
+        assertThat(t.levelLabel()).isEqualTo("街道（乡镇）");
         assertThat(t.periodLabel()).isEqualTo("2026年5月");
         assertThat(t.rankedBy()).isEqualTo("completionRate");
         assertThat(row(t, d + "002").rank()).isEqualTo(1);
@@ -113,6 +113,19 @@ class StatsApiTest extends ServiceIntegrationTest {
         assertThat(row(t, d + "003").rates().get("completionRate")).as("shown, not ranked").isEqualTo(1.0);
         assertThat(t.total().counts().get("reported")).isEqualTo(79);
         assertThat(t.total().counts().get("closed")).isEqualTo(68);
+        assertThat(t.rows()).extracting(AreaFigures::areaCode).as("by rank, then the unranked")
+                .containsExactly(d + "002", d + "001", d + "003");
+    }
+
+    /** One area with enough cases is first of nothing: no rank at all then (May 2026 has only this district's). */
+    @Test
+    void shouldRankNothingWhenOnlyOneAreaHasEnoughCases() {
+        String city = d.substring(0, 4) + "00";
+        Table t = http.get().uri("/api/v1/stats/completion?level=district&parent=" + city + "&period=2026-05")
+                .exchange().expectStatus().isOk().expectBody(Table.class).returnResult().getResponseBody();
+        assertThat(t.rows()).filteredOn(r -> !r.belowMinimumSample()).extracting(AreaFigures::areaCode)
+                .containsExactly(d);
+        assertThat(t.rows()).allSatisfy(r -> assertThat(r.rank()).isNull());
     }
 
     @Test
@@ -157,7 +170,7 @@ class StatsApiTest extends ServiceIntegrationTest {
         String csv = new String(result.getResponseBody(), StandardCharsets.UTF_8);
 
         assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''").contains(".csv");
-        assertThat(csv).startsWith("\uFEFF区划代码,街道乡镇,上报数,");
+        assertThat(csv).startsWith("\uFEFF区划代码,街道（乡镇）,上报数,");
         assertThat(csv).contains("办结率").contains("按期办结率").contains("样本不足");
         assertThat(csv.lines().filter(l -> l.startsWith(d + "002,街道" + d + "002,35,"))).hasSize(1);
         assertThat(csv.lines().filter(l -> l.startsWith(d + "003,")).findFirst().orElseThrow()).endsWith(",是");
@@ -172,21 +185,32 @@ class StatsApiTest extends ServiceIntegrationTest {
                 .expectBody(byte[].class).returnResult().getResponseBody();
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            XSSFSheet sheet = book.getSheetAt(0);
-            Row header = sheet.getRow(1);
-            int rateColumn = -1;
-            for (int i = 0; i < header.getLastCellNum(); i++) {
-                if (header.getCell(i).getStringCellValue().equals("办结率")) {
-                    rateColumn = i;
-                }
-            }
-            assertThat(rateColumn).isPositive();
-            Row first = sheet.getRow(2);
-            assertThat(first.getCell(0).getStringCellValue()).isEqualTo(d + "001");
-            assertThat(first.getCell(2).getNumericCellValue()).isEqualTo(41.0);
-            assertThat(first.getCell(rateColumn).getNumericCellValue()).isEqualTo(30.0 / 41);
-            assertThat(first.getCell(rateColumn).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
-            assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).as("the total row").isEqualTo("测试区" + d);
+            // The report as printed: heading, the columns on screen by rank, the total; then every measure.
+            XSSFSheet screen = book.getSheetAt(0);
+            assertThat(screen.getSheetName()).isEqualTo("办结情况");
+            assertThat(screen.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("测试区" + d + "各街道（乡镇）事件办结情况（2026年5月）");
+            assertThat(screen.getRow(1).getCell(0).getStringCellValue()).startsWith("制表单位：");
+            assertThat(screen.getRow(2).getCell(0).getStringCellValue()).startsWith("制表时间：");
+            assertThat(screen.getRow(3).getCell(0).getStringCellValue()).startsWith("数据截至：").endsWith("（北京时间）");
+            Row header = screen.getRow(4);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("排名");
+            assertThat(header.getCell(4).getStringCellValue()).isEqualTo("办结率");
+            Row first = screen.getRow(5);
+            assertThat(first.getCell(0).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(first.getCell(1).getStringCellValue()).isEqualTo("街道" + d + "002");
+            Row second = screen.getRow(6);
+            assertThat(second.getCell(2).getNumericCellValue()).isEqualTo(41.0);
+            assertThat(second.getCell(4).getNumericCellValue()).isEqualTo(30.0 / 41);
+            assertThat(second.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(screen.getRow(7).getCell(8).getStringCellValue()).startsWith("样本不足");
+            assertThat(screen.getRow(8).getCell(1).getStringCellValue()).as("the total row").isEqualTo("合计");
+
+            XSSFSheet all = book.getSheetAt(1);
+            assertThat(all.getSheetName()).isEqualTo("全部指标");
+            assertThat(all.getRow(4).getCell(0).getStringCellValue()).isEqualTo("区划代码");
+            assertThat(all.getRow(5).getCell(0).getStringCellValue()).isEqualTo(d + "002");
+            assertThat(all.getRow(8).getCell(1).getStringCellValue()).as("the total row").isEqualTo("测试区" + d);
         }
     }
 
