@@ -8,9 +8,19 @@
 
 const LEVELS = {
   district: {label: '区县', next: 'street'},
-  street: {label: '街道乡镇', next: 'community'},
-  community: {label: '社区村', next: null}
+  street: {label: '街道（乡镇）', next: 'community'},
+  community: {label: '社区（村）', next: null}
 };
+// Who reads statistics; everyone else is told where their own work is.
+const READERS = ['SUPERVISOR', 'OPERATOR'];
+const NOT_FOR_YOU = {
+  GRID_WORKER: '网格员请用手机上报事件、查看本人上报事件的办理情况；统计看板供督查考核组和指挥中心查看。',
+  HANDLER: '处置单位请在指挥调度系统中签收、办理和反馈案件（办理工作台上线前可使用调度服务的接口）；统计看板供督查考核组和指挥中心查看。',
+  ADMIN: '系统管理员请使用管理接口维护网格库、处置单位、分流规则和节假日；统计看板供督查考核组和指挥中心查看。'
+};
+const CATEGORIES = {LIVELIHOOD: '民生事项', HAZARD: '问题隐患', DISPUTE: '矛盾纠纷', OTHER: '其他'};
+const SOURCES = {GRID_PATROL: '网格员巡查', CITIZEN_PHOTO: '群众随手拍', RESIDENT_PLATFORM: '居民平台',
+  AI_CAMERA: '智能摄像头', HOTLINE_12345: '12345热线', OPEN311: 'Open311', PHONE_CALL: '来电', WALK_IN: '来访'};
 const ZONE = 'Asia/Shanghai';
 
 const TOKEN_KEY = 'gridloop.token';
@@ -27,10 +37,12 @@ const state = {
   trail: [],                // [{code, name, level}] below the city
   period: {kind: 'year', value: null},
   refreshing: null,
-  again: false
+  again: false,
+  formulas: null            // the rates' names and definitions, from the statistics API
 };
 let bars;
 let trend;
+let split;
 
 function $(id) {
   return document.getElementById(id);
@@ -113,6 +125,7 @@ function signOut(message) {
   $('live').className = 'live';
   $('live').textContent = '未登录';
   $('board').hidden = true;
+  $('not-for-you').hidden = true;
   $('login').hidden = false;
   $('login-error').textContent = message || '';
   $('login-error').hidden = !message;
@@ -251,15 +264,100 @@ function renderTrail() {
 // --- drawing ---------------------------------------------------------------------------------------------------
 
 function renderKpis(total) {
-  const values = {
+  const values = total ? {
     reported: total.counts.reported,
     closed: total.counts.closed,
     completionRate: percent(total.rates.completionRate),
     onTimeCompletionRate: percent(total.rates.onTimeCompletionRate),
+    openNow: total.counts.open,
     overdueNow: total.counts.overdueNow
+  } : {};
+  for (const key of ['reported', 'closed', 'completionRate', 'onTimeCompletionRate', 'openNow', 'overdueNow']) {
+    const value = values[key];
+    document.querySelector('[data-kpi="' + key + '"]').textContent = value === undefined ? '—' : String(value);
+  }
+  // Red only when there is something overdue: a red 0 reads as an alarm.
+  $('kpi-overdue').classList.toggle('hot', !!total && total.counts.overdueNow > 0);
+}
+
+// Every configured rate of the area, with how it is counted: the 12345 三率, 结案率, 返工率, 延期率…
+function renderRates(total) {
+  const body = document.querySelector('#rates tbody');
+  body.replaceChildren();
+  for (const f of state.formulas.formulas) {
+    const row = el('tr', null, {'data-rate': f.code});
+    row.append(el('td', f.name));
+    row.append(el('td', percent(total.rates[f.code]), {class: 'n'}));
+    row.append(el('td', f.description || ''));
+    body.append(row);
+  }
+}
+
+// How the area's reports split by category and by source: one query per category and per source.
+async function renderSplit() {
+  const code = areaCode();
+  if (!code) {
+    split.clear();
+    return;
+  }
+  const count = async (param, value) => {
+    const q = new URLSearchParams({period: state.period.value});
+    q.set(param, value);
+    const f = await getJson(state.statsUrl + '/api/v1/stats/areas/' + encodeURIComponent(code) + '?' + q);
+    return f.counts.reported;
   };
-  for (const [key, value] of Object.entries(values)) {
-    document.querySelector('[data-kpi="' + key + '"]').textContent = String(value);
+  const byCategory = await Promise.all(Object.keys(CATEGORIES).map(c => count('category', c.toLowerCase())));
+  const bySource = await Promise.all(Object.keys(SOURCES).map(s => count('source', s)));
+  const slices = (labels, values) => Object.values(labels).map((name, i) => ({name: name, value: values[i]}))
+      .filter(s => s.value > 0);
+  split.setOption({
+    tooltip: {trigger: 'item', formatter: '{b}：{c} 件（{d}%）'},
+    title: [{text: '类别', left: '25%', top: 0, textAlign: 'center', textStyle: {fontSize: 13}},
+      {text: '来源', left: '75%', top: 0, textAlign: 'center', textStyle: {fontSize: 13}}],
+    series: [
+      {name: '类别', type: 'pie', radius: ['30%', '55%'], center: ['25%', '55%'], data: slices(CATEGORIES, byCategory),
+        label: {formatter: '{b}\n{c}'}},
+      {name: '来源', type: 'pie', radius: ['30%', '55%'], center: ['75%', '55%'], data: slices(SOURCES, bySource),
+        label: {formatter: '{b}\n{c}'}}
+    ]
+  }, true);
+}
+
+// 零投诉社区: the communities of the area without a single 12345 order this quarter.
+async function renderZeroComplaint() {
+  const code = areaCode();
+  $('zero-card').hidden = !code;
+  if (!code) {
+    return;
+  }
+  const z = await getJson(state.statsUrl + '/api/v1/stats/zero-complaint?' + new URLSearchParams({parent: code}));
+  $('zero-title').textContent = '零投诉社区（' + z.periodLabel + '无12345工单：' + z.zeroComplaintCommunities.length
+      + ' / ' + z.communities + ' 个）';
+  const list = $('zero-list');
+  list.replaceChildren();
+  for (const c of z.zeroComplaintCommunities.slice(0, 60)) {
+    list.append(el('span', c.areaName || c.areaCode, {'data-zero': c.areaCode}));
+  }
+  if (z.zeroComplaintCommunities.length > 60) {
+    list.append(el('span', '等 ' + z.zeroComplaintCommunities.length + ' 个', {class: 'small'}));
+  }
+  if (!z.zeroComplaintCommunities.length) {
+    list.append(el('span', '本季度暂无', {class: 'small'}));
+  }
+}
+
+// On an error nothing old stays on screen looking current.
+function clearFigures() {
+  renderKpis(null);
+  document.querySelector('#areas tbody').replaceChildren();
+  document.querySelector('#areas tfoot').replaceChildren();
+  document.querySelector('#rates tbody').replaceChildren();
+  document.querySelector('#overdue tbody').replaceChildren();
+  $('overdue-count').textContent = '';
+  for (const chart of [bars, trend, split]) {
+    if (chart) {
+      chart.clear();
+    }
   }
 }
 
@@ -320,7 +418,8 @@ function renderTable(table) {
 function renderBars(table) {
   const rows = table.rows.filter(r => r.rates.completionRate !== null && r.rates.completionRate !== undefined);
   bars.setOption({
-    grid: {left: 50, right: 20, top: 20, bottom: 70},
+    // containLabel: long street names, turned, stay inside the card.
+    grid: {left: 10, right: 20, top: 20, bottom: 10, containLabel: true},
     tooltip: {trigger: 'axis', valueFormatter: v => v + '%'},
     xAxis: {type: 'category', data: rows.map(r => r.areaName || r.areaCode), axisLabel: {rotate: 30}},
     yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value}%'}},
@@ -344,9 +443,9 @@ async function renderTrend() {
   const t = await getJson(state.statsUrl + '/api/v1/stats/trend?' + new URLSearchParams({area: code, to: trendEnd()}));
   $('trend-title').textContent = '近12个月趋势（' + (t.areaName || code) + '，按上报月份）';
   trend.setOption({
-    grid: {left: 50, right: 50, top: 30, bottom: 30},
+    grid: {left: 10, right: 10, top: 40, bottom: 10, containLabel: true},
     tooltip: {trigger: 'axis'},
-    legend: {data: ['上报', '办结', '办结率']},
+    legend: {data: ['上报', '办结', '办结率'], top: 0},
     xAxis: {type: 'category', data: t.months},
     yAxis: [{type: 'value', name: '件'}, {type: 'value', name: '办结率', min: 0, max: 100,
       axisLabel: {formatter: '{value}%'}}],
@@ -377,9 +476,10 @@ async function renderOverdue() {
   body.replaceChildren();
   for (const c of page.items) {
     const row = el('tr', null, {'data-case': c.caseId});
-    row.append(el('td', c.caseId));
+    // The full id is long; its first part tells cases apart on screen, the whole shows on hover and in exports.
+    row.append(el('td', c.caseId.slice(0, 8), {title: c.caseId, class: 'case-id'}));
     row.append(el('td', [c.districtName, c.streetName, c.communityName].filter(Boolean).join(' ')));
-    row.append(el('td', c.categoryName || c.category || ''));
+    row.append(el('td', [c.categoryName || c.category, c.subCategoryName].filter(Boolean).join(' · ')));
     row.append(el('td', c.handlingUnitName || ''));
     row.append(el('td', c.dueAt ? DUE.format(new Date(c.dueAt)) : ''));
     row.append(el('td', since(c.overdueHours), {class: 'n overdue-hot'}));
@@ -431,12 +531,22 @@ async function draw() {
   }
   renderTrail();
   renderExports();
+  if (!state.formulas) {
+    state.formulas = await getJson(state.statsUrl + '/api/v1/stats/formulas');
+  }
   const table = await getJson(state.statsUrl + '/api/v1/stats/completion?' + tableQuery());
   state.onlyArea = !parentCode() && !state.city.code && table.rows.length === 1 ? table.rows[0].areaCode : null;
+  if (state.onlyArea && LEVELS[level()].next) {
+    // A district's (or street's) own supervisor: a one-row table helps nobody; open their area's children.
+    const own = table.rows[0];
+    state.trail.push({code: own.areaCode, name: own.areaName || own.areaCode, level: level()});
+    return draw();
+  }
   renderKpis(table.total);
   renderTable(table);
   renderBars(table);
-  await Promise.all([renderTrend(), renderOverdue()]);
+  renderRates(table.total);
+  await Promise.all([renderTrend(), renderOverdue(), renderSplit(), renderZeroComplaint()]);
   document.body.dataset.drawn = String(+(document.body.dataset.drawn || 0) + 1);
   document.body.dataset.view = level() + ':' + (parentCode() || '') + ':' + state.period.value;
 }
@@ -457,6 +567,7 @@ async function refresh() {
         if (e instanceof SignedOut) {
           return;
         }
+        clearFigures();
         $('error').textContent = '统计数据暂时无法读取：' + e.message;
         $('error').hidden = false;
       }
@@ -531,16 +642,33 @@ function setPeriod(kind, value) {
   $('period-value').value = value;
 }
 
-// Shows the board for the signed-in viewer, from the top.
+function rolesOf(claims) {
+  return ((claims.realm_access && claims.realm_access.roles) || []).concat(claims.roles || []);
+}
+
+// Shows the board for the signed-in viewer, from the top; someone whose work is elsewhere is told where.
 async function startBoard() {
   $('login').hidden = true;
+  const roles = rolesOf(auth.claims);
+  if (!roles.some(r => READERS.includes(r))) {
+    const own = Object.keys(NOT_FOR_YOU).find(r => roles.includes(r));
+    $('not-for-you-text').textContent = own ? NOT_FOR_YOU[own]
+        : '您的账号没有查看统计的权限；统计看板供督查考核组和指挥中心查看。如需开通请联系系统管理员。';
+    $('not-for-you').hidden = false;
+    $('board').hidden = true;
+    $('live').textContent = '已登录';
+    return;
+  }
+  $('not-for-you').hidden = true;
   $('board').hidden = false;
   if (!bars) {
     bars = echarts.init($('bars'));
     trend = echarts.init($('trend'));
+    split = echarts.init($('split'));
     window.addEventListener('resize', () => {
       bars.resize();
       trend.resize();
+      split.resize();
     });
   }
   state.city = null;

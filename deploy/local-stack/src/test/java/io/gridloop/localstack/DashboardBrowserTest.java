@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -269,18 +270,24 @@ class DashboardBrowserTest {
         screenshot("districts");
     }
 
+    /** A district's own supervisor lands on their streets: a one-row table of the district helps nobody. */
     @Test
     void shouldShowADistrictSupervisorTheirDistrictOnly() throws IOException {
         signInAs("supervisor-saihan", PASSWORD);
-        awaitView("district::" + year);
+        awaitView("street:150105:" + year);
 
         Identity saihan = EmbeddedInfra.shared().tokens().realm().user("supervisor-saihan").orElseThrow().identity();
         JsonNode asSaihan = api(signedIn(ServiceNames.STATS, saihan), "/api/v1/stats/completion?level=district&period="
                 + year);
         assertThat(asSaihan.get("rows").valueStream().map(r -> r.get("areaCode").asString()).toList())
                 .containsExactly("150105");
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(tableOnScreen().keySet()).containsExactlyInAnyOrder("150105", "total"));
+        JsonNode streets = api(signedIn(ServiceNames.STATS, saihan), "/api/v1/stats/completion?level=street"
+                + "&parent=150105&period=" + year);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(tableOnScreen().keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(streets.get("rows").valueStream().map(r -> r.get("areaCode").asString()),
+                        java.util.stream.Stream.of("total")).toList()));
+        assertThat(browser.findElement(By.id("level-header")).getText()).isEqualTo("街道（乡镇）");
+        assertThat(browser.findElement(By.cssSelector("#trail .here")).getText()).isEqualTo("赛罕区");
         assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("赛罕区督查考核");
         screenshot("district-supervisor");
     }
@@ -339,6 +346,52 @@ class DashboardBrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true;"))
                 .isEqualTo(true);
         assertThat(browser.findElement(By.id("live")).getText()).startsWith("实时更新");
+    }
+
+    /** People whose work is elsewhere are told so, and no live feed knocks on a door closed to them. */
+    @Test
+    void shouldTellAHandlerThisBoardIsNotForTheirRole() throws IOException {
+        signInAs("handler-saihan-water", PASSWORD);
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("not-for-you")).isDisplayed());
+        assertThat(browser.findElement(By.id("not-for-you-text")).getText()).startsWith("处置单位请在指挥调度系统中");
+        assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("live")).getText()).isEqualTo("已登录");
+        screenshot("not-for-handlers");
+    }
+
+    /** Every configured rate is on the board (the 12345 三率 among them), the red overdue figure only when not 0. */
+    @Test
+    void shouldShowEveryRateAndTheSplitAndOnlyAHotOverdueInRed() {
+        open();
+        JsonNode formulas = api("/api/v1/stats/formulas").get("formulas");
+        // Read in one script: the live feed may redraw the board between two lookups.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#rates tr[data-rate]')].map(r => r.dataset.rate);"))
+                .isEqualTo(formulas.valueStream().map(f -> f.get("code").asString()).toList()));
+        assertThat((String) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('rates').textContent;"))
+                .contains("响应率", "解决率", "满意率", "返工率", "延期率");
+        assertThat(browser.findElements(By.cssSelector("#split canvas"))).isNotEmpty();
+        long overdue = api("/api/v1/stats/completion?level=district&period=" + year).get("total").get("counts")
+                .get("overdueNow").asLong();
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('kpi-overdue').classList.contains('hot');")).isEqualTo(overdue > 0);
+    }
+
+    /** On a phone (390 px wide) nothing runs off the side of the screen. */
+    @Test
+    void shouldFitAPhoneScreen() throws IOException {
+        Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(390, 844));
+            open();
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).longValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+            screenshot("phone");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
     }
 
     @Test
