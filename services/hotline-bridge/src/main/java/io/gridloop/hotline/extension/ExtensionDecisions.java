@@ -8,17 +8,13 @@ import io.gridloop.contracts.hotline.DecisionReceipt;
 import io.gridloop.contracts.hotline.ExtensionDecision;
 import io.gridloop.hotline.HotlineSettings;
 import io.gridloop.hotline.order.OrderBook;
+import io.gridloop.hotline.order.OrderMessages;
 import io.gridloop.hotline.order.StoredOrder;
 import io.gridloop.platform.kafka.EventPublisher;
 import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -35,16 +31,16 @@ class ExtensionDecisions {
     private static final Logger log = LoggerFactory.getLogger(ExtensionDecisions.class);
 
     private final OrderBook book;
-    private final MongoTemplate mongo;
+    private final OrderMessages messages;
     private final EventPublisher publisher;
     private final Clock clock;
     private final MeterRegistry meters;
     private final HotlineSettings settings;
 
-    ExtensionDecisions(OrderBook book, MongoTemplate mongo, EventPublisher publisher, Clock clock,
+    ExtensionDecisions(OrderBook book, OrderMessages messages, EventPublisher publisher, Clock clock,
                        MeterRegistry meters, HotlineSettings settings) {
         this.book = book;
-        this.mongo = mongo;
+        this.messages = messages;
         this.publisher = publisher;
         this.clock = clock;
         this.meters = meters;
@@ -60,25 +56,12 @@ class ExtensionDecisions {
         if (!decision.approved() && (decision.reason() == null || decision.reason().isBlank())) {
             throw invalid("reason", "不同意延期时须说明理由");
         }
-        StoredDecision stored;
-        boolean existed = false;
-        try {
-            stored = mongo.insert(new StoredDecision(decision.decisionId(), orderNumber, order.caseId(), decision,
-                    clock.instant(), null));
-        } catch (DuplicateKeyException again) {
-            stored = mongo.findById(decision.decisionId(), StoredDecision.class);
-            existed = true;
-            if (stored == null) {
-                throw again;
-            }
-        }
-        if (!stored.orderNumber().equals(orderNumber)) {
-            throw new ApiException(HttpStatus.CONFLICT, "DECISION_ID_IN_USE", "审核编号已被占用",
-                    "延期审核 " + decision.decisionId() + " 已登记在工单 " + stored.orderNumber() + " 下");
-        }
-        boolean duplicate = existed && stored.publishedAt() != null;
-        if (stored.publishedAt() == null) {
-            publish(stored);
+        OrderMessages.Kept<StoredDecision> kept = messages.keep(new StoredDecision(decision.decisionId(),
+                orderNumber, order.caseId(), decision, clock.instant(), null), StoredDecision.class, "延期审核",
+                "DECISION_ID_IN_USE");
+        boolean duplicate = kept.duplicate();
+        if (kept.message().publishedAt() == null) {
+            publish(kept.message());
         }
         meters.counter("gridloop.hotline.extension.decisions", "outcome", duplicate ? "duplicate" : "accepted",
                 "approved", String.valueOf(decision.approved())).increment();
@@ -107,7 +90,6 @@ class ExtensionDecisions {
                     e.getMessage());
             throw e.asProblem("消息服务暂不可用，审核结果已保存但尚未转入网格平台；请稍后用相同审核编号重发");
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(d.decisionId())),
-                Update.update("publishedAt", clock.instant()), StoredDecision.class);
+        messages.published(stored, StoredDecision.class);
     }
 }

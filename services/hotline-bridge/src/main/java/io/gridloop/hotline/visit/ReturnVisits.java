@@ -8,17 +8,13 @@ import io.gridloop.contracts.hotline.ReturnVisit;
 import io.gridloop.contracts.hotline.VisitReceipt;
 import io.gridloop.hotline.HotlineSettings;
 import io.gridloop.hotline.order.OrderBook;
+import io.gridloop.hotline.order.OrderMessages;
 import io.gridloop.hotline.order.StoredOrder;
 import io.gridloop.platform.kafka.EventPublisher;
 import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -35,16 +31,16 @@ class ReturnVisits {
     private static final Logger log = LoggerFactory.getLogger(ReturnVisits.class);
 
     private final OrderBook book;
-    private final MongoTemplate mongo;
+    private final OrderMessages messages;
     private final EventPublisher publisher;
     private final Clock clock;
     private final MeterRegistry meters;
     private final HotlineSettings settings;
 
-    ReturnVisits(OrderBook book, MongoTemplate mongo, EventPublisher publisher, Clock clock, MeterRegistry meters,
+    ReturnVisits(OrderBook book, OrderMessages messages, EventPublisher publisher, Clock clock, MeterRegistry meters,
                  HotlineSettings settings) {
         this.book = book;
-        this.mongo = mongo;
+        this.messages = messages;
         this.publisher = publisher;
         this.clock = clock;
         this.meters = meters;
@@ -54,25 +50,11 @@ class ReturnVisits {
     VisitReceipt accept(String orderNumber, ReturnVisit visit) {
         StoredOrder order = book.order(orderNumber).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "UNKNOWN_ORDER", "工单不存在", "没有编号为 " + orderNumber + " 的工单，无法登记回访"));
-        StoredVisit stored;
-        boolean existed = false;
-        try {
-            stored = mongo.insert(new StoredVisit(visit.visitId(), orderNumber, order.caseId(), visit,
-                    clock.instant(), null));
-        } catch (DuplicateKeyException again) {
-            stored = mongo.findById(visit.visitId(), StoredVisit.class);
-            existed = true;
-            if (stored == null) {
-                throw again;
-            }
-        }
-        if (!stored.orderNumber().equals(orderNumber)) {
-            throw new ApiException(HttpStatus.CONFLICT, "VISIT_ID_IN_USE", "回访编号已被占用",
-                    "回访 " + visit.visitId() + " 已登记在工单 " + stored.orderNumber() + " 下");
-        }
-        boolean duplicate = existed && stored.publishedAt() != null;
-        if (stored.publishedAt() == null) {
-            publish(stored);
+        OrderMessages.Kept<StoredVisit> kept = messages.keep(new StoredVisit(visit.visitId(), orderNumber,
+                order.caseId(), visit, clock.instant(), null), StoredVisit.class, "回访", "VISIT_ID_IN_USE");
+        boolean duplicate = kept.duplicate();
+        if (kept.message().publishedAt() == null) {
+            publish(kept.message());
         }
         meters.counter("gridloop.hotline.visits", "outcome", duplicate ? "duplicate" : "accepted",
                 "satisfaction", visit.satisfaction().name()).increment();
@@ -94,7 +76,6 @@ class ReturnVisits {
             log.warn("12345 return visit {} stored but not published; answering 503: {}", v.visitId(), e.getMessage());
             throw e.asProblem("消息服务暂不可用，回访已保存但尚未转入网格平台；请稍后用相同回访编号重发");
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(v.visitId())),
-                Update.update("publishedAt", clock.instant()), StoredVisit.class);
+        messages.published(stored, StoredVisit.class);
     }
 }
