@@ -4,9 +4,7 @@ import io.gridloop.contracts.event.GeoPoint;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Reads and checks a registry import, in the files administrators have: CSV by RFC 4180 (quoted fields, as
@@ -103,63 +102,56 @@ final class RegistryFile {
     }
 
     static List<Row> parseCsv(Reader csv, List<Problem> problems) {
-        List<Row> rows = new ArrayList<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(csv, format)) {
-            Map<Column, Integer> columns = null;
-            for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                List<String> cells = record.toList();
-                if (columns == null) {
-                    columns = header(cells, problems);
-                    if (columns == null) {
-                        return rows;
-                    }
-                    continue;
-                }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                rows.add(row(line, cells, columns, problems));
-            }
-            if (columns == null) {
-                problems.add(new Problem(1, null, "首行须为表头 " + HEADER + "（或 编码,名称,状态,纬度,经度）"));
-            }
+            // The line a record ends on: where an administrator finds it in an editor.
+            return table(parser.stream().map(r -> new Line((int) parser.getCurrentLineNumber(), r.toList())),
+                    "首行须为表头 " + HEADER + "（或 编码,名称,状态,纬度,经度）", problems);
         } catch (IOException | UncheckedIOException e) {
             problems.add(new Problem(0, null, "不是有效的 CSV 文件：" + e.getMessage()));
+            return List.of();
         }
-        return rows;
     }
 
     /** The first sheet of an .xlsx workbook, its first row the header. */
     static List<Row> parseXlsx(InputStream xlsx, List<Problem> problems) {
-        List<Row> rows = new ArrayList<>();
         try (Workbook book = new XSSFWorkbook(xlsx)) {
-            Sheet sheet = book.getSheetAt(0);
             DataFormatter text = new DataFormatter(Locale.ROOT);
-            Map<Column, Integer> columns = null;
-            for (org.apache.poi.ss.usermodel.Row r : sheet) {
+            List<Line> lines = new ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row r : book.getSheetAt(0)) {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < Math.max(0, r.getLastCellNum()); i++) {
                     cells.add(text.formatCellValue(r.getCell(i)).strip());
                 }
-                if (columns == null) {
-                    columns = header(cells, problems);
-                    if (columns == null) {
-                        return rows;
-                    }
-                    continue;
-                }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                rows.add(row(r.getRowNum() + 1, cells, columns, problems));
+                lines.add(new Line(r.getRowNum() + 1, cells));
             }
-            if (columns == null) {
-                problems.add(new Problem(1, null, "工作表首行须为表头 编码,名称,状态,纬度,经度"));
-            }
+            return table(lines.stream(), "工作表首行须为表头 编码,名称,状态,纬度,经度", problems);
         } catch (IOException | RuntimeException e) {
             problems.add(new Problem(0, null, "不是有效的 Excel (.xlsx) 文件：" + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** A line of a CSV file or a workbook's sheet: its number as the administrator sees it, and its cells. */
+    private record Line(int number, List<String> cells) {
+    }
+
+    /** A header line naming the columns, then a row per line that is not blank. */
+    private static List<Row> table(Stream<Line> lines, String noHeader, List<Problem> problems) {
+        List<Row> rows = new ArrayList<>();
+        Map<Column, Integer> columns = null;
+        for (Line line : (Iterable<Line>) lines::iterator) {
+            if (columns == null) {
+                columns = header(line.cells(), problems);
+                if (columns == null) {
+                    return rows;
+                }
+            } else if (!line.cells().stream().allMatch(String::isBlank)) {
+                rows.add(row(line.number(), line.cells(), columns, problems));
+            }
+        }
+        if (columns == null) {
+            problems.add(new Problem(1, null, noHeader));
         }
         return rows;
     }

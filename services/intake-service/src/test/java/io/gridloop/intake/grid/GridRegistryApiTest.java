@@ -42,6 +42,18 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
                         system == null ? "" : ",\"coordinateSystem\":\"" + system + "\"")).exchange();
     }
 
+    /** The district, a street, a community and {@code grid}: a square of 0.01° from 40°N 111°E. */
+    private RestTestClient.ResponseSpec importSquareGrid(String grid) {
+        return http.post().uri("/api/v1/admin/grid-registry").contentType(MediaType.APPLICATION_JSON).body("""
+                [{"code":"%1$s","name":"测试区"},
+                 {"code":"%1$s001","name":"测试街道"},
+                 {"code":"%1$s001001","name":"测试社区"},
+                 {"code":"%2$s","name":"测试社区第1网格",
+                  "polygon":[{"latitude":40.000,"longitude":111.000},{"latitude":40.000,"longitude":111.010},
+                             {"latitude":40.010,"longitude":111.010},{"latitude":40.010,"longitude":111.000}]}]
+                """.formatted(district, grid)).exchange();
+    }
+
     private EventReported published(String eventId) {
         return TopicReader.readAll(bootstrap, Topics.EVENT_REPORTED.name()).stream()
                 .filter(r -> eventId.equals(r.key())).map(r -> new EventCodec().decode(Topics.EVENT_REPORTED,
@@ -60,14 +72,7 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
     @Test
     void shouldMeasureNearnessToTheEdgeAndTakePositionsFromChineseMaps() {
         String grid = district + "001001001";
-        http.post().uri("/api/v1/admin/grid-registry").contentType(MediaType.APPLICATION_JSON).body("""
-                [{"code":"%1$s","name":"测试区"},
-                 {"code":"%1$s001","name":"测试街道"},
-                 {"code":"%1$s001001","name":"测试社区"},
-                 {"code":"%2$s","name":"测试社区第1网格",
-                  "polygon":[{"latitude":40.000,"longitude":111.000},{"latitude":40.000,"longitude":111.010},
-                             {"latitude":40.010,"longitude":111.010},{"latitude":40.010,"longitude":111.000}]}]
-                """.formatted(district, grid)).exchange().expectStatus().isOk();
+        importSquareGrid(grid).expectStatus().isOk();
 
         // 50 m south of the middle of the south edge: 430 m from the nearest corner, within the 300 m of an edge.
         eventIdOf(report(grid, 40.000 - 50 / 111_195.0, 111.005));
@@ -248,16 +253,7 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
     @Test
     void shouldResolveAnImportedGridCheckPositionsAgainstItsOutlineAndRefuseItOnceRetired() {
         String grid = district + "001001001";
-        String json = """
-                [{"code":"%1$s","name":"测试区"},
-                 {"code":"%1$s001","name":"测试街道"},
-                 {"code":"%1$s001001","name":"测试社区"},
-                 {"code":"%2$s","name":"测试社区第1网格",
-                  "polygon":[{"latitude":40.000,"longitude":111.000},{"latitude":40.000,"longitude":111.010},
-                             {"latitude":40.010,"longitude":111.010},{"latitude":40.010,"longitude":111.000}]}]
-                """.formatted(district, grid);
-        http.post().uri("/api/v1/admin/grid-registry").contentType(MediaType.APPLICATION_JSON).body(json)
-                .exchange().expectStatus().isOk().expectBody()
+        importSquareGrid(grid).expectStatus().isOk().expectBody()
                 .jsonPath("$.created").isEqualTo(4)
                 .jsonPath("$.total").isEqualTo(4);
 
