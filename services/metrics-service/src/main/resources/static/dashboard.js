@@ -459,6 +459,9 @@ async function renderTrend() {
 }
 
 function since(hours) {
+  if (hours < 1) {
+    return '不足1小时';
+  }
   return hours >= 24 ? Math.floor(hours / 24) + '天' + (hours % 24) + '小时' : hours + '小时';
 }
 

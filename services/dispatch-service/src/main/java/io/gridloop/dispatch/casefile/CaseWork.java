@@ -149,6 +149,9 @@ public class CaseWork {
             // Who may act first, then what they chose: a caller outside the case learns nothing of its units.
             String role = roleFor.apply(current);
             ActionInput asRole = inputFor.apply(current).actingAs(role);
+            if (action == CaseAction.FEEDBACK) {
+                unitChoice.checkFeedback(current, asRole.photoIds().size());
+            }
             CaseFile.Transition t;
             try {
                 ActionInput in = withRouting(current, action, asRole);

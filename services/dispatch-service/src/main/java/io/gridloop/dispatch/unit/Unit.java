@@ -16,8 +16,20 @@ import java.util.Optional;
  * @param areaCode the area the unit serves: a centre its own area, a department its district or city; empty for
  *                 a unit of the whole installation
  * @param active   false once the unit is retired: kept for the cases it handled, chosen for no new ones
+ * @param feedbackPhotos how many photos of the result (办结照片) the unit's feedback must carry; 0: none required
  */
-public record Unit(String code, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active) {
+public record Unit(String code, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active,
+                   int feedbackPhotos) {
+
+    public Unit(String code, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active) {
+        this(code, name, kind, level, areaCode, active, 0);
+    }
+
+    /** Why a feedback with {@code photos} photos does not do for this unit; empty if it does. */
+    public Optional<String> feedbackRefusal(int photos) {
+        return photos >= feedbackPhotos ? Optional.empty()
+                : Optional.of(name + "的反馈须附办结照片至少" + feedbackPhotos + "张，本次" + photos + "张");
+    }
 
     /**
      * Whether the unit may take cases of {@code gridCode}: a centre of the grid's own areas, a department of its

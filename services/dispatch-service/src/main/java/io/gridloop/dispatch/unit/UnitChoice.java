@@ -35,6 +35,17 @@ public class UnitChoice {
         return RoutingDecision.manual(unit.handlingUnit());
     }
 
+    /**
+     * A feedback (反馈) of {@code c}'s unit carries the photos of the result the unit's entry asks for; 422
+     * {@code FEEDBACK_PHOTOS_REQUIRED} otherwise. A unit not in the directory asks for none.
+     */
+    public void checkFeedback(CaseFile c, int photos) {
+        units.find(c.handlingUnit()).flatMap(u -> u.feedbackRefusal(photos)).ifPresent(why -> {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "FEEDBACK_PHOTOS_REQUIRED", "缺少办结照片", why)
+                    .with("errors", List.of(Map.of("field", "photoIds", "code", "Invalid", "message", why)));
+        });
+    }
+
     private static ApiException refused(String code, String title, String detail) {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, title, detail)
                 .with("errors", List.of(Map.of("field", "unitCode", "code", "Invalid", "message", detail)));

@@ -67,9 +67,14 @@ class UnitController {
         return UnitView.of(unit);
     }
 
-    /** What an administrator sets on a department; its area and level follow from its code. */
+    /**
+     * What an administrator sets on a department; its area and level follow from its code.
+     *
+     * @param feedbackPhotos how many photos of the result its feedback must carry (0–9; absent: none required)
+     */
     record DepartmentRequest(@NotBlank(message = "请填写单位名称") @Size(max = 60, message = "长度不能超过60") String name,
-                             @NotNull(message = "请说明单位是否启用") Boolean active) {
+                             @NotNull(message = "请说明单位是否启用") Boolean active,
+                             @Min(value = 0, message = "不能小于0") @Max(value = 9, message = "最多9张") Integer feedbackPhotos) {
     }
 
     @PutMapping("/api/v1/admin/units/{code}")
@@ -94,7 +99,7 @@ class UnitController {
         }
         HandlingLevel level = centre.kind() == UnitKind.CITY_CENTRE ? HandlingLevel.CITY : HandlingLevel.DISTRICT;
         Unit saved = units.saveDepartment(new Unit(code, request.name().strip(), UnitKind.DEPARTMENT, level, area,
-                request.active()), caller.id());
+                request.active(), request.feedbackPhotos() == null ? 0 : request.feedbackPhotos()), caller.id());
         return UnitView.of(saved);
     }
 

@@ -46,10 +46,15 @@ public class UnitDirectory implements InitializingBean {
 
     /** A stored entry: {@code _id} is the unit's code. */
     record StoredUnit(String id, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active,
-                      Origin origin, Instant updatedAt, String updatedBy) {
+                      Origin origin, Instant updatedAt, String updatedBy, Integer feedbackPhotos) {
+
+        StoredUnit(String id, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active,
+                   Origin origin, Instant updatedAt, String updatedBy) {
+            this(id, name, kind, level, areaCode, active, origin, updatedAt, updatedBy, null);
+        }
 
         Unit unit() {
-            return new Unit(id, name, kind, level, areaCode, active);
+            return new Unit(id, name, kind, level, areaCode, active, feedbackPhotos == null ? 0 : feedbackPhotos);
         }
     }
 
@@ -216,7 +221,7 @@ public class UnitDirectory implements InitializingBean {
     /** Stores a department as an administrator set it. */
     public Unit saveDepartment(Unit unit, String by) {
         mongo.save(new StoredUnit(unit.code(), unit.name(), UnitKind.DEPARTMENT, unit.level(), unit.areaCode(),
-                unit.active(), Origin.ADMIN, clock.instant(), by), COLLECTION);
+                unit.active(), Origin.ADMIN, clock.instant(), by, unit.feedbackPhotos()), COLLECTION);
         log.info("Unit directory: {} {} saved by {} (active: {})", unit.code(), unit.name(), by, unit.active());
         return unit;
     }

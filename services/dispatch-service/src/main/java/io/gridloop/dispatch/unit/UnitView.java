@@ -2,12 +2,16 @@ package io.gridloop.dispatch.unit;
 
 import io.gridloop.contracts.event.HandlingLevel;
 
-/** A unit as people read it: with the Chinese words for its kind and level. */
+/**
+ * A unit as people read it: with the Chinese words for its kind and level.
+ *
+ * @param feedbackPhotos how many photos of the result its feedback must carry (0: none required)
+ */
 public record UnitView(String code, String name, UnitKind kind, String kindLabel, HandlingLevel level,
-                       String levelLabel, String areaCode, boolean active) {
+                       String levelLabel, String areaCode, boolean active, int feedbackPhotos) {
 
     public static UnitView of(Unit u) {
         return new UnitView(u.code(), u.name(), u.kind(), u.kind().label(), u.level(), u.level().label(),
-                u.areaCode(), u.active());
+                u.areaCode(), u.active(), u.feedbackPhotos());
     }
 }

@@ -148,6 +148,34 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
                 .jsonPath("$.level").isEqualTo("GRID");
     }
 
+    /** A unit whose entry asks for photos of the result takes no feedback without them. */
+    @Test
+    void shouldRequireThePhotosOfTheResultAUnitsEntryAsksFor() {
+        as(admin).put().uri("/api/v1/admin/units/{c}", district + "-WATER").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"测试区水务局\",\"active\":true,\"feedbackPhotos\":1}").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.feedbackPhotos").isEqualTo(1);
+        CaseFile atStreet = streetlightCase();
+        Identity handler = Identity.of("h-street", List.of("HANDLER"), district).withUnit(street);
+        escalate(handler, atStreet.id(), district + "-WATER").expectStatus().isOk();
+        Identity water = Identity.of("h-water", List.of("HANDLER"), district).withUnit(district + "-WATER");
+        as(water).post().uri("/api/v1/cases/{id}/actions/accept", atStreet.id())
+                .contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isOk();
+
+        as(water).post().uri("/api/v1/cases/{id}/actions/feedback", atStreet.id())
+                .contentType(MediaType.APPLICATION_JSON).body("{\"comment\":\"已抢修供水管道\"}").exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT).expectBody()
+                .jsonPath("$.code").isEqualTo("FEEDBACK_PHOTOS_REQUIRED")
+                .jsonPath("$.errors[0].field").isEqualTo("photoIds")
+                .jsonPath("$.detail").isEqualTo("测试区水务局的反馈须附办结照片至少1张，本次0张");
+
+        as(admin).put().uri("/api/v1/admin/units/{c}", district + "-WATER").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"测试区水务局\",\"active\":true}").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.feedbackPhotos").isEqualTo(0);
+        as(water).post().uri("/api/v1/cases/{id}/actions/feedback", atStreet.id())
+                .contentType(MediaType.APPLICATION_JSON).body("{\"comment\":\"已抢修供水管道\"}").exchange()
+                .expectStatus().isOk();
+    }
+
     @Test
     void shouldLetAnAdministratorKeepOnlyTheirOwnDistrictsDepartments() {
         as(admin).put().uri("/api/v1/admin/units/{c}", district + "-CIVIL").contentType(MediaType.APPLICATION_JSON)
