@@ -48,11 +48,6 @@ public class UnitDirectory implements InitializingBean {
     record StoredUnit(String id, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active,
                       Origin origin, Instant updatedAt, String updatedBy, Integer feedbackPhotos) {
 
-        StoredUnit(String id, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active,
-                   Origin origin, Instant updatedAt, String updatedBy) {
-            this(id, name, kind, level, areaCode, active, origin, updatedAt, updatedBy, null);
-        }
-
         Unit unit() {
             return new Unit(id, name, kind, level, areaCode, active, feedbackPhotos == null ? 0 : feedbackPhotos);
         }
@@ -166,7 +161,7 @@ public class UnitDirectory implements InitializingBean {
         if (area.level() == HandlingLevel.DISTRICT) {
             String city = Router.cityOf(area.code());
             seed(new StoredUnit(city, "市网格化服务管理中心（" + city + "）", UnitKind.CITY_CENTRE, HandlingLevel.CITY,
-                    city, true, Origin.REGISTRY, now, "grid-registry"));
+                    city, true, Origin.REGISTRY, now, "grid-registry", null));
             seedDepartments(area.code(), area.name(), rules);
         }
     }
@@ -185,7 +180,7 @@ public class UnitDirectory implements InitializingBean {
             RuleTarget t = rule.target();
             if (t.kind() == RuleTarget.Kind.UNIT) {
                 seed(new StoredUnit(t.code(), t.name(), UnitKind.DEPARTMENT, t.level(), rule.area(), true,
-                        Origin.RULES, clock.instant(), "routing-rules"));
+                        Origin.RULES, clock.instant(), "routing-rules", null));
             }
         }
     }
@@ -196,7 +191,7 @@ public class UnitDirectory implements InitializingBean {
             if (t.kind() == RuleTarget.Kind.DEPARTMENT && rule.reaches(districtCode)) {
                 seed(new StoredUnit(t.departmentCode(districtCode), districtName + t.name(),
                         UnitKind.DEPARTMENT, HandlingLevel.DISTRICT, districtCode, true, Origin.RULES,
-                        clock.instant(), "routing-rules"));
+                        clock.instant(), "routing-rules", null));
             }
         }
     }
