@@ -38,7 +38,9 @@ const state = {
   period: {kind: 'year', value: null},
   refreshing: null,
   again: false,
-  formulas: null            // the rates' names and definitions, from the statistics API
+  formulas: null,           // the rates' names and definitions, from the statistics API
+  slowView: null,           // the view the split and the zero-complaint list were last drawn for, and when
+  slowAt: 0
 };
 let bars;
 let trend;
@@ -348,6 +350,7 @@ async function renderZeroComplaint() {
 
 // On an error nothing old stays on screen looking current.
 function clearFigures() {
+  state.slowView = null;
   renderKpis(null);
   document.querySelector('#areas tbody').replaceChildren();
   document.querySelector('#areas tfoot').replaceChildren();
@@ -549,7 +552,16 @@ async function draw() {
   renderTable(table);
   renderBars(table);
   renderRates(table.total);
-  await Promise.all([renderTrend(), renderOverdue(), renderSplit(), renderZeroComplaint()]);
+  // The split and the quarter's zero-complaint list take a dozen queries and move slowly: on a live change they
+  // are redrawn at most twice a minute, on a change of area or period at once.
+  const view = level() + ':' + (parentCode() || '') + ':' + state.period.value;
+  const slow = view !== state.slowView || Date.now() - state.slowAt > 30000
+      ? [renderSplit(), renderZeroComplaint()] : [];
+  if (slow.length) {
+    state.slowView = view;
+    state.slowAt = Date.now();
+  }
+  await Promise.all([renderTrend(), renderOverdue()].concat(slow));
   document.body.dataset.drawn = String(+(document.body.dataset.drawn || 0) + 1);
   document.body.dataset.view = level() + ':' + (parentCode() || '') + ':' + state.period.value;
 }

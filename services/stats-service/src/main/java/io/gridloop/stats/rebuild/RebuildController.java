@@ -3,6 +3,7 @@ package io.gridloop.stats.rebuild;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.ledger.Generations;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/admin/stats/rebuild} (ADMIN): start a recount of every figure from the case transitions topic,
- * and follow it. The figures already there stay readable until the recount has caught up.
+ * and follow it. The figures already there stay readable until the recount has caught up. A recount changes the
+ * figures of every area, so only an administrator whose areas cover the whole installation
+ * ({@code gridloop.installation-area}) starts one, as with the holiday calendar.
  */
 @RestController
 @RequestMapping("/api/v1/admin/stats/rebuild")
@@ -20,15 +23,21 @@ class RebuildController {
 
     private final StatsRebuild rebuild;
     private final Generations generations;
+    private final String installationArea;
 
-    RebuildController(StatsRebuild rebuild, Generations generations) {
+    RebuildController(StatsRebuild rebuild, Generations generations,
+                      @Value("${gridloop.installation-area}") String installationArea) {
         this.rebuild = rebuild;
         this.generations = generations;
+        this.installationArea = installationArea;
     }
 
     @PostMapping
     ResponseEntity<RebuildView> start() {
         Caller caller = Caller.current();
+        if (!caller.covers(installationArea)) {
+            throw Caller.forbidden("统计重算涉及本平台所辖全部地区（" + installationArea + "）的数据，须由该级管理员发起");
+        }
         if (rebuild.start(caller.name() + "（" + caller.id() + "）") == null) {
             throw new ApiException(HttpStatus.CONFLICT, "REBUILD_RUNNING", "统计重算正在进行",
                     "上一次重算尚未完成，请查看进度，完成后再发起");

@@ -94,6 +94,9 @@ class StatsRebuildTest extends ServiceIntegrationTest {
                 .jsonPath("$.title").isEqualTo("统计重算正在进行");
         as(Identity.of("supervisor", List.of("SUPERVISOR"), "CN")).post().uri("/api/v1/admin/stats/rebuild")
                 .exchange().expectStatus().isForbidden();
+        as(Identity.of("admin-saihan", List.of("ADMIN"), "150105")).post().uri("/api/v1/admin/stats/rebuild")
+                .exchange().expectStatus().isForbidden().expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1501"));
 
         // Its owner has been silent for longer than the lease: another instance (this one) carries it on.
         mongo.getCollection("stat_generations").updateOne(new Document("_id", "counts"), new Document("$set",
