@@ -6,11 +6,8 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.HotlineExtensionDecided;
 import io.gridloop.contracts.hotline.DecisionReceipt;
 import io.gridloop.contracts.hotline.ExtensionDecision;
-import io.gridloop.hotline.HotlineSettings;
-import io.gridloop.hotline.order.OrderBook;
 import io.gridloop.hotline.order.OrderMessages;
 import io.gridloop.hotline.order.StoredOrder;
-import io.gridloop.platform.kafka.EventPublisher;
 import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -30,26 +27,18 @@ class ExtensionDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(ExtensionDecisions.class);
 
-    private final OrderBook book;
     private final OrderMessages messages;
-    private final EventPublisher publisher;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final HotlineSettings settings;
 
-    ExtensionDecisions(OrderBook book, OrderMessages messages, EventPublisher publisher, Clock clock,
-                       MeterRegistry meters, HotlineSettings settings) {
-        this.book = book;
+    ExtensionDecisions(OrderMessages messages, Clock clock, MeterRegistry meters) {
         this.messages = messages;
-        this.publisher = publisher;
         this.clock = clock;
         this.meters = meters;
-        this.settings = settings;
     }
 
     DecisionReceipt accept(String orderNumber, ExtensionDecision decision) {
-        StoredOrder order = book.order(orderNumber).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "UNKNOWN_ORDER", "工单不存在", "没有编号为 " + orderNumber + " 的工单，无法登记延期审核结果"));
+        StoredOrder order = messages.order(orderNumber, "延期审核结果");
         if (decision.approved() && decision.dueAt() == null) {
             throw invalid("dueAt", "同意延期时须给出延期后的办结时限");
         }
@@ -81,15 +70,8 @@ class ExtensionDecisions {
         HotlineExtensionDecided event = new HotlineExtensionDecided(stored.caseId(), stored.orderNumber(),
                 d.requestSequence(), d.approved(), d.approved() ? d.dueAt() : null, d.reason(), d.decisionId(),
                 d.decidedAt());
-        try {
-            publisher.publishAndWait(Topics.HOTLINE_EXTENSION_DECIDED, EventEnvelope.of(
-                    Topics.HOTLINE_EXTENSION_DECIDED, d.decisionId(), ServiceNames.HOTLINE_BRIDGE, d.decidedAt(),
-                    stored.caseId(), event), settings.publishTimeout());
-        } catch (EventPublisher.PublishFailedException e) {
-            log.warn("12345 extension decision {} stored but not published; answering 503: {}", d.decisionId(),
-                    e.getMessage());
-            throw e.asProblem("消息服务暂不可用，审核结果已保存但尚未转入网格平台；请稍后用相同审核编号重发");
-        }
-        messages.published(stored, StoredDecision.class);
+        messages.publish(Topics.HOTLINE_EXTENSION_DECIDED, EventEnvelope.of(Topics.HOTLINE_EXTENSION_DECIDED,
+                d.decisionId(), ServiceNames.HOTLINE_BRIDGE, d.decidedAt(), stored.caseId(), event), stored,
+                StoredDecision.class, "审核结果");
     }
 }

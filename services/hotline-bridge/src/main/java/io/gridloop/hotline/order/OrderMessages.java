@@ -1,6 +1,12 @@
 package io.gridloop.hotline.order;
 
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.Topic;
+import io.gridloop.hotline.HotlineSettings;
+import io.gridloop.platform.kafka.EventPublisher;
 import io.gridloop.platform.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -10,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -35,12 +42,32 @@ public class OrderMessages {
     public record Kept<S extends Stored>(S message, boolean duplicate) {
     }
 
-    private final MongoTemplate mongo;
-    private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(OrderMessages.class);
 
-    OrderMessages(MongoTemplate mongo, Clock clock) {
+    private final MongoTemplate mongo;
+    private final OrderBook book;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final Duration publishTimeout;
+
+    OrderMessages(MongoTemplate mongo, OrderBook book, EventPublisher publisher, Clock clock,
+                  HotlineSettings settings) {
         this.mongo = mongo;
+        this.book = book;
+        this.publisher = publisher;
         this.clock = clock;
+        this.publishTimeout = settings.publishTimeout();
+    }
+
+    /**
+     * The order a message is about.
+     *
+     * @param what what the message is (回访, 延期审核结果), for the refusal
+     * @throws ApiException 404 {@code UNKNOWN_ORDER}
+     */
+    public StoredOrder order(String orderNumber, String what) {
+        return book.order(orderNumber).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_ORDER",
+                "工单不存在", "没有编号为 " + orderNumber + " 的工单，无法登记" + what));
     }
 
     /**
@@ -68,8 +95,22 @@ public class OrderMessages {
         return new Kept<>(stored, existed && stored.publishedAt() != null);
     }
 
-    /** Kafka has {@code message}: sent again, it is answered as a duplicate and not published twice. */
-    public void published(Stored message, Class<? extends Stored> type) {
+    /**
+     * Publishes {@code envelope} for a stored {@code message} and records that Kafka has it: sent again, the
+     * message is then answered as a duplicate and not published twice. Kafka away: 503, and the hotline sends the
+     * message again under the same id.
+     *
+     * @param what what the message is (回访, 审核结果), for the 503's words
+     */
+    public <T> void publish(Topic<T> topic, EventEnvelope<T> envelope, Stored message, Class<? extends Stored> type,
+                            String what) {
+        try {
+            publisher.publishAndWait(topic, envelope, publishTimeout);
+        } catch (EventPublisher.PublishFailedException e) {
+            log.warn("12345 {} {} stored but not published; answering 503: {}", topic.name(), message.id(),
+                    e.getMessage());
+            throw e.asProblem("消息服务暂不可用，" + what + "已保存但尚未转入网格平台；请稍后用相同编号重发");
+        }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(message.id())),
                 Update.update("publishedAt", clock.instant()), type);
     }

@@ -6,16 +6,11 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.HotlineVisitRecorded;
 import io.gridloop.contracts.hotline.ReturnVisit;
 import io.gridloop.contracts.hotline.VisitReceipt;
-import io.gridloop.hotline.HotlineSettings;
-import io.gridloop.hotline.order.OrderBook;
 import io.gridloop.hotline.order.OrderMessages;
 import io.gridloop.hotline.order.StoredOrder;
-import io.gridloop.platform.kafka.EventPublisher;
-import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -30,26 +25,18 @@ class ReturnVisits {
 
     private static final Logger log = LoggerFactory.getLogger(ReturnVisits.class);
 
-    private final OrderBook book;
     private final OrderMessages messages;
-    private final EventPublisher publisher;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final HotlineSettings settings;
 
-    ReturnVisits(OrderBook book, OrderMessages messages, EventPublisher publisher, Clock clock, MeterRegistry meters,
-                 HotlineSettings settings) {
-        this.book = book;
+    ReturnVisits(OrderMessages messages, Clock clock, MeterRegistry meters) {
         this.messages = messages;
-        this.publisher = publisher;
         this.clock = clock;
         this.meters = meters;
-        this.settings = settings;
     }
 
     VisitReceipt accept(String orderNumber, ReturnVisit visit) {
-        StoredOrder order = book.order(orderNumber).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "UNKNOWN_ORDER", "工单不存在", "没有编号为 " + orderNumber + " 的工单，无法登记回访"));
+        StoredOrder order = messages.order(orderNumber, "回访");
         OrderMessages.Kept<StoredVisit> kept = messages.keep(new StoredVisit(visit.visitId(), orderNumber,
                 order.caseId(), visit, clock.instant(), null), StoredVisit.class, "回访", "VISIT_ID_IN_USE");
         boolean duplicate = kept.duplicate();
@@ -67,15 +54,8 @@ class ReturnVisits {
         ReturnVisit v = stored.visit();
         HotlineVisitRecorded event = new HotlineVisitRecorded(stored.caseId(), stored.orderNumber(), v.resolution(),
                 v.satisfaction(), v.comment(), v.visitor(), v.visitedAt());
-        try {
-            // The visit id is the event id: dispatch records each visit once by it.
-            publisher.publishAndWait(Topics.HOTLINE_VISIT_RECORDED, EventEnvelope.of(Topics.HOTLINE_VISIT_RECORDED,
-                    v.visitId(), ServiceNames.HOTLINE_BRIDGE, v.visitedAt(), stored.caseId(), event),
-                    settings.publishTimeout());
-        } catch (EventPublisher.PublishFailedException e) {
-            log.warn("12345 return visit {} stored but not published; answering 503: {}", v.visitId(), e.getMessage());
-            throw e.asProblem("消息服务暂不可用，回访已保存但尚未转入网格平台；请稍后用相同回访编号重发");
-        }
-        messages.published(stored, StoredVisit.class);
+        // The visit id is the event id: dispatch records each visit once by it.
+        messages.publish(Topics.HOTLINE_VISIT_RECORDED, EventEnvelope.of(Topics.HOTLINE_VISIT_RECORDED, v.visitId(),
+                ServiceNames.HOTLINE_BRIDGE, v.visitedAt(), stored.caseId(), event), stored, StoredVisit.class, "回访");
     }
 }
