@@ -18,9 +18,6 @@ const NOT_FOR_YOU = {
   HANDLER: '处置单位请在指挥调度系统中签收、办理和反馈案件（办理工作台上线前可使用调度服务的接口）；统计看板供督查考核组和指挥中心查看。',
   ADMIN: '系统管理员请使用管理接口维护网格库、处置单位、分流规则和节假日；统计看板供督查考核组和指挥中心查看。'
 };
-const CATEGORIES = {LIVELIHOOD: '民生事项', HAZARD: '问题隐患', DISPUTE: '矛盾纠纷', OTHER: '其他'};
-const SOURCES = {GRID_PATROL: '网格员巡查', CITIZEN_PHOTO: '群众随手拍', RESIDENT_PLATFORM: '居民平台',
-  AI_CAMERA: '智能摄像头', HOTLINE_12345: '12345热线', OPEN311: 'Open311', PHONE_CALL: '来电', WALK_IN: '来访'};
 const ZONE = 'Asia/Shanghai';
 
 const TOKEN_KEY = 'gridloop.token';
@@ -295,31 +292,24 @@ function renderRates(total) {
   }
 }
 
-// How the area's reports split by category and by source: one query per category and per source.
+// How the area's reports split by category and by source: one read of the area's figures on the server.
 async function renderSplit() {
   const code = areaCode();
   if (!code) {
     split.clear();
     return;
   }
-  const count = async (param, value) => {
-    const q = new URLSearchParams({period: state.period.value});
-    q.set(param, value);
-    const f = await getJson(state.statsUrl + '/api/v1/stats/areas/' + encodeURIComponent(code) + '?' + q);
-    return f.counts.reported;
-  };
-  const byCategory = await Promise.all(Object.keys(CATEGORIES).map(c => count('category', c.toLowerCase())));
-  const bySource = await Promise.all(Object.keys(SOURCES).map(s => count('source', s)));
-  const slices = (labels, values) => Object.values(labels).map((name, i) => ({name: name, value: values[i]}))
-      .filter(s => s.value > 0);
+  const s = await getJson(state.statsUrl + '/api/v1/stats/areas/' + encodeURIComponent(code) + '/split?'
+      + new URLSearchParams({period: state.period.value}));
+  const slices = list => list.filter(x => x.reported > 0).map(x => ({name: x.name, value: x.reported}));
   split.setOption({
     tooltip: {trigger: 'item', formatter: '{b}：{c} 件（{d}%）'},
     title: [{text: '类别', left: '25%', top: 0, textAlign: 'center', textStyle: {fontSize: 13}},
       {text: '来源', left: '75%', top: 0, textAlign: 'center', textStyle: {fontSize: 13}}],
     series: [
-      {name: '类别', type: 'pie', radius: ['30%', '55%'], center: ['25%', '55%'], data: slices(CATEGORIES, byCategory),
+      {name: '类别', type: 'pie', radius: ['30%', '55%'], center: ['25%', '55%'], data: slices(s.categories),
         label: {formatter: '{b}\n{c}'}},
-      {name: '来源', type: 'pie', radius: ['30%', '55%'], center: ['75%', '55%'], data: slices(SOURCES, bySource),
+      {name: '来源', type: 'pie', radius: ['30%', '55%'], center: ['75%', '55%'], data: slices(s.sources),
         label: {formatter: '{b}\n{c}'}}
     ]
   }, true);
@@ -552,8 +542,8 @@ async function draw() {
   renderTable(table);
   renderBars(table);
   renderRates(table.total);
-  // The split and the quarter's zero-complaint list take a dozen queries and move slowly: on a live change they
-  // are redrawn at most twice a minute, on a change of area or period at once.
+  // The split and the quarter's zero-complaint list move slowly: on a live change they are redrawn at most twice
+  // a minute, on a change of area or period at once.
   const view = level() + ':' + (parentCode() || '') + ':' + state.period.value;
   const slow = view !== state.slowView || Date.now() - state.slowAt > 30000
       ? [renderSplit(), renderZeroComplaint()] : [];

@@ -82,6 +82,26 @@ class CellReader {
         return out;
     }
 
+    /**
+     * One area's reports over {@code buckets} by their {@code <CATEGORY>|<SOURCE>} entry, in one read: every split
+     * of the area by category or by source is a sum of these.
+     */
+    Map<String, Long> reportedByDims(String areaCode, List<String> buckets) {
+        List<String> ids = buckets.stream().map(b -> CellKey.idOf(areaCode, b)).toList();
+        Map<String, Long> out = new HashMap<>();
+        for (Document cell : mongo.getCollection(generations.reading().cells()).find(Filters.in("_id", ids))) {
+            Document m = cell.get("m", Document.class);
+            if (m != null) {
+                m.forEach((dims, value) -> {
+                    if (value instanceof Document fields && fields.get(Measure.REPORTED.code()) instanceof Number n) {
+                        out.merge(dims, n.longValue(), Long::sum);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
     private static void addFields(Tally tally, Document fields) {
         fields.forEach((name, value) -> {
             if ("h".equals(name) && value instanceof Document buckets) {

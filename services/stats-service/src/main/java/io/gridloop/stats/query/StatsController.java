@@ -67,6 +67,14 @@ class StatsController {
         return queries.area(code, r.period(), r.filter());
     }
 
+    /** 事件类别与来源: an area's reports of the period by category and by source, every value named in Chinese. */
+    @GetMapping("/areas/{code}/split")
+    StatsQueries.Split split(@PathVariable String code, @RequestParam(required = false) String period) {
+        StatsRequest r = StatsRequest.of("district", code, period, null, null, null, formulas, clock);
+        AreaAccess.checkCovered(code);
+        return queries.split(code, r.period());
+    }
+
     record Trend(String areaCode, String areaName, List<String> months, List<AreaFigures> figures) {
     }
 

@@ -1,5 +1,7 @@
 package io.gridloop.stats.query;
 
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.StatsSettings;
 import io.gridloop.stats.counting.AreaLevel;
@@ -12,7 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Predicate;
@@ -100,6 +104,33 @@ public class StatsQueries {
         AreaRef area = areaOf(code);
         Map<String, Tally> tallies = cells.read(List.of(code), period.buckets(), filter);
         return figures(List.of(area), tallies, null).getFirst();
+    }
+
+    /** One part of a split: a category or a source, its Chinese name, and the area's reports of it. */
+    public record Slice(String code, String name, long reported) {
+    }
+
+    /** An area's reports of a period by category and by source (every value, also those with none). */
+    public record Split(String areaCode, String areaName, String period, String periodLabel, List<Slice> categories,
+                        List<Slice> sources) {
+    }
+
+    /** The split of {@code code}'s reports in {@code period}: one read of its cells, whatever the values. */
+    public Split split(String code, Period period) {
+        AreaRef area = areaOf(code);
+        Map<String, Long> byDims = cells.reportedByDims(code, period.buckets());
+        Map<String, Long> byCategory = new HashMap<>();
+        Map<String, Long> bySource = new HashMap<>();
+        byDims.forEach((dims, n) -> {
+            int bar = dims.indexOf('|');
+            byCategory.merge(bar < 0 ? dims : dims.substring(0, bar), n, Long::sum);
+            bySource.merge(bar < 0 ? "" : dims.substring(bar + 1), n, Long::sum);
+        });
+        return new Split(code, nameOf(area), period.text(), period.label(),
+                Arrays.stream(EventCategory.values())
+                        .map(c -> new Slice(c.name(), c.label(), byCategory.getOrDefault(c.name(), 0L))).toList(),
+                Arrays.stream(ReportSource.values())
+                        .map(s -> new Slice(s.name(), s.label(), bySource.getOrDefault(s.name(), 0L))).toList());
     }
 
     /** One area's figures month by month, read at once. */

@@ -79,6 +79,8 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                 .call("GET /completion?level=street&parent=" + d, c -> c.get()
                         .uri("/api/v1/stats/completion?level=street&parent={d}&period=2026", d).exchange(), sv, op)
                 .call("GET /areas/" + d, c -> c.get().uri("/api/v1/stats/areas/{d}?period=2026", d).exchange(), sv, op)
+                .call("GET /areas/" + d + "/split", c -> c.get().uri("/api/v1/stats/areas/{d}/split?period=2026", d)
+                        .exchange(), sv, op)
                 .call("GET /trend?area=" + d, c -> c.get().uri("/api/v1/stats/trend?area={d}&to=2026-11", d)
                         .exchange(), sv, op)
                 .call("GET /overdue?area=" + d, c -> c.get().uri("/api/v1/stats/overdue?area={d}", d).exchange(),

@@ -138,6 +138,27 @@ class StatsApiTest extends ServiceIntegrationTest {
         assertThat(disputes.total().counts().get("reported")).isEqualTo(1);
     }
 
+    /** The split by category and by source, from one read, equals what the filtered tables count. */
+    @Test
+    void shouldSplitTheAreasReportsByCategoryAndSourceAsTheFiltersCountThem() {
+        Map<?, ?> split = http.get().uri("/api/v1/stats/areas/" + d + "/split?period=2026-05").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        for (String dimension : List.of("categories", "sources")) {
+            long sum = 0;
+            for (Object o : (List<?>) split.get(dimension)) {
+                Map<?, ?> slice = (Map<?, ?>) o;
+                String param = dimension.equals("categories") ? "category" : "source";
+                long filtered = streets("&" + param + "=" + slice.get("code")).total().counts().get("reported");
+                assertThat(((Number) slice.get("reported")).longValue()).as("%s %s", param, slice.get("code"))
+                        .isEqualTo(filtered);
+                sum += filtered;
+            }
+            assertThat(sum).as(dimension).isEqualTo(79);
+        }
+        assertThat((List<?>) split.get("sources")).anySatisfy(o -> assertThat(((Map<?, ?>) o).get("name"))
+                .isEqualTo("12345热线"));
+    }
+
     @Test
     void shouldShowTheMonthInTheTrendAndNothingInTheMonthsAround() {
         Map<?, ?> trend = http.get().uri("/api/v1/stats/trend?area=" + d + "&to=2026-06&months=3").exchange()
