@@ -23,8 +23,10 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -118,15 +120,25 @@ public class ReporterViews {
         List<StoredReport> reports = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "event.reportedAt"))
                 .skip((long) page * size).limit(size), StoredReport.class);
         Map<String, ReportProgress> progress = progressOf(reports);
-        return new ReportPage(reporterId, page, size, total, reports.stream()
-                .map(r -> ReportView.of(r, progress.get(r.eventId()), mergedTarget(progress.get(r.eventId()))))
-                .toList());
+        // The reports merged ones joined, in one more query for the page, not one per merged report.
+        Map<String, ReportProgress> joined = progressOf(progress.values().stream()
+                .map(ReportProgress::mergedInto).filter(Objects::nonNull).distinct().toList());
+        return new ReportPage(reporterId, page, size, total, reports.stream().map(r -> {
+            ReportProgress p = progress.get(r.eventId());
+            return ReportView.of(r, p, p == null || p.mergedInto() == null ? null : joined.get(p.mergedInto()));
+        }).toList());
     }
 
     /** The progress of each of {@code reports} that has any, by event id: one query for a page of reports. */
     public Map<String, ReportProgress> progressOf(List<StoredReport> reports) {
-        return mongo.find(Query.query(Criteria.where("_id").in(reports.stream().map(StoredReport::eventId).toList())),
-                        ReportProgress.class).stream()
+        return progressOf(reports.stream().map(StoredReport::eventId).toList());
+    }
+
+    private Map<String, ReportProgress> progressOf(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(eventIds)), ReportProgress.class).stream()
                 .collect(Collectors.toMap(ReportProgress::eventId, Function.identity()));
     }
 
