@@ -1,5 +1,6 @@
 package io.gridloop.hotline.order;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -8,6 +9,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The bridge's record of work orders and the cases they belong to; every read and write is by {@code _id}. */
@@ -61,11 +65,11 @@ public class OrderBook {
     }
 
     /** Every case escalated to the city, with the sequence it was escalated at. */
-    public java.util.Map<String, Integer> escalatedCases() {
-        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+    public Map<String, Integer> escalatedCases() {
+        Map<String, Integer> out = new HashMap<>();
         Query query = Query.query(Criteria.where("origin").is(Origin.ESCALATED));
         query.fields().include("escalatedAt");
-        for (org.bson.Document d : mongo.find(query, org.bson.Document.class, CaseLink.COLLECTION)) {
+        for (Document d : mongo.find(query, Document.class, CaseLink.COLLECTION)) {
             out.put(d.getString("_id"), d.getInteger("escalatedAt", 0));
         }
         return out;
@@ -78,7 +82,7 @@ public class OrderBook {
     }
 
     /** The handler's latest feedback and its photos: what the 办结反馈 reports when the case closes. */
-    public void rememberFeedback(String caseId, String text, java.util.List<String> photoIds) {
+    public void rememberFeedback(String caseId, String text, List<String> photoIds) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)),
                 Update.update("lastFeedback", text).set("lastFeedbackPhotos", photoIds), CaseLink.class);
     }

@@ -35,13 +35,6 @@ public final class StatusMapping {
     }
 
     /**
-     * @param lastFeedback the handler's latest feedback text, reported as the result when the case closes
-     */
-    public static Optional<StatusSync> of(CaseTransitioned t, String orderNumber, String lastFeedback) {
-        return of(t, orderNumber, new Result(lastFeedback, List.of()), false);
-    }
-
-    /**
      * @param result    the handler's latest feedback, reported when the case closes (办结反馈)
      * @param assisting whether the order is a 协办 one: the result is then the 协办意见 for the lead unit
      */

@@ -27,7 +27,7 @@ class StatusMappingTest {
     }
 
     private static Optional<StatusSync> map(CaseTransitioned t, String feedback) {
-        return StatusMapping.of(t, "GD1", feedback);
+        return StatusMapping.of(t, "GD1", new StatusMapping.Result(feedback, List.of()), false);
     }
 
     @Test
