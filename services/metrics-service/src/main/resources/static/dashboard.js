@@ -472,8 +472,12 @@ async function renderOverdue() {
   body.replaceChildren();
   for (const c of page.items) {
     const row = el('tr', null, {'data-case': c.caseId});
-    // The full id is long; its first part tells cases apart on screen, the whole shows on hover and in exports.
-    row.append(el('td', c.caseId.slice(0, 8), {title: c.caseId, class: 'case-id'}));
+    // The case number people quote, opening the case in the workbench; a case older than numbers shows the
+    // first part of its id (the whole on hover).
+    const cell = el('td', null, {class: 'case-id'});
+    cell.append(el('a', c.caseNumber || c.caseId.slice(0, 8),
+      {href: '/workbench/#/cases/' + encodeURIComponent(c.caseId), title: c.caseId}));
+    row.append(cell);
     row.append(el('td', [c.districtName, c.streetName, c.communityName].filter(Boolean).join(' ')));
     row.append(el('td', [c.categoryName || c.category, c.subCategoryName].filter(Boolean).join(' · ')));
     row.append(el('td', c.handlingUnitName || ''));

@@ -32,6 +32,8 @@ import java.util.List;
  * @param extensionWorkingDays on a {@code request-extension} transition: how many working days are asked for
  * @param photoIds   photos taken with the action (a feedback's of the result), by the ids dispatch's photo store
  *                   gave them; empty when none
+ * @param caseNumber the number people quote (案件编号: Beijing date, district code, the day's sequence), absent
+ *                   on cases opened before numbers were given
  */
 public record CaseTransitioned(
         String caseId,
@@ -68,7 +70,8 @@ public record CaseTransitioned(
         VisitSatisfaction visitSatisfaction,
         String description,
         Integer extensionWorkingDays,
-        List<String> photoIds) {
+        List<String> photoIds,
+        String caseNumber) {
 
     public CaseTransitioned {
         photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
@@ -88,6 +91,23 @@ public record CaseTransitioned(
                 reportedAt, dueAt, occurredAt, actor, handlingUnit, level, reworkCount, reason, closedAt, onTime,
                 mergedInto, subCategory, communityCode, communityName, streetCode, streetName, actorRole,
                 routingRule, handlingUnitName, acceptBy, visitResolution, visitSatisfaction, description,
-                extensionWorkingDays, List.of());
+                extensionWorkingDays, List.of(), null);
+    }
+
+    /** A transition of a case without a number. */
+    public CaseTransitioned(String caseId, int sequence, String action, CaseState fromState, CaseState toState,
+                            String districtCode, String districtName, String gridCode, EventCategory category,
+                            ReportSource source, Instant reportedAt, Instant dueAt, Instant occurredAt, String actor,
+                            String handlingUnit, String level, Integer reworkCount, String reason, Instant closedAt,
+                            Boolean onTime, String mergedInto, String subCategory, String communityCode,
+                            String communityName, String streetCode, String streetName, String actorRole,
+                            String routingRule, String handlingUnitName, Instant acceptBy,
+                            VisitResolution visitResolution, VisitSatisfaction visitSatisfaction, String description,
+                            Integer extensionWorkingDays, List<String> photoIds) {
+        this(caseId, sequence, action, fromState, toState, districtCode, districtName, gridCode, category, source,
+                reportedAt, dueAt, occurredAt, actor, handlingUnit, level, reworkCount, reason, closedAt, onTime,
+                mergedInto, subCategory, communityCode, communityName, streetCode, streetName, actorRole,
+                routingRule, handlingUnitName, acceptBy, visitResolution, visitSatisfaction, description,
+                extensionWorkingDays, photoIds, null);
     }
 }

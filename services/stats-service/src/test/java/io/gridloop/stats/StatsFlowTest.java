@@ -171,6 +171,8 @@ class StatsFlowTest extends ServiceIntegrationTest {
                 http.get().uri("/api/v1/stats/overdue?area=" + d).exchange().expectStatus().isOk().expectBody()
                         .jsonPath("$.total").isEqualTo(1)
                         .jsonPath("$.items[0].caseId").isEqualTo("late" + d)
+                        // carried from the report's transition: the overdue one names no number
+                        .jsonPath("$.items[0].caseNumber").isEqualTo(numberOf(d))
                         .jsonPath("$.items[0].categoryName").isEqualTo("民生事项")
                         .jsonPath("$.items[0].overdueHours").value(h -> assertThat(((Number) h).longValue())
                                 .isBetween(29L, 31L)));
@@ -187,13 +189,19 @@ class StatsFlowTest extends ServiceIntegrationTest {
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), e.subject(), codec.encode(e));
     }
 
+    /** The number the test cases of {@code district} carry on their first transition only. */
+    private static String numberOf(String district) {
+        return "20261206" + district + "00042";
+    }
+
     private static EventEnvelope<CaseTransitioned> transition(String caseId, String district, int seq, String action,
                                                               CaseState from, CaseState to, Instant at, Instant due) {
         boolean closed = to == CaseState.CLOSED;
         CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, district, "测试区" + district,
                 district + "001001001", EventCategory.LIVELIHOOD, ReportSource.GRID_PATROL, at, due, at, "u",
                 district, "DISTRICT", 0, null, closed ? at : null, closed ? Boolean.TRUE : null, null, null,
-                district + "001001", "社区", district + "001", "街道", "SYSTEM", null, null, at.plusSeconds(60), null, null, null, null);
+                district + "001001", "社区", district + "001", "街道", "SYSTEM", null, null, at.plusSeconds(60), null, null, null, null,
+                List.of(), seq == 1 ? numberOf(district) : null);
         return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t);
     }
 

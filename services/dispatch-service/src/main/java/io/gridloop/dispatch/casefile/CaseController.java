@@ -25,17 +25,27 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 
-/** Case detail and every action of the loop: {@code POST /api/v1/cases/{id}/actions/{action}}. */
+/**
+ * Case detail and every action of the loop: {@code POST /api/v1/cases/{id}/actions/{action}}. Wherever a case is
+ * named — the path, a merge target — its case number (案件编号) does as well as its id.
+ */
 @RestController
 @RequestMapping("/api/v1/cases")
 class CaseController {
 
     private final CaseWork work;
     private final UnitDirectory units;
+    private final CaseNumbers numbers;
 
-    CaseController(CaseWork work, UnitDirectory units) {
+    CaseController(CaseWork work, UnitDirectory units, CaseNumbers numbers) {
         this.work = work;
         this.units = units;
+        this.numbers = numbers;
+    }
+
+    /** The case id of a case id or case number. */
+    private String idOf(String caseIdOrNumber) {
+        return numbers.caseOf(caseIdOrNumber).orElse(caseIdOrNumber);
     }
 
     /**
@@ -43,7 +53,7 @@ class CaseController {
      *
      * @param comment              a remark, and the reason for actions that need one
      * @param extensionWorkingDays for {@code request-extension}
-     * @param mergeInto            for {@code merge}: the case this one duplicates
+     * @param mergeInto            for {@code merge}: the case this one duplicates, by id or case number
      * @param assignee             for {@code assign}: the person who is to work the case
      * @param unitCode             for {@code route}, {@code reassign} and {@code escalate}: the code of the unit a
      *                             person chose from the unit directory; its name and level come from there.
@@ -58,8 +68,9 @@ class CaseController {
                          @Size(max = 40, message = "长度不能超过40") String unitCode,
                          @Size(max = 9, message = "最多9张照片") List<@Size(max = 80) String> photoIds) {
 
-        ActionInput toInput(String who) {
-            return new ActionInput(who, null, comment, extensionWorkingDays, mergeInto, assignee, null, photoIds);
+        /** @param mergeTarget the id of the case {@code mergeInto} names by id or number */
+        ActionInput toInput(String who, String mergeTarget) {
+            return new ActionInput(who, null, comment, extensionWorkingDays, mergeTarget, assignee, null, photoIds);
         }
 
         String chosenUnit() {
@@ -68,14 +79,14 @@ class CaseController {
     }
 
     @GetMapping("/{caseId}")
-    CaseView get(@PathVariable String caseId) {
+    CaseView get(@PathVariable("caseId") String caseIdOrNumber) {
         Caller caller = Caller.current();
-        return CaseView.of(CaseAccess.visible(caller, work.get(caseId)), caller);
+        return CaseView.of(CaseAccess.visible(caller, work.get(idOf(caseIdOrNumber))), caller);
     }
 
     @GetMapping("/{caseId}/timeline")
-    List<TimelineEntry> timeline(@PathVariable String caseId) {
-        return CaseAccess.visible(Caller.current(), work.get(caseId)).timeline();
+    List<TimelineEntry> timeline(@PathVariable("caseId") String caseIdOrNumber) {
+        return CaseAccess.visible(Caller.current(), work.get(idOf(caseIdOrNumber))).timeline();
     }
 
     /**
@@ -83,8 +94,8 @@ class CaseController {
      * level up for an escalation — lowest level first: the choices a form offers.
      */
     @GetMapping("/{caseId}/units")
-    List<UnitView> units(@PathVariable String caseId, @RequestParam String action) {
-        CaseFile c = CaseAccess.visible(Caller.current(), work.get(caseId));
+    List<UnitView> units(@PathVariable("caseId") String caseIdOrNumber, @RequestParam String action) {
+        CaseFile c = CaseAccess.visible(Caller.current(), work.get(idOf(caseIdOrNumber)));
         CaseAction wanted = CaseAction.fromWireName(action).filter(CaseAction::sendsToUnit)
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
                         "只有 route、reassign、escalate 需要选择处理单位"));
@@ -98,15 +109,17 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/actions/{action}")
-    CaseView act(@PathVariable String caseId, @PathVariable String action,
+    CaseView act(@PathVariable("caseId") String caseIdOrNumber, @PathVariable String action,
                  @Valid @RequestBody(required = false) ActionRequest request) {
         Caller caller = Caller.current();
+        String caseId = idOf(caseIdOrNumber);
         CaseAction wanted = CaseAction.fromWireName(action).orElse(null);
         if (wanted == null) {
             // Only a caller who may see the case learns that the action does not exist.
             CaseAccess.visible(caller, work.get(caseId));
         }
-        ActionInput input = request == null ? ActionInput.by(caller.id()) : request.toInput(caller.id());
+        ActionInput input = request == null ? ActionInput.by(caller.id())
+                : request.toInput(caller.id(), request.mergeInto() == null ? null : idOf(request.mergeInto().strip()));
         if (wanted == CaseAction.MERGE && input.mergeInto() != null) {
             CaseAccess.visible(caller, work.get(input.mergeInto()));
         }
@@ -120,7 +133,7 @@ class CaseController {
      * A case as its reader sees it, with Chinese labels beside the codes; {@code allowedActions} are the actions
      * the state allows that this caller may take (a handler is not offered the centre's, a supervisor none).
      */
-    record CaseView(String caseId, CaseState state, String stateLabel, String districtCode, String districtName,
+    record CaseView(String caseId, String caseNumber, CaseState state, String stateLabel, String districtCode, String districtName,
                     String streetCode, String streetName, String communityCode, String communityName,
                     String gridCode, String category, String categoryLabel, String subCategory,
                     String subCategoryName, String source, String sourceLabel, String urgency, String urgencyLabel,
@@ -130,7 +143,7 @@ class CaseController {
                     String mergedInto, Instant closedAt, boolean warned, boolean overdue, List<String> allowedActions,
                     List<TimelineEntry> timeline) {
         static CaseView of(CaseFile c, Caller caller) {
-            return new CaseView(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
+            return new CaseView(c.id(), c.caseNumber(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
                     c.streetCode(), c.streetName(), c.communityCode(), c.communityName(), c.gridCode(),
                     c.category().name(), c.category().label(), c.subCategory(), c.subCategoryName(),
                     c.source().name(), c.source().label(), c.urgency() == null ? null : c.urgency().name(),

@@ -32,10 +32,12 @@ class OpeningCases {
     private final EventCodec codec;
     private final CalendarStore calendar;
     private final RoutingRules rules;
+    private final CaseNumbers numbers;
     private final Clock clock;
 
     OpeningCases(CaseFiles cases, CaseLocks locks, OutboxRelay relay, EventCodec codec, CalendarStore calendar,
-                 RoutingRules rules, Clock clock) {
+                 RoutingRules rules, CaseNumbers numbers, Clock clock) {
+        this.numbers = numbers;
         this.locks = locks;
         this.rules = rules;
         this.cases = cases;
@@ -49,22 +51,33 @@ class OpeningCases {
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<EventReported> envelope = codec.decode(Topics.EVENT_REPORTED, record.value());
         EventReported event = envelope.data();
-        CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
-        CaseFile opened = CaseFile.open(event, rules.current().rules().decide(event.subCategory(), event.category(),
-                        CaseFile.firstLevel(event), area),
-                calendar.deadlinesFor(event.reportedAt(), event.complexity(), event.dueAt()), clock.instant());
-        locks.withCase(opened.id(), () -> {
-            if (cases.insertNew(opened)) {
-                logOpened(opened, event);
-                return relay.relay(opened);
+        locks.withCase(event.eventId(), () -> {
+            // A redelivered report finds its case and takes no second number.
+            var existing = cases.find(event.eventId());
+            if (existing.isEmpty()) {
+                CaseFile opened = open(event);
+                if (cases.insertNew(opened)) {
+                    numbers.remember(opened.caseNumber(), opened.id());
+                    logOpened(opened, event);
+                    return relay.relay(opened);
+                }
             }
-            log.debug("Case {} exists already; report was redelivered", opened.id());
-            return relay.relay(opened.id());
+            log.debug("Case {} exists already; report was redelivered", event.eventId());
+            existing.ifPresent(c -> numbers.remember(c.caseNumber(), c.id()));
+            return relay.relay(event.eventId());
         });
     }
 
+    private CaseFile open(EventReported event) {
+        CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
+        return CaseFile.open(numbers.next(event.districtCode(), event.reportedAt()), event,
+                rules.current().rules().decide(event.subCategory(), event.category(), CaseFile.firstLevel(event),
+                        area),
+                calendar.deadlinesFor(event.reportedAt(), event.complexity(), event.dueAt()), clock.instant());
+    }
+
     private static void logOpened(CaseFile opened, EventReported event) {
-        log.info("Opened case {} in {} ({}), {} {}", opened.id(), event.districtName(),
+        log.info("Opened case {} ({}) in {} ({}), {} {}", opened.caseNumber(), opened.id(), event.districtName(),
                 event.subCategoryName() != null ? event.subCategoryName() : event.category().label(),
                 opened.routingRule() != null ? "routed by rule " + opened.routingRule() + " to"
                         : "awaiting manual triage at", opened.handlingUnitName());

@@ -26,6 +26,8 @@ import java.util.Set;
  * A case (案卷) in the closed loop. Its id is the reported event's id, so one report can only ever open one case
  * and reporters and operators quote the same number.
  *
+ * @param caseNumber             the number people quote (案件编号, {@code CaseNumbers}); absent on cases opened
+ *                               before numbers were given
  * @param acceptBy               by when the handling unit must accept the case (受理时限)
  * @param dueAt                  by when the case must be closed (结案期限); moved by approved extensions and by
  *                               the time spent suspended
@@ -50,6 +52,7 @@ import java.util.Set;
  */
 public record CaseFile(
         String id,
+        String caseNumber,
         CaseState state,
         long version,
         String districtCode,
@@ -108,11 +111,11 @@ public record CaseFile(
      *
      * @param routing the rules' decision for the case at its first level; empty: no rule matches
      */
-    public static CaseFile open(EventReported event, Optional<RoutingDecision> routing, Deadlines deadlines,
-                                Instant now) {
+    public static CaseFile open(String caseNumber, EventReported event, Optional<RoutingDecision> routing,
+                                Deadlines deadlines, Instant now) {
         CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
         HandlingUnit triage = Router.triage(area);
-        CaseFile fresh = new CaseFile(event.eventId(), CaseState.REPORTED, 0, event.districtCode(),
+        CaseFile fresh = new CaseFile(event.eventId(), caseNumber, CaseState.REPORTED, 0, event.districtCode(),
                 event.districtName(), event.gridCode(), event.communityCode(), event.communityName(),
                 event.streetCode(), event.streetName(), event.category(), event.subCategory(),
                 event.subCategoryName(), event.source(), event.urgency(), event.description(), event.location(),
@@ -372,7 +375,8 @@ public record CaseFile(
                 action == CaseAction.VISIT ? changed.lastVisit.resolution() : null,
                 action == CaseAction.VISIT ? changed.lastVisit.satisfaction() : null,
                 action == CaseAction.ESCALATE ? description : null,
-                action == CaseAction.REQUEST_EXTENSION ? changed.requestedExtensionDays : null, in.photoIds());
+                action == CaseAction.REQUEST_EXTENSION ? changed.requestedExtensionDays : null, in.photoIds(),
+                caseNumber);
         TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
                 in.reason(), changed.handlingUnit, changed.handlingUnitName, changed.assignee,
                 decidedByRule(action, changed), in.photoIds(), now);
@@ -456,7 +460,7 @@ public record CaseFile(
         }
 
         CaseFile build() {
-            return new CaseFile(base.id, state, version, base.districtCode, base.districtName, base.gridCode,
+            return new CaseFile(base.id, base.caseNumber, state, version, base.districtCode, base.districtName, base.gridCode,
                     base.communityCode, base.communityName, base.streetCode, base.streetName, base.category,
                     base.subCategory, base.subCategoryName, base.source, base.urgency, base.description,
                     base.location, base.likelyDuplicateOf, base.reportedAt, acceptBy, dueAt, warnAt, handlingUnit, handlingUnitName, level,

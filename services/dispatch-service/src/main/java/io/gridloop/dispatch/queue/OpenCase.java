@@ -13,7 +13,7 @@ import java.time.Instant;
  * A case that is still open, as work queues and the deadline watch need it. Kept in its own small collection so
  * neither scans every case ever reported: it holds only the open ones.
  */
-public record OpenCase(String id, CaseState state, String stateLabel, String districtCode, String districtName,
+public record OpenCase(String id, String caseNumber, CaseState state, String stateLabel, String districtCode, String districtName,
                        String streetCode, String communityCode, String gridCode, EventCategory category,
                        String categoryLabel, String subCategory, String subCategoryName, ReportSource source,
                        Urgency urgency, String description, String likelyDuplicateOf, String handlingUnit,
@@ -22,7 +22,7 @@ public record OpenCase(String id, CaseState state, String stateLabel, String dis
                        Instant warnAt, boolean warned, boolean overdue, int reworkCount, long version) {
 
     static OpenCase of(CaseFile c) {
-        return new OpenCase(c.id(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
+        return new OpenCase(c.id(), c.caseNumber(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
                 c.streetCode(), c.communityCode(), c.gridCode(), c.category(), c.category().label(),
                 c.subCategory(), c.subCategoryName(), c.source(), c.urgency(), c.description(),
                 c.likelyDuplicateOf(), c.handlingUnit(),

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -111,6 +112,35 @@ class DispatchFlowTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldNumberCasesByBeijingDayAndDistrictAndFindThemByNumber() {
+        String first = report();
+        String second = report();
+        CaseFile a = awaitCase(first);
+        CaseFile b = awaitCase(second);
+
+        // 新城区 (150102), on the Beijing date of the report; one district-day's numbers count up without gaps.
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")
+                .format(a.reportedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        assertThat(a.caseNumber()).matches(day + "150102\\d{5}");
+        assertThat(Set.of(a.caseNumber(), b.caseNumber())).hasSize(2);
+        assertThat(Math.abs(Long.parseLong(a.caseNumber()) - Long.parseLong(b.caseNumber()))).isEqualTo(1);
+        assertThat(transitionsOf(first)).extracting(CaseTransitioned::caseNumber)
+                .containsOnly(a.caseNumber());
+
+        as(Identity.of("op-1", List.of("OPERATOR"), "150102")).get().uri("/api/v1/cases/{n}", b.caseNumber())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.caseId").isEqualTo(second).jsonPath("$.caseNumber").isEqualTo(b.caseNumber());
+        // Merging names its target by number as readily as by id.
+        as(Identity.of("op-1", List.of("OPERATOR"), "150102")).post()
+                .uri("/api/v1/cases/{n}/actions/merge", b.caseNumber()).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"mergeInto\":\"" + a.caseNumber() + "\"}").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.mergedInto").isEqualTo(first);
+        // A number in another district is as unknown to this operator as any case they may not see.
+        as(Identity.of("op-2", List.of("OPERATOR"), "150105")).get().uri("/api/v1/cases/{n}", a.caseNumber())
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void shouldIgnoreARedeliveredReport() {
         String id = report();
         awaitCase(id);
@@ -122,6 +152,10 @@ class DispatchFlowTest extends ServiceIntegrationTest {
                 ConsumerLag.of(bootstrap, ServiceNames.DISPATCH, Topics.EVENT_REPORTED.name()) == 0);
 
         assertThat(cases.find(id).orElseThrow().sequence()).isEqualTo(2);
+        // …and takes no second number: the next report's number follows the first's.
+        String next = report();
+        assertThat(Long.parseLong(awaitCase(next).caseNumber()) - Long.parseLong(cases.find(id).orElseThrow()
+                .caseNumber())).isEqualTo(1);
         assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), "cases")).isEqualTo(1);
         assertThat(transitionsOf(id)).hasSize(2);
@@ -311,7 +345,7 @@ class DispatchFlowTest extends ServiceIntegrationTest {
         EventReported event = Reports.of(id, ReportSource.AI_CAMERA, "MANHOLE", "150104001001001", "玉泉区", now,
                 null);
         Instant due = now.plusSeconds(3 * 86_400);
-        CaseFile opened = CaseFile.open(event, Optional.of(RoutingDecision.manual(new HandlingUnit("150104",
+        CaseFile opened = CaseFile.open("2026120615010500001", event, Optional.of(RoutingDecision.manual(new HandlingUnit("150104",
                 "玉泉区网格化服务管理中心", HandlingLevel.DISTRICT))), new Deadlines(due, due, due), now);
         assertThat(cases.insertNew(opened)).isTrue();
 

@@ -38,7 +38,7 @@ class CaseFileTest {
     }
 
     static CaseFile opened(String id) {
-        return CaseFile.open(reported(id), Optional.of(RoutingDecision.manual(DISTRICT_CENTRE)),
+        return CaseFile.open("2026120615010500001", reported(id), Optional.of(RoutingDecision.manual(DISTRICT_CENTRE)),
                 deadlines(T0.plusSeconds(3 * 86_400)), T0);
     }
 
@@ -145,7 +145,7 @@ class CaseFileTest {
     @Test
     void shouldMoveTheDeadlineByTheApprovedWorkingDaysAcrossTheSpringFestival() {
         Instant due = Instant.parse("2026-02-13T02:00:00Z"); // Friday 10:00 in China
-        CaseFile c = act(CaseFile.open(reported("e-7"), Optional.of(RoutingDecision.manual(DISTRICT_CENTRE)),
+        CaseFile c = act(CaseFile.open("2026120615010500001", reported("e-7"), Optional.of(RoutingDecision.manual(DISTRICT_CENTRE)),
                 deadlines(due), T0.minusSeconds(86_400)), CaseAction.ACCEPT);
 
         CaseFile requested = act(c, CaseAction.REQUEST_EXTENSION,
@@ -255,7 +255,7 @@ class CaseFileTest {
 
     @Test
     void shouldWaitAtTheTriageDeskWhenNoRuleRoutesIt() {
-        CaseFile unrouted = CaseFile.open(reported("e-20"), Optional.empty(), deadlines(T0.plusSeconds(86_400)), T0);
+        CaseFile unrouted = CaseFile.open("2026120615010500001", reported("e-20"), Optional.empty(), deadlines(T0.plusSeconds(86_400)), T0);
 
         assertThat(unrouted.state()).isEqualTo(CaseState.REPORTED);
         assertThat(unrouted.handlingUnit()).isEqualTo("150105-TRIAGE");
@@ -273,7 +273,7 @@ class CaseFileTest {
 
     @Test
     void shouldRecordTheRuleThatRoutedTheCaseWhenItOpens() {
-        CaseFile opened = CaseFile.open(reported("e-21"),
+        CaseFile opened = CaseFile.open("2026120615010500001", reported("e-21"),
                 Optional.of(new RoutingDecision(DISTRICT_CENTRE, "centre-dispute@v1")), deadlines(T0), T0);
 
         CaseTransitioned route = lastEvent(opened);
@@ -328,7 +328,7 @@ class CaseFileTest {
 
     @Test
     void shouldEscalateToTheUnitTheRulesNameAboveOrElseTheCentre() {
-        CaseFile grid = CaseFile.open(reported("e-24"), Optional.of(RoutingDecision.manual(
+        CaseFile grid = CaseFile.open("2026120615010500001", reported("e-24"), Optional.of(RoutingDecision.manual(
                 new HandlingUnit("150105001002003", "网格", HandlingLevel.GRID))), deadlines(T0), T0);
 
         CaseFile toCentre = act(grid, CaseAction.ESCALATE, ActionInput.by("gw", "调解不成"), T0);
@@ -344,7 +344,7 @@ class CaseFileTest {
 
     @Test
     void shouldCarryIntakesLikelyDuplicateToTheOperator() {
-        CaseFile c = CaseFile.open(Reports.duplicateOf(reported("e-31"), "e-17"), Optional.empty(),
+        CaseFile c = CaseFile.open("2026120615010500001", Reports.duplicateOf(reported("e-31"), "e-17"), Optional.empty(),
                 deadlines(T0), T0);
 
         assertThat(c.likelyDuplicateOf()).isEqualTo("e-17");

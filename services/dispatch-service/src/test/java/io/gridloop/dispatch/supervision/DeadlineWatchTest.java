@@ -57,7 +57,7 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
     private String storeCase(Instant reportedAt, Deadlines deadlines) {
         String id = UUID.randomUUID().toString();
         EventReported event = Reports.of(id, "MANHOLE", district + "001002003", "测试区", reportedAt);
-        CaseFile opened = CaseFile.open(event, Optional.of(RoutingDecision.manual(new HandlingUnit(district,
+        CaseFile opened = CaseFile.open("2026120615010500001", event, Optional.of(RoutingDecision.manual(new HandlingUnit(district,
                 "测试区网格化服务管理中心", HandlingLevel.DISTRICT))), deadlines, reportedAt);
         assertThat(cases.insertNew(opened)).isTrue();
         relay.relay(id);

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param firstAcceptedAt when the case was first taken on (签收 or 受理): the response (响应)
  * @param acceptBy        the response deadline that was in force then
  * @param overdue         dispatch declared the current deadline missed (超期督办) and the case is still open
+ * @param caseNumber      the number people quote (案件编号), for lists
  * @param subCategory     the catalogue code, for lists
  * @param handlingUnitName who has the case now, for lists
  * @param visitResolution   the latest 12345 return visit's answer, if any
@@ -25,6 +26,7 @@ import java.util.Objects;
  */
 public record CaseFacts(
         String caseId,
+        String caseNumber,
         int sequence,
         String districtCode,
         String districtName,
@@ -79,6 +81,7 @@ public record CaseFacts(
                 || (before != null && before.overdue && !deadlineMoved);
         return new CaseFacts(
                 t.caseId(),
+                keep(t.caseNumber(), before == null ? null : before.caseNumber),
                 t.sequence(),
                 t.districtCode(), t.districtName(),
                 t.streetCode(), keep(t.streetName(), before == null ? null : before.streetName),

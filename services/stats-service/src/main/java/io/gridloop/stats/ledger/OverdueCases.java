@@ -30,7 +30,7 @@ public class OverdueCases {
     }
 
     /** One entry of the list. */
-    public record OverdueCase(@Id String caseId, String districtCode, String districtName, String streetCode,
+    public record OverdueCase(@Id String caseId, String caseNumber, String districtCode, String districtName, String streetCode,
                               String streetName, String communityCode, String communityName, String gridCode,
                               String category, String subCategory, String handlingUnitName, Instant reportedAt,
                               Instant dueAt) {
@@ -39,7 +39,7 @@ public class OverdueCases {
     /** Brings the list in line with a case's new facts; idempotent, so a redelivered batch does no harm. */
     void follow(Generation generation, CaseFacts before, CaseFacts after) {
         if (after.isOverdueNow()) {
-            mongo.save(new OverdueCase(after.caseId(), after.districtCode(), after.districtName(),
+            mongo.save(new OverdueCase(after.caseId(), after.caseNumber(), after.districtCode(), after.districtName(),
                     after.streetCode(), after.streetName(), after.communityCode(), after.communityName(),
                     after.gridCode(), after.category() == null ? null : after.category().name(), after.subCategory(),
                     after.handlingUnitName(), after.reportedAt(), after.dueAt()), generation.overdue());

@@ -135,8 +135,11 @@ class StatsController {
         return new ZeroComplaint(r.period().text(), r.period().label(), r.parent(), table.rows().size(), zero);
     }
 
-    /** @param subCategoryName the sub-category's name in the catalogue (事项小类) */
-    record OverdueEntry(String caseId, String districtName, String streetName, String communityName, String gridCode,
+    /**
+     * @param caseNumber      the number people quote (案件编号); absent for cases opened before numbers were given
+     * @param subCategoryName the sub-category's name in the catalogue (事项小类)
+     */
+    record OverdueEntry(String caseId, String caseNumber, String districtName, String streetName, String communityName, String gridCode,
                         String category, String categoryName, String subCategory, String subCategoryName,
                         String handlingUnitName, Instant reportedAt, Instant dueAt, long overdueHours) {
     }
@@ -161,7 +164,7 @@ class StatsController {
                 c.gridCode() != null ? c.gridCode() : c.districtCode())).toList();
         Instant now = clock.instant();
         List<OverdueEntry> items = all.stream().skip((long) page * size).limit(size)
-                .map(c -> new OverdueEntry(c.caseId(), c.districtName(), c.streetName(), c.communityName(),
+                .map(c -> new OverdueEntry(c.caseId(), c.caseNumber(), c.districtName(), c.streetName(), c.communityName(),
                         c.gridCode(), c.category(), categoryName(c.category()), c.subCategory(),
                         c.subCategory() == null ? null : CATALOGUE.find(c.subCategory()).map(SubCategory::name)
                                 .orElse(c.subCategory()), c.handlingUnitName(),

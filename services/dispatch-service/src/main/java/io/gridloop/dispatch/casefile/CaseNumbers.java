@@ -1,0 +1,81 @@
+package io.gridloop.dispatch.casefile;
+
+import io.gridloop.dispatch.deadline.HolidayCalendar;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Case numbers (案件编号) as people quote them on the phone and on paper: the Beijing date of the report, the
+ * district's code and the district's sequence of that day — {@code 2026120615010500123} is the 123rd case
+ * reported in 赛罕区 (150105) on 6 December 2026. The sequence is one {@code $inc} on a counter document per
+ * district and day, so two instances never hand out the same number and no multi-document transaction is
+ * needed; a number is never reused (a crash between counting and storing leaves a gap, not a duplicate).
+ * Numbers are found through a lookup document keyed by the number, an {@code _id} read on any MongoDB.
+ */
+@Repository
+public class CaseNumbers {
+
+    static final String COUNTERS = "case_number_counters";
+    static final String LOOKUP = "case_numbers";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd")
+            .withZone(HolidayCalendar.CHINA);
+    /** Date, six-digit district code, a sequence of at least five digits. */
+    private static final Pattern NUMBER = Pattern.compile("\\d{8}\\d{6}\\d{5,}");
+
+    private final MongoTemplate mongo;
+
+    CaseNumbers(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The next number of {@code districtCode} for the day {@code reportedAt} falls on in Beijing. */
+    public String next(String districtCode, Instant reportedAt) {
+        String prefix = DAY.format(reportedAt) + districtCode;
+        return prefix + "%05d".formatted(increment(prefix));
+    }
+
+    private long increment(String counter) {
+        Query query = Query.query(Criteria.where("_id").is(counter));
+        Update inc = new Update().inc("seq", 1L);
+        FindAndModifyOptions upsert = FindAndModifyOptions.options().upsert(true).returnNew(true);
+        try {
+            return mongo.findAndModify(query, inc, upsert, Document.class, COUNTERS).get("seq", Number.class)
+                    .longValue();
+        } catch (DuplicateKeyException anotherInstanceCreatedIt) {
+            // Two instances upserted the day's first counter at once: the other one's document exists now.
+            return mongo.findAndModify(query, inc, upsert, Document.class, COUNTERS).get("seq", Number.class)
+                    .longValue();
+        }
+    }
+
+    /** Makes {@code number} find {@code caseId}; repeating it is harmless. */
+    public void remember(String number, String caseId) {
+        if (number != null) {
+            mongo.upsert(Query.query(Criteria.where("_id").is(number)), new Update().set("caseId", caseId), LOOKUP);
+        }
+    }
+
+    /** The case of {@code number}, if it is one. */
+    public Optional<String> caseOf(String number) {
+        if (number == null || !NUMBER.matcher(number).matches()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(number, Document.class, LOOKUP)).map(d -> d.getString("caseId"));
+    }
+
+    /** Whether {@code text} has the shape of a case number (so a search need not read descriptions). */
+    public static boolean looksLikeNumber(String text) {
+        return text != null && NUMBER.matcher(text).matches();
+    }
+}
