@@ -29,10 +29,39 @@ public final class DevRealm {
     /**
      * An application: public ones sign people in, confidential ones sign in as their service account.
      *
-     * @param audiences the services its tokens are for ({@code aud}), from the client's audience mappers
+     * @param audiences    the services its tokens are for ({@code aud}), from the client's audience mappers
+     * @param standardFlow whether people sign in through the login page (authorization code)
+     * @param redirectUris where the login page may send them back to, as Keycloak writes them (a trailing
+     *                     {@code *} matches any rest)
+     * @param pkceMethod   the PKCE method the client must use ({@code S256}), or absent
      */
     public record Client(String clientId, String secret, boolean publicClient, boolean directAccessGrants,
-                         Identity serviceAccount, List<String> audiences) {
+                         Identity serviceAccount, List<String> audiences, boolean standardFlow,
+                         List<String> redirectUris, String pkceMethod) {
+
+        public Client {
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+        }
+
+        /**
+         * Whether the login page may send a person back to {@code uri}: Keycloak's matching (exact, or a prefix
+         * before a trailing {@code *}), and — as RFC 8252 asks of loopback redirects — any port where the
+         * registered address names {@code localhost} without one, so pages on the tests' free ports may sign in.
+         */
+        public boolean mayRedirectTo(String uri) {
+            if (uri == null || uri.isBlank()) {
+                return false;
+            }
+            for (String allowed : redirectUris) {
+                String candidate = allowed.startsWith("http://localhost/") || allowed.startsWith("http://localhost*")
+                        ? uri.replaceFirst("^http://localhost:\\d{1,5}/", "http://localhost/") : uri;
+                if (allowed.endsWith("*") ? candidate.startsWith(allowed.substring(0, allowed.length() - 1))
+                        : candidate.equals(allowed)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -90,7 +119,8 @@ public final class DevRealm {
                     c.path("directAccessGrantsEnabled").asBoolean(false),
                     account == null || !c.path("serviceAccountsEnabled").asBoolean(false) ? null
                             : identity(account, account.path("username").asString(), c.path("name").asString(id), id),
-                    audiences(c)));
+                    audiences(c), c.path("standardFlowEnabled").asBoolean(true), strings(c.path("redirectUris")),
+                    c.path("attributes").path("pkce.code.challenge.method").asString(null)));
         });
         // In the file's order: the start-up banner lists the users as the realm export does.
         return new DevRealm(realm.path("realm").asString(), Collections.unmodifiableMap(users),

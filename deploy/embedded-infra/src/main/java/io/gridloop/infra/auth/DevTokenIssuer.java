@@ -29,12 +29,15 @@ import java.util.concurrent.Executors;
 
 /**
  * A development OpenID Connect token issuer for the local stack and the tests, standing in for Keycloak with the
- * same paths under {@code /realms/gridloop}: discovery, JWKS ({@code …/protocol/openid-connect/certs}) and the
- * token endpoint ({@code …/token}: {@code password} for the realm's users through a public client,
- * {@code client_credentials} for confidential clients' service accounts). Tokens are RS256 JWTs with Keycloak's
- * claim names. The key pair is made at start, so tokens do not survive a restart.
+ * same paths under {@code /realms/gridloop}: discovery, JWKS ({@code …/protocol/openid-connect/certs}), a login
+ * page ({@code …/auth}: the authorization-code flow with PKCE for the realm's browser clients), the token endpoint
+ * ({@code …/token}: {@code authorization_code}, {@code refresh_token}, {@code password} for the realm's users
+ * through a public client that allows it, {@code client_credentials} for confidential clients' service accounts)
+ * and sign-out ({@code …/logout}). Tokens are RS256 JWTs with Keycloak's claim names. Keys, codes and sessions
+ * live in memory, so nothing survives a restart.
  *
- * <p>Not for production: no refresh tokens, no consent, no login page, no brute-force protection.
+ * <p>Not for production: no consent, no brute-force protection, no session cookie (every sign-in asks for the
+ * password).
  */
 public final class DevTokenIssuer implements AutoCloseable {
 
@@ -51,25 +54,40 @@ public final class DevTokenIssuer implements AutoCloseable {
     private final Clock clock;
     private final HttpServer server;
     private final String issuer;
+    private final Duration tokenLifetime;
+    private final BrowserSessions sessions;
 
-    private DevTokenIssuer(DevRealm realm, HttpServer server, String issuer, Clock clock) {
+    private DevTokenIssuer(DevRealm realm, HttpServer server, String issuer, Clock clock, Duration tokenLifetime) {
         this.realm = realm;
         this.keys = newKeyPair();
         this.clock = clock;
         this.server = server;
         this.issuer = issuer;
+        this.tokenLifetime = tokenLifetime;
+        this.sessions = new BrowserSessions(clock);
     }
 
     /** Serves the realm on {@code localhost:port} (0: any free port). */
     public static DevTokenIssuer start(int port, DevRealm realm) {
+        return start(port, realm, TOKEN_LIFETIME);
+    }
+
+    /**
+     * Serves the realm with access tokens that live {@code tokenLifetime}: a browser test shortens it to see its
+     * pages renew them.
+     */
+    public static DevTokenIssuer start(int port, DevRealm realm, Duration tokenLifetime) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
             DevTokenIssuer issuer = new DevTokenIssuer(realm, server,
-                    "http://localhost:" + server.getAddress().getPort() + "/realms/" + realm.name(), Clock.systemUTC());
+                    "http://localhost:" + server.getAddress().getPort() + "/realms/" + realm.name(), Clock.systemUTC(),
+                    tokenLifetime);
             String base = "/realms/" + realm.name();
             server.createContext(base + "/.well-known/openid-configuration", issuer::discovery);
             server.createContext(base + "/protocol/openid-connect/certs", issuer::jwks);
             server.createContext(base + "/protocol/openid-connect/token", issuer::token);
+            server.createContext(base + "/protocol/openid-connect/auth", issuer::login);
+            server.createContext(base + "/protocol/openid-connect/logout", issuer::logout);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return issuer;
@@ -83,7 +101,8 @@ public final class DevTokenIssuer implements AutoCloseable {
      * a forger would have. Its tokens must be refused.
      */
     public static DevTokenIssuer forgerOf(DevTokenIssuer impersonated) {
-        return new DevTokenIssuer(impersonated.realm, null, impersonated.issuer, impersonated.clock);
+        return new DevTokenIssuer(impersonated.realm, null, impersonated.issuer, impersonated.clock,
+                impersonated.tokenLifetime);
     }
 
     public String issuerUri() {
@@ -98,6 +117,19 @@ public final class DevTokenIssuer implements AutoCloseable {
         return issuerUri() + "/protocol/openid-connect/token";
     }
 
+    /** The login page: where a browser client sends a person to sign in. */
+    public String authorizationUri() {
+        return issuerUri() + "/protocol/openid-connect/auth";
+    }
+
+    public String logoutUri() {
+        return issuerUri() + "/protocol/openid-connect/logout";
+    }
+
+    public Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
     public DevRealm realm() {
         return realm;
     }
@@ -108,15 +140,14 @@ public final class DevTokenIssuer implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwksUri());
     }
 
-    /** A token for {@code who}, valid from now for {@link #TOKEN_LIFETIME}. */
+    /** A token for {@code who}, valid from now for the issuer's token lifetime. */
     public String mint(Identity who) {
         Instant now = clock.instant();
-        return mint(who, now, now.plus(TOKEN_LIFETIME));
+        return mint(who, now, now.plus(tokenLifetime));
     }
 
     /** A token valid from {@code issuedAt} until {@code expiresAt}: tests make expired ones with it. */
     public String mint(Identity who, Instant issuedAt, Instant expiresAt) {
-        Map<String, Object> header = Map.of("alg", "RS256", "typ", "JWT", "kid", keyId);
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuerUri());
         claims.put("sub", UUID.nameUUIDFromBytes(who.username().getBytes(StandardCharsets.UTF_8)).toString());
@@ -137,6 +168,30 @@ public final class DevTokenIssuer implements AutoCloseable {
         if (!who.channels().isEmpty()) {
             claims.put("channel", who.channels());
         }
+        return sign(claims);
+    }
+
+    /** The ID token of a sign-in: who signed in, for the client, with the nonce the client sent. */
+    private String idToken(Identity who, String nonce) {
+        Instant now = clock.instant();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuerUri());
+        claims.put("sub", UUID.nameUUIDFromBytes(who.username().getBytes(StandardCharsets.UTF_8)).toString());
+        claims.put("typ", "ID");
+        claims.put("aud", who.client());
+        claims.put("azp", who.client());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(tokenLifetime).getEpochSecond());
+        claims.put("preferred_username", who.username());
+        claims.put("name", who.name());
+        if (nonce != null) {
+            claims.put("nonce", nonce);
+        }
+        return sign(claims);
+    }
+
+    private String sign(Map<String, Object> claims) {
+        Map<String, Object> header = Map.of("alg", "RS256", "typ", "JWT", "kid", keyId);
         String signingInput = encode(header) + "." + encode(claims);
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");
@@ -157,10 +212,16 @@ public final class DevTokenIssuer implements AutoCloseable {
         document.put("issuer", issuerUri());
         document.put("jwks_uri", jwksUri());
         document.put("token_endpoint", tokenUri());
-        document.put("grant_types_supported", java.util.List.of("password", "client_credentials"));
+        document.put("authorization_endpoint", authorizationUri());
+        document.put("end_session_endpoint", logoutUri());
+        document.put("grant_types_supported", java.util.List.of("authorization_code", "refresh_token", "password",
+                "client_credentials"));
+        document.put("code_challenge_methods_supported", java.util.List.of("S256"));
         document.put("id_token_signing_alg_values_supported", java.util.List.of("RS256"));
         document.put("subject_types_supported", java.util.List.of("public"));
-        document.put("response_types_supported", java.util.List.of("token"));
+        document.put("response_types_supported", java.util.List.of("code"));
+        document.put("response_modes_supported", java.util.List.of("query"));
+        document.put("scopes_supported", java.util.List.of("openid", "profile"));
         answer(exchange, 200, document);
     }
 
@@ -188,6 +249,8 @@ public final class DevTokenIssuer implements AutoCloseable {
         }
         String grant = form.getOrDefault("grant_type", "");
         switch (grant) {
+            case "authorization_code" -> authorizationCode(exchange, client.get(), form);
+            case "refresh_token" -> refresh(exchange, client.get(), form);
             case "password" -> password(exchange, client.get(), form);
             case "client_credentials" -> clientCredentials(exchange, client.get(), form);
             default -> answer(exchange, 400, error("unsupported_grant_type", grant));
@@ -223,7 +286,115 @@ public final class DevTokenIssuer implements AutoCloseable {
     private void issued(HttpExchange exchange, Identity who) throws IOException {
         log.info("Issued a token to {} ({}) for {}", who.username(), String.join(",", who.roles()), who.client());
         answer(exchange, 200, Map.of("access_token", mint(who), "token_type", "Bearer",
-                "expires_in", TOKEN_LIFETIME.toSeconds(), "scope", "openid profile"));
+                "expires_in", tokenLifetime.toSeconds(), "scope", "openid profile"));
+    }
+
+    /** The login page (GET) and its form (POST): a person's password for a code the client redeems. */
+    private void login(HttpExchange exchange) throws IOException {
+        Map<String, String> params = form(exchange.getRequestURI().getRawQuery());
+        if (exchange.getRequestMethod().equals("POST")) {
+            params.putAll(form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        Optional<DevRealm.Client> client = realm.client(params.getOrDefault("client_id", ""))
+                .filter(DevRealm.Client::standardFlow);
+        String redirect = params.get("redirect_uri");
+        if (client.isEmpty() || !client.get().mayRedirectTo(redirect)) {
+            // Never send a person to an address the client did not register.
+            LoginPage.refuse(exchange, "无效的登录请求：未知的应用或回调地址");
+            return;
+        }
+        String challenge = params.get("code_challenge");
+        if (!"code".equals(params.get("response_type"))
+                || (client.get().pkceMethod() != null && (challenge == null
+                || !client.get().pkceMethod().equals(params.get("code_challenge_method"))))) {
+            LoginPage.refuse(exchange, "无效的登录请求：须使用授权码模式及 PKCE（S256）");
+            return;
+        }
+        if (exchange.getRequestMethod().equals("GET")) {
+            LoginPage.show(exchange, params, null);
+            return;
+        }
+        Optional<DevRealm.User> user = realm.user(params.getOrDefault("username", "").strip())
+                .filter(u -> u.password() != null && u.password().equals(params.get("password")));
+        if (user.isEmpty()) {
+            LoginPage.show(exchange, params, "用户名或密码错误");
+            return;
+        }
+        String code = sessions.codeFor(user.get().identity().through(client.get().clientId()), redirect, challenge,
+                params.get("nonce"));
+        String back = redirect + (redirect.contains("?") ? "&" : "?") + "code=" + code
+                + (params.get("state") == null ? "" : "&state=" + urlEncode(params.get("state")));
+        exchange.getResponseHeaders().add("Location", back);
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private void authorizationCode(HttpExchange exchange, DevRealm.Client client, Map<String, String> form)
+            throws IOException {
+        Optional<BrowserSessions.Grant> grant = sessions.redeem(form.get("code"), client.clientId(),
+                form.get("redirect_uri"), form.get("code_verifier"));
+        if (grant.isEmpty()) {
+            answer(exchange, 400, error("invalid_grant", "Code not valid"));
+            return;
+        }
+        signedIn(exchange, grant.get().who(), grant.get().nonce(), sessions.open(grant.get().who()));
+    }
+
+    private void refresh(HttpExchange exchange, DevRealm.Client client, Map<String, String> form)
+            throws IOException {
+        Optional<BrowserSessions.Renewal> renewal = sessions.renew(form.get("refresh_token"), client.clientId());
+        if (renewal.isEmpty()) {
+            answer(exchange, 400, error("invalid_grant", "Session not active"));
+            return;
+        }
+        signedIn(exchange, renewal.get().who(), null, renewal.get().refreshToken());
+    }
+
+    private void signedIn(HttpExchange exchange, Identity who, String nonce, String refreshToken)
+            throws IOException {
+        log.info("Signed in {} ({}) for {}", who.username(), String.join(",", who.roles()), who.client());
+        answer(exchange, 200, Map.of("access_token", mint(who), "token_type", "Bearer",
+                "expires_in", tokenLifetime.toSeconds(), "refresh_token", refreshToken,
+                "refresh_expires_in", BrowserSessions.SESSION_IDLE.toSeconds(),
+                "id_token", idToken(who, nonce), "scope", "openid profile"));
+    }
+
+    /** Sign-out: ends the session of the ID token named and goes back where the page asked, if allowed. */
+    private void logout(HttpExchange exchange) throws IOException {
+        Map<String, String> params = form(exchange.getRequestURI().getRawQuery());
+        if (exchange.getRequestMethod().equals("POST")) {
+            params.putAll(form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        String hint = params.get("id_token_hint");
+        String clientId = params.getOrDefault("client_id", hint == null ? "" : claim(hint, "azp"));
+        if (hint != null) {
+            sessions.end(claim(hint, "preferred_username"), clientId);
+        }
+        String back = params.get("post_logout_redirect_uri");
+        if (back != null && realm.client(clientId).filter(c -> c.mayRedirectTo(back)).isPresent()) {
+            exchange.getResponseHeaders().add("Location", back
+                    + (params.get("state") == null ? "" : (back.contains("?") ? "&" : "?") + "state="
+                    + urlEncode(params.get("state"))));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+            return;
+        }
+        LoginPage.signedOut(exchange);
+    }
+
+    /** A claim of a token this issuer signed (sign-out only ends sessions; a forged hint ends nothing of value). */
+    private String claim(String token, String name) {
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+            return json.readTree(payload).path(name).asString("");
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
+    }
+
+    private static String urlEncode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> error(String code, String description) {
@@ -246,6 +417,9 @@ public final class DevTokenIssuer implements AutoCloseable {
 
     private static Map<String, String> form(String body) {
         Map<String, String> values = new LinkedHashMap<>();
+        if (body == null) {
+            return values;
+        }
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {

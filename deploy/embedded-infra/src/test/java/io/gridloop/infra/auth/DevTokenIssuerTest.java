@@ -65,6 +65,101 @@ class DevTokenIssuerTest {
                 .isEqualTo(DevTokenIssuer.TOKEN_LIFETIME.toSeconds());
     }
 
+    private static final String VERIFIER = "a-verifier-of-at-least-forty-three-characters-0123456789";
+    private static final String REDIRECT = "http://localhost:41234/workbench/";
+
+    private static String challenge(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private String authorizeQuery(String redirect) throws Exception {
+        return "response_type=code&client_id=gridloop-web&scope=openid&state=s-1&nonce=n-1&redirect_uri="
+                + enc(redirect) + "&code_challenge=" + challenge(VERIFIER) + "&code_challenge_method=S256";
+    }
+
+    /** Posts the login form as the page would, answering with the redirect it sends the browser to. */
+    private HttpResponse<String> logIn(String username, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(issuer.authorizationUri() + "?" + authorizeQuery(REDIRECT)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldSignAPersonInThroughTheLoginPageWithPkceRenewTheirTokensAndSignThemOut() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(
+                URI.create(issuer.authorizationUri() + "?" + authorizeQuery(REDIRECT))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("用户名", "密码", "name=\"code_challenge\"");
+
+        assertThat(logIn("operator-saihan", "wrong").body()).contains("用户名或密码错误");
+        HttpResponse<String> redirected = logIn("operator-saihan", "gridloop");
+        assertThat(redirected.statusCode()).isEqualTo(302);
+        URI back = URI.create(redirected.headers().firstValue("Location").orElseThrow());
+        assertThat(back.toString()).startsWith(REDIRECT + "?code=").endsWith("&state=s-1");
+        String code = back.getQuery().replaceAll(".*code=([^&]+).*", "$1");
+
+        // The code needs the verifier of its challenge, and works once.
+        assertThat(token("grant_type=authorization_code&client_id=gridloop-web&code=" + code + "&redirect_uri="
+                + enc(REDIRECT) + "&code_verifier=" + "x".repeat(43)).statusCode()).isEqualTo(400);
+        redirected = logIn("operator-saihan", "gridloop");
+        code = URI.create(redirected.headers().firstValue("Location").orElseThrow()).getQuery()
+                .replaceAll(".*code=([^&]+).*", "$1");
+        String redeem = "grant_type=authorization_code&client_id=gridloop-web&code=" + code + "&redirect_uri="
+                + enc(REDIRECT) + "&code_verifier=" + VERIFIER;
+        HttpResponse<String> tokens = token(redeem);
+        assertThat(tokens.statusCode()).isEqualTo(200);
+        assertThat(token(redeem).statusCode()).isEqualTo(400);
+        JsonNode answer = json.readTree(tokens.body());
+        assertThat(claims(tokens).get("preferred_username").asString()).isEqualTo("operator-saihan");
+        assertThat(claims(tokens).get("aud").valueStream().map(JsonNode::asString).toList())
+                .contains("dispatch-service", "intake-service", "stats-service", "hotline-bridge");
+        JsonNode id = json.readTree(new String(Base64.getUrlDecoder().decode(
+                answer.get("id_token").asString().split("\\.")[1]), StandardCharsets.UTF_8));
+        assertThat(id.get("nonce").asString()).isEqualTo("n-1");
+        assertThat(id.get("aud").asString()).isEqualTo("gridloop-web");
+
+        // A refresh token renews the session once; the next renewal needs the new one.
+        String refresh = answer.get("refresh_token").asString();
+        HttpResponse<String> renewed = token("grant_type=refresh_token&client_id=gridloop-web&refresh_token=" + refresh);
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        assertThat(claims(renewed).get("preferred_username").asString()).isEqualTo("operator-saihan");
+        assertThat(token("grant_type=refresh_token&client_id=gridloop-web&refresh_token=" + refresh).statusCode())
+                .isEqualTo(400);
+        String next = json.readTree(renewed.body()).get("refresh_token").asString();
+
+        // Signing out ends the session and goes back where the page asked.
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(issuer.logoutUri()
+                + "?id_token_hint=" + answer.get("id_token").asString() + "&post_logout_redirect_uri="
+                + enc(REDIRECT))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location")).hasValue(REDIRECT);
+        assertThat(token("grant_type=refresh_token&client_id=gridloop-web&refresh_token=" + next).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void shouldRefuseALoginForAnUnregisteredAddressOrWithoutPkce() throws Exception {
+        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(issuer.authorizationUri() + "?"
+                + authorizeQuery("https://evil.example.com/"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(elsewhere.body()).contains("回调地址");
+        HttpResponse<String> noPkce = http.send(HttpRequest.newBuilder(URI.create(issuer.authorizationUri()
+                + "?response_type=code&client_id=gridloop-web&redirect_uri=" + enc(REDIRECT))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noPkce.statusCode()).isEqualTo(400);
+        assertThat(noPkce.body()).contains("PKCE");
+        // The web client has no password grant: its pages sign in through the login page only.
+        assertThat(token("grant_type=password&client_id=gridloop-web&username=admin&password=gridloop").statusCode())
+                .isEqualTo(401);
+    }
+
     @Test
     void shouldRefuseAWrongPasswordAnUnknownClientAndAClientWithoutThePasswordGrant() throws Exception {
         HttpResponse<String> wrong = token("grant_type=password&client_id=gridloop-dashboard&username=admin&password=x");
