@@ -29,6 +29,8 @@ class DispatchAccess {
                 .requestMatchers(POST, "/api/v1/cases/*/actions/*").hasAnyRole(names(OPERATOR, HANDLER))
                 .requestMatchers(GET, "/api/v1/queues/*").hasAnyRole(names(OPERATOR, HANDLER))
                 .requestMatchers(GET, "/api/v1/triage/*").hasRole(OPERATOR.name())
+                .requestMatchers(GET, "/api/v1/worklist", "/api/v1/worklist/counts")
+                .hasAnyRole(names(OPERATOR, SUPERVISOR))
                 .requestMatchers(GET, "/api/v1/supervisions").hasAnyRole(names(OPERATOR, SUPERVISOR))
                 .requestMatchers(GET, "/api/v1/admin/routing-rules", "/api/v1/admin/routing-rules/**",
                         "/api/v1/routing/decision").hasAnyRole(names(ADMIN, OPERATOR))

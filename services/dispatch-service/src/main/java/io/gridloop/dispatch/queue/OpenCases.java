@@ -59,6 +59,26 @@ public class OpenCases {
         return new Page(unit, page, size, total, items);
     }
 
+    /** One page of the open cases matching {@code criteria}, soonest deadline first, and how many match. */
+    public Page matching(Criteria criteria, int page, int size) {
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, COLLECTION);
+        List<OpenCase> items = mongo.find(query.with(Sort.by("dueAt", "_id")).skip((long) page * size).limit(size),
+                OpenCase.class, COLLECTION);
+        return new Page(null, page, size, total, items);
+    }
+
+    /** What tab counts need of an open case. */
+    public record Marks(String id, CaseState state, String handlingUnit, boolean warned, boolean overdue) {
+    }
+
+    /** The marks of every open case matching {@code criteria}: a fraction of each document is read. */
+    public List<Marks> marks(Criteria criteria) {
+        Query query = Query.query(criteria);
+        query.fields().include("state", "handlingUnit", "warned", "overdue");
+        return mongo.find(query, Marks.class, COLLECTION);
+    }
+
     /** Open cases with a warning or a supervision due at {@code now}. */
     public List<OpenCase> needingAttention(Instant now) {
         return mongo.find(Query.query(new Criteria().orOperator(

@@ -126,6 +126,11 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).body("{\"name\":\"\",\"active\":true}")
                         .exchange(), "ADMIN@150105")
                 .call("GET /triage/150105", c -> c.get().uri("/api/v1/triage/150105").exchange(), "OPERATOR@150105")
+                .call("GET /worklist", c -> c.get().uri("/api/v1/worklist?area=150105&unit={u}", unit).exchange(),
+                        Set.of("OPERATOR@150105", "SUPERVISOR@150105"), id,
+                        Set.of("OPERATOR@150105", "SUPERVISOR@150105"))
+                .call("GET /worklist/counts", c -> c.get().uri("/api/v1/worklist/counts?area=150105").exchange(),
+                        "OPERATOR@150105", "SUPERVISOR@150105")
                 .call("GET /supervisions", c -> c.get().uri("/api/v1/supervisions").exchange(),
                         "OPERATOR@150105", "OPERATOR@150102", "SUPERVISOR@150105", "SUPERVISOR@150102")
                 .call("GET /admin/routing-rules", c -> c.get().uri("/api/v1/admin/routing-rules").exchange(),

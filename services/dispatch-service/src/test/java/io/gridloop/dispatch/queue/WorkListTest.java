@@ -1,0 +1,94 @@
+package io.gridloop.dispatch.queue;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.EventReported;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.dispatch.Reports;
+import io.gridloop.dispatch.casefile.CaseFiles;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.TopicWriter;
+import io.gridloop.infra.auth.Identity;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The dispatch centre's work lists: tabs, counts, filters, and nobody else's area. */
+class WorkListTest extends ServiceIntegrationTest {
+
+    @Autowired
+    CaseFiles cases;
+
+    private final EventCodec codec = new EventCodec();
+
+    /** A district of Hohhot no other test uses, so its lists hold only this test's cases. */
+    private final String district = "15" + (10 + ThreadLocalRandom.current().nextInt(89)) + "2"
+            + ThreadLocalRandom.current().nextInt(1, 10);
+
+    private String report(String subCategory, ReportSource source) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        EventReported event = Reports.of(id, source, subCategory, district + "003004005", "测试区", now, null);
+        TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id,
+                codec.encode(EventEnvelope.of(Topics.EVENT_REPORTED, id, ServiceNames.INTAKE, now, id, event)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).filter(c -> c.outbox().isEmpty())
+                .isPresent());
+        return id;
+    }
+
+    private Identity operator() {
+        return Identity.of("op-" + district, List.of("OPERATOR"), district);
+    }
+
+    @Test
+    void shouldListAnAreasOpenCasesByTabWithCountsAndFilters() {
+        String water = report("WATER_SUPPLY", ReportSource.GRID_PATROL);
+        String hotline = report("WATER_SUPPLY", ReportSource.CITIZEN_PHOTO);
+        String unit = cases.find(water).orElseThrow().handlingUnit();
+        as(Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit)).post()
+                .uri("/api/v1/cases/{id}/actions/accept", water).exchange().expectStatus().isOk();
+        as(Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit)).post()
+                .uri("/api/v1/cases/{id}/actions/feedback", water).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"comment\":\"已修复水管\"}").exchange().expectStatus().isOk();
+
+        as(operator()).get().uri("/api/v1/worklist/counts?area={a}", district).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.tab == 'OPEN')].count").isEqualTo(List.of(2))
+                .jsonPath("$[?(@.tab == 'REVIEW')].count").isEqualTo(List.of(1))
+                .jsonPath("$[?(@.tab == 'REVIEW')].label").isEqualTo(List.of("待复核"))
+                .jsonPath("$[?(@.tab == 'TRIAGE')].count").isEqualTo(List.of(0));
+        as(operator()).get().uri("/api/v1/worklist?area={a}&tab=REVIEW", district).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(water)
+                .jsonPath("$.items[0].caseNumber").isEqualTo(cases.find(water).orElseThrow().caseNumber());
+        as(operator()).get().uri("/api/v1/worklist?area={a}&source=CITIZEN_PHOTO", district).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(hotline);
+        // A street of the district: its grids' cases only.
+        as(operator()).get().uri("/api/v1/worklist?area={a}", district + "003").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(2);
+        as(operator()).get().uri("/api/v1/worklist?area={a}", district + "009").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void shouldRefuseAnotherDistrictsListAndABadFilter() {
+        as(Identity.of("op-elsewhere", List.of("OPERATOR"), "150102")).get()
+                .uri("/api/v1/worklist?area={a}", district).exchange().expectStatus().isForbidden();
+        as(Identity.of("h-1", List.of("HANDLER"), district)).get()
+                .uri("/api/v1/worklist/counts?area={a}", district).exchange().expectStatus().isForbidden();
+        as(operator()).get().uri("/api/v1/worklist?area={a}&attention=late", district).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").value(d ->
+                        assertThat(String.valueOf(d)).contains("预警"));
+    }
+}
