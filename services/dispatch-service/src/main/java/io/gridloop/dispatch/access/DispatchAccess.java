@@ -37,7 +37,8 @@ class DispatchAccess {
                 .requestMatchers(PUT, "/api/v1/admin/routing-rules").hasRole(ADMIN.name())
                 .requestMatchers(GET, "/api/v1/admin/calendars", "/api/v1/admin/calendars/*").hasRole(ADMIN.name())
                 .requestMatchers(PUT, "/api/v1/admin/calendars/*").hasRole(ADMIN.name())
-                // Working days and deadlines: everyone who works cases needs them.
-                .requestMatchers(GET, "/api/v1/calendar/**").authenticated();
+                // Working days and deadlines, and the names of the case vocabulary: everyone who works cases needs
+                // them.
+                .requestMatchers(GET, "/api/v1/calendar/**", "/api/v1/vocabulary").authenticated();
     }
 }

@@ -128,33 +128,4 @@ class CaseController {
         return CaseView.of(work.actAs(caseId, action, input, request == null ? null : request.chosenUnit(),
                 current -> CaseAccess.roleFor(caller, wanted, current).name()), caller);
     }
-
-    /**
-     * A case as its reader sees it, with Chinese labels beside the codes; {@code allowedActions} are the actions
-     * the state allows that this caller may take (a handler is not offered the centre's, a supervisor none).
-     */
-    record CaseView(String caseId, String caseNumber, CaseState state, String stateLabel, String districtCode, String districtName,
-                    String streetCode, String streetName, String communityCode, String communityName,
-                    String gridCode, String category, String categoryLabel, String subCategory,
-                    String subCategoryName, String source, String sourceLabel, String urgency, String urgencyLabel,
-                    String description, String likelyDuplicateOf, Instant reportedAt, Instant acceptBy,
-                    Instant dueAt, Instant warnAt, String handlingUnit, String handlingUnitName, HandlingLevel level,
-                    String levelLabel, String routingRule, String assignee, int reworkCount, Integer requestedExtensionDays,
-                    String mergedInto, Instant closedAt, boolean warned, boolean overdue, List<String> allowedActions,
-                    List<TimelineEntry> timeline) {
-        static CaseView of(CaseFile c, Caller caller) {
-            return new CaseView(c.id(), c.caseNumber(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
-                    c.streetCode(), c.streetName(), c.communityCode(), c.communityName(), c.gridCode(),
-                    c.category().name(), c.category().label(), c.subCategory(), c.subCategoryName(),
-                    c.source().name(), c.source().label(), c.urgency() == null ? null : c.urgency().name(),
-                    c.urgency() == null ? null : c.urgency().label(), c.description(), c.likelyDuplicateOf(),
-                    c.reportedAt(),
-                    c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(), c.handlingUnitName(), c.level(),
-                    c.level() == null ? null : c.level().label(), c.routingRule(), c.assignee(), c.reworkCount(),
-                    c.requestedExtensionDays(), c.mergedInto(), c.closedAt(), c.warned(), c.overdue(),
-                    c.allowedActions().stream().filter(CaseAction::manual)
-                            .filter(a -> CaseAccess.roleIfAllowed(caller, a, c).isPresent())
-                            .map(CaseAction::wireName).sorted().toList(), c.timeline());
-        }
-    }
 }

@@ -72,6 +72,31 @@ public enum CaseAction {
         return this == APPROVE_EXTENSION || this == REJECT_EXTENSION;
     }
 
+    /** What a person gives an action besides its comment: what its form asks for. */
+    public enum Input {
+        /** the unit to send the case to, from the unit directory */
+        UNIT,
+        /** working days of an extension, 1 to 10 */
+        EXTENSION_DAYS,
+        /** the case this one duplicates (并单) */
+        MERGE_TARGET,
+        /** the person of the unit who is to work the case */
+        ASSIGNEE,
+        /** photos, e.g. of the result */
+        PHOTOS
+    }
+
+    public java.util.Set<Input> inputs() {
+        return switch (this) {
+            case ROUTE, REASSIGN, ESCALATE -> java.util.Set.of(Input.UNIT);
+            case REQUEST_EXTENSION -> java.util.Set.of(Input.EXTENSION_DAYS);
+            case MERGE -> java.util.Set.of(Input.MERGE_TARGET);
+            case ASSIGN -> java.util.Set.of(Input.ASSIGNEE);
+            case FEEDBACK -> java.util.Set.of(Input.PHOTOS);
+            default -> java.util.Set.of();
+        };
+    }
+
     /** Whether it sends the case to a unit: routing (分流), reassignment (改派), escalation (上报). */
     public boolean sendsToUnit() {
         return this == ROUTE || this == REASSIGN || this == ESCALATE;

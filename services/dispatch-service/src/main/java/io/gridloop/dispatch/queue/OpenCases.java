@@ -36,12 +36,19 @@ public class OpenCases {
         }
     }
 
-    /** One page of a unit's queue, soonest deadline first. */
+    /**
+     * One page of a unit's queue, soonest deadline first.
+     *
+     * @param assignee   only the cases this person works (我的)
+     * @param unassigned only the cases nobody of the unit has claimed yet (待签收)
+     */
     public Page queue(String unit, CaseState state, EventCategory category, Boolean overdue, String assignee,
-                      int page, int size) {
+                      boolean unassigned, int page, int size) {
         Criteria criteria = Criteria.where("handlingUnit").is(unit);
         if (assignee != null) {
             criteria = criteria.and("assignee").is(assignee);
+        } else if (unassigned) {
+            criteria = criteria.and("assignee").isNull();
         }
         if (state != null) {
             criteria = criteria.and("state").is(state);

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A handling unit's work queue: its open cases, filtered by state, category, overdue and the person working them
- * ("my cases"), soonest deadline first, one page at a time.
+ * (我的) or nobody yet (待签收), soonest deadline first, one page at a time.
  */
 @RestController
 class QueueController {
@@ -33,11 +33,12 @@ class QueueController {
                          @RequestParam(required = false) EventCategory category,
                          @RequestParam(required = false) Boolean overdue,
                          @RequestParam(required = false) String assignee,
+                         @RequestParam(defaultValue = "false") boolean unassigned,
                          @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
                          @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                          @Max(value = 200, message = "不能大于200") int size) {
         CaseAccess.checkMayReadQueue(Caller.current(), unit);
-        return open.queue(unit, state, category, overdue, assignee, page, size);
+        return open.queue(unit, state, category, overdue, assignee, unassigned, page, size);
     }
 
     /**
@@ -53,6 +54,6 @@ class QueueController {
         if (!Caller.current().can(Role.OPERATOR, districtCode)) {
             throw Caller.outsideArea(districtCode);
         }
-        return open.queue(Router.triageCode(districtCode), null, category, null, null, page, size);
+        return open.queue(Router.triageCode(districtCode), null, category, null, null, false, page, size);
     }
 }

@@ -157,6 +157,8 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                 .call("GET /calendar/days/{date}", c -> c.get().uri("/api/v1/calendar/days/2026-10-01").exchange(),
                         signedIn.toArray(String[]::new))
                 .call("GET /calendar/deadlines", c -> c.get().uri(DEADLINES).exchange(), signedIn.toArray(String[]::new))
+                .call("GET /vocabulary", c -> c.get().uri("/api/v1/vocabulary").exchange(),
+                        signedIn.toArray(String[]::new))
                 // Photos: any of the roles that take them may upload; a photo is read by whoever may read the case
                 // it is attached to (a result photo of this case, uploaded by the unit's handler).
                 .call("POST /photos", c -> c.post().uri("/api/v1/photos").contentType(MediaType.MULTIPART_FORM_DATA)

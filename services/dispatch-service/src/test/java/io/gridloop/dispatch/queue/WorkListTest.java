@@ -58,6 +58,15 @@ class WorkListTest extends ServiceIntegrationTest {
         String unit = cases.find(water).orElseThrow().handlingUnit();
         as(Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit)).post()
                 .uri("/api/v1/cases/{id}/actions/accept", water).exchange().expectStatus().isOk();
+        // The handler's page offers the unit's actions with what their forms need — never the centre's.
+        as(Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit)).get()
+                .uri("/api/v1/cases/{id}", water).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.actions[?(@.action == 'feedback')].label").isEqualTo(List.of("反馈"))
+                .jsonPath("$.actions[?(@.action == 'feedback')].reasonRequired").isEqualTo(List.of(true))
+                .jsonPath("$.actions[?(@.action == 'feedback')].inputs[0]").isEqualTo("PHOTOS")
+                .jsonPath("$.actions[?(@.action == 'request-extension')].inputs[0]").isEqualTo("EXTENSION_DAYS")
+                .jsonPath("$.actions[?(@.action == 'close')]").isEmpty()
+                .jsonPath("$.actions[?(@.action == 'reassign')]").isEmpty();
         as(Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit)).post()
                 .uri("/api/v1/cases/{id}/actions/feedback", water).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"comment\":\"已修复水管\"}").exchange().expectStatus().isOk();
@@ -79,6 +88,22 @@ class WorkListTest extends ServiceIntegrationTest {
                 .expectBody().jsonPath("$.total").isEqualTo(2);
         as(operator()).get().uri("/api/v1/worklist?area={a}", district + "009").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void shouldSplitAUnitsQueueIntoMineAndUnclaimed() {
+        String first = report("WATER_SUPPLY", ReportSource.GRID_PATROL);
+        String second = report("WATER_SUPPLY", ReportSource.GRID_PATROL);
+        String unit = cases.find(first).orElseThrow().handlingUnit();
+        Identity handler = Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit);
+        as(handler).post().uri("/api/v1/cases/{id}/actions/claim", second).exchange().expectStatus().isOk();
+
+        as(handler).get().uri("/api/v1/queues/{u}?unassigned=true", unit).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].id").isEqualTo(List.of(first));
+        as(handler).get().uri("/api/v1/queues/{u}?assignee={me}", unit, handler.username()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[*].id").isEqualTo(List.of(second));
+        as(handler).get().uri("/api/v1/queues/{u}", unit).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(2);
     }
 
     @Test

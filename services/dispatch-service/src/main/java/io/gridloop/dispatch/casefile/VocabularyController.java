@@ -1,0 +1,47 @@
+package io.gridloop.dispatch.casefile;
+
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.contracts.event.Urgency;
+import io.gridloop.dispatch.lifecycle.CaseAction;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The codes of the case vocabulary with their Chinese names, as pages offer them in filters and show them in
+ * lists: states, categories, sources, urgencies, handling levels and actions. One source, so no page keeps its
+ * own copy of the names.
+ */
+@RestController
+class VocabularyController {
+
+    record Term(String code, String label) {
+    }
+
+    record Vocabulary(List<Term> states, List<Term> categories, List<Term> sources, List<Term> urgencies,
+                      List<Term> levels, List<Term> actions) {
+    }
+
+    private static final Vocabulary VOCABULARY = new Vocabulary(
+            terms(CaseState.values(), CaseState::name, CaseState::label),
+            terms(EventCategory.values(), EventCategory::name, EventCategory::label),
+            terms(ReportSource.values(), ReportSource::name, ReportSource::label),
+            terms(Urgency.values(), Urgency::name, Urgency::label),
+            terms(HandlingLevel.values(), HandlingLevel::name, HandlingLevel::label),
+            terms(CaseAction.values(), CaseAction::wireName, CaseAction::label));
+
+    @GetMapping("/api/v1/vocabulary")
+    Vocabulary vocabulary() {
+        return VOCABULARY;
+    }
+
+    private static <T> List<Term> terms(T[] values, Function<T, String> code, Function<T, String> label) {
+        return Arrays.stream(values).map(v -> new Term(code.apply(v), label.apply(v))).toList();
+    }
+}
