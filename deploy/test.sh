@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test, as CI does (.ci/run calls exactly this).
 #
-# The dashboard test drives a real headless Chromium: Debian's chromium and chromium-driver packages, and a CJK
+# The workbench's pages are built with the machine's Node.js (deploy/find-node.sh says what is needed).
+# The browser tests drive a real headless Chromium: Debian's chromium and chromium-driver packages, and a CJK
 # font so screenshots show the Chinese. They are installed here when missing (as root, or through sudo), so a
 # fresh machine needs nothing but this script; no browser or driver is downloaded at test time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+. deploy/find-node.sh
 
 packages=()
 [[ -x /usr/bin/chromium ]] || packages+=(chromium)

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 . deploy/find-java.sh
+. deploy/find-node.sh
 
 echo "Building gridloop (the first build downloads dependencies and takes a few minutes)…"
 ./mvnw -q -B -Dmaven.test.skip=true -pl deploy/local-stack -am install

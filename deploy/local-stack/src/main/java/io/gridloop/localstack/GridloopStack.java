@@ -66,7 +66,8 @@ public final class GridloopStack implements AutoCloseable {
      * @param extra further properties for every service, e.g. shorter intervals in tests
      */
     public static GridloopStack start(String kafkaBootstrap, String mongoUri, ServicePorts ports,
-                                      Map<String, Object> extra) {
+                                      Map<String, Object> settings) {
+        Map<String, Object> extra = withAddresses(ports, settings);
         Map<String, ConfigurableApplicationContext> started = new LinkedHashMap<>();
         List<Throwable> failures = new ArrayList<>();
         List<Map.Entry<String, Integer>> services = new ArrayList<>(ports.byService().entrySet());
@@ -96,6 +97,25 @@ public final class GridloopStack implements AutoCloseable {
             throw failed;
         }
         return new GridloopStack(started);
+    }
+
+    /**
+     * {@code settings} with what the pages need to know of these ports, unless set: where browsers reach each
+     * service, and that every service answers the pages' origin (metrics-service's).
+     */
+    static Map<String, Object> withAddresses(ServicePorts ports, Map<String, Object> settings) {
+        Map<String, Object> all = new LinkedHashMap<>(settings);
+        if (ports.metrics() == 0) {
+            return all;  // ports picked at start: nobody browses such a stack
+        }
+        String local = "http://localhost:";
+        all.putIfAbsent("gridloop.web.cors.origins", local + ports.metrics() + ",http://127.0.0.1:" + ports.metrics());
+        all.putIfAbsent("gridloop.dashboard.stats-url", local + ports.stats());
+        all.putIfAbsent("gridloop.workbench.intake-url", local + ports.intake());
+        all.putIfAbsent("gridloop.workbench.dispatch-url", local + ports.dispatch());
+        all.putIfAbsent("gridloop.workbench.hotline-url", local + ports.hotlineBridge());
+        all.putIfAbsent("gridloop.workbench.stats-url", local + ports.stats());
+        return all;
     }
 
     private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";

@@ -21,18 +21,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
@@ -56,9 +51,6 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("gridloop.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getProperty("gridloop.chromedriver", "/usr/bin/chromedriver"));
     // Districts the closed-loop scenario (same JVM, same databases) does not count in.
     private static final String HUIMIN = "150103";
     private static final String HELINGE = "150123";
@@ -74,10 +66,6 @@ class DashboardBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Chromium and its driver are needed at %s and %s: run deploy/test.sh (it installs Debian's "
-                        + "chromium and chromium-driver) or install them", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
         ServicePorts ports = new ServicePorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(),
                 FreePort.next());
         dashboard = "http://localhost:" + ports.metrics();
@@ -85,7 +73,7 @@ class DashboardBrowserTest {
         settings.put("gridloop.stats.snapshot-interval", "200ms");
         settings.put("gridloop.dashboard.push-interval", "300ms");
         settings.put("gridloop.dashboard.stats-url", "http://localhost:" + ports.stats());
-        settings.put("gridloop.stats.dashboard-origins", dashboard);
+        settings.put("gridloop.web.cors.origins", dashboard);
         stack = GridloopStack.start(EmbeddedInfra.shared().bootstrapServers(), EmbeddedInfra.shared().mongoUri(),
                 ports, settings);
         stats = signedIn(ServiceNames.STATS, ServiceIntegrationTest.TESTER);
@@ -105,18 +93,7 @@ class DashboardBrowserTest {
                 ConsumerLag.of(EmbeddedInfra.shared().bootstrapServers(), ServiceNames.STATS,
                         Topics.CASE_TRANSITIONED.name()) == 0);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-");
-        // The flags that keep Chromium off the network it cannot reach here, and working as root in a container.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,2000", "--lang=zh-CN",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        browser = HeadlessChromium.start(1400, 2000);
     }
 
     @AfterAll
@@ -247,10 +224,8 @@ class DashboardBrowserTest {
         });
     }
 
-    private void screenshot(String name) throws IOException {
-        Path file = Path.of("target", "dashboard-" + name + ".png");
-        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(file)).isPositive();
+    private void screenshot(String name) {
+        HeadlessChromium.screenshot(browser, "dashboard-" + name);
     }
 
     @Test

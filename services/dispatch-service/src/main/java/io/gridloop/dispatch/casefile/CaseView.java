@@ -75,6 +75,8 @@ record CaseView(String caseId, String caseNumber, CaseState state, String stateL
     static CaseView of(CaseFile c, Caller caller) {
         List<CaseAction> mayTake = c.allowedActions().stream().filter(CaseAction::manual)
                 .filter(a -> CaseAccess.roleIfAllowed(caller, a, c).isPresent())
+                // Whoever works the case has claimed it: offering them 签收 again would do nothing.
+                .filter(a -> a != CaseAction.CLAIM || !caller.id().equals(c.assignee()))
                 .sorted(Comparator.naturalOrder()).toList();
         return new CaseView(c.id(), c.caseNumber(), c.state(), c.state().label(), c.districtCode(),
                 c.districtName(), c.streetCode(), c.streetName(), c.communityCode(), c.communityName(),

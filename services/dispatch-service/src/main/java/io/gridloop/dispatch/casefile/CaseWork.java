@@ -11,6 +11,9 @@ import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.rules.RoutingRules;
 import io.gridloop.dispatch.unit.UnitChoice;
+import io.gridloop.dispatch.unit.UnitDirectory;
+import io.gridloop.dispatch.routing.Router;
+import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.platform.photo.PhotoStore;
 import io.gridloop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -42,11 +45,13 @@ public class CaseWork {
     private final RoutingRules rules;
     private final PhotoStore photos;
     private final UnitChoice unitChoice;
+    private final UnitDirectory units;
     private final Clock clock;
 
     CaseWork(CaseFiles cases, CaseLocks locks, OutboxRelay relay, CalendarStore calendar, RoutingRules rules,
-             PhotoStore photos, UnitChoice unitChoice, Clock clock) {
+             PhotoStore photos, UnitChoice unitChoice, UnitDirectory units, Clock clock) {
         this.unitChoice = unitChoice;
+        this.units = units;
         this.locks = locks;
         this.rules = rules;
         this.photos = photos;
@@ -197,13 +202,14 @@ public class CaseWork {
                         "分流规则指向退单单位", "分流规则将案件派回退单的" + decision.unit().name()
                         + "，请人工指定处理单位 (unitCode)");
             }
-            return input.routedBy(decision);
+            return input.routedBy(units.named(decision));
         }
-        if (action == CaseAction.ESCALATE && c.level() != null) {
-            Optional<RoutingDecision> above = c.level().up()
-                    .flatMap(up -> rules.current().rules().decide(c.subCategory(), c.category(), up, c.area())
-                            .filter(d -> d.unit().level().compareTo(up) >= 0));
-            return above.map(input::routedBy).orElse(input);
+        if (action == CaseAction.ESCALATE && c.level() != null && c.level().up().isPresent()) {
+            HandlingLevel up = c.level().up().get();
+            RoutingDecision above = rules.current().rules().decide(c.subCategory(), c.category(), up, c.area())
+                    .filter(d -> d.unit().level().compareTo(up) >= 0)
+                    .orElse(RoutingDecision.manual(Router.centre(up, c.area())));
+            return input.routedBy(units.named(above));
         }
         return input;
     }

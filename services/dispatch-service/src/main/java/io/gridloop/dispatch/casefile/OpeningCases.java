@@ -9,6 +9,7 @@ import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.routing.CaseArea;
 import io.gridloop.dispatch.rules.RoutingRules;
+import io.gridloop.dispatch.unit.UnitDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +34,13 @@ class OpeningCases {
     private final CalendarStore calendar;
     private final RoutingRules rules;
     private final CaseNumbers numbers;
+    private final UnitDirectory units;
     private final Clock clock;
 
     OpeningCases(CaseFiles cases, CaseLocks locks, OutboxRelay relay, EventCodec codec, CalendarStore calendar,
-                 RoutingRules rules, CaseNumbers numbers, Clock clock) {
+                 RoutingRules rules, CaseNumbers numbers, UnitDirectory units, Clock clock) {
         this.numbers = numbers;
+        this.units = units;
         this.locks = locks;
         this.rules = rules;
         this.cases = cases;
@@ -72,7 +75,7 @@ class OpeningCases {
         CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
         return CaseFile.open(numbers.next(event.districtCode(), event.reportedAt()), event,
                 rules.current().rules().decide(event.subCategory(), event.category(), CaseFile.firstLevel(event),
-                        area),
+                        area).map(units::named),
                 calendar.deadlinesFor(event.reportedAt(), event.complexity(), event.dueAt()), clock.instant());
     }
 

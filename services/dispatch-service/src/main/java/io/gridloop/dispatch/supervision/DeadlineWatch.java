@@ -9,6 +9,7 @@ import io.gridloop.dispatch.queue.OpenCases;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.Router;
+import io.gridloop.dispatch.unit.UnitDirectory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public class DeadlineWatch {
     private final CaseFiles cases;
     private final OutboxRelay relay;
     private final Supervisions supervisions;
+    private final UnitDirectory units;
     private final Clock clock;
     private final Counter warnings;
     private final Counter overdue;
@@ -45,8 +47,9 @@ public class DeadlineWatch {
     private final Leases leases;
 
     DeadlineWatch(OpenCases open, CaseFiles cases, OutboxRelay relay, Supervisions supervisions, Clock clock,
-                  MeterRegistry meters, Leases leases) {
+                  MeterRegistry meters, Leases leases, UnitDirectory units) {
         this.leases = leases;
+        this.units = units;
         this.open = open;
         this.cases = cases;
         this.relay = relay;
@@ -72,9 +75,9 @@ public class DeadlineWatch {
 
     private void attend(CaseFile c, Instant now) {
         if (c.needsSupervision(now)) {
-            HandlingUnit above = c.level().up()
+            HandlingUnit above = units.named(c.level().up()
                     .map(up -> Router.centre(up, c.area()))
-                    .orElse(Router.centre(HandlingLevel.CITY, c.area()));
+                    .orElse(Router.centre(HandlingLevel.CITY, c.area())));
             if (cases.apply(c, c.overdue(now, above))) {
                 supervisions.file(new Supervision(c.id() + "@" + c.dueAt().getEpochSecond(), c.id(),
                         c.districtCode(), c.districtName(), c.handlingUnit(), c.handlingUnitName(), c.level(),

@@ -2,7 +2,9 @@ package io.gridloop.dispatch.unit;
 
 import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.Router;
+import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.routing.RoutingRule;
 import io.gridloop.dispatch.routing.RuleSet;
 import io.gridloop.dispatch.routing.RuleTarget;
@@ -67,6 +69,19 @@ public class UnitDirectory implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         mongo.indexOps(COLLECTION).createIndex(new Index("areaCode", Sort.Direction.ASC));
+    }
+
+    /**
+     * {@code unit} as the directory names it: the rules and the escalation ladder know a centre only by its
+     * area's code (赛罕区街道（乡镇）网格化服务管理中心 150105001); the directory has the registry's name
+     * (人民西路街道网格化服务管理中心). Unchanged if the directory does not know the unit.
+     */
+    public HandlingUnit named(HandlingUnit unit) {
+        return find(unit.code()).map(u -> new HandlingUnit(unit.code(), u.name(), unit.level())).orElse(unit);
+    }
+
+    public RoutingDecision named(RoutingDecision decision) {
+        return new RoutingDecision(named(decision.unit()), decision.rule());
     }
 
     public Optional<Unit> find(String code) {

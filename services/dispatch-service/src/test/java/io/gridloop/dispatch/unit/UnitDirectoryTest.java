@@ -97,6 +97,9 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
     void shouldSendACaseOnlyToActiveUnitsOfItsAreaAndEscalateExactlyOneLevelUp() {
         CaseFile atStreet = streetlightCase();
         assertThat(atStreet.handlingUnit()).isEqualTo(street);
+        // The rule knew the street centre by its code; the case carries the directory's name for it.
+        assertThat(atStreet.handlingUnitName()).isEqualTo(units.find(street).orElseThrow().name())
+                .contains("测试街道").doesNotContain(street);
         Identity handler = Identity.of("h-street", List.of("HANDLER"), district).withUnit(street);
 
         // The choices a form offers: district-level units of this district only.

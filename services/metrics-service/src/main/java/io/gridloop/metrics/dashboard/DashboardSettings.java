@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * @param statsUrl     where browsers reach stats-service's API (tables, drill-down, trends, exports); the
  *                     dashboard page calls it directly, so it must be an address the supervisors' browsers can
- *                     reach, and stats must allow this page's origin ({@code gridloop.stats.dashboard-origins})
+ *                     reach, and stats must allow this page's origin ({@code gridloop.web.cors.origins})
  * @param pushInterval at most how often the live stream tells open pages that figures changed
  * @param tokenUrl     the realm's token endpoint, where the page signs supervisors in (password grant)
  * @param clientId     the public client the page signs in as

@@ -66,6 +66,8 @@ class MetricsAccessMatrixTest extends ServiceIntegrationTest {
                 .call("GET / (the page)", c -> c.get().uri("/").exchange(), everyone)
                 .call("GET /dashboard.js", c -> c.get().uri("/dashboard.js").exchange(), everyone)
                 .call("GET /api/v1/dashboard/config", c -> c.get().uri("/api/v1/dashboard/config").exchange(), everyone)
+                .call("GET /workbench/ (the page)", c -> c.get().uri("/workbench/").exchange(), everyone)
+                .call("GET /api/v1/web/config", c -> c.get().uri("/api/v1/web/config").exchange(), everyone)
                 .call("GET /api/v1/dashboard/districts", c -> c.get().uri("/api/v1/dashboard/districts").exchange(),
                         readers, d, Set.of("SUPERVISOR@" + d, "OPERATOR@" + d))
                 // The live feed never ends by itself; asked for as JSON it is refused (406) once past the checks,

@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
-@EnableConfigurationProperties(RequestLimits.class)
+@EnableConfigurationProperties({RequestLimits.class, BrowserOrigins.class})
 public class GridloopWebAutoConfiguration {
 
     @Bean
@@ -48,6 +48,28 @@ public class GridloopWebAutoConfiguration {
             public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
                 builder.configureMessageConvertersList(converters -> converters.removeIf(c ->
                         c.getSupportedMediaTypes().stream().anyMatch(t -> t.getSubtype().contains("yaml"))));
+            }
+        };
+    }
+
+    /**
+     * The API answers the pages gridloop serves ({@link BrowserOrigins}) from their own origin: what they read,
+     * what they change, and the file names of exports.
+     */
+    @Bean
+    WebMvcConfigurer gridloopBrowserOrigins(BrowserOrigins origins) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addCorsMappings(org.springframework.web.servlet.config.annotation.CorsRegistry registry) {
+                if (origins.origins().isEmpty()) {
+                    return;
+                }
+                registry.addMapping("/api/**")
+                        .allowedOrigins(origins.origins().toArray(String[]::new))
+                        .allowedMethods("GET", "POST", "PUT", "DELETE")
+                        .allowedHeaders("Authorization", "Content-Type", "Accept", "Idempotency-Key")
+                        .exposedHeaders("Content-Disposition", "Location")
+                        .maxAge(3600);
             }
         };
     }

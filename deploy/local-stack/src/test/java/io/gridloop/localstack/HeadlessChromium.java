@@ -1,0 +1,65 @@
+package io.gridloop.localstack;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's Chromium (and its driver), headless, as the browser tests drive it: {@code deploy/test.sh} installs
+ * both; nothing is downloaded.
+ */
+final class HeadlessChromium {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("gridloop.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("gridloop.chromedriver", "/usr/bin/chromedriver"));
+
+    /** A browser with a fresh profile and a window of {@code width}×{@code height}. */
+    static ChromeDriver start(int width, int height) {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Chromium and its driver are needed at %s and %s: run deploy/test.sh (it installs Debian's "
+                        + "chromium and chromium-driver) or install them", CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        Path profile;
+        try {
+            profile = Files.createTempDirectory(Path.of("target"), "chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The flags that keep Chromium off the network it cannot reach here, and working as root in a container.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=" + width + "," + height, "--lang=zh-CN",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        return browser;
+    }
+
+    /** Keeps what the browser shows as {@code target/<name>.png}, for people to look at after the run. */
+    static void screenshot(ChromeDriver browser, String name) {
+        Path file = Path.of("target", name + ".png");
+        try {
+            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+            assertThat(Files.size(file)).isPositive();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HeadlessChromium() {
+    }
+}

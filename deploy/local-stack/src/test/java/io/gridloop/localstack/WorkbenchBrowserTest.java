@@ -1,0 +1,359 @@
+package io.gridloop.localstack;
+
+import io.gridloop.contracts.ServiceNames;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.infra.EmbeddedInfra;
+import io.gridloop.infra.FreePort;
+import io.gridloop.infra.ServiceIntegrationTest;
+import io.gridloop.infra.auth.DevRealm;
+import io.gridloop.infra.auth.DevTokenIssuer;
+import io.gridloop.infra.auth.Identity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The workbench in a real headless Chromium, as the people of the closed loop use it: the dispatch centre's
+ * operator and a handling unit sign in through the realm's login page (authorization code with PKCE), find the
+ * case by its number, route it to a unit chosen from the directory, claim, accept and feed back with a photo,
+ * send it back for rework with a reason, close it. Refusals read in Chinese; nobody sees another district's
+ * case or a button their role cannot press; a session outlives its first token. Screenshots of each step are
+ * kept in {@code target/workbench-*.png}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchBrowserTest {
+
+    private static final Duration PATIENCE = LoopDriver.PATIENCE;
+    /** Short, so the session has to renew its token while the test runs. */
+    private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(75);
+    private static final String SAIHAN_COMMUNITY = "150105001001";
+    private static final String XINCHENG_COMMUNITY = "150102001001";
+    private static final String OPERATOR = "operator-saihan";
+    private static final String WATER = "handler-saihan-water";
+
+    private DevTokenIssuer issuer;
+    private GridloopStack stack;
+    private ChromeDriver browser;
+    private LoopDriver loop;
+    private RestTestClient dispatch;
+    private String workbench;
+    private String caseId;
+    private String caseNumber;
+    private Path photo;
+    private Instant firstTokenExpiry;
+
+    @BeforeAll
+    void start() throws IOException {
+        issuer = DevTokenIssuer.start(0, DevRealm.standard(), TOKEN_LIFETIME);
+        ServicePorts ports = new ServicePorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(),
+                FreePort.next());
+        workbench = "http://localhost:" + ports.metrics() + "/workbench/";
+        Map<String, Object> settings = new LinkedHashMap<>(EmbeddedInfra.shared().springProperties());
+        settings.putAll(issuer.springProperties());
+        stack = GridloopStack.start(EmbeddedInfra.shared().bootstrapServers(), EmbeddedInfra.shared().mongoUri(),
+                ports, settings);
+        dispatch = signedIn(ServiceNames.DISPATCH, ServiceIntegrationTest.TESTER);
+        loop = new LoopDriver(signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER), dispatch);
+        photo = photoOfTheRepair();
+        browser = HeadlessChromium.start(1400, 1000);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        if (issuer != null) {
+            issuer.close();
+        }
+    }
+
+    /** The test's own calls, with a token that outlives the run (the browser's do not). */
+    private RestTestClient signedIn(String service, Identity who) {
+        Instant now = Instant.now();
+        return ServiceIntegrationTest.bearer(stack.baseUrl(service), issuer.mint(who, now, now.plus(Duration.ofHours(1))));
+    }
+
+    /** A real JPEG, so the page can show it. */
+    private static Path photoOfTheRepair() throws IOException {
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(40, 120, 200));
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(Color.WHITE);
+        g.fillOval(110, 70, 100, 100);
+        g.dispose();
+        Path file = Path.of("target", "workbench-repair.jpg").toAbsolutePath();
+        ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+
+    private JsonNode caseView(String id) {
+        return dispatch.get().uri("/api/v1/cases/{id}", id).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    // --- the browser ---
+
+    private WebElement find(String css) {
+        return await().atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector(css)), e -> e.isDisplayed());
+    }
+
+    private void click(String css) {
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            browser.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** Signs in on the realm's login page the workbench sent the browser to. */
+    private void signInAs(String username) {
+        find("#username").sendKeys(username);
+        find("#password").sendKeys("gridloop");
+        click("#kc-login");
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.id("person-name")).size() == 1);
+    }
+
+    private void signOut() {
+        click("#sign-out");
+        find("#username");
+    }
+
+    private String text(String css) {
+        return find(css).getText().strip();
+    }
+
+    private void awaitState(String label) {
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text("#case-state").equals(label));
+    }
+
+    /** Opens an action's form on the case page. */
+    private void openAction(String action) {
+        click("[data-action='" + action + "']");
+        find(".action-dialog .comment textarea");
+    }
+
+    private void confirmAction() {
+        click(".action-dialog .confirm");
+    }
+
+    /** The text of the last message the page showed (ElMessage). */
+    private String lastMessage() {
+        return await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            List<WebElement> messages = browser.findElements(By.cssSelector(".el-message .el-message__content"));
+            return messages.getLast().getText();
+        }, m -> !m.isBlank());
+    }
+
+    private void awaitDialogClosed() {
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".action-dialog")).stream()
+                .noneMatch(WebElement::isDisplayed));
+    }
+
+    @Test
+    @Order(1)
+    void shouldLetTheCentreRouteACaseAUnitReturnedToAUnitOfTheDirectory() {
+        // A street-light report routed to its street centre, which returns it (退单): it waits at the district's
+        // triage desk for an operator.
+        caseId = loop.report(SAIHAN_COMMUNITY, 1).getFirst();
+        loop.awaitState(caseId, CaseState.ROUTED);
+        signedIn(ServiceNames.DISPATCH, Identity.of("handler-renminxilu", List.of("HANDLER"), "150105001")
+                .withUnit(caseView(caseId).get("handlingUnit").asString())).post()
+                .uri("/api/v1/cases/{id}/actions/return", caseId).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"comment\":\"供水管网问题，不属于街道职责\"}").exchange().expectStatus().isOk();
+        caseNumber = caseView(caseId).get("caseNumber").asString();
+
+        browser.get(workbench);
+        signInAs(OPERATOR);
+        firstTokenExpiry = tokenExpiry();
+        // The centre lands on its first tab with work: 待分流, the returned case in it.
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> find(".el-tabs__item.is-active [data-tab]")
+                .getAttribute("data-tab").equals("TRIAGE"));
+        find("a.case-number[data-case='" + caseId + "']");
+        assertThat(text("a.case-number[data-case='" + caseId + "']")).isEqualTo(caseNumber);
+        HeadlessChromium.screenshot(browser, "workbench-1-operator-triage");
+
+        // Found by its number, as a caller quotes it.
+        find(".case-lookup input").sendKeys(caseNumber + "\n");
+        awaitState("已退单");
+        assertThat(text("#case-number")).isEqualTo(caseNumber);
+        assertThat(browser.findElements(By.cssSelector("[data-action='close']"))).isEmpty();
+
+        openAction("route");
+        // A unit is required, and chosen from the directory — never typed.
+        confirmAction();
+        await().atMost(PATIENCE).until(() -> browser.getPageSource().contains("请选择处置单位"));
+        find(".action-dialog .unit-select input").sendKeys("水务");
+        click(".el-select-dropdown__item[data-unit='150105-WATER']");
+        HeadlessChromium.screenshot(browser, "workbench-2-operator-route");
+        confirmAction();
+        awaitDialogClosed();
+        awaitState("已分流");
+        assertThat(caseView(caseId).get("handlingUnit").asString()).isEqualTo("150105-WATER");
+        HeadlessChromium.screenshot(browser, "workbench-3-operator-routed");
+    }
+
+    @Test
+    @Order(2)
+    void shouldLetTheUnitClaimAcceptAndFeedBackWithAPhotoAndNoMore() {
+        signOut();
+        signInAs(WATER);
+        // The unit's queue opens on 待签收, the routed case in it.
+        find("a.case-number[data-case='" + caseId + "']");
+        HeadlessChromium.screenshot(browser, "workbench-4-handler-queue");
+        click("a.case-number[data-case='" + caseId + "']");
+        awaitState("已分流");
+        // A unit is offered its own steps only: never the centre's review, routing or invalidation.
+        for (String centres : List.of("close", "rework", "route", "reassign", "invalidate", "approve-extension")) {
+            assertThat(browser.findElements(By.cssSelector("[data-action='" + centres + "']"))).as(centres).isEmpty();
+        }
+        click("[data-action='claim']");
+        await().atMost(PATIENCE).until(() -> caseView(caseId).path("assignee").asString("").equals(WATER));
+        // Claimed: the button is gone.
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("[data-action='claim']")).isEmpty());
+        click("[data-action='accept']");
+        awaitState("处理中");
+
+        openAction("feedback");
+        confirmAction();
+        await().atMost(PATIENCE).until(() -> browser.getPageSource().contains("请填写处理结果"));
+        find(".action-dialog .comment textarea").sendKeys("已更换破损阀门，恢复供水");
+        browser.findElement(By.cssSelector(".action-dialog .photo-upload input[type=file]"))
+                .sendKeys(photo.toString());
+        find(".action-dialog .el-upload-list__item");
+        HeadlessChromium.screenshot(browser, "workbench-5-handler-feedback");
+        confirmAction();
+        awaitDialogClosed();
+        awaitState("已反馈待复核");
+        JsonNode feedback = caseView(caseId).get("timeline").valueStream()
+                .filter(l -> l.get("action").asString().equals("feedback")).findFirst().orElseThrow();
+        assertThat(feedback.get("photoIds").size()).isEqualTo(1);
+        // The photo shows on the case page, from dispatch's store.
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".photo-columns img")).size() >= 1);
+        HeadlessChromium.screenshot(browser, "workbench-6-handler-fed-back");
+    }
+
+    @Test
+    @Order(3)
+    void shouldLetTheCentreSendItBackForReworkWithAReasonAndCloseItAfterTheSecondFeedback() {
+        signOut();
+        // A link to the case survives the sign-in.
+        browser.get(workbench + "#/cases/" + caseId);
+        signInAs(OPERATOR);
+        awaitState("已反馈待复核");
+        openAction("rework");
+        confirmAction();
+        await().atMost(PATIENCE).until(() -> browser.getPageSource().contains("请说明原因"));
+        find(".action-dialog .comment textarea").sendKeys("现场仍有积水，请清理后重新反馈");
+        confirmAction();
+        awaitDialogClosed();
+        awaitState(caseView(caseId).get("stateLabel").asString());
+        assertThat(caseView(caseId).get("reworkCount").asInt()).isEqualTo(1);
+        HeadlessChromium.screenshot(browser, "workbench-7-operator-rework");
+
+        signOut();
+        browser.get(workbench + "#/cases/" + caseId);
+        signInAs(WATER);
+        openAction("feedback");
+        find(".action-dialog .comment textarea").sendKeys("积水已清理");
+        confirmAction();
+        awaitDialogClosed();
+        awaitState("已反馈待复核");
+
+        signOut();
+        browser.get(workbench + "#/cases/" + caseId);
+        signInAs(OPERATOR);
+        openAction("close");
+        confirmAction();
+        awaitDialogClosed();
+        awaitState("已结案");
+        assertThat(browser.findElements(By.cssSelector(".timeline .el-timeline-item"))).hasSizeGreaterThanOrEqualTo(8);
+        HeadlessChromium.screenshot(browser, "workbench-8-operator-closed");
+    }
+
+    @Test
+    @Order(4)
+    void shouldShowARefusalInChineseAndNeverAnotherDistrictsCase() {
+        // Closed: nothing more to do. A second browser tab acting on the same case meanwhile is refused.
+        String other = loop.report(SAIHAN_COMMUNITY, 1).getFirst();
+        loop.awaitState(other, CaseState.ROUTED);
+        browser.get(workbench + "#/cases/" + other);
+        awaitState("已分流");
+        openAction("invalidate");
+        find(".action-dialog .comment textarea").sendKeys("重复上报");
+        // The case moves on before the operator confirms: the service refuses, the page says why in Chinese.
+        loop.runToClosed(other);
+        confirmAction();
+        assertThat(lastMessage()).containsPattern("[\\u4e00-\\u9fa5]").doesNotContain("Exception");
+        HeadlessChromium.screenshot(browser, "workbench-9-refused");
+        click(".action-dialog .el-dialog__headerbtn");
+
+        // A 新城区 case exists; 赛罕区's operator finds it neither in a list nor by number.
+        String xincheng = loop.report(XINCHENG_COMMUNITY, 1).getFirst();
+        loop.awaitState(xincheng, CaseState.ROUTED);
+        String number = caseView(xincheng).get("caseNumber").asString();
+        browser.get(workbench + "#/work");
+        click("[data-tab='OPEN']");
+        find(".case-table");
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".case-table a.case-number"))
+                .stream().noneMatch(a -> number.equals(a.getText().strip())));
+        find(".case-lookup input").sendKeys(number + "\n");
+        assertThat(lastMessage()).contains("没有找到案件");
+    }
+
+    @Test
+    @Order(5)
+    void shouldKeepTheSessionWorkingPastItsFirstTokensLifetime() {
+        await().atMost(TOKEN_LIFETIME.plusSeconds(30)).until(() -> Instant.now().isAfter(firstTokenExpiry.plusSeconds(2)));
+        browser.get(workbench + "#/cases/" + caseId);
+        awaitState("已结案");
+        assertThat(browser.findElements(By.id("username"))).as("no second sign-in").isEmpty();
+        assertThat(tokenExpiry()).isAfter(firstTokenExpiry);
+    }
+
+    private Instant tokenExpiry() {
+        String token = (String) ((JavascriptExecutor) browser).executeScript("""
+                for (let i = 0; i < sessionStorage.length; i++) {
+                  const key = sessionStorage.key(i);
+                  if (key.startsWith('oidc.user:')) { return JSON.parse(sessionStorage.getItem(key)).access_token; }
+                }
+                return null;""");
+        assertThat(token).as("the session's access token in sessionStorage").isNotNull();
+        JsonNode claims = JsonMapper.builder().build().readTree(java.util.Base64.getUrlDecoder()
+                .decode(token.split("\\.")[1]));
+        return Instant.ofEpochSecond(claims.get("exp").asLong());
+    }
+}

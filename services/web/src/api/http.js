@@ -1,0 +1,78 @@
+// Calls to gridloop's services from the pages: each service by the name the configuration gives its address
+// under, with the session's token; refusals come back as problem+json whose Chinese `detail` is what the person
+// reads.
+
+let services = {};
+let session = null;
+
+export function configure(serviceAddresses, signedIn) {
+  services = serviceAddresses;
+  session = signedIn;
+}
+
+/** A refusal or failure of the API, with the problem's Chinese text as its message. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    const fields = problem && Array.isArray(problem.errors)
+      ? problem.errors.map(e => e.message).filter(Boolean) : [];
+    const text = problem && (problem.detail || problem.title);
+    super(text ? [text, ...fields.filter(f => f !== text)].join('；') : `请求失败（${status}）`);
+    this.status = status;
+    this.code = problem && problem.code;
+    this.problem = problem;
+  }
+}
+
+function urlOf(service, path, query) {
+  const url = new URL(services[service] + path, location.href);
+  for (const [key, value] of Object.entries(query || {})) {
+    if (value !== undefined && value !== null && value !== '') {
+      url.searchParams.set(key, value);
+    }
+  }
+  return url;
+}
+
+/**
+ * One call: `body` is sent as JSON, `form` (FormData) as multipart. Answers the parsed JSON (null for 204).
+ */
+export async function call(service, path, {method = 'GET', query, body, form} = {}) {
+  const headers = {Accept: 'application/json, application/problem+json', Authorization: `Bearer ${await session.token()}`};
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let answer;
+  try {
+    answer = await fetch(urlOf(service, path, query), {method, headers,
+      body: body !== undefined ? JSON.stringify(body) : form});
+  } catch {
+    throw new ApiError(0, {detail: '无法连接服务，请检查网络后重试'});
+  }
+  if (answer.status === 204) {
+    return null;
+  }
+  const type = answer.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await answer.json() : null;
+  if (!answer.ok) {
+    throw new ApiError(answer.status, data);
+  }
+  return data;
+}
+
+/** A photo a service stores, fetched with the token, as an address an <img> can show. */
+export async function photoUrl(service, id) {
+  const answer = await fetch(urlOf(service, `/api/v1/photos/${encodeURIComponent(id)}`),
+    {headers: {Authorization: `Bearer ${await session.token()}`}});
+  if (!answer.ok) {
+    throw new ApiError(answer.status, null);
+  }
+  return URL.createObjectURL(await answer.blob());
+}
+
+/** Uploads photos to `service`'s store; answers their ids in the same order. */
+export async function uploadPhotos(service, files) {
+  const form = new FormData();
+  files.forEach(file => form.append('photos', file));
+  const stored = await call(service, '/api/v1/photos', {method: 'POST', form});
+  return stored.map(p => p.id);
+}

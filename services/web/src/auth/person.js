@@ -1,0 +1,59 @@
+// Who is signed in, read from the access token's claims (Keycloak's names: realm_access.roles, area, unit), and
+// which pages that person works in. The services decide what each caller may do; the pages only follow the
+// roles the token carries — a person with several roles sees the pages of each and picks nothing.
+
+const ROLE_LABELS = {
+  GRID_WORKER: '网格员',
+  HANDLER: '处置单位',
+  OPERATOR: '指挥中心',
+  SUPERVISOR: '督查考核',
+  ADMIN: '系统管理员',
+};
+
+/** The claims of a JWT (its middle part, base64url-encoded UTF-8 JSON). */
+export function claimsOf(token) {
+  const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  const bytes = Uint8Array.from(atob(part.padEnd(part.length + (4 - part.length % 4) % 4, '=')), c => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+export function personOf(claims) {
+  const roles = (claims.realm_access && claims.realm_access.roles || []).filter(r => ROLE_LABELS[r]);
+  const areas = Array.isArray(claims.area) ? claims.area : claims.area ? [claims.area] : [];
+  return {
+    username: claims.preferred_username,
+    name: claims.name || claims.preferred_username,
+    roles,
+    roleLabels: roles.map(r => ROLE_LABELS[r]),
+    areas,
+    unit: claims.unit || null,
+  };
+}
+
+export function has(person, ...roles) {
+  return roles.some(r => person.roles.includes(r));
+}
+
+/**
+ * The pages of the workbench this person works in, in menu order. `path` is the workbench's own route;
+ * `href` leaves the workbench (the supervisors' dashboard is its own page).
+ */
+export function pagesFor(person) {
+  const pages = [];
+  if (has(person, 'OPERATOR')) {
+    pages.push({path: '/work', title: '指挥中心工作台', icon: 'Monitor'});
+  }
+  if (has(person, 'HANDLER') && person.unit) {
+    pages.push({path: '/unit', title: '本单位待办', icon: 'Tickets'});
+  }
+  if (has(person, 'SUPERVISOR', 'OPERATOR')) {
+    pages.push({href: '/', title: '办结率看板', icon: 'DataLine'});
+  }
+  return pages;
+}
+
+/** Where the workbench opens for this person: their first page of the workbench itself. */
+export function homeOf(person) {
+  const first = pagesFor(person).find(p => p.path);
+  return first ? first.path : '/none';
+}
