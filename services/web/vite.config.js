@@ -1,8 +1,8 @@
 import {defineConfig} from 'vite';
 import vue from '@vitejs/plugin-vue';
 
-// The workbench is served by metrics-service at /workbench/ (Maven passes --outDir into its jar's
-// META-INF/resources/workbench). `npm run dev` serves it on its own, against a running local stack.
+// The workbench is served by metrics-service at /workbench/: Maven passes --outDir into this module's jar
+// (META-INF/resources/workbench), which metrics-service depends on.
 export default defineConfig({
   base: '/workbench/',
   plugins: [vue()],
