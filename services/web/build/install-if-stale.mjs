@@ -20,5 +20,5 @@ try {
 if (upToDate) {
   console.log('node_modules matches package-lock.json');
 } else {
-  execFileSync(npm, ['ci', '--no-audit', '--no-fund'], {stdio: 'inherit'});
+  execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {stdio: 'inherit'});
 }

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.gridloop.platform.security.Role.GRID_WORKER;
 import static io.gridloop.platform.security.Role.HANDLER;
 import static io.gridloop.platform.security.Role.OPERATOR;
 import static io.gridloop.platform.security.Role.SUPERVISOR;
@@ -18,8 +19,8 @@ import static io.gridloop.platform.security.Role.SUPERVISOR;
 /**
  * Who may see and act on a case. The dispatch centre of the case's area sees it and may take every action,
  * including a unit's own (代办, e.g. feedback a department phoned in); a supervisor of the area reads it; the
- * unit handling it sees it and takes the unit's actions (签收, 指派, 受理, 退单, 反馈, 申请延期, 上报上级). Everyone
- * else is told the case does not exist.
+ * unit handling it sees it and takes the unit's actions (签收, 指派, 受理, 退单, 反馈, 申请延期, 上报上级) — where
+ * the unit is a grid (小事不出网格), its grid workers are that unit. Everyone else is told the case does not exist.
  */
 public final class CaseAccess {
 
@@ -48,9 +49,18 @@ public final class CaseAccess {
         return c.streetCode() != null ? c.streetCode() : c.districtCode();
     }
 
+    /**
+     * Whether the caller works for {@code unitCode}: a handler of the unit, or — the unit being a grid (its code is
+     * the grid's 15 digits) — a grid worker of that grid.
+     */
+    public static boolean worksFor(Caller caller, String unitCode) {
+        return caller.handles(unitCode) || (unitCode != null && unitCode.length() == 15 && caller.has(GRID_WORKER)
+                && caller.areas().contains(unitCode));
+    }
+
     public static boolean maySee(Caller caller, CaseFile c) {
         String area = areaOf(c);
-        return caller.can(OPERATOR, area) || caller.can(SUPERVISOR, area) || caller.handles(c.handlingUnit());
+        return caller.can(OPERATOR, area) || caller.can(SUPERVISOR, area) || worksFor(caller, c.handlingUnit());
     }
 
     /** The case, if the caller may see it; 404 otherwise. */
@@ -66,14 +76,14 @@ public final class CaseAccess {
      * the area's centre, else HANDLER for the unit's own actions; empty if they may not take it at all.
      */
     public static Optional<Role> roleIfAllowed(Caller caller, CaseAction action, CaseFile c) {
-        if (REVIEW_ACTIONS.contains(action) && caller.handles(c.handlingUnit())) {
+        if (REVIEW_ACTIONS.contains(action) && worksFor(caller, c.handlingUnit())) {
             return Optional.empty();
         }
         if (caller.can(OPERATOR, areaOf(c))) {
             return Optional.of(OPERATOR);
         }
-        if (caller.handles(c.handlingUnit()) && UNIT_ACTIONS.contains(action)) {
-            return Optional.of(HANDLER);
+        if (worksFor(caller, c.handlingUnit()) && UNIT_ACTIONS.contains(action)) {
+            return Optional.of(caller.handles(c.handlingUnit()) ? HANDLER : GRID_WORKER);
         }
         return Optional.empty();
     }
@@ -87,7 +97,7 @@ public final class CaseAccess {
             if (!maySee(caller, c)) {
                 return notFound(c.id());
             }
-            if (REVIEW_ACTIONS.contains(action) && caller.handles(c.handlingUnit())) {
+            if (REVIEW_ACTIONS.contains(action) && worksFor(caller, c.handlingUnit())) {
                 return Caller.forbidden("「" + action.label() + "」须由承办单位以外的指挥中心复核，不能复核本单位办理的案件");
             }
             return Caller.forbidden("「" + action.label() + "」须由" + (UNIT_ACTIONS.contains(action)
@@ -95,9 +105,9 @@ public final class CaseAccess {
         });
     }
 
-    /** A unit's queue: the unit's own handlers and the centres over its area. */
+    /** A unit's queue: the unit's own handlers (a grid's workers) and the centres over its area. */
     public static void checkMayReadQueue(Caller caller, String unitCode) {
-        if (caller.handles(unitCode) || caller.can(OPERATOR, areaOfUnit(unitCode))) {
+        if (worksFor(caller, unitCode) || caller.can(OPERATOR, areaOfUnit(unitCode))) {
             return;
         }
         throw Caller.forbidden("只能查看本单位或本区域单位的待办");

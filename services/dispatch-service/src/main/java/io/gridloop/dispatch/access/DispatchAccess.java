@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static io.gridloop.platform.security.Role.ADMIN;
+import static io.gridloop.platform.security.Role.GRID_WORKER;
 import static io.gridloop.platform.security.Role.HANDLER;
 import static io.gridloop.platform.security.Role.OPERATOR;
 import static io.gridloop.platform.security.Role.SUPERVISOR;
@@ -20,14 +21,15 @@ class DispatchAccess {
     @Bean
     ApiAccess dispatchEndpoints() {
         return rules -> rules
+                // Grid workers are the handling unit of their grids' cases (小事不出网格): CaseAccess says which.
                 .requestMatchers(GET, "/api/v1/cases/*", "/api/v1/cases/*/timeline")
-                .hasAnyRole(names(OPERATOR, HANDLER, SUPERVISOR))
-                .requestMatchers(GET, "/api/v1/cases/*/units").hasAnyRole(names(OPERATOR, HANDLER))
+                .hasAnyRole(names(OPERATOR, HANDLER, SUPERVISOR, GRID_WORKER))
+                .requestMatchers(GET, "/api/v1/cases/*/units").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/units", "/api/v1/units/*")
                 .hasAnyRole(names(OPERATOR, HANDLER, SUPERVISOR, ADMIN))
                 .requestMatchers(PUT, "/api/v1/admin/units/*").hasRole(ADMIN.name())
-                .requestMatchers(POST, "/api/v1/cases/*/actions/*").hasAnyRole(names(OPERATOR, HANDLER))
-                .requestMatchers(GET, "/api/v1/queues/*").hasAnyRole(names(OPERATOR, HANDLER))
+                .requestMatchers(POST, "/api/v1/cases/*/actions/*").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
+                .requestMatchers(GET, "/api/v1/queues/*").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/triage/*").hasRole(OPERATOR.name())
                 .requestMatchers(GET, "/api/v1/worklist", "/api/v1/worklist/counts")
                 .hasAnyRole(names(OPERATOR, SUPERVISOR))
