@@ -17,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 public final class CaseEvents {
 
     public static final String UNIT_NAME = "赛罕区人民西路街道网格化服务管理中心";
+    /** The photo every feedback here was taken with, by its id in dispatch's store. */
+    public static final String RESULT_PHOTO = "p" + "5e".repeat(32);
 
     private CaseEvents() {
     }
@@ -34,7 +36,8 @@ public final class CaseEvents {
         CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, source, at, at.plusSeconds(259_200), at, "h-1",
                 "150105001", "STREET", 0, reason, closed ? at : null, closed ? Boolean.TRUE : null, mergedInto, "MANHOLE",
-                "150105001001", null, "150105001", null, "HANDLER", null, UNIT_NAME, at.plusSeconds(86_400), null, null, null, null);
+                "150105001001", null, "150105001", null, "HANDLER", null, UNIT_NAME, at.plusSeconds(86_400), null, null, null, null,
+                "feedback".equals(action) ? java.util.List.of(RESULT_PHOTO) : java.util.List.of());
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(
                 EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t)));
     }

@@ -146,9 +146,14 @@ class FeedbackPhotosTest extends ServiceIntegrationTest {
                 .satisfies(t -> assertThat(t.photoIds()).containsExactly((String) photos.get(0).get("id"),
                         (String) photos.get(1).get("id"))));
 
-        // A result photo is read by whoever may read the case, and by nobody else.
+        // A result photo is read by whoever may read the case, the grid's own workers (on their phones, under the
+        // report), and by nobody else.
         String url = (String) photos.get(0).get("url");
         as(Identity.of("op-yuquan", List.of("OPERATOR"), "150104")).get().uri(url).exchange().expectStatus().isOk();
+        as(Identity.of("gw-yuquan", List.of("GRID_WORKER"), "150104001001001")).get().uri(url).exchange()
+                .expectStatus().isOk();
+        as(Identity.of("gw-next-grid", List.of("GRID_WORKER"), "150104001001002")).get().uri(url).exchange()
+                .expectStatus().isNotFound();
         as(Identity.of("sv-yuquan", List.of("SUPERVISOR"), "150104")).get().uri(url).exchange().expectStatus().isOk();
         as(Identity.of("op-saihan", List.of("OPERATOR"), "150105")).get().uri(url).exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("PHOTO_NOT_FOUND");

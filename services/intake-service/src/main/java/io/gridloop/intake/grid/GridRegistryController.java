@@ -115,6 +115,23 @@ class GridRegistryController {
         return importChecked(rows, new ArrayList<>());
     }
 
+    /**
+     * The grid a position lies in (the phone's position when a grid worker reports): its outline holds the
+     * position, else its centre is near. Phones' browsers give WGS-84; Amap, Tencent and WeChat give GCJ-02,
+     * Baidu BD-09 ({@code coordinateSystem}).
+     */
+    @GetMapping("/api/v1/areas/locate")
+    AreaView locate(@RequestParam @jakarta.validation.constraints.DecimalMin(value = "-90", message = "纬度超出范围")
+                    @jakarta.validation.constraints.DecimalMax(value = "90", message = "纬度超出范围") double latitude,
+                    @RequestParam @jakarta.validation.constraints.DecimalMin(value = "-180", message = "经度超出范围")
+                    @jakarta.validation.constraints.DecimalMax(value = "180", message = "经度超出范围") double longitude,
+                    @RequestParam(required = false) CoordinateSystem coordinateSystem) {
+        GeoPoint given = new GeoPoint(latitude, longitude);
+        GeoPoint wgs84 = coordinateSystem == null ? given : coordinateSystem.toWgs84(given);
+        return registry.locate(wgs84).map(AreaView::of).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "NO_GRID_HERE", "该位置不在任何网格内", "网格库中没有包含该位置的网格，请手动选择网格"));
+    }
+
     @GetMapping("/api/v1/areas/{code}")
     AreaView area(@PathVariable String code) {
         return registry.find(code).map(AreaView::of).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,

@@ -52,9 +52,9 @@ class CaseProgressListener {
             update.set("closedSequence", closed ? t.sequence() : null).set("closedAt", closed ? t.closedAt() : null);
         }
         if ("feedback".equals(t.action()) && t.reason() != null) {
-            update.set("result", t.reason());
+            update.set("result", t.reason()).set("resultPhotoIds", t.photoIds());
         } else if ("rework".equals(t.action()) || "reopen".equals(t.action())) {
-            update.unset("result");
+            update.unset("result").unset("resultPhotoIds");
         }
         update.set("invalidReason", t.toState() == CaseState.INVALID ? t.reason() : null);
         Query newer = Query.query(Criteria.where("_id").is(t.caseId()).and("lastSequence").lt(t.sequence()));

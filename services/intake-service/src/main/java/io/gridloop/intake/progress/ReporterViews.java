@@ -57,6 +57,8 @@ public class ReporterViews {
      *                     declared invalid (作废)
      * @param mergedInto   the report this one was merged into (并单), with where that one stands: it is handled
      *                     there, and its result is this report's
+     * @param resultPhotoIds the photos of the result (处理后照片) taken with the feedback, by their ids in
+     *                     dispatch's photo store ({@code GET <dispatch>/api/v1/photos/{id}})
      */
     public record ReportView(String eventId, String clientEventId, String reporterId, String source,
                              String sourceLabel, String category, String categoryLabel, String subCategory,
@@ -64,7 +66,8 @@ public class ReporterViews {
                              String districtName, String description, List<String> photos, Instant occurredAt,
                              Instant reportedAt,
                              ReporterStatus status, String statusLabel, String statusReason, String result,
-                             Instant closedAt, MergedInto mergedInto, boolean canMarkNotFixed, String submittedBy) {
+                             List<String> resultPhotoIds, Instant closedAt, MergedInto mergedInto,
+                             boolean canMarkNotFixed, String submittedBy) {
 
         /** The report a merged one now lives on. */
         public record MergedInto(String eventId, ReporterStatus status, String statusLabel, String result,
@@ -87,7 +90,9 @@ public class ReporterViews {
                     e.description(), e.photoIds().stream().map(id -> "/api/v1/photos/" + id).toList(),
                     e.occurredAt(), e.reportedAt(), status, status.label(),
                     status == ReporterStatus.INVALID ? p.invalidReason() : null,
-                    p == null ? null : p.result(), p == null ? null : p.closedAt(),
+                    p == null ? null : p.result(),
+                    p == null || p.resultPhotoIds() == null ? List.of() : p.resultPhotoIds(),
+                    p == null ? null : p.closedAt(),
                     merged, status == ReporterStatus.CLOSED, r.submittedBy());
         }
     }

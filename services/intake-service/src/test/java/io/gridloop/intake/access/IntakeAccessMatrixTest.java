@@ -115,6 +115,8 @@ class IntakeAccessMatrixTest extends ServiceIntegrationTest {
                         everyoneSignedIn.toArray(String[]::new))
                 .call("GET /areas/150105/children", c -> c.get().uri("/api/v1/areas/150105/children").exchange(),
                         everyoneSignedIn.toArray(String[]::new))
+                .call("GET /areas/locate", c -> c.get().uri("/api/v1/areas/locate?latitude=40.8&longitude=111.7")
+                        .exchange(), everyoneSignedIn.toArray(String[]::new))
                 .call("POST /photos", c -> c.post().uri("/api/v1/photos").contentType(MediaType.MULTIPART_FORM_DATA)
                                 .body(io.gridloop.infra.TestPhotos.form((byte) 5)).exchange(),
                         GW, "GRID_WORKER@" + OTHER_GRID, "OPERATOR@150105", "OPERATOR@150102", "HANDLER@150105-WATER",

@@ -251,6 +251,22 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldFindTheGridAPhoneIsInAndSayWhenItIsInNone() {
+        String grid = "150105001001001";
+        tools.jackson.databind.JsonNode centre = http.get().uri("/api/v1/areas/{code}", grid).exchange()
+                .expectStatus().isOk().expectBody(tools.jackson.databind.JsonNode.class).returnResult()
+                .getResponseBody().get("centroid");
+        http.get().uri("/api/v1/areas/locate?latitude={la}&longitude={lo}", centre.get("latitude").asDouble(),
+                        centre.get("longitude").asDouble()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.code").isEqualTo(grid)
+                .jsonPath("$.levelLabel").isEqualTo("网格");
+        http.get().uri("/api/v1/areas/locate?latitude=31.2304&longitude=121.4737").exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("NO_GRID_HERE")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("手动选择网格"));
+        http.get().uri("/api/v1/areas/locate?latitude=91&longitude=111").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void shouldResolveAnImportedGridCheckPositionsAgainstItsOutlineAndRefuseItOnceRetired() {
         String grid = district + "001001001";
         importSquareGrid(grid).expectStatus().isOk().expectBody()

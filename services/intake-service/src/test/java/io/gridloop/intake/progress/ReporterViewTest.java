@@ -75,6 +75,7 @@ class ReporterViewTest extends ServiceIntegrationTest {
                 .jsonPath("$.status").isEqualTo("CLOSED")
                 .jsonPath("$.statusLabel").isEqualTo("已办结")
                 .jsonPath("$.result").isEqualTo("已清理楼道杂物")
+                .jsonPath("$.resultPhotoIds[0]").isEqualTo(CaseEvents.RESULT_PHOTO)
                 .jsonPath("$.canMarkNotFixed").isEqualTo(true);
 
         notFixed(id, "someone-else").expectStatus().isForbidden().expectBody()
