@@ -4,9 +4,19 @@ import {has, homeOf} from './auth/person.js';
 
 const routes = [
   {path: '/work', component: () => import('./views/WorkLists.vue'), meta: {roles: ['OPERATOR'], title: '指挥中心工作台'}},
+  {path: '/supervision', component: () => import('./views/SupervisionList.vue'),
+    meta: {roles: ['OPERATOR', 'SUPERVISOR'], title: '督办'}},
   {path: '/unit', component: () => import('./views/UnitQueue.vue'), meta: {roles: ['HANDLER'], title: '本单位待办'}},
+  {path: '/grid-tasks', component: () => import('./views/UnitQueue.vue'), props: {grids: true},
+    meta: {roles: ['GRID_WORKER'], title: '网格任务'}},
+  {path: '/report', component: () => import('./views/ReportForm.vue'), meta: {roles: ['GRID_WORKER'], title: '上报'}},
+  {path: '/mine', component: () => import('./views/MyReports.vue'), meta: {roles: ['GRID_WORKER'], title: '我的上报'}},
   {path: '/cases/:id', component: () => import('./views/CaseDetail.vue'), props: true,
-    meta: {roles: ['OPERATOR', 'HANDLER', 'SUPERVISOR'], title: '案件详情'}},
+    meta: {roles: ['OPERATOR', 'HANDLER', 'SUPERVISOR', 'GRID_WORKER'], title: '案件详情'}},
+  {path: '/admin/units', component: () => import('./views/admin/UnitDirectory.vue'),
+    meta: {roles: ['ADMIN', 'OPERATOR'], title: '处置单位名录'}},
+  {path: '/admin/dead-letters', component: () => import('./views/admin/DeadLetters.vue'),
+    meta: {roles: ['ADMIN'], title: '12345死信'}},
   {path: '/none', component: () => import('./views/NoPages.vue'), meta: {title: '工作台'}},
 ];
 

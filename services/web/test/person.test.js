@@ -18,18 +18,31 @@ describe('personOf', () => {
 describe('pagesFor', () => {
   it('gives each role its pages and a person with two roles both, without asking', () => {
     const operator = personOf({preferred_username: 'op', realm_access: {roles: ['OPERATOR']}, area: ['150105']});
-    expect(pagesFor(operator).map(p => p.title)).toEqual(['指挥中心工作台', '办结率看板']);
+    expect(pagesFor(operator).map(p => p.title)).toEqual(['指挥中心工作台', '督办', '处置单位名录', '办结率看板']);
     expect(homeOf(operator)).toBe('/work');
 
     const both = personOf({preferred_username: 'x', realm_access: {roles: ['HANDLER', 'OPERATOR']},
       area: ['150105'], unit: '150105-WATER'});
-    expect(pagesFor(both).map(p => p.path).filter(Boolean)).toEqual(['/work', '/unit']);
+    expect(pagesFor(both).map(p => p.path).filter(Boolean)).toEqual(['/work', '/supervision', '/unit',
+      '/admin/units']);
   });
 
-  it('offers a handler without a unit no queue, and a supervisor only the dashboard', () => {
+  it('gives a grid worker the phone pages: report, my reports and the tasks of their grids', () => {
+    const worker = personOf({preferred_username: 'gw', realm_access: {roles: ['GRID_WORKER']},
+      area: ['150105001001001', '150105001001002']});
+    expect(pagesFor(worker).map(p => p.title)).toEqual(['上报', '我的上报', '网格任务']);
+    expect(homeOf(worker)).toBe('/report');
+  });
+
+  it('gives an administrator the unit directory and the 12345 dead letters', () => {
+    const admin = personOf({realm_access: {roles: ['ADMIN']}, area: ['1501']});
+    expect(pagesFor(admin).map(p => p.title)).toEqual(['处置单位名录', '12345死信']);
+  });
+
+  it('offers a handler without a unit no queue, and a supervisor the 督办 list and the dashboard', () => {
     expect(pagesFor(personOf({realm_access: {roles: ['HANDLER']}}))).toEqual([]);
     const supervisor = personOf({realm_access: {roles: ['SUPERVISOR']}});
-    expect(pagesFor(supervisor).map(p => p.href)).toEqual(['/']);
-    expect(homeOf(supervisor)).toBe('/none');
+    expect(pagesFor(supervisor).map(p => p.title)).toEqual(['督办', '办结率看板']);
+    expect(homeOf(supervisor)).toBe('/supervision');
   });
 });

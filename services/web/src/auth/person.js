@@ -30,6 +30,11 @@ export function personOf(claims) {
   };
 }
 
+/** The grids among a person's areas (15-digit codes): a grid worker's own grids. */
+export function gridsOf(person) {
+  return person.areas.filter(a => /^\d{15}$/.test(a));
+}
+
 export function has(person, ...roles) {
   return roles.some(r => person.roles.includes(r));
 }
@@ -43,8 +48,24 @@ export function pagesFor(person) {
   if (has(person, 'OPERATOR')) {
     pages.push({path: '/work', title: '指挥中心工作台', icon: 'Monitor'});
   }
+  if (has(person, 'OPERATOR', 'SUPERVISOR')) {
+    pages.push({path: '/supervision', title: '督办', icon: 'Bell'});
+  }
   if (has(person, 'HANDLER') && person.unit) {
     pages.push({path: '/unit', title: '本单位待办', icon: 'Tickets'});
+  }
+  if (has(person, 'GRID_WORKER')) {
+    pages.push({path: '/report', title: '上报', icon: 'CameraFilled'});
+    pages.push({path: '/mine', title: '我的上报', icon: 'List'});
+    if (gridsOf(person).length) {
+      pages.push({path: '/grid-tasks', title: '网格任务', icon: 'Tickets'});
+    }
+  }
+  if (has(person, 'ADMIN', 'OPERATOR')) {
+    pages.push({path: '/admin/units', title: '处置单位名录', icon: 'OfficeBuilding'});
+  }
+  if (has(person, 'ADMIN')) {
+    pages.push({path: '/admin/dead-letters', title: '12345死信', icon: 'WarningFilled'});
   }
   if (has(person, 'SUPERVISOR', 'OPERATOR')) {
     pages.push({href: '/', title: '办结率看板', icon: 'DataLine'});

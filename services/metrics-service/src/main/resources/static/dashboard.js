@@ -14,9 +14,9 @@ const LEVELS = {
 // Who reads statistics; everyone else is told where their own work is.
 const READERS = ['SUPERVISOR', 'OPERATOR'];
 const NOT_FOR_YOU = {
-  GRID_WORKER: '网格员请用手机上报事件、查看本人上报事件的办理情况；统计看板供督查考核组和指挥中心查看。',
-  HANDLER: '处置单位请在指挥调度系统中签收、办理和反馈案件（办理工作台上线前可使用调度服务的接口）；统计看板供督查考核组和指挥中心查看。',
-  ADMIN: '系统管理员请使用管理接口维护网格库、处置单位、分流规则和节假日；统计看板供督查考核组和指挥中心查看。'
+  GRID_WORKER: '网格员请在工作台（手机可用）上报事件、查看本人上报的办理情况和网格任务；统计看板供督查考核组和指挥中心查看。',
+  HANDLER: '处置单位请在工作台签收、办理和反馈案件；统计看板供督查考核组和指挥中心查看。',
+  ADMIN: '系统管理员请在工作台或管理接口维护网格库、处置单位、分流规则和节假日；统计看板供督查考核组和指挥中心查看。'
 };
 const ZONE = 'Asia/Shanghai';
 

@@ -144,11 +144,20 @@ final class DemoFeeder implements AutoCloseable {
         DemoDistrict district = DemoData.DISTRICTS.get(random.nextInt(DemoData.DISTRICTS.size()));
         EventCategory category = DemoData.category(random);
         DemoData.DemoGrid demoGrid = DemoData.grid(district, random);
+        DemoData.Sample sample = DemoData.sample(category, random);
+        List<String> steps = random.nextDouble() < district.closingShare()
+                ? random.nextDouble() < 0.05 ? STEPS_WITH_REWORK : STEPS : List.of();
+        DemoWork.Left left = DemoWork.leftFor(district, random);
+        if (left != null) {
+            demoGrid = left.grid() != null ? left.grid() : demoGrid;
+            sample = left.sample() != null ? left.sample() : sample;
+            category = left.sample() != null ? left.category() : category;
+            steps = left.steps();
+        }
         String grid = demoGrid.code();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientEventId", UUID.randomUUID().toString());
         body.put("source", DemoData.source(random).name());
-        DemoData.Sample sample = DemoData.sample(category, random);
         body.put("category", category.name());
         body.put("subCategory", sample.subCategory());
         body.put("gridCode", grid);
@@ -157,7 +166,7 @@ final class DemoFeeder implements AutoCloseable {
         body.put("location", Map.of("latitude", demoGrid.latitude() + (random.nextDouble() - 0.5) * 0.004,
                 "longitude", demoGrid.longitude() + (random.nextDouble() - 0.5) * 0.004));
         body.put("occurredAt", Instant.now().minusSeconds(random.nextInt(1800)).toString());
-        body.put("reporterId", "gw-" + grid.substring(0, 12));
+        body.put("reporterId", DemoWork.reporterOf(grid));
         HttpResponse<String> answer = post(intake + "/api/v1/events", json.writeValueAsString(body));
         if (answer == null || answer.statusCode() != 202) {
             return;
@@ -165,9 +174,8 @@ final class DemoFeeder implements AutoCloseable {
         reported++;
         String eventId = json.readTree(answer.body()).get("eventId").asString();
         accepted.report(eventId);
-        if (random.nextDouble() < district.closingShare()) {
-            String caseId = eventId;
-            schedule(caseId, random.nextDouble() < 0.05 ? STEPS_WITH_REWORK : STEPS, 0);
+        if (!steps.isEmpty()) {
+            schedule(eventId, steps, 0);
         }
     }
 

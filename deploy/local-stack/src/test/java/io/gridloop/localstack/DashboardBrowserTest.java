@@ -106,6 +106,9 @@ class DashboardBrowserTest {
         }
     }
 
+    /** The number the overdue case carries, as people quote it. */
+    private static final String OVERDUE_NUMBER = "2026120115012300042";
+
     /** An overdue declaration, as dispatch's deadline watch publishes it, for a case reported days ago. */
     private static void publishOverdue(String district) {
         String caseId = "overdue-" + UUID.randomUUID();
@@ -119,7 +122,8 @@ class DashboardBrowserTest {
                     HELINGE_VILLAGE + "001", EventCategory.HAZARD, ReportSource.GRID_PATROL, reported, due,
                     first ? reported : due.plusSeconds(60), "system", district + "001", "STREET", 0, null, null, null,
                     null, "MANHOLE", HELINGE_VILLAGE, null, HELINGE_VILLAGE.substring(0, 9), null, "SYSTEM", null,
-                    "和林格尔县网格化服务管理中心", reported.plus(Duration.ofDays(1)), null, null, null, null);
+                    "和林格尔县网格化服务管理中心", reported.plus(Duration.ofDays(1)), null, null, null, null, List.of(),
+                    OVERDUE_NUMBER);
             TopicWriter.send(EmbeddedInfra.shared().bootstrapServers(), Topics.CASE_TRANSITIONED.name(), caseId,
                     codec.encode(EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq,
                             ServiceNames.DISPATCH, t.occurredAt(), caseId, t)));
@@ -261,9 +265,12 @@ class DashboardBrowserTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(tableOnScreen().keySet()).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.Stream.concat(streets.get("rows").valueStream().map(r -> r.get("areaCode").asString()),
                         java.util.stream.Stream.of("total")).toList()));
-        assertThat(browser.findElement(By.id("level-header")).getText()).isEqualTo("街道（乡镇）");
-        assertThat(browser.findElement(By.cssSelector("#trail .here")).getText()).isEqualTo("赛罕区");
-        assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("赛罕区督查考核");
+        // The trail is drawn again as the figures arrive: read it once it has settled.
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() -> {
+            assertThat(browser.findElement(By.id("level-header")).getText()).isEqualTo("街道（乡镇）");
+            assertThat(browser.findElement(By.cssSelector("#trail .here")).getText()).isEqualTo("赛罕区");
+            assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("赛罕区督查考核");
+        });
         screenshot("district-supervisor");
     }
 
@@ -328,7 +335,8 @@ class DashboardBrowserTest {
     void shouldTellAHandlerThisBoardIsNotForTheirRole() throws IOException {
         signInAs("handler-saihan-water", PASSWORD);
         await().atMost(PATIENCE).until(() -> browser.findElement(By.id("not-for-you")).isDisplayed());
-        assertThat(browser.findElement(By.id("not-for-you-text")).getText()).startsWith("处置单位请在指挥调度系统中");
+        assertThat(browser.findElement(By.id("not-for-you-text")).getText()).startsWith("处置单位请在工作台");
+        assertThat(browser.findElement(By.id("to-workbench")).getDomAttribute("href")).isEqualTo("/workbench/");
         assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("live")).getText()).isEqualTo("已登录");
         screenshot("not-for-handlers");
@@ -382,7 +390,11 @@ class DashboardBrowserTest {
             assertThat(rows.stream().map(r -> r.getDomAttribute("data-case")).toList()).isEqualTo(
                     overdue.get("items").valueStream().map(i -> i.get("caseId").asString()).toList());
             assertThat(rows.stream().map(WebElement::getText))
-                    .anySatisfy(text -> assertThat(text).contains("和林格尔县").contains("问题隐患").contains("天"));
+                    .anySatisfy(text -> assertThat(text).contains("和林格尔县").contains("问题隐患").contains("天")
+                            .contains(OVERDUE_NUMBER));
+            // Each case opens in the workbench by its number.
+            WebElement link = browser.findElement(By.xpath("//table[@id='overdue']//a[text()='" + OVERDUE_NUMBER + "']"));
+            assertThat(link.getDomAttribute("href")).startsWith("/workbench/#/cases/overdue-");
         });
     }
 

@@ -2,8 +2,10 @@ package io.gridloop.localstack;
 
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.event.CaseState;
-import io.gridloop.infra.EmbeddedInfra;
+import io.gridloop.infra.DevelopmentSettings;
 import io.gridloop.infra.FreePort;
+import io.gridloop.infra.KraftBroker;
+import io.gridloop.infra.MongoWireServer;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.auth.DevRealm;
 import io.gridloop.infra.auth.DevTokenIssuer;
@@ -59,8 +61,12 @@ class WorkbenchBrowserTest {
     private static final String XINCHENG_COMMUNITY = "150102001001";
     private static final String OPERATOR = "operator-saihan";
     private static final String WATER = "handler-saihan-water";
+    private static final String GRID_WORKER = "gw-saihan-01";
+    private static final String GRID_WORKERS_SECOND_GRID = "150105001001002";
 
     private DevTokenIssuer issuer;
+    private KraftBroker kafka;
+    private MongoWireServer mongo;
     private GridloopStack stack;
     private ChromeDriver browser;
     private LoopDriver loop;
@@ -73,17 +79,25 @@ class WorkbenchBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
+        // Infrastructure of its own: the demo users' district (赛罕区) gets cases here that the closed-loop
+        // scenario, counting that district's figures exactly, must not see.
         issuer = DevTokenIssuer.start(0, DevRealm.standard(), TOKEN_LIFETIME);
+        kafka = KraftBroker.start(Files.createTempDirectory(Path.of("target"), "workbench-kafka-"), FreePort.next(),
+                FreePort.next());
+        mongo = MongoWireServer.startInMemory(FreePort.next());
         ServicePorts ports = new ServicePorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(),
                 FreePort.next());
         workbench = "http://localhost:" + ports.metrics() + "/workbench/";
-        Map<String, Object> settings = new LinkedHashMap<>(EmbeddedInfra.shared().springProperties());
-        settings.putAll(issuer.springProperties());
-        stack = GridloopStack.start(EmbeddedInfra.shared().bootstrapServers(), EmbeddedInfra.shared().mongoUri(),
-                ports, settings);
+        Map<String, Object> settings = new LinkedHashMap<>(DevelopmentSettings.of(issuer));
+        stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ports, settings);
         dispatch = signedIn(ServiceNames.DISPATCH, ServiceIntegrationTest.TESTER);
         loop = new LoopDriver(signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER), dispatch);
         photo = photoOfTheRepair();
+        // The unit directory learns 赛罕区's centres and departments from the registry intake publishes at start.
+        await().atMost(PATIENCE).until(() -> dispatch.get().uri("/api/v1/units/{code}", "150105-WATER").exchange()
+                .returnResult(String.class).getStatus().value() == 200
+                && dispatch.get().uri("/api/v1/units/{code}", "150105001").exchange()
+                .returnResult(String.class).getStatus().value() == 200);
         browser = HeadlessChromium.start(1400, 1000);
     }
 
@@ -94,6 +108,12 @@ class WorkbenchBrowserTest {
         }
         if (stack != null) {
             stack.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (kafka != null) {
+            kafka.close();
         }
         if (issuer != null) {
             issuer.close();
@@ -144,10 +164,12 @@ class WorkbenchBrowserTest {
         find("#username").sendKeys(username);
         find("#password").sendKeys("gridloop");
         click("#kc-login");
-        await().atMost(PATIENCE).until(() -> browser.findElements(By.id("person-name")).size() == 1);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(By.id("person-name")).size() == 1);
     }
 
     private void signOut() {
+        // From a page with nothing open over it.
+        browser.get(workbench);
         click("#sign-out");
         find("#username");
     }
@@ -179,7 +201,8 @@ class WorkbenchBrowserTest {
     }
 
     private void awaitDialogClosed() {
-        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".action-dialog")).stream()
+        // The dialog is removed while it is looked at: a stale element is a closing one.
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(".action-dialog")).stream()
                 .noneMatch(WebElement::isDisplayed));
     }
 
@@ -215,7 +238,7 @@ class WorkbenchBrowserTest {
         openAction("route");
         // A unit is required, and chosen from the directory — never typed.
         confirmAction();
-        await().atMost(PATIENCE).until(() -> browser.getPageSource().contains("请选择处置单位"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.getPageSource().contains("请选择处置单位"));
         find(".action-dialog .unit-select input").sendKeys("水务");
         click(".el-select-dropdown__item[data-unit='150105-WATER']");
         HeadlessChromium.screenshot(browser, "workbench-2-operator-route");
@@ -243,13 +266,13 @@ class WorkbenchBrowserTest {
         click("[data-action='claim']");
         await().atMost(PATIENCE).until(() -> caseView(caseId).path("assignee").asString("").equals(WATER));
         // Claimed: the button is gone.
-        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("[data-action='claim']")).isEmpty());
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("[data-action='claim']")).isEmpty());
         click("[data-action='accept']");
         awaitState("处理中");
 
         openAction("feedback");
         confirmAction();
-        await().atMost(PATIENCE).until(() -> browser.getPageSource().contains("请填写处理结果"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.getPageSource().contains("请填写处理结果"));
         find(".action-dialog .comment textarea").sendKeys("已更换破损阀门，恢复供水");
         browser.findElement(By.cssSelector(".action-dialog .photo-upload input[type=file]"))
                 .sendKeys(photo.toString());
@@ -262,7 +285,7 @@ class WorkbenchBrowserTest {
                 .filter(l -> l.get("action").asString().equals("feedback")).findFirst().orElseThrow();
         assertThat(feedback.get("photoIds").size()).isEqualTo(1);
         // The photo shows on the case page, from dispatch's store.
-        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".photo-columns img")).size() >= 1);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(".photo-columns img")).size() >= 1);
         HeadlessChromium.screenshot(browser, "workbench-6-handler-fed-back");
     }
 
@@ -276,7 +299,7 @@ class WorkbenchBrowserTest {
         awaitState("已反馈待复核");
         openAction("rework");
         confirmAction();
-        await().atMost(PATIENCE).until(() -> browser.getPageSource().contains("请说明原因"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.getPageSource().contains("请说明原因"));
         find(".action-dialog .comment textarea").sendKeys("现场仍有积水，请清理后重新反馈");
         confirmAction();
         awaitDialogClosed();
@@ -328,7 +351,7 @@ class WorkbenchBrowserTest {
         browser.get(workbench + "#/work");
         click("[data-tab='OPEN']");
         find(".case-table");
-        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".case-table a.case-number"))
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(".case-table a.case-number"))
                 .stream().noneMatch(a -> number.equals(a.getText().strip())));
         find(".case-lookup input").sendKeys(number + "\n");
         assertThat(lastMessage()).contains("没有找到案件");
@@ -342,6 +365,97 @@ class WorkbenchBrowserTest {
         awaitState("已结案");
         assertThat(browser.findElements(By.id("username"))).as("no second sign-in").isEmpty();
         assertThat(tokenExpiry()).isAfter(firstTokenExpiry);
+    }
+
+    @Test
+    @Order(6)
+    void shouldLetAGridWorkerReportFromTheirPhoneAndSeeTheResultAndSayItIsNotFixed() {
+        signOut();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        // The phone stands in its second grid: the form chooses that grid by the position.
+        JsonNode centre = signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get()
+                .uri("/api/v1/areas/{grid}", GRID_WORKERS_SECOND_GRID).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("centroid");
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("geolocation")));
+        browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude",
+                centre.get("latitude").asDouble(), "longitude", centre.get("longitude").asDouble(), "accuracy", 20));
+        browser.get(workbench);
+        signInAs(GRID_WORKER);
+        find("#position");
+        String secondGridName = signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get()
+                .uri("/api/v1/areas/{grid}", GRID_WORKERS_SECOND_GRID).exchange().expectBody(JsonNode.class)
+                .returnResult().getResponseBody().get("name").asString();
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".report-form .grid").contains(secondGridName));
+        find(".report-form .matter input").sendKeys("路灯");
+        click(".el-cascader__suggestion-item");
+        find(".report-form .description textarea").sendKeys("3号楼前路灯不亮，夜间行人看不清路");
+        browser.findElement(By.cssSelector(".report-form .photo-upload input[type=file]")).sendKeys(photo.toString());
+        find(".report-form .el-upload-list__item");
+        HeadlessChromium.screenshot(browser, "workbench-10-grid-worker-report");
+        click(".report-form .submit");
+        String eventId = find(".my-reports .report").getAttribute("data-report");
+        loop.awaitState(eventId, CaseState.ROUTED);
+        JsonNode reported = caseView(eventId);
+        assertThat(reported.get("gridCode").asString()).isEqualTo(GRID_WORKERS_SECOND_GRID);
+        assertThat(reported.get("subCategory").asString()).isEqualTo("STREETLIGHT");
+        assertThat(reported.get("timeline").get(0).get("photoIds").size()).isEqualTo(1);
+        HeadlessChromium.screenshot(browser, "workbench-11-grid-worker-mine");
+
+        // The unit repairs it and the centre closes it; the worker sees the result and its photo on the phone.
+        String photoId = uploadedToDispatch();
+        for (String action : List.of("accept", "feedback", "close")) {
+            dispatch.post().uri("/api/v1/cases/{id}/actions/{a}", eventId, action)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("feedback".equals(action) ? "{\"comment\":\"已更换灯泡\",\"photoIds\":[\"" + photoId + "\"]}"
+                            : "{\"comment\":\"已处理\"}").exchange().expectStatus().isOk();
+        }
+        String card = ".my-reports .report[data-report='" + eventId + "']";
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            browser.navigate().refresh();
+            return find(card + " .status").getText().equals("已办结");
+        });
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(card + " .after img")).size() == 1);
+        assertThat(text(card + " .result")).contains("已更换灯泡");
+        HeadlessChromium.screenshot(browser, "workbench-12-grid-worker-closed");
+
+        click(card + " .not-fixed");
+        find(".el-message-box textarea").sendKeys("晚上路灯还是不亮");
+        click(".el-message-box .el-button--primary");
+        // The case goes back to be handled again.
+        await().atMost(PATIENCE).until(() -> !caseView(eventId).get("state").asString().equals("CLOSED"));
+    }
+
+    @Test
+    @Order(7)
+    void shouldGiveTheGridWorkerTheirGridsOwnCases() {
+        String dispute = signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).post().uri("/api/v1/events")
+                .contentType(MediaType.APPLICATION_JSON).body("""
+                        {"clientEventId":"%s","source":"GRID_PATROL","category":"DISPUTE",
+                         "subCategory":"NEIGHBOUR_DISPUTE","gridCode":"%s","description":"楼上楼下漏水纠纷",
+                         "occurredAt":"2026-12-01T01:20:00Z","reporterId":"gw-saihan-01"}"""
+                        .formatted(java.util.UUID.randomUUID(), GRID_WORKERS_SECOND_GRID)).exchange()
+                .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("eventId").asString();
+        loop.awaitState(dispute, CaseState.ROUTED);
+        browser.get(workbench + "#/grid-tasks");
+        click(".unit-choice");
+        click(".el-select-dropdown__item[data-grid='" + GRID_WORKERS_SECOND_GRID + "']");
+        find("a.case-number[data-case='" + dispute + "']");
+        HeadlessChromium.screenshot(browser, "workbench-13-grid-tasks");
+        click("a.case-number[data-case='" + dispute + "']");
+        awaitState("已分流");
+        click("[data-action='accept']");
+        awaitState("处理中");
+        assertThat(browser.findElements(By.cssSelector("[data-action='close']"))).isEmpty();
+    }
+
+    /** A real photo in dispatch's store, as a handler's phone uploads it. */
+    private String uploadedToDispatch() {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        form.add("photos", new org.springframework.core.io.FileSystemResource(photo));
+        return dispatch.post().uri("/api/v1/photos").contentType(MediaType.MULTIPART_FORM_DATA).body(form).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get(0)
+                .get("id").asString();
     }
 
     private Instant tokenExpiry() {

@@ -6,6 +6,7 @@ import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.dispatch.unit.UnitKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * The codes of the case vocabulary with their Chinese names, as pages offer them in filters and show them in
- * lists: states, categories, sources, urgencies, handling levels and actions. One source, so no page keeps its
+ * lists: states, categories, sources, urgencies, handling levels, actions and kinds of unit. One source, so no page keeps its
  * own copy of the names.
  */
 @RestController
@@ -25,7 +26,7 @@ class VocabularyController {
     }
 
     record Vocabulary(List<Term> states, List<Term> categories, List<Term> sources, List<Term> urgencies,
-                      List<Term> levels, List<Term> actions) {
+                      List<Term> levels, List<Term> actions, List<Term> unitKinds) {
     }
 
     private static final Vocabulary VOCABULARY = new Vocabulary(
@@ -34,7 +35,8 @@ class VocabularyController {
             terms(ReportSource.values(), ReportSource::name, ReportSource::label),
             terms(Urgency.values(), Urgency::name, Urgency::label),
             terms(HandlingLevel.values(), HandlingLevel::name, HandlingLevel::label),
-            terms(CaseAction.values(), CaseAction::wireName, CaseAction::label));
+            terms(CaseAction.values(), CaseAction::wireName, CaseAction::label),
+            terms(UnitKind.values(), UnitKind::name, UnitKind::label));
 
     @GetMapping("/api/v1/vocabulary")
     Vocabulary vocabulary() {

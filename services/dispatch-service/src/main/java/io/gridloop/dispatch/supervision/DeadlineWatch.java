@@ -81,7 +81,7 @@ public class DeadlineWatch {
             if (cases.apply(c, c.overdue(now, above))) {
                 supervisions.file(new Supervision(c.id() + "@" + c.dueAt().getEpochSecond(), c.id(),
                         c.districtCode(), c.districtName(), c.handlingUnit(), c.handlingUnitName(), c.level(),
-                        above.code(), above.name(), c.dueAt(), now));
+                        above.code(), above.name(), c.dueAt(), now, c.caseNumber()));
                 overdue.increment();
                 log.info("Case {} is overdue (due {}): supervised, {} notified", c.id(), c.dueAt(), above.name());
                 relay.relay(c.id());

@@ -107,6 +107,15 @@ class WorkListTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldNameTheCaseVocabularyInChineseForThePages() {
+        as(operator()).get().uri("/api/v1/vocabulary").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.states[?(@.code == 'FEEDBACK_SUBMITTED')].label").isEqualTo(List.of("已反馈待复核"))
+                .jsonPath("$.actions[?(@.code == 'request-extension')].label").isEqualTo(List.of("申请延期"))
+                .jsonPath("$.sources[?(@.code == 'HOTLINE_12345')].label").isEqualTo(List.of("12345热线"))
+                .jsonPath("$.unitKinds[?(@.code == 'DEPARTMENT')].label").isEqualTo(List.of("职能部门"));
+    }
+
+    @Test
     void shouldRefuseAnotherDistrictsListAndABadFilter() {
         as(Identity.of("op-elsewhere", List.of("OPERATOR"), "150102")).get()
                 .uri("/api/v1/worklist?area={a}", district).exchange().expectStatus().isForbidden();

@@ -95,6 +95,7 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
             assertThat(s.notifiedUnit()).isEqualTo(district.substring(0, 4) + "00");
             assertThat(s.level()).isEqualTo(HandlingLevel.DISTRICT);
             assertThat(s.dueAt()).isEqualTo(due);
+            assertThat(s.caseNumber()).isEqualTo(c.caseNumber()).isNotBlank();
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(transitionsOf(id))
                 .extracting(CaseTransitioned::action).containsExactly("report", "route", "overdue"));
