@@ -246,6 +246,8 @@ class WorkbenchBrowserTest {
         awaitDialogClosed();
         awaitState("已分流");
         assertThat(caseView(caseId).get("handlingUnit").asString()).isEqualTo("150105-WATER");
+        // Where it is: the community's grids drawn from the registry, no map server needed.
+        find(".case-map canvas");
         HeadlessChromium.screenshot(browser, "workbench-3-operator-routed");
     }
 

@@ -165,10 +165,11 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                                 .body(io.gridloop.infra.TestPhotos.form((byte) 1)).exchange(),
                         "OPERATOR@150105", "OPERATOR@150102", handler, otherHandler, "GRID_WORKER@" + GRID,
                         "REPORTER_APP@150105")
+                // The case's grid's workers see what was done there (处理后照片 on their phones).
                 .call("GET /photos/{id} of the case", c -> c.get().uri(photoUrl).exchange(),
-                        "OPERATOR@150105", "SUPERVISOR@150105", handler)
+                        "OPERATOR@150105", "SUPERVISOR@150105", handler, "GRID_WORKER@" + GRID)
                 .call("GET /photos/{id}/info of the case", c -> c.get().uri(photoUrl + "/info").exchange(),
-                        "OPERATOR@150105", "SUPERVISOR@150105", handler)
+                        "OPERATOR@150105", "SUPERVISOR@150105", handler, "GRID_WORKER@" + GRID)
                 .call("GET /actuator/prometheus", c -> c.get().uri("/actuator/prometheus").exchange(),
                         "MONITOR@1501", "ADMIN@150105")
                 .call("GET /admin/audit", c -> c.get().uri("/api/v1/admin/audit").exchange(), "ADMIN@150105")

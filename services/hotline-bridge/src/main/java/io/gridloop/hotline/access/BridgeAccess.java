@@ -22,7 +22,8 @@ class BridgeAccess {
         return rules -> rules
                 .requestMatchers(POST, "/api/v1/hotline/orders", "/api/v1/hotline/orders/*/visits",
                         "/api/v1/hotline/orders/*/extension-decisions").permitAll()
-                .requestMatchers(GET, "/api/v1/hotline/orders/*", "/api/v1/hotline/cases/*")
+                .requestMatchers(GET, "/api/v1/hotline/orders/*", "/api/v1/hotline/cases/*",
+                        "/api/v1/hotline/cases/*/syncs")
                 .hasAnyRole(names(OPERATOR, ADMIN))
                 .requestMatchers(GET, "/api/v1/hotline/outbox", "/api/v1/hotline/outbox/dead-letters")
                 .hasRole(ADMIN.name())

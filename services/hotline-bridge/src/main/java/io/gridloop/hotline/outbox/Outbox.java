@@ -2,11 +2,13 @@ package io.gridloop.hotline.outbox;
 
 import io.gridloop.contracts.hotline.EscalationReport;
 import io.gridloop.contracts.hotline.StatusSync;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -23,13 +25,27 @@ import java.util.Optional;
  * keeps a transition Kafka delivers again from being queued again after its message went out.
  */
 @Component
-public class Outbox {
+public class Outbox implements InitializingBean {
 
     /** A delivered message, by the id it had in the outbox. */
     @Document(Delivered.COLLECTION)
     record Delivered(@Id String id, String caseId, String orderNumber, OutboxMessage.Kind kind, int attempts,
-                     Instant deliveredAt) {
+                     Instant deliveredAt, Integer sequence, String statusLabel) {
         static final String COLLECTION = "hotline_delivered";
+    }
+
+    /** What the outbox did for a case and still holds for it, each in sequence order. */
+    public record CaseMessages(List<Delivered> delivered, List<OutboxMessage> waiting) {
+    }
+
+    /**
+     * A case's messages, for the people working it (the case page). Read by case id: on real MongoDB through the
+     * indexes declared on both collections; on the embedded server a read of the outbox (small: only what is
+     * undelivered) and of the delivered log.
+     */
+    public CaseMessages ofCase(String caseId) {
+        Query byCase = Query.query(Criteria.where("caseId").is(caseId)).with(Sort.by("_id"));
+        return new CaseMessages(mongo.find(byCase, Delivered.class), mongo.find(byCase, OutboxMessage.class));
     }
 
     private final MongoTemplate mongo;
@@ -38,6 +54,12 @@ public class Outbox {
     Outbox(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(Delivered.class).createIndex(new Index("caseId", Sort.Direction.ASC));
+        mongo.indexOps(OutboxMessage.class).createIndex(new Index("caseId", Sort.Direction.ASC));
     }
 
     /** Queues a status sync, unless it was queued or delivered before. */
@@ -72,7 +94,8 @@ public class Outbox {
     void delivered(OutboxMessage message, Instant at) {
         try {
             mongo.insert(new Delivered(message.id(), message.caseId(), message.orderNumber(), message.kind(),
-                    message.attempts() + 1, at));
+                    message.attempts() + 1, at, message.sequence(),
+                    message.sync() == null ? null : message.sync().statusLabel()));
         } catch (DuplicateKeyException deliveredBefore) {
             // Delivered before a crash kept us from removing it; the hotline deduplicates on the sync id.
         }

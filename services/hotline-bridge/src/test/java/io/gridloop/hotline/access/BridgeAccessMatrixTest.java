@@ -71,6 +71,8 @@ class BridgeAccessMatrixTest extends BridgeTest {
                         .uri("/api/v1/hotline/orders/{n}", unplaced.orderNumber()).exchange(), "OPERATOR@CN")
                 .call("GET /hotline/cases/{id} (not placed yet)", c -> c.get()
                         .uri("/api/v1/hotline/cases/{id}", caseId).exchange(), "OPERATOR@CN")
+                .call("GET /hotline/cases/{id}/syncs (not placed yet)", c -> c.get()
+                        .uri("/api/v1/hotline/cases/{id}/syncs", caseId).exchange(), "OPERATOR@CN")
                 .call("GET /hotline/outbox", c -> c.get().uri("/api/v1/hotline/outbox").exchange(), "ADMIN@1501",
                         "ADMIN@150102")
                 .call("GET /hotline/outbox/dead-letters", c -> c.get().uri("/api/v1/hotline/outbox/dead-letters")

@@ -71,6 +71,13 @@ class StatusSyncTest extends BridgeTest {
                 .exchange().expectBody().jsonPath("$.pending").isEqualTo(0));
         assertThat(hotline.syncsOf(order.orderNumber())).as("nothing sent twice").hasSize(3);
         assertThat(hotline.violations()).isEmpty();
+        // The case page's 12345 panel: what the hotline was told, in order.
+        http.get().uri("/api/v1/hotline/cases/{id}/syncs", receipt.caseId()).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.orderNumber").isEqualTo(order.orderNumber())
+                .jsonPath("$.lines[*].statusLabel").isEqualTo(List.of("签收受理", "办理中", "办结反馈"))
+                .jsonPath("$.lines[*].state").isEqualTo(List.of("已送达", "已送达", "已送达"))
+                .jsonPath("$.lines[*].sequence").isEqualTo(List.of(4, 5, 6));
     }
 
     @Test
