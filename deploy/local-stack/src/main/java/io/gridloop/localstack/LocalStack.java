@@ -78,6 +78,8 @@ public final class LocalStack {
                 : null;
         if (feeder != null) {
             feeder.start();
+            DemoStaff.registerInBackground(stack.baseUrl(ServiceNames.DISPATCH),
+                    issuer.mint(issuer.realm().user("admin").orElseThrow().identity()));
         }
 
         CountDownLatch stopped = new CountDownLatch(1);

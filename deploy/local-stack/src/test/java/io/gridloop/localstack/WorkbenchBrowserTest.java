@@ -265,6 +265,16 @@ class WorkbenchBrowserTest {
         for (String centres : List.of("close", "rework", "route", "reassign", "invalidate", "approve-extension")) {
             assertThat(browser.findElements(By.cssSelector("[data-action='" + centres + "']"))).as(centres).isEmpty();
         }
+        // 指派: to a person the unit registered, chosen from its list — never a typed name.
+        dispatch.put().uri("/api/v1/admin/units/{code}/members", "150105-WATER").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"members\":[{\"username\":\"" + WATER + "\",\"name\":\"值班员\"},"
+                        + "{\"username\":\"water-zhang\",\"name\":\"张建国\"}]}").exchange().expectStatus().isOk();
+        click("[data-action='assign']");
+        click(".action-dialog .assignee-select");
+        click(".el-select-dropdown__item[data-member='water-zhang']");
+        confirmAction();
+        awaitDialogClosed();
+        await().atMost(PATIENCE).until(() -> caseView(caseId).path("assignee").asString("").equals("water-zhang"));
         click("[data-action='claim']");
         await().atMost(PATIENCE).until(() -> caseView(caseId).path("assignee").asString("").equals(WATER));
         // Claimed: the button is gone.

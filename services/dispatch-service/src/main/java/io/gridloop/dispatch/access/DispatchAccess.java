@@ -27,7 +27,7 @@ class DispatchAccess {
                 .requestMatchers(GET, "/api/v1/cases/*/units").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/units", "/api/v1/units/*")
                 .hasAnyRole(names(OPERATOR, HANDLER, SUPERVISOR, ADMIN))
-                .requestMatchers(PUT, "/api/v1/admin/units/*").hasRole(ADMIN.name())
+                .requestMatchers(PUT, "/api/v1/admin/units/*", "/api/v1/admin/units/*/members").hasRole(ADMIN.name())
                 .requestMatchers(POST, "/api/v1/cases/*/actions/*").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/queues/*").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/triage/*").hasRole(OPERATOR.name())

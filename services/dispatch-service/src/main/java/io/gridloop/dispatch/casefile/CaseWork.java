@@ -157,6 +157,9 @@ public class CaseWork {
             if (action == CaseAction.FEEDBACK) {
                 unitChoice.checkFeedback(current, asRole.photoIds().size());
             }
+            if (action == CaseAction.ASSIGN && asRole.assignee() != null && !asRole.assignee().isBlank()) {
+                unitChoice.checkAssignee(current, asRole.assignee().strip());
+            }
             CaseFile.Transition t;
             try {
                 ActionInput in = withRouting(current, action, asRole);

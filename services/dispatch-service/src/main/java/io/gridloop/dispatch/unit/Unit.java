@@ -6,6 +6,7 @@ import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.Router;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,12 +18,26 @@ import java.util.Optional;
  *                 a unit of the whole installation
  * @param active   false once the unit is retired: kept for the cases it handled, chosen for no new ones
  * @param feedbackPhotos how many photos of the result (办结照片) the unit's feedback must carry; 0: none required
+ * @param members  the people working for the unit, whom its cases may be assigned to (指派)
  */
 public record Unit(String code, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active,
-                   int feedbackPhotos) {
+                   int feedbackPhotos, List<Member> members) {
+
+    public Unit {
+        members = members == null ? List.of() : List.copyOf(members);
+    }
 
     public Unit(String code, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active) {
-        this(code, name, kind, level, areaCode, active, 0);
+        this(code, name, kind, level, areaCode, active, 0, List.of());
+    }
+
+    /** Why {@code username} may not be assigned the unit's cases; empty if they may. */
+    public Optional<String> assigneeRefusal(String username) {
+        if (members.isEmpty()) {
+            return Optional.of("「" + name + "」尚未登记工作人员，请联系系统管理员在处置单位名录中登记后再指派");
+        }
+        return members.stream().anyMatch(m -> m.username().equals(username)) ? Optional.empty()
+                : Optional.of("承办人须为「" + name + "」登记的工作人员");
     }
 
     /** Why a feedback with {@code photos} photos does not do for this unit; empty if it does. */

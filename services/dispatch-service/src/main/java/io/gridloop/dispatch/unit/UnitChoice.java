@@ -46,6 +46,17 @@ public class UnitChoice {
         });
     }
 
+    /**
+     * An assignment (指派) names a person the handling unit registered; 422 {@code ASSIGNEE_NOT_MEMBER} otherwise.
+     * A unit not in the directory keeps no list, and asks for none.
+     */
+    public void checkAssignee(CaseFile c, String assignee) {
+        units.find(c.handlingUnit()).flatMap(u -> u.assigneeRefusal(assignee)).ifPresent(why -> {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ASSIGNEE_NOT_MEMBER", "承办人不在本单位名单中", why)
+                    .with("errors", List.of(Map.of("field", "assignee", "code", "Invalid", "message", why)));
+        });
+    }
+
     private static ApiException refused(String code, String title, String detail) {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, title, detail)
                 .with("errors", List.of(Map.of("field", "unitCode", "code", "Invalid", "message", detail)));

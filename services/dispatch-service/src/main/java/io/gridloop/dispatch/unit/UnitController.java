@@ -99,8 +99,39 @@ class UnitController {
         }
         HandlingLevel level = centre.kind() == UnitKind.CITY_CENTRE ? HandlingLevel.CITY : HandlingLevel.DISTRICT;
         Unit saved = units.saveDepartment(new Unit(code, request.name().strip(), UnitKind.DEPARTMENT, level, area,
-                request.active(), request.feedbackPhotos() == null ? 0 : request.feedbackPhotos()), caller.id());
+                request.active(), request.feedbackPhotos() == null ? 0 : request.feedbackPhotos(), List.of()),
+                caller.id());
         return UnitView.of(saved);
+    }
+
+    /**
+     * The people working for a unit (工作人员): whom its cases may be assigned to.
+     *
+     * @param members each by their sign-in name and the name colleagues know them by
+     */
+    record MembersRequest(@NotNull(message = "请填写工作人员名单") @Size(max = 200, message = "最多200人")
+                          List<@Valid MemberEntry> members) {
+    }
+
+    record MemberEntry(@NotBlank(message = "请填写账号")
+                       @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "账号只能包含字母、数字和 . _ @ -")
+                       String username,
+                       @NotBlank(message = "请填写姓名") @Size(max = 30, message = "长度不能超过30") String name) {
+    }
+
+    /** Registers who works for a unit — a centre or a department — of the administrator's areas. */
+    @PutMapping("/api/v1/admin/units/{code}/members")
+    UnitView saveMembers(@PathVariable String code, @Valid @RequestBody MembersRequest request) {
+        Caller caller = Caller.current();
+        Unit unit = units.find(code).filter(u -> caller.can(Role.ADMIN, u.areaCode()))
+                .orElseThrow(() -> notFound(code));
+        List<Member> members = request.members().stream()
+                .map(m -> new Member(m.username().strip(), m.name().strip())).toList();
+        if (members.stream().map(Member::username).distinct().count() < members.size()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "DUPLICATE_MEMBER", "工作人员重复",
+                    "同一账号只能登记一次");
+        }
+        return UnitView.of(units.saveMembers(unit.code(), members, caller.id()));
     }
 
     /** The ids of the current rules that send cases to the department {@code code}. */

@@ -48,10 +48,12 @@ public class UnitDirectory implements InitializingBean {
 
     /** A stored entry: {@code _id} is the unit's code. */
     record StoredUnit(String id, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active,
-                      Origin origin, Instant updatedAt, String updatedBy, Integer feedbackPhotos) {
+                      Origin origin, Instant updatedAt, String updatedBy, Integer feedbackPhotos,
+                      List<Member> members) {
 
         Unit unit() {
-            return new Unit(id, name, kind, level, areaCode, active, feedbackPhotos == null ? 0 : feedbackPhotos);
+            return new Unit(id, name, kind, level, areaCode, active, feedbackPhotos == null ? 0 : feedbackPhotos,
+                    members);
         }
     }
 
@@ -176,7 +178,7 @@ public class UnitDirectory implements InitializingBean {
         if (area.level() == HandlingLevel.DISTRICT) {
             String city = Router.cityOf(area.code());
             seed(new StoredUnit(city, "市网格化服务管理中心（" + city + "）", UnitKind.CITY_CENTRE, HandlingLevel.CITY,
-                    city, true, Origin.REGISTRY, now, "grid-registry", null));
+                    city, true, Origin.REGISTRY, now, "grid-registry", null, null));
             seedDepartments(area.code(), area.name(), rules);
         }
     }
@@ -195,7 +197,7 @@ public class UnitDirectory implements InitializingBean {
             RuleTarget t = rule.target();
             if (t.kind() == RuleTarget.Kind.UNIT) {
                 seed(new StoredUnit(t.code(), t.name(), UnitKind.DEPARTMENT, t.level(), rule.area(), true,
-                        Origin.RULES, clock.instant(), "routing-rules", null));
+                        Origin.RULES, clock.instant(), "routing-rules", null, null));
             }
         }
     }
@@ -206,7 +208,7 @@ public class UnitDirectory implements InitializingBean {
             if (t.kind() == RuleTarget.Kind.DEPARTMENT && rule.reaches(districtCode)) {
                 seed(new StoredUnit(t.departmentCode(districtCode), districtName + t.name(),
                         UnitKind.DEPARTMENT, HandlingLevel.DISTRICT, districtCode, true, Origin.RULES,
-                        clock.instant(), "routing-rules", null));
+                        clock.instant(), "routing-rules", null, null));
             }
         }
     }
@@ -228,12 +230,28 @@ public class UnitDirectory implements InitializingBean {
         }
     }
 
-    /** Stores a department as an administrator set it. */
+    /** Stores a department as an administrator set it; the people registered for it stay. */
     public Unit saveDepartment(Unit unit, String by) {
-        mongo.save(new StoredUnit(unit.code(), unit.name(), UnitKind.DEPARTMENT, unit.level(), unit.areaCode(),
-                unit.active(), Origin.ADMIN, clock.instant(), by, unit.feedbackPhotos()), COLLECTION);
+        mongo.upsert(Query.query(Criteria.where("_id").is(unit.code())), new Update()
+                .set("name", unit.name())
+                .set("kind", UnitKind.DEPARTMENT)
+                .set("level", unit.level())
+                .set("areaCode", unit.areaCode())
+                .set("active", unit.active())
+                .set("origin", Origin.ADMIN)
+                .set("updatedAt", clock.instant())
+                .set("updatedBy", by)
+                .set("feedbackPhotos", unit.feedbackPhotos()), COLLECTION);
         log.info("Unit directory: {} {} saved by {} (active: {})", unit.code(), unit.name(), by, unit.active());
-        return unit;
+        return find(unit.code()).orElse(unit);
+    }
+
+    /** Registers the people working for a unit (replacing the list); the unit itself is as it was. */
+    public Unit saveMembers(String code, List<Member> members, String by) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(code)), new Update().set("members", members)
+                .set("updatedAt", clock.instant()).set("updatedBy", by), COLLECTION);
+        log.info("Unit directory: {} has {} members, saved by {}", code, members.size(), by);
+        return find(code).orElseThrow();
     }
 
     private static String centreName(AreaRegistered area) {

@@ -2,16 +2,19 @@ package io.gridloop.dispatch.unit;
 
 import io.gridloop.contracts.event.HandlingLevel;
 
+import java.util.List;
+
 /**
  * A unit as people read it: with the Chinese words for its kind and level.
  *
  * @param feedbackPhotos how many photos of the result its feedback must carry (0: none required)
  */
 public record UnitView(String code, String name, UnitKind kind, String kindLabel, HandlingLevel level,
-                       String levelLabel, String areaCode, boolean active, int feedbackPhotos) {
+                       String levelLabel, String areaCode, boolean active, int feedbackPhotos,
+                       List<Member> members) {
 
     public static UnitView of(Unit u) {
         return new UnitView(u.code(), u.name(), u.kind(), u.kind().label(), u.level(), u.level().label(),
-                u.areaCode(), u.active(), u.feedbackPhotos());
+                u.areaCode(), u.active(), u.feedbackPhotos(), u.members());
     }
 }

@@ -125,6 +125,10 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                 .call("PUT /admin/units/{code}", c -> c.put().uri("/api/v1/admin/units/150105-MATRIX")
                         .contentType(MediaType.APPLICATION_JSON).body("{\"name\":\"\",\"active\":true}")
                         .exchange(), "ADMIN@150105")
+                // An empty name again: who gets as far as the validation (400).
+                .call("PUT /admin/units/{code}/members", c -> c.put().uri("/api/v1/admin/units/{u}/members", unit)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"members\":[{\"username\":\"x\",\"name\":\"\"}]}").exchange(), "ADMIN@150105")
                 .call("GET /triage/150105", c -> c.get().uri("/api/v1/triage/150105").exchange(), "OPERATOR@150105")
                 .call("GET /worklist", c -> c.get().uri("/api/v1/worklist?area=150105&unit={u}", unit).exchange(),
                         Set.of("OPERATOR@150105", "SUPERVISOR@150105"), id,

@@ -225,6 +225,10 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
             act(id, "claim", "{\"actor\":\"h-1\",\"role\":\"HANDLER\"}").expectStatus().isOk().expectBody()
                     .jsonPath("$.state").isEqualTo("ROUTED")
                     .jsonPath("$.assignee").isEqualTo("h-1");
+            // The centre's staff, as an administrator registered them: whom its cases may be assigned to.
+            http.put().uri("/api/v1/admin/units/{code}/members", district).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"members\":[{\"username\":\"h-1\",\"name\":\"张一\"},"
+                            + "{\"username\":\"h-2\",\"name\":\"李二\"}]}").exchange().expectStatus().isOk();
             act(id, "assign", "{\"actor\":\"lead-1\",\"role\":\"HANDLER\",\"assignee\":\"h-2\"}")
                     .expectStatus().isOk().expectBody().jsonPath("$.assignee").isEqualTo("h-2");
             // Read back from storage, not only answered: every field a transition changes must be stored.

@@ -180,6 +180,50 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldAssignACaseOnlyToAPersonItsUnitRegistered() {
+        CaseFile atStreet = streetlightCase();
+        Identity lead = Identity.of("lead-street", List.of("HANDLER"), district).withUnit(street);
+        assign(lead, atStreet.id(), "wang-wu").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.code").isEqualTo("ASSIGNEE_NOT_MEMBER")
+                .jsonPath("$.errors[0].field").isEqualTo("assignee")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("尚未登记工作人员"));
+
+        as(admin).put().uri("/api/v1/admin/units/{c}/members", street).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"members\":[{\"username\":\"zhang-san\",\"name\":\"张三\"},"
+                        + "{\"username\":\"li-si\",\"name\":\"李四\"}]}").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.members[1].name").isEqualTo("李四");
+        // The form's choices: the unit's people, read with the unit.
+        as(lead).get().uri("/api/v1/units/{c}", street).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.members[*].username").isEqualTo(List.of("zhang-san", "li-si"));
+        assign(lead, atStreet.id(), "wang-wu").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("登记的工作人员"));
+        assign(lead, atStreet.id(), "li-si").expectStatus().isOk().expectBody().jsonPath("$.assignee")
+                .isEqualTo("li-si");
+
+        // Editing the department keeps its people; another district's administrator may not touch them.
+        as(Identity.of("admin-other", List.of("ADMIN"), "150102")).put()
+                .uri("/api/v1/admin/units/{c}/members", street).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"members\":[]}").exchange().expectStatus().isNotFound();
+        as(admin).put().uri("/api/v1/admin/units/{c}/members", street).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"members\":[{\"username\":\"a\",\"name\":\"甲\"},{\"username\":\"a\",\"name\":\"乙\"}]}")
+                .exchange().expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.code").isEqualTo("DUPLICATE_MEMBER");
+        as(admin).put().uri("/api/v1/admin/units/{c}", district + "-WATER").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"测试区水务局\",\"active\":true}").exchange().expectStatus().isOk();
+        as(admin).put().uri("/api/v1/admin/units/{c}/members", district + "-WATER")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"members\":[{\"username\":\"w-1\",\"name\":\"水务一\"}]}").exchange().expectStatus().isOk();
+        as(admin).put().uri("/api/v1/admin/units/{c}", district + "-WATER").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"测试区水务局（改）\",\"active\":true}").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.members[0].username").isEqualTo("w-1");
+    }
+
+    private RestTestClient.ResponseSpec assign(Identity who, String caseId, String assignee) {
+        return as(who).post().uri("/api/v1/cases/{id}/actions/assign", caseId).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"assignee\":\"" + assignee + "\"}").exchange();
+    }
+
+    @Test
     void shouldLetAnAdministratorKeepOnlyTheirOwnDistrictsDepartments() {
         as(admin).put().uri("/api/v1/admin/units/{c}", district + "-CIVIL").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"name\":\"测试区民政局\",\"active\":true}").exchange().expectStatus().isOk();
