@@ -10,7 +10,6 @@ import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.EmbeddedInfra;
-import io.gridloop.infra.FreePort;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicWriter;
 import io.gridloop.infra.auth.Identity;
@@ -66,8 +65,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        ServicePorts ports = new ServicePorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(),
-                FreePort.next());
+        ServicePorts ports = ServicePorts.free();
         dashboard = "http://localhost:" + ports.metrics();
         Map<String, Object> settings = new LinkedHashMap<>(EmbeddedInfra.shared().springProperties());
         settings.put("gridloop.stats.snapshot-interval", "200ms");

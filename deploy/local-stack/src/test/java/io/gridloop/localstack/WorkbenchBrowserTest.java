@@ -85,8 +85,7 @@ class WorkbenchBrowserTest {
         kafka = KraftBroker.start(Files.createTempDirectory(Path.of("target"), "workbench-kafka-"), FreePort.next(),
                 FreePort.next());
         mongo = MongoWireServer.startInMemory(FreePort.next());
-        ServicePorts ports = new ServicePorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(),
-                FreePort.next());
+        ServicePorts ports = ServicePorts.free();
         workbench = "http://localhost:" + ports.metrics() + "/workbench/";
         Map<String, Object> settings = new LinkedHashMap<>(DevelopmentSettings.of(issuer));
         stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ports, settings);

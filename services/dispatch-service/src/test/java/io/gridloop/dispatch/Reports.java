@@ -17,6 +17,18 @@ public final class Reports {
     private Reports() {
     }
 
+    /** Publishes {@code event} as intake does, and waits for dispatch to open its case and relay its events. */
+    public static io.gridloop.dispatch.lifecycle.CaseFile opened(String bootstrap,
+                                                                  io.gridloop.dispatch.casefile.CaseFiles cases,
+                                                                  EventReported event) {
+        io.gridloop.infra.TopicWriter.send(bootstrap, io.gridloop.contracts.Topics.EVENT_REPORTED.name(),
+                event.eventId(), new io.gridloop.contracts.EventCodec().encode(io.gridloop.contracts.EventEnvelope.of(
+                        io.gridloop.contracts.Topics.EVENT_REPORTED, event.eventId(),
+                        io.gridloop.contracts.ServiceNames.INTAKE, event.reportedAt(), event.eventId(), event)));
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> cases.find(event.eventId()).orElse(null), c -> c != null && c.outbox().isEmpty());
+    }
+
     /** The same report, flagged by intake as a likely duplicate of {@code earlier}. */
     public static EventReported duplicateOf(EventReported e, String earlier) {
         return new EventReported(e.eventId(), e.clientEventId(), e.reporterId(), e.source(), e.category(),

@@ -1,29 +1,21 @@
 package io.gridloop.dispatch.queue;
 
-import io.gridloop.contracts.EventCodec;
-import io.gridloop.contracts.EventEnvelope;
-import io.gridloop.contracts.ServiceNames;
-import io.gridloop.contracts.Topics;
-import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.casefile.CaseFiles;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.infra.ServiceIntegrationTest;
-import io.gridloop.infra.TopicWriter;
 import io.gridloop.infra.auth.Identity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * 小事不出网格: a matter the catalogue handles at grid level (邻里纠纷, 环境卫生) is the grid's own — its grid
@@ -34,7 +26,6 @@ class GridTasksTest extends ServiceIntegrationTest {
     @Autowired
     CaseFiles cases;
 
-    private final EventCodec codec = new EventCodec();
     private final String district = "15" + (10 + ThreadLocalRandom.current().nextInt(89)) + "3"
             + ThreadLocalRandom.current().nextInt(1, 10);
     private final String grid = district + "001002003";
@@ -43,13 +34,8 @@ class GridTasksTest extends ServiceIntegrationTest {
     private final Identity community = Identity.of("centre-" + district, List.of("OPERATOR"), grid.substring(0, 12));
 
     private CaseFile dispute() {
-        String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        EventReported event = Reports.of(id, ReportSource.GRID_PATROL, "NEIGHBOUR_DISPUTE", grid, "测试区", now, null);
-        TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id,
-                codec.encode(EventEnvelope.of(Topics.EVENT_REPORTED, id, ServiceNames.INTAKE, now, id, event)));
-        return await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).orElse(null),
-                c -> c != null && c.outbox().isEmpty());
+        return Reports.opened(bootstrap, cases, Reports.of(UUID.randomUUID().toString(), ReportSource.GRID_PATROL,
+                "NEIGHBOUR_DISPUTE", grid, "测试区", Instant.now(), null));
     }
 
     private void act(Identity who, String caseId, String action, String comment) {

@@ -1,28 +1,20 @@
 package io.gridloop.dispatch.queue;
 
-import io.gridloop.contracts.EventCodec;
-import io.gridloop.contracts.EventEnvelope;
-import io.gridloop.contracts.ServiceNames;
-import io.gridloop.contracts.Topics;
-import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.casefile.CaseFiles;
 import io.gridloop.infra.ServiceIntegrationTest;
-import io.gridloop.infra.TopicWriter;
 import io.gridloop.infra.auth.Identity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The dispatch centre's work lists: tabs, counts, filters, and nobody else's area. */
 class WorkListTest extends ServiceIntegrationTest {
@@ -30,21 +22,14 @@ class WorkListTest extends ServiceIntegrationTest {
     @Autowired
     CaseFiles cases;
 
-    private final EventCodec codec = new EventCodec();
 
     /** A district of Hohhot no other test uses, so its lists hold only this test's cases. */
     private final String district = "15" + (10 + ThreadLocalRandom.current().nextInt(89)) + "2"
             + ThreadLocalRandom.current().nextInt(1, 10);
 
     private String report(String subCategory, ReportSource source) {
-        String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        EventReported event = Reports.of(id, source, subCategory, district + "003004005", "测试区", now, null);
-        TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id,
-                codec.encode(EventEnvelope.of(Topics.EVENT_REPORTED, id, ServiceNames.INTAKE, now, id, event)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).filter(c -> c.outbox().isEmpty())
-                .isPresent());
-        return id;
+        return Reports.opened(bootstrap, cases, Reports.of(UUID.randomUUID().toString(), source, subCategory,
+                district + "003004005", "测试区", Instant.now(), null)).id();
     }
 
     private Identity operator() {
