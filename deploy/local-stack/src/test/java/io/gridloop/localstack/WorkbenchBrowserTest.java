@@ -336,6 +336,10 @@ class WorkbenchBrowserTest {
         awaitState("已结案");
         assertThat(browser.findElements(By.cssSelector(".timeline .el-timeline-item"))).hasSizeGreaterThanOrEqualTo(8);
         HeadlessChromium.screenshot(browser, "workbench-8-operator-closed");
+        // …and it is among 已办结.
+        browser.get(workbench + "#/work");
+        click("[data-tab='CLOSED']");
+        find(".case-table a.case-number[data-case='" + caseId + "']");
     }
 
     @Test

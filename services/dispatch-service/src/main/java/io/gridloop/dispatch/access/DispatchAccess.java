@@ -31,7 +31,7 @@ class DispatchAccess {
                 .requestMatchers(POST, "/api/v1/cases/*/actions/*").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/queues/*").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/triage/*").hasRole(OPERATOR.name())
-                .requestMatchers(GET, "/api/v1/worklist", "/api/v1/worklist/counts")
+                .requestMatchers(GET, "/api/v1/worklist", "/api/v1/worklist/counts", "/api/v1/worklist/closed")
                 .hasAnyRole(names(OPERATOR, SUPERVISOR))
                 .requestMatchers(GET, "/api/v1/supervisions").hasAnyRole(names(OPERATOR, SUPERVISOR))
                 .requestMatchers(GET, "/api/v1/admin/routing-rules", "/api/v1/admin/routing-rules/**",

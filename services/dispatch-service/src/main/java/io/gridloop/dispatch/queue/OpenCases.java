@@ -23,17 +23,21 @@ public class OpenCases {
     static final String COLLECTION = "open_cases";
 
     private final MongoTemplate mongo;
+    private final ClosedCases closed;
 
-    OpenCases(MongoTemplate mongo) {
+    OpenCases(MongoTemplate mongo, ClosedCases closed) {
         this.mongo = mongo;
+        this.closed = closed;
     }
 
+    /** The work lists follow {@code c}: open, it is in the open cases; ended, in its day's 已办结 list. */
     public void sync(CaseFile c) {
         if (c.state().isFinal()) {
             mongo.remove(Query.query(Criteria.where("_id").is(c.id())), COLLECTION);
         } else {
             mongo.save(OpenCase.of(c), COLLECTION);
         }
+        closed.sync(c);
     }
 
     /**

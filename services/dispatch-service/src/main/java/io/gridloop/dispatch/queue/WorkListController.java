@@ -5,6 +5,9 @@ import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.security.Role;
+import io.gridloop.platform.web.ApiException;
+import io.gridloop.dispatch.deadline.HolidayCalendar;
+import org.springframework.http.HttpStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -13,7 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +33,42 @@ import java.util.Map;
 class WorkListController {
 
     private final OpenCases open;
+    private final ClosedCases closed;
+    private final Clock clock;
 
-    WorkListController(OpenCases open) {
+    WorkListController(OpenCases open, ClosedCases closed, Clock clock) {
         this.open = open;
+        this.closed = closed;
+        this.clock = clock;
+    }
+
+    /** At most this many days of 已办结 at once: a month, read as a month of daily lists. */
+    static final int MAX_CLOSED_DAYS = 31;
+
+    /**
+     * 已办结: the cases of a district (or an area inside it) that ended — closed, merged, invalidated — on the
+     * Beijing days {@code from} to {@code to} (default: the last seven days), the latest first.
+     */
+    @GetMapping("/api/v1/worklist/closed")
+    ClosedCases.Page closed(@RequestParam @Pattern(regexp = "\\d{6,15}", message = "请选择区县或区县内的区域")
+                            String area,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                            @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
+                            @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
+                            @Max(value = 200, message = "不能大于200") int size) {
+        checkMayRead(area);
+        if (area.length() == 6 && area.endsWith("00")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "DISTRICT_NEEDED", "请选择区县",
+                    "已办结案件按区县查看，请选择一个区县或区县内的区域");
+        }
+        LocalDate last = to != null ? to : LocalDate.now(clock.withZone(HolidayCalendar.CHINA));
+        LocalDate first = from != null ? from : last.minusDays(6);
+        if (first.isAfter(last) || ChronoUnit.DAYS.between(first, last) >= MAX_CLOSED_DAYS) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_DATE_RANGE", "日期范围无效",
+                    "开始日期须不晚于结束日期，且一次最多查看" + MAX_CLOSED_DAYS + "天");
+        }
+        return closed.in(area, first, last, page, size);
     }
 
     /** A tab and its count, in the order the page shows them. */

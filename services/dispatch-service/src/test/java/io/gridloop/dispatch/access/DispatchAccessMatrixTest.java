@@ -135,6 +135,8 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                         Set.of("OPERATOR@150105", "SUPERVISOR@150105"))
                 .call("GET /worklist/counts", c -> c.get().uri("/api/v1/worklist/counts?area=150105").exchange(),
                         "OPERATOR@150105", "SUPERVISOR@150105")
+                .call("GET /worklist/closed", c -> c.get().uri("/api/v1/worklist/closed?area=150105").exchange(),
+                        "OPERATOR@150105", "SUPERVISOR@150105")
                 .call("GET /supervisions", c -> c.get().uri("/api/v1/supervisions").exchange(),
                         "OPERATOR@150105", "OPERATOR@150102", "SUPERVISOR@150105", "SUPERVISOR@150102")
                 .call("GET /admin/routing-rules", c -> c.get().uri("/api/v1/admin/routing-rules").exchange(),

@@ -92,6 +92,39 @@ class WorkListTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldListTheCasesThatEndedByDayUntilOneIsReopened() {
+        String closedOne = report("WATER_SUPPLY", ReportSource.GRID_PATROL);
+        String invalid = report("WATER_SUPPLY", ReportSource.CITIZEN_PHOTO);
+        String stillOpen = report("WATER_SUPPLY", ReportSource.GRID_PATROL);
+        for (String action : List.of("accept", "feedback", "close")) {
+            as(operator()).post().uri("/api/v1/cases/{id}/actions/{a}", closedOne, action)
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"comment\":\"已处理\"}").exchange()
+                    .expectStatus().isOk();
+        }
+        as(operator()).post().uri("/api/v1/cases/{id}/actions/invalidate", invalid)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"comment\":\"重复上报\"}").exchange()
+                .expectStatus().isOk();
+
+        as(operator()).get().uri("/api/v1/worklist/closed?area={a}", district).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[*].id").value(ids -> assertThat(((List<?>) ids).stream().map(String::valueOf)
+                        .toList()).containsExactlyInAnyOrder(closedOne, invalid).doesNotContain(stillOpen))
+                .jsonPath("$.items[?(@.id == '" + closedOne + "')].stateLabel").isEqualTo(List.of("已结案"))
+                .jsonPath("$.items[?(@.id == '" + closedOne + "')].closedAt").exists();
+
+        // "Not fixed": open again, so no longer among those that ended.
+        as(operator()).post().uri("/api/v1/cases/{id}/actions/reopen", closedOne)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"comment\":\"群众反映仍未解决\"}").exchange()
+                .expectStatus().isOk();
+        as(operator()).get().uri("/api/v1/worklist/closed?area={a}", district).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(invalid);
+
+        as(operator()).get().uri("/api/v1/worklist/closed?area={a}&from=2026-01-01&to=2026-03-01", district)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("BAD_DATE_RANGE");
+    }
+
+    @Test
     void shouldNameTheCaseVocabularyInChineseForThePages() {
         as(operator()).get().uri("/api/v1/vocabulary").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.states[?(@.code == 'FEEDBACK_SUBMITTED')].label").isEqualTo(List.of("已反馈待复核"))

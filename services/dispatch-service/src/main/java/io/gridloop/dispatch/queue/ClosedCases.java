@@ -1,0 +1,111 @@
+package io.gridloop.dispatch.queue;
+
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.ReportSource;
+import io.gridloop.dispatch.deadline.HolidayCalendar;
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.lifecycle.TimelineEntry;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The 已办结 list: cases that ended (closed, merged, invalidated), one document per district and Beijing day of
+ * their end, keyed by case id inside — so a day's list is one {@code _id} read however many cases a year holds, and
+ * writing an entry again (a redelivered relay) changes nothing. A case re-opened leaves its day again.
+ */
+@Repository
+public class ClosedCases {
+
+    static final String COLLECTION = "closed_cases_by_day";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    /** A case that ended, as the list shows it. */
+    public record ClosedCase(String id, String caseNumber, CaseState state, String stateLabel, String districtCode,
+                             String gridCode, EventCategory category, String categoryLabel, String subCategoryName,
+                             ReportSource source, String description, String handlingUnitName, Instant reportedAt,
+                             Instant dueAt, Instant closedAt) {
+    }
+
+    public record Page(int page, int size, long total, List<ClosedCase> items) {
+    }
+
+    private final MongoTemplate mongo;
+
+    ClosedCases(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Keeps the list in step with {@code c}: listed on the day it ended, and nowhere once it is open again. */
+    void sync(CaseFile c) {
+        if (c.state().isFinal()) {
+            endOf(c).ifPresent(ended -> mongo.upsert(Query.query(Criteria.where("_id").is(dayKey(c.districtCode(),
+                    ended))), new Update().set("entries." + c.id(), entryOf(c, ended)), COLLECTION));
+        } else {
+            // Re-opened (重新办理): it no longer ended where it was listed.
+            lastEnd(c.timeline()).ifPresent(ended -> mongo.updateFirst(Query.query(Criteria.where("_id")
+                    .is(dayKey(c.districtCode(), ended))), new Update().unset("entries." + c.id()), COLLECTION));
+        }
+    }
+
+    private static ClosedCase entryOf(CaseFile c, Instant ended) {
+        String description = c.description() == null || c.description().length() <= 120 ? c.description()
+                : c.description().substring(0, 120) + "…";
+        return new ClosedCase(c.id(), c.caseNumber(), c.state(), c.state().label(), c.districtCode(), c.gridCode(),
+                c.category(), c.category().label(), c.subCategoryName(), c.source(), description,
+                c.handlingUnitName(), c.reportedAt(), c.dueAt(), c.closedAt() != null ? c.closedAt() : ended);
+    }
+
+    /** When the case ended: its last transition into a final state. */
+    private static Optional<Instant> endOf(CaseFile c) {
+        return lastEnd(c.timeline());
+    }
+
+    private static Optional<Instant> lastEnd(List<TimelineEntry> timeline) {
+        return timeline.reversed().stream().filter(e -> e.toState() != null && e.toState().isFinal())
+                .map(TimelineEntry::at).findFirst();
+    }
+
+    private static String dayKey(String district, Instant at) {
+        return district + ":" + DAY.format(at.atZone(HolidayCalendar.CHINA));
+    }
+
+    /**
+     * The cases of {@code area} (a district or an area inside it) that ended on the Beijing days from
+     * {@code first} to {@code last}, the latest first, one page of them.
+     */
+    public Page in(String area, LocalDate first, LocalDate last, int page, int size) {
+        String district = area.substring(0, 6);
+        List<String> days = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            days.add(district + ":" + DAY.format(d));
+        }
+        List<ClosedCase> all = new ArrayList<>();
+        for (Document day : mongo.find(Query.query(Criteria.where("_id").in(days)), Document.class, COLLECTION)) {
+            Document entries = day.get("entries", Document.class);
+            if (entries == null) {
+                continue;
+            }
+            for (Object entry : entries.values()) {
+                ClosedCase closed = mongo.getConverter().read(ClosedCase.class, (Document) entry);
+                if (closed.gridCode() == null || closed.gridCode().startsWith(area) || area.length() == 6) {
+                    all.add(closed);
+                }
+            }
+        }
+        all.sort(Comparator.comparing(ClosedCase::closedAt).reversed().thenComparing(ClosedCase::id));
+        return new Page(page, size, all.size(), all.stream().skip((long) page * size).limit(size).toList());
+    }
+}
