@@ -15,6 +15,8 @@ const routes = [
     meta: {roles: ['OPERATOR', 'HANDLER', 'SUPERVISOR', 'GRID_WORKER'], title: '案件详情'}},
   {path: '/admin/units', component: () => import('./views/admin/UnitDirectory.vue'),
     meta: {roles: ['ADMIN', 'OPERATOR'], title: '处置单位名录'}},
+  {path: '/admin/grid-registry', component: () => import('./views/admin/GridRegistry.vue'),
+    meta: {roles: ['ADMIN'], title: '网格库导入'}},
   {path: '/admin/dead-letters', component: () => import('./views/admin/DeadLetters.vue'),
     meta: {roles: ['ADMIN'], title: '12345死信'}},
   {path: '/none', component: () => import('./views/NoPages.vue'), meta: {title: '工作台'}},

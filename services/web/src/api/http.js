@@ -34,17 +34,20 @@ function urlOf(service, path, query) {
 }
 
 /**
- * One call: `body` is sent as JSON, `form` (FormData) as multipart. Answers the parsed JSON (null for 204).
+ * One call: `body` is sent as JSON, `form` (FormData) as multipart, `file` (a File or Blob) as it is with
+ * `fileType` as its content type. Answers the parsed JSON (null for 204).
  */
-export async function call(service, path, {method = 'GET', query, body, form} = {}) {
+export async function call(service, path, {method = 'GET', query, body, form, file, fileType} = {}) {
   const headers = {Accept: 'application/json, application/problem+json', Authorization: `Bearer ${await session.token()}`};
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
+  } else if (file !== undefined) {
+    headers['Content-Type'] = fileType;
   }
   let answer;
   try {
     answer = await fetch(urlOf(service, path, query), {method, headers,
-      body: body !== undefined ? JSON.stringify(body) : form});
+      body: body !== undefined ? JSON.stringify(body) : file !== undefined ? file : form});
   } catch {
     throw new ApiError(0, {detail: '无法连接服务，请检查网络后重试'});
   }

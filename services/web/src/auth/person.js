@@ -65,6 +65,7 @@ export function pagesFor(person) {
     pages.push({path: '/admin/units', title: '处置单位名录', icon: 'OfficeBuilding'});
   }
   if (has(person, 'ADMIN')) {
+    pages.push({path: '/admin/grid-registry', title: '网格库导入', icon: 'Upload'});
     pages.push({path: '/admin/dead-letters', title: '12345死信', icon: 'WarningFilled'});
   }
   if (has(person, 'SUPERVISOR', 'OPERATOR')) {

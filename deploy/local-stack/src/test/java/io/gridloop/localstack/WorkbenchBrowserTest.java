@@ -464,6 +464,31 @@ class WorkbenchBrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-action='close']"))).isEmpty();
     }
 
+    @Test
+    @Order(8)
+    void shouldLetAnAdministratorImportTheRegistryAndSeeEachProblemByLine() throws IOException {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        signOut();
+        signInAs("admin");
+        browser.get(workbench + "#/admin/units");
+        find(".units [data-staff='150105-WATER']");
+        browser.get(workbench + "#/admin/grid-registry");
+        Path bad = Files.writeString(Path.of("target", "registry-bad.csv").toAbsolutePath(),
+                "code,name,status,latitude,longitude\n150105001001098,新增网格甲,ACTIVE,40.75,111.71\n15010500100X,坏编码,ACTIVE,,\n");
+        browser.findElement(By.cssSelector(".registry-upload input[type=file]")).sendKeys(bad.toString());
+        find(".problems");
+        assertThat(text(".problems")).contains("3");
+        assertThat(text(".refusal")).contains("未导入");
+        HeadlessChromium.screenshot(browser, "workbench-14-admin-registry-refused");
+
+        Path good = Files.writeString(Path.of("target", "registry-good.csv").toAbsolutePath(),
+                "code,name,status,latitude,longitude\n150105001001098,新增网格甲,ACTIVE,40.75,111.71\n");
+        browser.findElement(By.cssSelector(".registry-upload input[type=file]")).sendKeys(good.toString());
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".result").contains("新增 1"));
+        signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get().uri("/api/v1/areas/150105001001098")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("新增网格甲");
+    }
+
     /** A real photo in dispatch's store, as a handler's phone uploads it. */
     private String uploadedToDispatch() {
         var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
