@@ -471,6 +471,7 @@ class WorkbenchBrowserTest {
         signOut();
         signInAs("admin");
         browser.get(workbench + "#/admin/units");
+        find(".unit-directory .search input").sendKeys("赛罕区水务");
         find(".units [data-staff='150105-WATER']");
         browser.get(workbench + "#/admin/grid-registry");
         Path bad = Files.writeString(Path.of("target", "registry-bad.csv").toAbsolutePath(),
