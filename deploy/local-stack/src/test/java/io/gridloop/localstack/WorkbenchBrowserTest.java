@@ -151,6 +151,12 @@ class WorkbenchBrowserTest {
                 .until(() -> browser.findElement(By.cssSelector(css)), e -> e.isDisplayed());
     }
 
+    /** A file chooser's input: hidden behind its button, so present rather than displayed. */
+    private WebElement fileInput(String css) {
+        return await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.cssSelector(css)),
+                java.util.Objects::nonNull);
+    }
+
     private void click(String css) {
         await().atMost(PATIENCE).ignoreExceptions().until(() -> {
             browser.findElement(By.cssSelector(css)).click();
@@ -285,7 +291,7 @@ class WorkbenchBrowserTest {
         confirmAction();
         await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.getPageSource().contains("请填写处理结果"));
         find(".action-dialog .comment textarea").sendKeys("已更换破损阀门，恢复供水");
-        browser.findElement(By.cssSelector(".action-dialog .photo-upload input[type=file]"))
+        fileInput(".action-dialog .photo-upload input[type=file]")
                 .sendKeys(photo.toString());
         find(".action-dialog .el-upload-list__item");
         HeadlessChromium.screenshot(browser, "workbench-5-handler-feedback");
@@ -404,7 +410,7 @@ class WorkbenchBrowserTest {
         find(".report-form .matter input").sendKeys("路灯");
         click(".el-cascader__suggestion-item");
         find(".report-form .description textarea").sendKeys("3号楼前路灯不亮，夜间行人看不清路");
-        browser.findElement(By.cssSelector(".report-form .photo-upload input[type=file]")).sendKeys(photo.toString());
+        fileInput(".report-form .photo-upload input[type=file]").sendKeys(photo.toString());
         find(".report-form .el-upload-list__item");
         HeadlessChromium.screenshot(browser, "workbench-10-grid-worker-report");
         click(".report-form .submit");
@@ -476,7 +482,7 @@ class WorkbenchBrowserTest {
         browser.get(workbench + "#/admin/grid-registry");
         Path bad = Files.writeString(Path.of("target", "registry-bad.csv").toAbsolutePath(),
                 "code,name,status,latitude,longitude\n150105001001098,新增网格甲,ACTIVE,40.75,111.71\n15010500100X,坏编码,ACTIVE,,\n");
-        browser.findElement(By.cssSelector(".registry-upload input[type=file]")).sendKeys(bad.toString());
+        fileInput(".registry-upload input[type=file]").sendKeys(bad.toString());
         find(".problems");
         assertThat(text(".problems")).contains("3");
         assertThat(text(".refusal")).contains("未导入");
@@ -484,10 +490,29 @@ class WorkbenchBrowserTest {
 
         Path good = Files.writeString(Path.of("target", "registry-good.csv").toAbsolutePath(),
                 "code,name,status,latitude,longitude\n150105001001098,新增网格甲,ACTIVE,40.75,111.71\n");
-        browser.findElement(By.cssSelector(".registry-upload input[type=file]")).sendKeys(good.toString());
+        fileInput(".registry-upload input[type=file]").sendKeys(good.toString());
         await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".result").contains("新增 1"));
         signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get().uri("/api/v1/areas/150105001001098")
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("新增网格甲");
+    }
+
+    @Test
+    @Order(9)
+    void shouldLetAnAdministratorReadTheRulesAndRefuseABrokenVersionInChinese() {
+        browser.get(workbench + "#/admin/routing-rules");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> find(".rules-json textarea").getDomProperty("value")
+                .contains("dept-water-supply"));
+        WebElement editor = find(".rules-json textarea");
+        editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.DELETE);
+        editor.sendKeys("[{\"id\": \"broken\"}]");
+        click(".save-rules");
+        // Valid JSON, but not a rule the service takes: its refusal, in Chinese, and nothing saved.
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> !text(".refusal").isBlank());
+        assertThat(text(".refusal")).containsPattern("[\\u4e00-\\u9fa5]").doesNotContain("JSON");
+        dispatch.get().uri("/api/v1/admin/routing-rules").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.version").isEqualTo(1);
+        HeadlessChromium.screenshot(browser, "workbench-15-admin-rules-refused");
     }
 
     /** A real photo in dispatch's store, as a handler's phone uploads it. */
