@@ -19,6 +19,8 @@ const routes = [
     meta: {roles: ['ADMIN'], title: '网格库导入'}},
   {path: '/admin/routing-rules', component: () => import('./views/admin/RoutingRules.vue'),
     meta: {roles: ['ADMIN'], title: '分流规则'}},
+  {path: '/admin/calendar', component: () => import('./views/admin/HolidayCalendar.vue'),
+    meta: {roles: ['ADMIN'], title: '节假日安排'}},
   {path: '/admin/dead-letters', component: () => import('./views/admin/DeadLetters.vue'),
     meta: {roles: ['ADMIN'], title: '12345死信'}},
   {path: '/none', component: () => import('./views/NoPages.vue'), meta: {title: '工作台'}},

@@ -36,7 +36,7 @@ describe('pagesFor', () => {
 
   it('gives an administrator the unit directory and the 12345 dead letters', () => {
     const admin = personOf({realm_access: {roles: ['ADMIN']}, area: ['1501']});
-    expect(pagesFor(admin).map(p => p.title)).toEqual(['处置单位名录', '网格库导入', '分流规则', '12345死信']);
+    expect(pagesFor(admin).map(p => p.title)).toEqual(['处置单位名录', '网格库导入', '分流规则', '节假日安排', '12345死信']);
   });
 
   it('offers a handler without a unit no queue, and a supervisor the 督办 list and the dashboard', () => {

@@ -67,6 +67,7 @@ export function pagesFor(person) {
   if (has(person, 'ADMIN')) {
     pages.push({path: '/admin/grid-registry', title: '网格库导入', icon: 'Upload'});
     pages.push({path: '/admin/routing-rules', title: '分流规则', icon: 'Share'});
+    pages.push({path: '/admin/calendar', title: '节假日安排', icon: 'Calendar'});
     pages.push({path: '/admin/dead-letters', title: '12345死信', icon: 'WarningFilled'});
   }
   if (has(person, 'SUPERVISOR', 'OPERATOR')) {

@@ -515,6 +515,15 @@ class WorkbenchBrowserTest {
         HeadlessChromium.screenshot(browser, "workbench-15-admin-rules-refused");
     }
 
+    @Test
+    @Order(10)
+    void shouldShowTheAdministratorTheHolidayCalendarDeadlinesAreCountedOn() {
+        browser.get(workbench + "#/admin/calendar");
+        click("[data-year='2026'] .el-collapse-item__header");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text("[data-year='2026'] .holidays").contains("国庆节"));
+        assertThat(text("[data-year='2026'] .working-days")).contains("调休");
+    }
+
     /** A real photo in dispatch's store, as a handler's phone uploads it. */
     private String uploadedToDispatch() {
         var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
