@@ -18,6 +18,9 @@ final class DemoWork {
     /** gw-saihan-01's grids (the demo realm's area attribute). */
     static final Set<String> GRID_WORKERS_GRIDS = Set.of("150105001001001", "150105001001002");
     static final String GRID_WORKER = "gw-saihan-01";
+    /** Those grids as the demo registry has them (with their centres). */
+    private static final List<DemoData.DemoGrid> WORKERS_GRIDS = DemoData.GRIDS.getOrDefault(SAIHAN, List.of())
+            .stream().filter(g -> GRID_WORKERS_GRIDS.contains(g.code())).toList();
 
     /** How a report is to be left: where, what, and the steps the feeder takes before it stops. */
     record Left(DemoData.DemoGrid grid, EventCategory category, DemoData.Sample sample, List<String> steps) {
@@ -35,10 +38,8 @@ final class DemoWork {
         }
         double kind = random.nextDouble();
         if (kind < 0.3) {
-            List<DemoData.DemoGrid> grids = DemoData.GRIDS.getOrDefault(SAIHAN, List.of()).stream()
-                    .filter(g -> GRID_WORKERS_GRIDS.contains(g.code())).toList();
-            return grids.isEmpty() ? null
-                    : new Left(grids.get(random.nextInt(grids.size())), EventCategory.DISPUTE, DISPUTE, List.of());
+            return WORKERS_GRIDS.isEmpty() ? null : new Left(WORKERS_GRIDS.get(random.nextInt(WORKERS_GRIDS.size())),
+                    EventCategory.DISPUTE, DISPUTE, List.of());
         }
         if (kind < 0.55) {
             return new Left(null, EventCategory.LIVELIHOOD, WATER, List.of());

@@ -53,11 +53,21 @@ public class ClosedCases {
         if (c.state().isFinal()) {
             endOf(c).ifPresent(ended -> mongo.upsert(Query.query(Criteria.where("_id").is(dayKey(c.districtCode(),
                     ended))), new Update().set("entries." + c.id(), entryOf(c, ended)), COLLECTION));
-        } else {
-            // Re-opened (重新办理): it no longer ended where it was listed.
+        } else if (justReopened(c)) {
+            // Re-opened (重新办理): it no longer ended where it was listed. Only the reopening step itself writes:
+            // later steps of the case find nothing to take out.
             lastEnd(c.timeline()).ifPresent(ended -> mongo.updateFirst(Query.query(Criteria.where("_id")
                     .is(dayKey(c.districtCode(), ended))), new Update().unset("entries." + c.id()), COLLECTION));
         }
+    }
+
+    /** Whether the case's last step took it out of a final state. */
+    private static boolean justReopened(CaseFile c) {
+        if (c.timeline().isEmpty()) {
+            return false;
+        }
+        CaseState from = c.timeline().getLast().fromState();
+        return from != null && from.isFinal();
     }
 
     private static ClosedCase entryOf(CaseFile c, Instant ended) {

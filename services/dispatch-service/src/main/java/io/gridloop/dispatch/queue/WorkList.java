@@ -118,7 +118,7 @@ public final class WorkList {
      * (a city's six-digit code ends in 00), smaller areas by their grids' common prefix.
      */
     static Criteria inArea(String area) {
-        if (area.length() == 6 && area.endsWith("00")) {
+        if (area.length() == 6 && Router.cityOf(area).equals(area)) {
             return Criteria.where("districtCode").regex("^" + Pattern.quote(area.substring(0, 4)));
         }
         if (area.length() < 6) {

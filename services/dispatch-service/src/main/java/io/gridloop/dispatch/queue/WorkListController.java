@@ -7,6 +7,7 @@ import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.security.Role;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
+import io.gridloop.dispatch.routing.Router;
 import org.springframework.http.HttpStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,7 +59,7 @@ class WorkListController {
                             @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                             @Max(value = 200, message = "不能大于200") int size) {
         checkMayRead(area);
-        if (area.length() == 6 && area.endsWith("00")) {
+        if (area.length() == 6 && Router.cityOf(area).equals(area)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "DISTRICT_NEEDED", "请选择区县",
                     "已办结案件按区县查看，请选择一个区县或区县内的区域");
         }
