@@ -38,6 +38,15 @@ public final class Reports {
                 List.of("p" + "ab".repeat(32)));
     }
 
+    /** The same report, by {@code reporterId} and in {@code description}'s words. */
+    public static EventReported describing(EventReported e, String reporterId, String description) {
+        return new EventReported(e.eventId(), e.clientEventId(), reporterId, e.source(), e.category(),
+                e.subCategory(), e.subCategoryName(), e.complexity(), e.initialLevel(), e.urgency(), e.gridCode(),
+                e.communityCode(), e.communityName(), e.streetCode(), e.streetName(), e.districtCode(),
+                e.districtName(), description, e.location(), e.occurredAt(), e.reportedAt(), e.dueAt(),
+                e.likelyDuplicateOf(), e.photoIds());
+    }
+
     /** A grid worker's report of {@code subCategory} in {@code gridCode}, whose district is {@code districtName}. */
     public static EventReported of(String id, String subCategory, String gridCode, String districtName,
                                    Instant reportedAt) {

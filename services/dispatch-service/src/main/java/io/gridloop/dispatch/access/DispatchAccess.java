@@ -31,7 +31,8 @@ class DispatchAccess {
                 .requestMatchers(POST, "/api/v1/cases/*/actions/*").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/queues/*").hasAnyRole(names(OPERATOR, HANDLER, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/triage/*").hasRole(OPERATOR.name())
-                .requestMatchers(GET, "/api/v1/worklist", "/api/v1/worklist/counts", "/api/v1/worklist/closed")
+                .requestMatchers(GET, "/api/v1/worklist", "/api/v1/worklist/counts", "/api/v1/worklist/closed",
+                        "/api/v1/search")
                 .hasAnyRole(names(OPERATOR, SUPERVISOR))
                 .requestMatchers(GET, "/api/v1/supervisions").hasAnyRole(names(OPERATOR, SUPERVISOR))
                 .requestMatchers(GET, "/api/v1/admin/routing-rules", "/api/v1/admin/routing-rules/**",

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,13 @@ public class CaseFiles {
 
     public Optional<CaseFile> find(String caseId) {
         return Optional.ofNullable(mongo.findById(caseId, CaseFile.class, COLLECTION));
+    }
+
+    /** The cases of {@code ids} that exist, without their timelines and outboxes (for lists). */
+    public List<CaseFile> summaries(Collection<String> ids) {
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().exclude("timeline", "outbox");
+        return mongo.find(query, CaseFile.class, COLLECTION);
     }
 
     /** Stores a newly opened case; false if a case with that id exists already (a redelivered report). */

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -72,6 +75,14 @@ public class CaseNumbers {
             return Optional.empty();
         }
         return Optional.ofNullable(mongo.findById(number, Document.class, LOOKUP)).map(d -> d.getString("caseId"));
+    }
+
+    /** The cases of those {@code numbers} that are known, by number. */
+    public Map<String, String> casesOf(Collection<String> numbers) {
+        Map<String, String> cases = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(numbers)), Document.class, LOOKUP)
+                .forEach(d -> cases.put(d.getString("_id"), d.getString("caseId")));
+        return cases;
     }
 
     /** Whether {@code text} has the shape of a case number (so a search need not read descriptions). */

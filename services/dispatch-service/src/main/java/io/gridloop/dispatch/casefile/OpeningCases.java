@@ -9,6 +9,7 @@ import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.routing.CaseArea;
 import io.gridloop.dispatch.rules.RoutingRules;
+import io.gridloop.dispatch.search.SearchIndex;
 import io.gridloop.dispatch.unit.UnitDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -35,10 +36,12 @@ class OpeningCases {
     private final RoutingRules rules;
     private final CaseNumbers numbers;
     private final UnitDirectory units;
+    private final SearchIndex search;
     private final Clock clock;
 
     OpeningCases(CaseFiles cases, CaseLocks locks, OutboxRelay relay, EventCodec codec, CalendarStore calendar,
-                 RoutingRules rules, CaseNumbers numbers, UnitDirectory units, Clock clock) {
+                 RoutingRules rules, CaseNumbers numbers, UnitDirectory units, SearchIndex search, Clock clock) {
+        this.search = search;
         this.numbers = numbers;
         this.units = units;
         this.locks = locks;
@@ -61,12 +64,16 @@ class OpeningCases {
                 CaseFile opened = open(event);
                 if (cases.insertNew(opened)) {
                     numbers.remember(opened.caseNumber(), opened.id());
+                    search.add(opened, event.reporterId());
                     logOpened(opened, event);
                     return relay.relay(opened);
                 }
             }
             log.debug("Case {} exists already; report was redelivered", event.eventId());
-            existing.ifPresent(c -> numbers.remember(c.caseNumber(), c.id()));
+            existing.ifPresent(c -> {
+                numbers.remember(c.caseNumber(), c.id());
+                search.add(c, event.reporterId());
+            });
             return relay.relay(event.eventId());
         });
     }

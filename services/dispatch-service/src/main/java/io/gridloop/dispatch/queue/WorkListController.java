@@ -59,7 +59,7 @@ class WorkListController {
                             @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                             @Max(value = 200, message = "不能大于200") int size) {
         checkMayRead(area);
-        if (area.length() == 6 && Router.cityOf(area).equals(area)) {
+        if (!Router.withinDistrict(area)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "DISTRICT_NEEDED", "请选择区县",
                     "已办结案件按区县查看，请选择一个区县或区县内的区域");
         }

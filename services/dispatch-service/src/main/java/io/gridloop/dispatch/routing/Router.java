@@ -32,6 +32,11 @@ public final class Router {
         return areaCode.substring(0, 4) + "00";
     }
 
+    /** Whether {@code areaCode} is a district or an area inside one — not a province or a city. */
+    public static boolean withinDistrict(String areaCode) {
+        return areaCode.length() > 6 || (areaCode.length() == 6 && !cityOf(areaCode).equals(areaCode));
+    }
+
     /** Where unroutable and returned cases wait for a person to route them (人工分流). */
     public static HandlingUnit triage(CaseArea area) {
         return new HandlingUnit(triageCode(area.districtCode()), area.districtName() + "网格化服务管理中心（人工分流）",

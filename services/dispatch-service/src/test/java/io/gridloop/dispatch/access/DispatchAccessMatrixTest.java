@@ -137,6 +137,8 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                         "OPERATOR@150105", "SUPERVISOR@150105")
                 .call("GET /worklist/closed", c -> c.get().uri("/api/v1/worklist/closed?area=150105").exchange(),
                         "OPERATOR@150105", "SUPERVISOR@150105")
+                .call("GET /search", c -> c.get().uri("/api/v1/search?area=150105&q=漏水").exchange(),
+                        "OPERATOR@150105", "SUPERVISOR@150105")
                 .call("GET /supervisions", c -> c.get().uri("/api/v1/supervisions").exchange(),
                         "OPERATOR@150105", "OPERATOR@150102", "SUPERVISOR@150105", "SUPERVISOR@150102")
                 .call("GET /admin/routing-rules", c -> c.get().uri("/api/v1/admin/routing-rules").exchange(),

@@ -1,0 +1,122 @@
+package io.gridloop.dispatch.search;
+
+import io.gridloop.dispatch.lifecycle.CaseFile;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The cases each term ({@link SearchTerms}) is found in, without reading a single case: one document per district,
+ * Beijing day and term — {@code _id = 150105:20261206:漏水} — listing the day's case numbers that hold the term,
+ * by their sequence ({@code 00123}; the rest of the number is the document's district and day). A search reads
+ * these by {@code _id}, which every MongoDB (and the embedded server, which builds no other index) answers from its
+ * one index, and a district's busiest day keeps even the commonest term's document small (about 10 KB for 1,200
+ * cases). Adding a case again adds nothing ({@code $addToSet}), so a redelivered report is harmless.
+ */
+@Repository
+public class SearchIndex {
+
+    static final String COLLECTION = "case_search_terms";
+    /** A 12345 order's text can run to pages; who looks for a case types what its first lines say. */
+    static final int INDEXED_CHARS = 400;
+    /** A case number: Beijing day, district code, then the day's sequence. */
+    private static final int DAY_DIGITS = 8;
+    private static final int PREFIX_DIGITS = DAY_DIGITS + 6;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final MongoTemplate mongo;
+
+    SearchIndex(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Makes {@code c} findable by its description, its street and community, and who reported it. A case without a
+     * number (opened before numbers were given) is found by its id only.
+     */
+    public void add(CaseFile c, String reporterId) {
+        if (c.caseNumber() == null || c.caseNumber().length() <= PREFIX_DIGITS) {
+            return;
+        }
+        Set<String> terms = new LinkedHashSet<>(SearchTerms.of(head(c.description())));
+        Stream.of(c.streetName(), c.communityName(), reporterId).forEach(t -> terms.addAll(SearchTerms.of(t)));
+        if (terms.isEmpty()) {
+            return;
+        }
+        String key = c.caseNumber().substring(DAY_DIGITS, PREFIX_DIGITS) + ":" + c.caseNumber().substring(0, DAY_DIGITS);
+        String sequence = c.caseNumber().substring(PREFIX_DIGITS);
+        try {
+            write(key, terms, sequence);
+        } catch (DuplicateKeyException anotherInstanceCreatedOne) {
+            // Two instances created the same day's term at once; the other's document exists now, and adding is
+            // idempotent, so doing it all again is safe.
+            write(key, terms, sequence);
+        }
+    }
+
+    private void write(String key, Set<String> terms, String sequence) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (String term : terms) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(key + ":" + term)), new Update().addToSet("s", sequence));
+        }
+        bulk.execute();
+    }
+
+    private static String head(String description) {
+        return description == null || description.length() <= INDEXED_CHARS ? description
+                : description.substring(0, INDEXED_CHARS);
+    }
+
+    /**
+     * The numbers of {@code district}'s cases reported on {@code days} that hold every one of {@code terms}, the
+     * latest day first and within a day the latest case first.
+     */
+    public List<String> numbersHolding(String district, List<LocalDate> days, Set<String> terms) {
+        List<String> ids = new ArrayList<>();
+        for (LocalDate day : days) {
+            terms.forEach(term -> ids.add(district + ":" + DAY.format(day) + ":" + term));
+        }
+        Map<String, List<String>> postings = new HashMap<>();
+        for (Document d : mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)) {
+            postings.put(d.getString("_id"), d.getList("s", String.class));
+        }
+        List<String> numbers = new ArrayList<>();
+        days.stream().sorted(Comparator.reverseOrder()).forEach(day -> {
+            String dayKey = district + ":" + DAY.format(day) + ":";
+            Set<String> common = null;
+            for (String term : terms) {
+                List<String> holding = postings.get(dayKey + term);
+                if (holding == null) {
+                    return;
+                }
+                if (common == null) {
+                    common = new LinkedHashSet<>(holding);
+                } else {
+                    common.retainAll(holding);
+                }
+            }
+            if (common != null) {
+                String prefix = DAY.format(day) + district;
+                common.stream().sorted(Comparator.comparing(String::length).thenComparing(s -> s)
+                        .reversed()).forEach(s -> numbers.add(prefix + s));
+            }
+        });
+        return numbers;
+    }
+}
