@@ -15,6 +15,11 @@ export function beijingTime(instant) {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
 }
 
+/** A day as the date picker chose it (the browser's calendar day), as the APIs take dates: `2026-12-06`. */
+export function dayOf(date) {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
 function span(ms) {
   const minutes = Math.floor(ms / 60000);
   if (minutes < 60) {
@@ -48,4 +53,12 @@ export function deadlineOf(c, now = Date.now()) {
     return {tone: 'danger', text: `已超期${span(Math.max(now - due, 60000))}`};
   }
   return {tone: c.warned ? 'warning' : 'success', text: `剩余${span(due - now)}`};
+}
+
+/** Working days to a deadline as a dispatch centre says them (the service counts them on the holiday calendar). */
+export function workingDaysText(left) {
+  if (left > 0) {
+    return `剩余${left}个工作日`;
+  }
+  return left === 0 ? '今日到期' : `已超期${-left}个工作日`;
 }

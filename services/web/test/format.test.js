@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {beijingTime, deadlineOf} from '../src/format.js';
+import {beijingTime, dayOf, deadlineOf, workingDaysText} from '../src/format.js';
 
 describe('beijingTime', () => {
   it('shows an instant in Beijing time whatever the zone of the browser', () => {
@@ -29,5 +29,19 @@ describe('deadlineOf', () => {
     expect(deadlineOf({dueAt: '2026-12-06T09:00:00Z', closedAt: '2026-12-06T12:00:00Z'}, now).text)
       .toBe('超期3小时办结');
     expect(deadlineOf({dueAt: '2026-12-06T07:00:00Z', state: 'SUSPENDED'}, now).tone).toBe('info');
+  });
+});
+
+describe('workingDaysText', () => {
+  it('says the working days left, due today, or overdue by', () => {
+    expect(workingDaysText(3)).toBe('剩余3个工作日');
+    expect(workingDaysText(0)).toBe('今日到期');
+    expect(workingDaysText(-2)).toBe('已超期2个工作日');
+  });
+});
+
+describe('dayOf', () => {
+  it('writes the chosen calendar day as the APIs take it', () => {
+    expect(dayOf(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });
 });

@@ -18,12 +18,12 @@ describe('personOf', () => {
 describe('pagesFor', () => {
   it('gives each role its pages and a person with two roles both, without asking', () => {
     const operator = personOf({preferred_username: 'op', realm_access: {roles: ['OPERATOR']}, area: ['150105']});
-    expect(pagesFor(operator).map(p => p.title)).toEqual(['指挥中心工作台', '督办', '处置单位名录', '办结率看板']);
+    expect(pagesFor(operator).map(p => p.title)).toEqual(['指挥中心工作台', '督办', '案件搜索', '处置单位名录', '办结率看板']);
     expect(homeOf(operator)).toBe('/work');
 
     const both = personOf({preferred_username: 'x', realm_access: {roles: ['HANDLER', 'OPERATOR']},
       area: ['150105'], unit: '150105-WATER'});
-    expect(pagesFor(both).map(p => p.path).filter(Boolean)).toEqual(['/work', '/supervision', '/unit',
+    expect(pagesFor(both).map(p => p.path).filter(Boolean)).toEqual(['/work', '/supervision', '/search', '/unit',
       '/admin/units']);
   });
 
@@ -42,7 +42,7 @@ describe('pagesFor', () => {
   it('offers a handler without a unit no queue, and a supervisor the 督办 list and the dashboard', () => {
     expect(pagesFor(personOf({realm_access: {roles: ['HANDLER']}}))).toEqual([]);
     const supervisor = personOf({realm_access: {roles: ['SUPERVISOR']}});
-    expect(pagesFor(supervisor).map(p => p.title)).toEqual(['督办', '办结率看板']);
+    expect(pagesFor(supervisor).map(p => p.title)).toEqual(['督办', '案件搜索', '办结率看板']);
     expect(homeOf(supervisor)).toBe('/supervision');
   });
 });

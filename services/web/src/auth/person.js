@@ -50,6 +50,7 @@ export function pagesFor(person) {
   }
   if (has(person, 'OPERATOR', 'SUPERVISOR')) {
     pages.push({path: '/supervision', title: '督办', icon: 'Bell'});
+    pages.push({path: '/search', title: '案件搜索', icon: 'Search'});
   }
   if (has(person, 'HANDLER') && person.unit) {
     pages.push({path: '/unit', title: '本单位待办', icon: 'Tickets'});

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,6 +63,7 @@ class WorkbenchBrowserTest {
     private static final String OPERATOR = "operator-saihan";
     private static final String WATER = "handler-saihan-water";
     private static final String GRID_WORKER = "gw-saihan-01";
+    private static final String COMMUNITY_CENTRE = "community-saihan-01";
     private static final String GRID_WORKERS_SECOND_GRID = "150105001001002";
 
     private DevTokenIssuer issuer;
@@ -234,7 +236,13 @@ class WorkbenchBrowserTest {
         assertThat(text("a.case-number[data-case='" + caseId + "']")).isEqualTo(caseNumber);
         HeadlessChromium.screenshot(browser, "workbench-1-operator-triage");
 
-        // Found by its number, as a caller quotes it.
+        // Found by the words of its description (案件搜索)…
+        browser.get(workbench + "#/search");
+        find(".search-text input").sendKeys("路灯不亮\n");
+        find(".case-table a.case-number[data-case='" + caseId + "']");
+        HeadlessChromium.screenshot(browser, "workbench-1b-operator-search");
+        // …and by its number, as a caller quotes it.
+        browser.get(workbench + "#/work");
         find(".case-lookup input").sendKeys(caseNumber + "\n");
         awaitState("已退单");
         assertThat(text("#case-number")).isEqualTo(caseNumber);
@@ -251,6 +259,9 @@ class WorkbenchBrowserTest {
         awaitDialogClosed();
         awaitState("已分流");
         assertThat(caseView(caseId).get("handlingUnit").asString()).isEqualTo("150105-WATER");
+        // The deadline in working days too, as the service counts them on the holiday calendar.
+        int left = caseView(caseId).get("workingDaysLeft").asInt();
+        assertThat(text("#working-days-left")).isEqualTo("（" + (left > 0 ? "剩余" + left + "个工作日" : "今日到期") + "）");
         // Where it is: the community's grids drawn from the registry, no map server needed.
         find(".case-map canvas");
         HeadlessChromium.screenshot(browser, "workbench-3-operator-routed");
@@ -375,7 +386,15 @@ class WorkbenchBrowserTest {
         await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(".case-table a.case-number"))
                 .stream().noneMatch(a -> number.equals(a.getText().strip())));
         find(".case-lookup input").sendKeys(number + "\n");
-        assertThat(lastMessage()).contains("没有找到案件");
+        // Not a case of theirs: the search the number turns into finds nothing…
+        await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().contains("#/search"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".case-table .el-table__empty-text").equals("暂无案件"));
+        // …and the words of its description find 赛罕区's own street-light cases, never 新城区's.
+        find(".search-text input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "路灯不亮\n");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> !browser.findElements(By.cssSelector(
+                ".case-table a.case-number[data-case='" + other + "']")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".case-table a.case-number")))
+                .extracting(a -> a.getText().strip()).doesNotContain(number);
     }
 
     @Test
@@ -468,6 +487,29 @@ class WorkbenchBrowserTest {
         click("[data-action='accept']");
         awaitState("处理中");
         assertThat(browser.findElements(By.cssSelector("[data-action='close']"))).isEmpty();
+        openAction("feedback");
+        find(".action-dialog .comment textarea").sendKeys("已上门调解，双方达成一致，楼上已修好水管");
+        confirmAction();
+        awaitDialogClosed();
+        awaitState("已反馈待复核");
+
+        // The community's centre reviews and closes what its grid solved (小事不出网格).
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        signOut();
+        signInAs(COMMUNITY_CENTRE);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> find(".el-tabs__item.is-active [data-tab]")
+                .getAttribute("data-tab").equals("REVIEW"));
+        click("a.case-number[data-case='" + dispute + "']");
+        awaitState("已反馈待复核");
+        openAction("close");
+        find(".action-dialog .comment textarea").sendKeys("回访当事人满意，结案");
+        confirmAction();
+        awaitDialogClosed();
+        awaitState("已结案");
+        HeadlessChromium.screenshot(browser, "workbench-14-community-closed");
+        JsonNode closed = caseView(dispute);
+        assertThat(closed.get("timeline").get(closed.get("timeline").size() - 1).get("actor").asString())
+                .isEqualTo(COMMUNITY_CENTRE);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.gridloop.dispatch.casefile;
 
 import io.gridloop.dispatch.access.CaseAccess;
+import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.dispatch.lifecycle.ActionInput;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,9 +38,13 @@ class CaseController {
     private final CaseWork work;
     private final UnitDirectory units;
     private final CaseNumbers numbers;
+    private final CalendarStore calendar;
+    private final Clock clock;
 
-    CaseController(CaseWork work, UnitDirectory units, CaseNumbers numbers) {
+    CaseController(CaseWork work, UnitDirectory units, CaseNumbers numbers, CalendarStore calendar, Clock clock) {
         this.work = work;
+        this.calendar = calendar;
+        this.clock = clock;
         this.units = units;
         this.numbers = numbers;
     }
@@ -81,7 +87,7 @@ class CaseController {
     @GetMapping("/{caseId}")
     CaseView get(@PathVariable("caseId") String caseIdOrNumber) {
         Caller caller = Caller.current();
-        return CaseView.of(CaseAccess.visible(caller, work.get(idOf(caseIdOrNumber))), caller);
+        return viewOf(CaseAccess.visible(caller, work.get(idOf(caseIdOrNumber))), caller);
     }
 
     @GetMapping("/{caseId}/timeline")
@@ -125,7 +131,11 @@ class CaseController {
         }
         // Who may act, and in which role, is decided on the case as it is under its lock: a reassignment in
         // between moves it out of a unit's reach.
-        return CaseView.of(work.actAs(caseId, action, input, request == null ? null : request.chosenUnit(),
+        return viewOf(work.actAs(caseId, action, input, request == null ? null : request.chosenUnit(),
                 current -> CaseAccess.roleFor(caller, wanted, current).name()), caller);
+    }
+
+    private CaseView viewOf(CaseFile c, Caller caller) {
+        return CaseView.of(c, caller, calendar.policy().calendar(), clock.instant());
     }
 }

@@ -4,6 +4,7 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.HandlingLevel;
 import io.gridloop.dispatch.access.CaseAccess;
+import io.gridloop.dispatch.deadline.HolidayCalendar;
 import io.gridloop.dispatch.lifecycle.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.TimelineEntry;
@@ -29,7 +30,7 @@ record CaseView(String caseId, String caseNumber, CaseState state, String stateL
                 Instant acceptBy, Instant dueAt, Instant warnAt, String handlingUnit, String handlingUnitName,
                 HandlingLevel level, String levelLabel, String routingRule, String assignee, int reworkCount,
                 Integer requestedExtensionDays, String mergedInto, Instant closedAt, boolean warned,
-                boolean overdue, List<String> allowedActions, List<ActionChoice> actions,
+                boolean overdue, Integer workingDaysLeft, List<String> allowedActions, List<ActionChoice> actions,
                 List<TimelineLine> timeline) {
 
     /** A line of the timeline with the Chinese names of its action, state and role. */
@@ -72,7 +73,12 @@ record CaseView(String caseId, String caseNumber, CaseState state, String stateL
         }
     }
 
-    static CaseView of(CaseFile c, Caller caller) {
+    /**
+     * @param workingDaysLeft working days to the deadline while the clock runs (see
+     *                        {@link HolidayCalendar#workingDaysUntil}); absent once closed, while suspended, or
+     *                        without a deadline
+     */
+    static CaseView of(CaseFile c, Caller caller, HolidayCalendar calendar, Instant now) {
         List<CaseAction> mayTake = c.allowedActions().stream().filter(CaseAction::manual)
                 .filter(a -> CaseAccess.roleIfAllowed(caller, a, c).isPresent())
                 // Whoever works the case has claimed it: offering them 签收 again would do nothing.
@@ -86,8 +92,16 @@ record CaseView(String caseId, String caseNumber, CaseState state, String stateL
                 c.likelyDuplicateOf(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(),
                 c.handlingUnitName(), c.level(), c.level() == null ? null : c.level().label(), c.routingRule(),
                 c.assignee(), c.reworkCount(), c.requestedExtensionDays(), c.mergedInto(), c.closedAt(),
-                c.warned(), c.overdue(), mayTake.stream().map(CaseAction::wireName).sorted().toList(),
+                c.warned(), c.overdue(), workingDaysLeft(c, calendar, now), mayTake.stream().map(CaseAction::wireName).sorted().toList(),
                 mayTake.stream().map(ActionChoice::of).toList(),
                 c.timeline().stream().map(TimelineLine::of).toList());
+    }
+
+    private static Integer workingDaysLeft(CaseFile c, HolidayCalendar calendar, Instant now) {
+        if (c.dueAt() == null || c.state().isFinal() || c.state() == CaseState.SUSPENDED) {
+            return null;
+        }
+        return calendar.workingDaysUntil(now.atZone(HolidayCalendar.CHINA).toLocalDate(),
+                c.dueAt().atZone(HolidayCalendar.CHINA).toLocalDate());
     }
 }

@@ -79,4 +79,22 @@ public final class HolidayCalendar {
         }
         return t;
     }
+
+    /**
+     * The working days from {@code today} to {@code due}, as a deadline board counts them (剩余N个工作日): those after
+     * today up to and including the due day — 0 when it is due today; negative, counting the same way back, once
+     * the due day has passed.
+     */
+    public int workingDaysUntil(LocalDate today, LocalDate due) {
+        boolean ahead = !due.isBefore(today);
+        LocalDate from = ahead ? today : due;
+        LocalDate to = ahead ? due : today;
+        int count = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                count++;
+            }
+        }
+        return ahead ? count : -count;
+    }
 }

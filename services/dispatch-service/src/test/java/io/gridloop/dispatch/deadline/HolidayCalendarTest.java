@@ -50,6 +50,17 @@ class HolidayCalendarTest {
                 .isEqualTo(ZonedDateTime.parse("2026-02-25T00:00:00+08:00[Asia/Shanghai]"));
     }
 
+    @ParameterizedTest(name = "on {0}, due {1}: {2} working days left")
+    @CsvSource({
+            "2026-02-13, 2026-02-25, 3",   // 02-14 (调休 Saturday), 02-24, 02-25; the festival counts nothing
+            "2026-02-25, 2026-02-25, 0",   // due today
+            "2026-03-06, 2026-03-09, 1",   // Friday to Monday: the weekend counts nothing
+            "2026-03-10, 2026-03-06, -2",  // due last Friday: Monday and Tuesday have passed since
+            "2026-02-16, 2026-02-24, 1"})  // inside the holiday: the first day back is the one left
+    void shouldCountTheWorkingDaysLeftToADeadline(LocalDate today, LocalDate due, int left) {
+        assertThat(calendar.workingDaysUntil(today, due)).isEqualTo(left);
+    }
+
     @Test
     void shouldSkipAnOrdinaryWeekend() {
         ZonedDateTime friday = ZonedDateTime.parse("2026-03-06T15:00:00+08:00[Asia/Shanghai]");

@@ -2,7 +2,9 @@ package io.gridloop.dispatch.queue;
 
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.Reports;
+import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.dispatch.casefile.CaseFiles;
+import io.gridloop.dispatch.deadline.HolidayCalendar;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.auth.Identity;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,6 +24,9 @@ class WorkListTest extends ServiceIntegrationTest {
 
     @Autowired
     CaseFiles cases;
+
+    @Autowired
+    CalendarStore calendar;
 
 
     /** A district of Hohhot no other test uses, so its lists hold only this test's cases. */
@@ -51,7 +57,11 @@ class WorkListTest extends ServiceIntegrationTest {
                 .jsonPath("$.actions[?(@.action == 'feedback')].inputs[0]").isEqualTo("PHOTOS")
                 .jsonPath("$.actions[?(@.action == 'request-extension')].inputs[0]").isEqualTo("EXTENSION_DAYS")
                 .jsonPath("$.actions[?(@.action == 'close')]").isEmpty()
-                .jsonPath("$.actions[?(@.action == 'reassign')]").isEmpty();
+                .jsonPath("$.actions[?(@.action == 'reassign')]").isEmpty()
+                // The deadline in working days, counted on the holiday calendar dispatch keeps.
+                .jsonPath("$.workingDaysLeft").isEqualTo(calendar.policy().calendar().workingDaysUntil(
+                        LocalDate.now(HolidayCalendar.CHINA),
+                        cases.find(water).orElseThrow().dueAt().atZone(HolidayCalendar.CHINA).toLocalDate()));
         as(Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit)).post()
                 .uri("/api/v1/cases/{id}/actions/feedback", water).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"comment\":\"已修复水管\"}").exchange().expectStatus().isOk();
@@ -112,6 +122,9 @@ class WorkListTest extends ServiceIntegrationTest {
                         .toList()).containsExactlyInAnyOrder(closedOne, invalid).doesNotContain(stillOpen))
                 .jsonPath("$.items[?(@.id == '" + closedOne + "')].stateLabel").isEqualTo(List.of("已结案"))
                 .jsonPath("$.items[?(@.id == '" + closedOne + "')].closedAt").exists();
+        // Closed: no deadline left to count.
+        as(operator()).get().uri("/api/v1/cases/{id}", closedOne).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.workingDaysLeft").doesNotExist();
 
         // "Not fixed": open again, so no longer among those that ended.
         as(operator()).post().uri("/api/v1/cases/{id}/actions/reopen", closedOne)
