@@ -4,6 +4,8 @@ import {has, homeOf} from './auth/person.js';
 
 const routes = [
   {path: '/work', component: () => import('./views/WorkLists.vue'), meta: {roles: ['OPERATOR'], title: '指挥中心工作台'}},
+  {path: '/dashboard', component: () => import('./views/Dashboard.vue'),
+    meta: {roles: ['OPERATOR', 'SUPERVISOR'], title: '办结率看板'}},
   {path: '/search', component: () => import('./views/CaseSearch.vue'),
     meta: {roles: ['OPERATOR', 'SUPERVISOR'], title: '案件搜索'}},
   {path: '/supervision', component: () => import('./views/SupervisionList.vue'),

@@ -24,7 +24,7 @@ describe('pagesFor', () => {
     const both = personOf({preferred_username: 'x', realm_access: {roles: ['HANDLER', 'OPERATOR']},
       area: ['150105'], unit: '150105-WATER'});
     expect(pagesFor(both).map(p => p.path).filter(Boolean)).toEqual(['/work', '/supervision', '/search', '/unit',
-      '/admin/units']);
+      '/admin/units', '/dashboard']);
   });
 
   it('gives a grid worker the phone pages: report, my reports and the tasks of their grids', () => {
@@ -42,7 +42,7 @@ describe('pagesFor', () => {
   it('offers a handler without a unit no queue, and a supervisor the 督办 list and the dashboard', () => {
     expect(pagesFor(personOf({realm_access: {roles: ['HANDLER']}}))).toEqual([]);
     const supervisor = personOf({realm_access: {roles: ['SUPERVISOR']}});
-    expect(pagesFor(supervisor).map(p => p.title)).toEqual(['督办', '案件搜索', '办结率看板']);
-    expect(homeOf(supervisor)).toBe('/supervision');
+    expect(pagesFor(supervisor).map(p => p.title)).toEqual(['办结率看板', '督办', '案件搜索']);
+    expect(homeOf(supervisor)).toBe('/dashboard');
   });
 });

@@ -62,10 +62,40 @@ export async function call(service, path, {method = 'GET', query, body, form, fi
   return data;
 }
 
+/** The address of `path` at `service`, as a link shows it (e.g. an export to download). */
+export function addressOf(service, path, query) {
+  return urlOf(service, path, query).toString();
+}
+
+/** `fetch` with the session's token: for answers that are not JSON (a stream, a file). */
+export async function fetchSigned(url, init = {}) {
+  return fetch(url, {...init, headers: {...init.headers, Authorization: `Bearer ${await session.token()}`}});
+}
+
+/**
+ * Downloads what `href` answers under the name the service gives it: a plain link cannot carry the token, so the
+ * file is fetched and handed to the browser.
+ */
+export async function download(href) {
+  const answer = await fetchSigned(href);
+  if (!answer.ok) {
+    const type = answer.headers.get('Content-Type') || '';
+    throw new ApiError(answer.status, type.includes('json') ? await answer.json() : {detail: `导出失败（${answer.status}）`});
+  }
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(answer.headers.get('Content-Disposition') || '');
+  const url = URL.createObjectURL(await answer.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = named ? decodeURIComponent(named[1]) : 'export';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 /** A photo a service stores, fetched with the token, as an address an <img> can show. */
 export async function photoUrl(service, id) {
-  const answer = await fetch(urlOf(service, `/api/v1/photos/${encodeURIComponent(id)}`),
-    {headers: {Authorization: `Bearer ${await session.token()}`}});
+  const answer = await fetchSigned(urlOf(service, `/api/v1/photos/${encodeURIComponent(id)}`));
   if (!answer.ok) {
     throw new ApiError(answer.status, null);
   }

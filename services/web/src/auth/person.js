@@ -39,14 +39,15 @@ export function has(person, ...roles) {
   return roles.some(r => person.roles.includes(r));
 }
 
-/**
- * The pages of the workbench this person works in, in menu order. `path` is the workbench's own route;
- * `href` leaves the workbench (the supervisors' dashboard is its own page).
- */
+/** The pages of the workbench this person works in, in menu order. */
 export function pagesFor(person) {
   const pages = [];
   if (has(person, 'OPERATOR')) {
     pages.push({path: '/work', title: '指挥中心工作台', icon: 'Monitor'});
+  }
+  if (has(person, 'SUPERVISOR')) {
+    // Supervisors read figures first; the dispatch centre works its lists first and reads figures after.
+    pages.push({path: '/dashboard', title: '办结率看板', icon: 'DataLine'});
   }
   if (has(person, 'OPERATOR', 'SUPERVISOR')) {
     pages.push({path: '/supervision', title: '督办', icon: 'Bell'});
@@ -65,20 +66,20 @@ export function pagesFor(person) {
   if (has(person, 'ADMIN', 'OPERATOR')) {
     pages.push({path: '/admin/units', title: '处置单位名录', icon: 'OfficeBuilding'});
   }
+  if (has(person, 'OPERATOR') && !has(person, 'SUPERVISOR')) {
+    pages.push({path: '/dashboard', title: '办结率看板', icon: 'DataLine'});
+  }
   if (has(person, 'ADMIN')) {
     pages.push({path: '/admin/grid-registry', title: '网格库导入', icon: 'Upload'});
     pages.push({path: '/admin/routing-rules', title: '分流规则', icon: 'Share'});
     pages.push({path: '/admin/calendar', title: '节假日安排', icon: 'Calendar'});
     pages.push({path: '/admin/dead-letters', title: '12345死信', icon: 'WarningFilled'});
   }
-  if (has(person, 'SUPERVISOR', 'OPERATOR')) {
-    pages.push({href: '/', title: '办结率看板', icon: 'DataLine'});
-  }
   return pages;
 }
 
 /** Where the workbench opens for this person: their first page of the workbench itself. */
 export function homeOf(person) {
-  const first = pagesFor(person).find(p => p.path);
-  return first ? first.path : '/none';
+  const pages = pagesFor(person);
+  return pages.length ? pages[0].path : '/none';
 }

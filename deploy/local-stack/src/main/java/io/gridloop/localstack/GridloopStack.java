@@ -110,7 +110,6 @@ public final class GridloopStack implements AutoCloseable {
         }
         String local = "http://localhost:";
         all.putIfAbsent("gridloop.web.cors.origins", local + ports.metrics() + ",http://127.0.0.1:" + ports.metrics());
-        all.putIfAbsent("gridloop.dashboard.stats-url", local + ports.stats());
         all.putIfAbsent("gridloop.workbench.intake-url", local + ports.intake());
         all.putIfAbsent("gridloop.workbench.dispatch-url", local + ports.dispatch());
         all.putIfAbsent("gridloop.workbench.hotline-url", local + ports.hotlineBridge());

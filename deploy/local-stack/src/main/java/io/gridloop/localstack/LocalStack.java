@@ -109,7 +109,7 @@ public final class LocalStack {
         String banner = """
 
                 gridloop local stack is up in %.1f s
-                  dashboard (办结率)   %s/
+                  workbench (工作台)   %s/workbench/  (办结率看板 %s/workbench/#/dashboard)
                   prometheus          %s/actuator/prometheus
                   intake (上报)        %s/api/v1/events
                   dispatch (案件)      %s/api/v1/cases/{id}
@@ -123,7 +123,7 @@ public final class LocalStack {
                   demo feeder         %s
                 Press Ctrl-C to stop.
                 """.formatted(seconds,
-                stack.baseUrl(ServiceNames.METRICS), stack.baseUrl(ServiceNames.METRICS),
+                stack.baseUrl(ServiceNames.METRICS), stack.baseUrl(ServiceNames.METRICS), stack.baseUrl(ServiceNames.METRICS),
                 stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH),
                 stack.baseUrl(ServiceNames.HOTLINE_BRIDGE), hotline.baseUrl(), hotline.adminKey(),
                 stack.baseUrl(ServiceNames.STATS),
@@ -133,9 +133,9 @@ public final class LocalStack {
         System.out.println(banner + demoUsers(issuer));
     }
 
-    /** The realm's people, to sign in to the dashboard or to ask the token endpoint for a token as them. */
+    /** The realm's people, to sign in to the workbench or to ask the token endpoint for a token as them. */
     static String demoUsers(DevTokenIssuer issuer) {
-        StringBuilder table = new StringBuilder("Demo users (deploy/keycloak/demo-realm.json), for the dashboard "
+        StringBuilder table = new StringBuilder("Demo users (deploy/keycloak/demo-realm.json), for the workbench "
                 + "or the token endpoint " + issuer.tokenUri() + "\n  (grant_type=password, client_id=gridloop-app):\n");
         for (DevRealm.User user : issuer.realm().users()) {
             Identity who = user.identity();

@@ -355,8 +355,10 @@ class K8sManifestsTest {
             String namespace = String.valueOf(at(installation.getFirst(), "metadata.namespace"));
             assertThat(namespace).startsWith("gridloop-");
             assertThat(installation).allSatisfy(r -> assertThat(at(r, "metadata.namespace")).isEqualTo(namespace));
-            assertThat(environment(installation, "metrics-service").get("GRIDLOOP_DASHBOARD_STATSURL")).asString()
-                    .doesNotContain("example");
+            for (String service : List.of("INTAKE", "DISPATCH", "HOTLINE", "STATS")) {
+                assertThat(environment(installation, "metrics-service").get("GRIDLOOP_WORKBENCH_" + service + "URL"))
+                        .as(service).asString().startsWith("https://").doesNotContain("example");
+            }
             assertThat(environment(installation, "hotline-bridge").get("GRIDLOOP_HOTLINE_BASEURL")).asString()
                     .doesNotContain("example");
             assertThat(environment(installation, "intake-service")

@@ -39,11 +39,9 @@ class RealmExportTest {
             clients.add(id);
             assertThat(client.has("secret")).as("%s: Keycloak generates secrets at import", id).isFalse();
             if (client.path("publicClient").asBoolean()) {
-                // The dashboard still signs in with the password grant until it moves to the code flow (the
-                // workbench issue); the direct grant then asks administrators for their one-time password too.
                 assertThat(client.path("directAccessGrantsEnabled").asBoolean())
                         .as("%s: people sign in in the browser, never by sending a password to an app", id)
-                        .isEqualTo(id.equals("gridloop-dashboard"));
+                        .isFalse();
                 assertThat(client.path("attributes").path("pkce.code.challenge.method").asString()).isEqualTo("S256");
                 client.path("redirectUris").forEach(uri -> assertThat(uri.asString()).startsWith("https://"));
             }
@@ -79,11 +77,9 @@ class RealmExportTest {
     }
 
     @Test
-    void shouldGiveTheDemoRealmsDashboardNoKeyToTheServicesThatChangeCases() throws IOException {
+    void shouldGiveTheDemoFeederOnlyTheKeysOfTheServicesItReportsTo() throws IOException {
         DevRealm demo = DevRealm.standard();
 
-        assertThat(demo.client("gridloop-dashboard").orElseThrow().audiences())
-                .containsExactlyInAnyOrder("stats-service", "metrics-service");
         assertThat(demo.client("demo-feeder").orElseThrow().audiences())
                 .containsExactlyInAnyOrder("intake-service", "dispatch-service");
         assertThat(demo.client("demo-feeder").orElseThrow().serviceAccount().channels())

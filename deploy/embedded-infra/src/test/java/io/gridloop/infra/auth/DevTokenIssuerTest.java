@@ -48,7 +48,7 @@ class DevTokenIssuerTest {
     @Test
     void shouldSignARealmUserInWithTheirRolesAreasAndUnit() throws Exception {
         HttpResponse<String> answer = token(
-                "grant_type=password&client_id=gridloop-dashboard&username=handler-saihan-water&password=gridloop");
+                "grant_type=password&client_id=gridloop-app&username=handler-saihan-water&password=gridloop");
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -60,7 +60,7 @@ class DevTokenIssuerTest {
                 .containsExactly("HANDLER");
         assertThat(claims.get("area").valueStream().map(JsonNode::asString).toList()).containsExactly("150105");
         assertThat(claims.get("unit").asString()).isEqualTo("150105-WATER");
-        assertThat(claims.get("azp").asString()).isEqualTo("gridloop-dashboard");
+        assertThat(claims.get("azp").asString()).isEqualTo("gridloop-app");
         assertThat(claims.get("exp").asLong() - claims.get("iat").asLong())
                 .isEqualTo(DevTokenIssuer.TOKEN_LIFETIME.toSeconds());
     }
@@ -162,14 +162,14 @@ class DevTokenIssuerTest {
 
     @Test
     void shouldRefuseAWrongPasswordAnUnknownClientAndAClientWithoutThePasswordGrant() throws Exception {
-        HttpResponse<String> wrong = token("grant_type=password&client_id=gridloop-dashboard&username=admin&password=x");
+        HttpResponse<String> wrong = token("grant_type=password&client_id=gridloop-app&username=admin&password=x");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(json.readTree(wrong.body()).get("error").asString()).isEqualTo("invalid_grant");
         assertThat(token("grant_type=password&client_id=nobody&username=admin&password=gridloop").statusCode())
                 .isEqualTo(401);
         assertThat(token("grant_type=password&client_id=prometheus&client_secret=prometheus-secret&username=admin"
                 + "&password=gridloop").statusCode()).isEqualTo(401);
-        assertThat(token("grant_type=authorization_code&client_id=gridloop-dashboard").statusCode()).isEqualTo(400);
+        assertThat(token("grant_type=authorization_code&client_id=gridloop-app").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -184,7 +184,7 @@ class DevTokenIssuerTest {
 
         assertThat(token("grant_type=client_credentials&client_id=demo-feeder&client_secret=guess").statusCode())
                 .isEqualTo(401);
-        assertThat(token("grant_type=client_credentials&client_id=gridloop-dashboard").statusCode())
+        assertThat(token("grant_type=client_credentials&client_id=gridloop-app").statusCode())
                 .as("a public client has no service account").isEqualTo(401);
         // HTTP Basic, as Prometheus and most OAuth2 clients send it.
         HttpResponse<String> basic = http.send(HttpRequest.newBuilder(URI.create(issuer.tokenUri()))
@@ -239,7 +239,7 @@ class DevTokenIssuerTest {
             }
         }
         assertThat(roles).contains("GRID_WORKER", "HANDLER", "OPERATOR", "SUPERVISOR", "ADMIN");
-        assertThat(realm.client("gridloop-dashboard").orElseThrow().publicClient()).isTrue();
+        assertThat(realm.client("gridloop-web").orElseThrow().publicClient()).isTrue();
         assertThat(realm.clients()).filteredOn(c -> !c.publicClient())
                 .allSatisfy(c -> assertThat(c.serviceAccount()).as(c.clientId()).isNotNull());
     }

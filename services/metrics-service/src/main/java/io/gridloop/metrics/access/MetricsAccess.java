@@ -10,8 +10,9 @@ import static io.gridloop.platform.security.Role.names;
 import static org.springframework.http.HttpMethod.GET;
 
 /**
- * The dashboard's and the workbench's pages and their configuration are public (the page signs its viewer in); the figures are for
- * supervisors and dispatch centres, each for their own districts.
+ * The workbench's page (the dashboard is one of its pages) and its configuration are public: the page signs its
+ * user in itself. The figures and the live feed are for supervisors and dispatch centres, each for their own
+ * districts.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsAccess {
@@ -19,10 +20,7 @@ class MetricsAccess {
     @Bean
     ApiAccess dashboardEndpoints() {
         return rules -> rules
-                .requestMatchers(GET, "/", "/index.html", "/dashboard.js", "/dashboard.css", "/favicon.ico",
-                        "/_static/**", "/api/v1/dashboard/config").permitAll()
-                // The workbench's page and its settings: it signs its user in itself.
-                .requestMatchers(GET, "/workbench", "/workbench/", "/workbench/**", "/api/v1/web/config").permitAll()
+                .requestMatchers(GET, "/", "/favicon.ico", "/workbench", "/workbench/", "/workbench/**", "/api/v1/web/config").permitAll()
                 .requestMatchers(GET, "/api/v1/dashboard/districts", "/api/v1/dashboard/stream")
                 .hasAnyRole(names(SUPERVISOR, OPERATOR));
     }

@@ -34,12 +34,16 @@ class WorkbenchController {
                 "hotline", settings.hotlineUrl()));
     }
 
-    /** {@code /workbench} and {@code /workbench/} open the page; its own routes live after the {@code #}. */
+    /**
+     * {@code /workbench} and {@code /workbench/} open the page; its own routes live after the {@code #}. The
+     * service's root, where supervisors' bookmarks point, opens its dashboard.
+     */
     @Configuration(proxyBeanMethods = false)
     static class Page implements WebMvcConfigurer {
 
         @Override
         public void addViewControllers(ViewControllerRegistry registry) {
+            registry.addRedirectViewController("/", "/workbench/#/dashboard");
             registry.addRedirectViewController("/workbench", "/workbench/");
             registry.addViewController("/workbench/").setViewName("forward:/workbench/index.html");
         }

@@ -63,9 +63,7 @@ class MetricsAccessMatrixTest extends ServiceIntegrationTest {
                 .caller("ADMIN@" + d, Identity.of("admin-in", List.of("ADMIN"), d))
                 .caller("HANDLER@" + d, Identity.of("h-in", List.of("HANDLER"), d).withUnit(d + "-WATER"))
                 .caller("MONITOR@CN", Identity.of("prometheus", List.of("MONITOR"), "CN"))
-                .call("GET / (the page)", c -> c.get().uri("/").exchange(), everyone)
-                .call("GET /dashboard.js", c -> c.get().uri("/dashboard.js").exchange(), everyone)
-                .call("GET /api/v1/dashboard/config", c -> c.get().uri("/api/v1/dashboard/config").exchange(), everyone)
+                .call("GET / (to the dashboard)", c -> c.get().uri("/").exchange(), everyone)
                 .call("GET /workbench/ (the page)", c -> c.get().uri("/workbench/").exchange(), everyone)
                 .call("GET /api/v1/web/config", c -> c.get().uri("/api/v1/web/config").exchange(), everyone)
                 .call("GET /api/v1/dashboard/districts", c -> c.get().uri("/api/v1/dashboard/districts").exchange(),

@@ -129,26 +129,6 @@ class DashboardTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void shouldServeTheDashboardWithItsChartLibraryFromTheJar() {
-        String page = http.get().uri("/").exchange().expectStatus().isOk()
-                // The page may run only its own scripts and talk only to this service, stats and the sign-in.
-                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
-                        .contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'")
-                        .contains("connect-src 'self' http://localhost:8084 ")
-                        .doesNotContain("unsafe-eval"))
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("办结率").contains("按期办结率").contains("超期")
-                .contains("/_static/echarts/5.6.0/dist/echarts.min.js").doesNotContain("https://");
-
-        http.get().uri("/_static/echarts/5.6.0/dist/echarts.min.js").exchange().expectStatus().isOk()
-                // The release with the tooltip XSS fixes, not the old WebJar.
-                .expectBody(String.class).value(js -> assertThat(js).contains("version=\"5.6.0\""));
-        http.get().uri("/dashboard.js").exchange().expectStatus().isOk();
-        http.get().uri("/api/v1/dashboard/config").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.statsUrl").isEqualTo("http://localhost:8084");
-    }
-
-    @Test
     void shouldPushChangedFiguresToAnOpenPage() throws Exception {
         String d = freshDistrict();
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();

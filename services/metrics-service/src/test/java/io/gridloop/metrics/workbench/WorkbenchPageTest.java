@@ -30,6 +30,13 @@ class WorkbenchPageTest extends ServiceIntegrationTest {
         } while (scripts.find());
     }
 
+    /** Supervisors' bookmarks of the service's root open the dashboard, a page of the workbench. */
+    @Test
+    void shouldLeadTheRootToTheDashboard() {
+        http.get().uri("/").exchange().expectStatus().isFound()
+                .expectHeader().value("Location", l -> assertThat(l).endsWith("/workbench/#/dashboard"));
+    }
+
     @Test
     void shouldTellThePageWhereToSignInAndWhereEachServiceIs() {
         http.get().uri("/api/v1/web/config").exchange().expectStatus().isOk().expectBody()
