@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -148,13 +149,23 @@ public final class DevTokenIssuer implements AutoCloseable {
 
     /** A token valid from {@code issuedAt} until {@code expiresAt}: tests make expired ones with it. */
     public String mint(Identity who, Instant issuedAt, Instant expiresAt) {
+        return mint(who, issuedAt, expiresAt, realm.client(who.client()).map(DevRealm.Client::audiences)
+                .orElse(DevRealm.ALL_AUDIENCES));
+    }
+
+    /** A token for {@code audiences} only, as an application set up for other services would hold one. */
+    public String mintFor(Identity who, List<String> audiences) {
+        Instant now = clock.instant();
+        return mint(who, now, now.plus(tokenLifetime), audiences);
+    }
+
+    private String mint(Identity who, Instant issuedAt, Instant expiresAt, List<String> audiences) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuerUri());
         claims.put("sub", UUID.nameUUIDFromBytes(who.username().getBytes(StandardCharsets.UTF_8)).toString());
         claims.put("typ", "Bearer");
         claims.put("azp", who.client());
-        claims.put("aud", realm.client(who.client()).map(DevRealm.Client::audiences)
-                .orElse(DevRealm.ALL_AUDIENCES));
+        claims.put("aud", audiences);
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());

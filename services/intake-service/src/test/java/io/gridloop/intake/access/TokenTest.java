@@ -78,12 +78,13 @@ class TokenTest extends ServiceIntegrationTest {
     }
 
     /**
-     * A token is for the services its application was set up for (its {@code aud}): the dashboard's token of a
+     * A token is for the services its application was set up for (its {@code aud}): a statistics app's token of a
      * person who may report is still no key to intake, and the metrics scraper's works only for reading metrics.
      */
     @Test
     void shouldRefuseATokenIssuedForAnotherService() {
-        refused(as(WORKER.through("gridloop-dashboard")), "TOKEN_WRONG_AUDIENCE");
+        refused(withToken(EmbeddedInfra.shared().tokens().mintFor(WORKER, List.of("stats-service", "metrics-service"))),
+                "TOKEN_WRONG_AUDIENCE");
         report(as(WORKER.through("gridloop-app"))).expectStatus().isAccepted();
         as(Identity.of("prometheus", List.of("MONITOR"), "1501").through("prometheus")).get()
                 .uri("/actuator/prometheus").exchange().expectStatus().isOk();
