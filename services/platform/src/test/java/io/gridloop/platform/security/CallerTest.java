@@ -23,7 +23,7 @@ class CallerTest {
     void shouldReadKeycloaksClaimsAndIgnoreRolesGridloopDoesNotKnow() {
         Caller c = Caller.of(jwt(Map.of("preferred_username", "handler-saihan-water", "name", "赛罕区水务局",
                 "realm_access", Map.of("roles", List.of("HANDLER", "offline_access", "uma_authorization")),
-                "area", List.of("150105"), "unit", "150105-WATER", "azp", "gridloop-dashboard")));
+                "area", List.of("150105"), "unit", "150105-WATER", "azp", "gridloop-web")));
 
         assertThat(c.id()).isEqualTo("handler-saihan-water");
         assertThat(c.name()).isEqualTo("赛罕区水务局");
@@ -31,7 +31,7 @@ class CallerTest {
         assertThat(c.areas()).containsExactly("150105");
         assertThat(c.handles("150105-WATER")).isTrue();
         assertThat(c.handles("150105-GAS")).isFalse();
-        assertThat(c.client()).isEqualTo("gridloop-dashboard");
+        assertThat(c.client()).isEqualTo("gridloop-web");
     }
 
     @Test
