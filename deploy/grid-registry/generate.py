@@ -7,7 +7,16 @@ rules (6-digit county + 3 street/town: streets 001-099, towns 100-199, townships
 code,name,status,latitude,longitude — the format POST /api/v1/admin/grid-registry accepts.
 
     python3 deploy/grid-registry/generate.py > services/intake-service/src/main/resources/grid-registry/hohhot.csv
+
+With --outlines DISTRICT it prints instead the grids of that district as GeoJSON outlines (what a GIS exports):
+each community's grids split its area between them, every place belonging to the grid whose centre is nearest
+(Voronoi cells, clipped to the community's box). The local stack imports 赛罕区's so its map shows outlines:
+
+    python3 deploy/grid-registry/generate.py --outlines 150105 \
+        > deploy/local-stack/src/main/resources/demo/saihan-grid-outlines.geojson
 """
+import json
+import math
 import random
 import sys
 
@@ -99,6 +108,58 @@ for d_index, (code, name, centre, streets, towns, townships, share) in enumerate
             grid_count += n
 
 assert grid_count == TOTAL_GRIDS, grid_count
+
+
+def clip(polygon, p, q):
+    """The part of polygon nearer p than q (Sutherland-Hodgman against their perpendicular bisector)."""
+    mx, my = (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    side = lambda v: (v[0] - mx) * dx + (v[1] - my) * dy  # <= 0: on p's side
+    out = []
+    for i, a in enumerate(polygon):
+        b = polygon[(i + 1) % len(polygon)]
+        sa, sb = side(a), side(b)
+        if sa <= 0:
+            out.append(a)
+        if (sa < 0 < sb) or (sb < 0 < sa):
+            t = sa / (sa - sb)
+            out.append((a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])))
+    return out
+
+
+def outlines(district):
+    """GeoJSON features: each grid of the district as the cell of its community nearest its centre."""
+    grids = [(code, name, centre) for code, name, centre in rows if len(code) == 15 and code.startswith(district)]
+    by_community = {}
+    for g in grids:
+        by_community.setdefault(g[0][:12], []).append(g)
+    features = []
+    for members in by_community.values():
+        # x = longitude scaled to metres' proportions at this latitude, so the cells are not stretched.
+        scale = math.cos(math.radians(members[0][2][0]))
+        points = [(lon * scale, lat) for _, _, (lat, lon) in members]
+        margin = 0.0015
+        box = [(min(x for x, _ in points) - margin, min(y for _, y in points) - margin),
+               (max(x for x, _ in points) + margin, min(y for _, y in points) - margin),
+               (max(x for x, _ in points) + margin, max(y for _, y in points) + margin),
+               (min(x for x, _ in points) - margin, max(y for _, y in points) + margin)]
+        for (code, name, _), p in zip(members, points):
+            cell = box
+            for q in points:
+                if q != p:
+                    cell = clip(cell, p, q)
+            ring = [[round(x / scale, 6), round(y, 6)] for x, y in cell]
+            ring.append(ring[0])
+            features.append({"type": "Feature", "properties": {"code": code, "name": name},
+                             "geometry": {"type": "Polygon", "coordinates": [ring]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+if len(sys.argv) == 3 and sys.argv[1] == "--outlines":
+    json.dump(outlines(sys.argv[2]), sys.stdout, ensure_ascii=False, separators=(",", ":"))
+    sys.stdout.write("\n")
+    sys.exit(0)
+
 out = sys.stdout
 out.write("code,name,status,latitude,longitude\n")
 for code, name, (lat, lon) in rows:

@@ -78,8 +78,9 @@ public final class LocalStack {
                 : null;
         if (feeder != null) {
             feeder.start();
-            DemoStaff.registerInBackground(stack.baseUrl(ServiceNames.DISPATCH),
-                    issuer.mint(issuer.realm().user("admin").orElseThrow().identity()));
+            String admin = issuer.mint(issuer.realm().user("admin").orElseThrow().identity());
+            DemoStaff.registerInBackground(stack.baseUrl(ServiceNames.DISPATCH), admin);
+            DemoOutlines.importInBackground(stack.baseUrl(ServiceNames.INTAKE), admin);
         }
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -94,6 +94,11 @@ class WorkbenchBrowserTest {
         dispatch = signedIn(ServiceNames.DISPATCH, ServiceIntegrationTest.TESTER);
         loop = new LoopDriver(signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER), dispatch);
         photo = photoOfTheRepair();
+        // 赛罕区's grid outlines, imported as an administrator imports a GIS export (the local stack does the same).
+        signedIn(ServiceNames.INTAKE, DevRealm.standard().user("admin").orElseThrow().identity()).post()
+                .uri("/api/v1/admin/grid-registry").contentType(MediaType.parseMediaType("application/geo+json"))
+                .body(DemoOutlines.geoJson()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.updated").isEqualTo(1000);
         // The unit directory learns 赛罕区's centres and departments from the registry intake publishes at start.
         await().atMost(PATIENCE).until(() -> dispatch.get().uri("/api/v1/units/{code}", "150105-WATER").exchange()
                 .returnResult(String.class).getStatus().value() == 200
@@ -262,8 +267,9 @@ class WorkbenchBrowserTest {
         // The deadline in working days too, as the service counts them on the holiday calendar.
         int left = caseView(caseId).get("workingDaysLeft").asInt();
         assertThat(text("#working-days-left")).isEqualTo("（" + (left > 0 ? "剩余" + left + "个工作日" : "今日到期") + "）");
-        // Where it is: the community's grids drawn from the registry, no map server needed.
+        // Where it is: the community's grids drawn by their outlines from the registry, no map server needed.
         find(".case-map canvas");
+        assertThat(Integer.parseInt(find(".case-map [data-outlined]").getDomAttribute("data-outlined"))).isPositive();
         HeadlessChromium.screenshot(browser, "workbench-3-operator-routed");
     }
 

@@ -58,6 +58,16 @@ public final class Geo {
         return GEOMETRY.createPolygon(ring);
     }
 
+    /**
+     * Where an outline's centre lies (its centre of area; for a shape that is not simple, JTS's interior point), for
+     * an area a GIS exported by its outline alone.
+     */
+    static GeoPoint centreOf(List<GeoPoint> outline) {
+        Polygon polygon = polygonOf(outline);
+        org.locationtech.jts.geom.Point centre = polygon.isValid() ? polygon.getCentroid() : polygon.getInteriorPoint();
+        return new GeoPoint(Math.round(centre.getY() * 1e6) / 1e6, Math.round(centre.getX() * 1e6) / 1e6);
+    }
+
     /** Degrees of latitude and of longitude that {@code metres} span at {@code p}. */
     static double[] degreesAround(GeoPoint p, double metres) {
         return new double[] {metres / METRES_PER_DEGREE,

@@ -285,6 +285,10 @@ final class RegistryFile {
             }
             if (!r.polygon().isEmpty() && r.polygon().size() < 3) {
                 problems.add(new Problem(r.line(), "polygon", "边界至少需要3个点"));
+            } else if (centroid == null && !r.polygon().isEmpty()) {
+                // An outline alone (a GIS export): its centre is where a map puts the area's name and a report
+                // nearby still finds it.
+                centroid = Geo.centreOf(r.polygon());
             }
             areas.add(new GridArea(r.code(), r.name() == null ? null : r.name().strip(), status, centroid,
                     r.polygon(), now));

@@ -170,7 +170,10 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.created").isEqualTo(1);
         http.get().uri("/api/v1/areas/{c}", district + "001001001").exchange().expectBody()
                 .jsonPath("$.polygon.length()").isEqualTo(4)
-                .jsonPath("$.polygon[1].longitude").isEqualTo(111.01);
+                .jsonPath("$.polygon[1].longitude").isEqualTo(111.01)
+                // Exported by its outline alone: its centre is the outline's.
+                .jsonPath("$.centroid.latitude").isEqualTo(40.005)
+                .jsonPath("$.centroid.longitude").isEqualTo(111.005);
 
         // Problems name the line and the column, in Chinese.
         upload("text/csv", ("编码,名称,纬度,经度\n" + district + "003,第三街道,北纬四十度,111.0\n")
