@@ -487,6 +487,10 @@ class WorkbenchBrowserTest {
         click(".unit-choice");
         click(".el-select-dropdown__item[data-grid='" + GRID_WORKERS_SECOND_GRID + "']");
         find("a.case-number[data-case='" + dispute + "']");
+        // On the phone each case is a card, and nothing runs off the side of the screen.
+        assertThat(browser.findElements(By.cssSelector(".case-cards .case-card"))).isNotEmpty();
+        assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth;")).longValue()).isLessThanOrEqualTo(0);
         HeadlessChromium.screenshot(browser, "workbench-13-grid-tasks");
         click("a.case-number[data-case='" + dispute + "']");
         awaitState("已分流");
