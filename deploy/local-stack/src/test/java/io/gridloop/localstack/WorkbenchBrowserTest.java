@@ -516,7 +516,7 @@ class WorkbenchBrowserTest {
         confirmAction();
         awaitDialogClosed();
         awaitState("已结案");
-        HeadlessChromium.screenshot(browser, "workbench-14-community-closed");
+        HeadlessChromium.screenshot(browser, "workbench-13b-community-closed");
         JsonNode closed = caseView(dispute);
         assertThat(closed.get("timeline").get(closed.get("timeline").size() - 1).get("actor").asString())
                 .isEqualTo(COMMUNITY_CENTRE);
@@ -552,8 +552,19 @@ class WorkbenchBrowserTest {
     @Order(9)
     void shouldLetAnAdministratorReadTheRulesAndRefuseABrokenVersionInChinese() {
         browser.get(workbench + "#/admin/routing-rules");
+        // The rules as a form, a row per rule: a broken id is refused, its row marked, the place named in words.
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(
+                ".rule-table .rule-id input")).size() > 3);
+        find(".rule-table .rule-id input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "坏 编号");
+        click(".save-rules");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> !text(".refusal").isBlank());
+        find(".rule-table tr.has-problem");
+        assertThat(text(".problems")).contains("第1条（坏 编号） · 编号");
+        HeadlessChromium.screenshot(browser, "workbench-15-admin-rules-form-refused");
+        // As JSON for those who prefer it, the edits carried across.
+        click(".mode-json");
         await().atMost(PATIENCE).ignoreExceptions().until(() -> find(".rules-json textarea").getDomProperty("value")
-                .contains("dept-water-supply"));
+                .contains("坏 编号"));
         WebElement editor = find(".rules-json textarea");
         editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
                 org.openqa.selenium.Keys.DELETE);
@@ -564,7 +575,7 @@ class WorkbenchBrowserTest {
         assertThat(text(".refusal")).containsPattern("[\\u4e00-\\u9fa5]").doesNotContain("JSON");
         dispatch.get().uri("/api/v1/admin/routing-rules").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.version").isEqualTo(1);
-        HeadlessChromium.screenshot(browser, "workbench-15-admin-rules-refused");
+        HeadlessChromium.screenshot(browser, "workbench-16-admin-rules-json-refused");
     }
 
     @Test
@@ -574,6 +585,26 @@ class WorkbenchBrowserTest {
         click("[data-year='2026'] .el-collapse-item__header");
         await().atMost(PATIENCE).ignoreExceptions().until(() -> text("[data-year='2026'] .holidays").contains("国庆节"));
         assertThat(text("[data-year='2026'] .working-days")).contains("调休");
+
+        // The year as a form: a holiday without a name is refused in Chinese; the year saved as it was, unchanged.
+        String before = dispatch.get().uri("/api/v1/admin/calendars/2026").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        click("[data-year='2026'] .edit-year");
+        WebElement firstName = find(".calendar-form .holiday .name input");
+        String name = firstName.getDomProperty("value");
+        firstName.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        click(".el-dialog .confirm");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> !text(".el-dialog .refusal").isBlank());
+        assertThat(text(".el-dialog .refusal")).containsPattern("[\\u4e00-\\u9fa5]");
+        HeadlessChromium.screenshot(browser, "workbench-17-admin-calendar-form");
+        find(".calendar-form .holiday .name input").sendKeys(name);
+        click(".el-dialog .confirm");
+        assertThat(lastMessage()).contains("2026 年节假日安排已保存");
+        JsonNode after = dispatch.get().uri("/api/v1/admin/calendars/2026").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode was = JsonMapper.builder().build().readTree(before);
+        assertThat(after.get("holidays")).isEqualTo(was.get("holidays"));
+        assertThat(after.get("workingDays")).isEqualTo(was.get("workingDays"));
     }
 
     /** A real photo in dispatch's store, as a handler's phone uploads it. */

@@ -29,34 +29,38 @@ public record CalendarYear(int year, String source, List<Holiday> holidays, List
      *                                  before it starts, a "working weekend day" that is not on a weekend or
      *                                  falls inside a holiday
      */
+    private static final String[] WEEKDAYS = {"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"};
+
     public CalendarYear {
         Objects.requireNonNull(source, "source");
         holidays = List.copyOf(holidays == null ? List.of() : holidays);
         workingDays = List.copyOf(workingDays == null ? List.of() : workingDays);
         List<String> problems = new ArrayList<>();
         for (Holiday h : holidays) {
-            if (h.name() == null || h.from() == null || h.to() == null) {
-                problems.add("holiday needs name, from and to: " + h);
+            if (h.name() == null || h.name().isBlank() || h.from() == null || h.to() == null) {
+                problems.add("每个节日须填写名称和起止日期" + (h.name() == null || h.name().isBlank() ? ""
+                        : "（「" + h.name() + "」）"));
             } else if (h.to().isBefore(h.from())) {
-                problems.add(h.name() + " ends before it starts");
+                problems.add("「" + h.name() + "」的最后一天早于第一天");
             } else if (h.from().getYear() != year || h.to().getYear() != year) {
-                problems.add(h.name() + " lies outside " + year);
+                problems.add("「" + h.name() + "」不在 " + year + " 年内");
             }
         }
         Set<LocalDate> off = offDays(holidays);
         for (WorkingDay w : workingDays) {
             if (w.date() == null) {
-                problems.add("working day needs a date: " + w);
+                problems.add("每个调休上班日须填写日期" + (w.name() == null ? "" : "（「" + w.name() + "」）"));
             } else if (w.date().getYear() != year) {
-                problems.add(w.date() + " lies outside " + year);
+                problems.add(w.date() + " 不在 " + year + " 年内");
             } else if (!isWeekend(w.date())) {
-                problems.add(w.date() + " is a " + w.date().getDayOfWeek() + ", not a weekend day");
+                problems.add(w.date() + " 是" + WEEKDAYS[w.date().getDayOfWeek().getValue() - 1]
+                        + "，调休上班日须为周六或周日");
             } else if (off.contains(w.date())) {
-                problems.add(w.date() + " is both a holiday and a working day");
+                problems.add(w.date() + " 既是放假日又是调休上班日");
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new IllegalArgumentException(String.join("；", problems));
         }
     }
 

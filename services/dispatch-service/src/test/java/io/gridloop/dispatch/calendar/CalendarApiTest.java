@@ -75,7 +75,7 @@ class CalendarApiTest extends ServiceIntegrationTest {
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("INVALID_CALENDAR")
                 .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
-                        .contains("not a weekend day"));
+                        .contains("2098-03-04 是星期二，调休上班日须为周六或周日"));
     }
 
     @Test

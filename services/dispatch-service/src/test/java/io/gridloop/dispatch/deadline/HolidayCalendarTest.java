@@ -90,7 +90,15 @@ class HolidayCalendarTest {
         assertThatThrownBy(() -> new CalendarYear(2027, "x", List.of(),
                 List.of(new CalendarYear.WorkingDay("调休", LocalDate.parse("2027-02-10")))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a weekend day");
+                .hasMessageContaining("2027-02-10 是星期三，调休上班日须为周六或周日");
+    }
+
+    @Test
+    void shouldRefuseAHolidayWithoutAName() {
+        assertThatThrownBy(() -> new CalendarYear(2027, "x", List.of(
+                new CalendarYear.Holiday(" ", LocalDate.parse("2027-01-01"), LocalDate.parse("2027-01-01"))), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("每个节日须填写名称和起止日期");
     }
 
     @Test
@@ -100,7 +108,7 @@ class HolidayCalendarTest {
                 new CalendarYear.Holiday("春节", LocalDate.parse("2027-02-10"), LocalDate.parse("2027-02-06"))),
                 List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("outside 2027")
-                .hasMessageContaining("ends before it starts");
+                .hasMessageContaining("「元旦」不在 2027 年内")
+                .hasMessageContaining("「春节」的最后一天早于第一天");
     }
 }
