@@ -41,7 +41,7 @@ public final class BenchMain {
                 a.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
             }
             return new Options(
-                    List.of(a.getOrDefault("phases", "baselines,capacity,latency,district-year").split(",")),
+                    List.of(a.getOrDefault("phases", "baselines,capacity,latency,district-year,pages").split(",")),
                     a.containsKey("rate") ? Double.valueOf(a.get("rate")) : null,
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("duration", "60"))),
                     Arrays.stream(a.getOrDefault("capacity-rates", "10,20,40,80,160,320,640,1280,2000").split(","))
@@ -214,6 +214,11 @@ public final class BenchMain {
                 phase.put("stack", usage(before, stack.usage(), seconds));
                 result.put("districtYear", phase);
                 loop.bots(false);
+            }
+            if (o.phases().contains("pages")) {
+                drain(stack);
+                say("pages: what an operator of " + Pages.DISTRICT + " asks, one request after another");
+                result.put("pages", new Pages(stack).measure(200));
             }
         }
     }

@@ -59,6 +59,20 @@ final class Summary {
                     year.get("closed"), year.get("wallSeconds"), year.get("casesPerSecond")));
             s.append("               stack ").append(year.get("stack")).append('\n');
         }
+        Map<String, Object> pages = (Map<String, Object>) r.get("pages");
+        if (pages != null) {
+            s.append(String.format("pages     an operator of %s, one request after another (%s cases ended this week)%n",
+                    pages.get("district"), pages.get("casesEndedThisWeek")));
+            for (String page : java.util.List.of("workListPage", "tabCounts", "closedWeek", "searchByNumber",
+                    "searchCommonWord", "searchRareWord", "searchWordsThatNeverMeet")) {
+                if (pages.get(page) != null) {
+                    s.append(line("  " + page, pages.get(page), "p99 ≤ 300 ms"));
+                }
+            }
+            if (pages.get("casePage") != null) {
+                s.append(line("  casePage", pages.get("casePage"), "p99 ≤ 200 ms"));
+            }
+        }
         return s.toString();
     }
 
