@@ -90,6 +90,11 @@ class WorkbenchBrowserTest {
         ServicePorts ports = ServicePorts.free();
         workbench = "http://localhost:" + ports.metrics() + "/workbench/";
         Map<String, Object> settings = new LinkedHashMap<>(DevelopmentSettings.of(issuer));
+        // An installation's tile server under the case map (a stand-in serving one plain tile for every address).
+        tiles = tileServer();
+        String tileOrigin = "http://localhost:" + tiles.getAddress().getPort();
+        settings.put("gridloop.workbench.map-tiles", tileOrigin + "/{z}/{x}/{y}.png");
+        settings.put("gridloop.workbench.map-tiles-origin", tileOrigin);
         stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ports, settings);
         dispatch = signedIn(ServiceNames.DISPATCH, ServiceIntegrationTest.TESTER);
         loop = new LoopDriver(signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER), dispatch);
@@ -107,8 +112,37 @@ class WorkbenchBrowserTest {
         browser = HeadlessChromium.start(1400, 1000);
     }
 
+    /** Counts the tiles browsers fetched from the stand-in tile server. */
+    private final java.util.concurrent.atomic.AtomicInteger tilesServed = new java.util.concurrent.atomic.AtomicInteger();
+    private com.sun.net.httpserver.HttpServer tiles;
+
+    private com.sun.net.httpserver.HttpServer tileServer() throws IOException {
+        BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(228, 236, 218));
+        g.fillRect(0, 0, 256, 256);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        byte[] tile = png.toByteArray();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            tilesServed.incrementAndGet();
+            exchange.getResponseHeaders().set("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, tile.length);
+            exchange.getResponseBody().write(tile);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
     @AfterAll
     void stop() {
+        if (tiles != null) {
+            tiles.stop(0);
+        }
         if (browser != null) {
             browser.quit();
         }
@@ -270,6 +304,9 @@ class WorkbenchBrowserTest {
         // Where it is: the community's grids drawn by their outlines from the registry, no map server needed.
         find(".case-map canvas");
         assertThat(Integer.parseInt(find(".case-map [data-outlined]").getDomAttribute("data-outlined"))).isPositive();
+        // The installation's tiles under them, let through by the page's security policy.
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> Integer.parseInt(find(".case-map [data-tiles]")
+                .getDomAttribute("data-tiles")) > 0 && tilesServed.get() > 0);
         HeadlessChromium.screenshot(browser, "workbench-3-operator-routed");
     }
 
@@ -363,6 +400,18 @@ class WorkbenchBrowserTest {
         browser.get(workbench + "#/work");
         click("[data-tab='CLOSED']");
         find(".case-table a.case-number[data-case='" + caseId + "']");
+        // The dashboard counts the closure: 赛罕区's streets, their total as statistics has it, at least this case.
+        browser.get(workbench + "#/dashboard");
+        RestTestClient stats = signedIn(ServiceNames.STATS, ServiceIntegrationTest.TESTER);
+        String year = String.valueOf(java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue());
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            long closed = stats.get().uri("/api/v1/stats/completion?level=street&parent=150105&period={y}", year)
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                    .get("total").get("counts").get("closed").asLong();
+            assertThat(closed).isPositive();
+            assertThat(text("#areas tr[data-area='total'] td[data-measure='closed']")).isEqualTo(String.valueOf(closed));
+        });
+        HeadlessChromium.screenshot(browser, "workbench-8b-operator-dashboard");
     }
 
     @Test
@@ -381,6 +430,24 @@ class WorkbenchBrowserTest {
         assertThat(lastMessage()).containsPattern("[\\u4e00-\\u9fa5]").doesNotContain("Exception");
         HeadlessChromium.screenshot(browser, "workbench-9-refused");
         click(".action-dialog .el-dialog__headerbtn");
+
+        // The same broken lamp reported twice at the same spot: the second case names the first, and one click
+        // opens 并单 with it chosen.
+        String lamp = reportAtGridCentre("150105001001003", "3号楼东侧路灯不亮");
+        loop.awaitState(lamp, CaseState.ROUTED);
+        String again = reportAtGridCentre("150105001001003", "东侧路灯坏了");
+        loop.awaitState(again, CaseState.ROUTED);
+        assertThat(caseView(again).get("likelyDuplicateOf").asString()).isEqualTo(lamp);
+        browser.get(workbench + "#/cases/" + again);
+        awaitState("已分流");
+        assertThat(text(".duplicate")).contains(caseView(lamp).get("caseNumber").asString());
+        click(".merge-duplicate");
+        find(".action-dialog .comment textarea").sendKeys("同一路灯重复上报");
+        HeadlessChromium.screenshot(browser, "workbench-9b-merge-duplicate");
+        confirmAction();
+        awaitDialogClosed();
+        awaitState("已并单");
+        assertThat(caseView(again).get("mergedInto").asString()).isEqualTo(lamp);
 
         // A 新城区 case exists; 赛罕区's operator finds it neither in a list nor by number.
         String xincheng = loop.report(XINCHENG_COMMUNITY, 1).getFirst();
@@ -605,6 +672,21 @@ class WorkbenchBrowserTest {
         JsonNode was = JsonMapper.builder().build().readTree(before);
         assertThat(after.get("holidays")).isEqualTo(was.get("holidays"));
         assertThat(after.get("workingDays")).isEqualTo(was.get("workingDays"));
+    }
+
+    /** A street-light report at the centre of {@code grid}, as a grid worker's phone sends it. */
+    private String reportAtGridCentre(String grid, String description) {
+        JsonNode centre = signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get()
+                .uri("/api/v1/areas/{grid}", grid).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("centroid");
+        return signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).post().uri("/api/v1/events")
+                .contentType(MediaType.APPLICATION_JSON).body("""
+                        {"clientEventId":"%s","source":"GRID_PATROL","category":"LIVELIHOOD","subCategory":"STREETLIGHT",
+                         "gridCode":"%s","description":"%s","occurredAt":"2026-12-01T01:20:00Z","reporterId":"gw-e2e",
+                         "location":{"latitude":%s,"longitude":%s}}""".formatted(java.util.UUID.randomUUID(), grid,
+                        description, centre.get("latitude").asDouble(), centre.get("longitude").asDouble()))
+                .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("eventId").asString();
     }
 
     /** A real photo in dispatch's store, as a handler's phone uploads it. */

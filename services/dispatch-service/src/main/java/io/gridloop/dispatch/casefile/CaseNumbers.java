@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
@@ -75,6 +76,16 @@ public class CaseNumbers {
             return Optional.empty();
         }
         return Optional.ofNullable(mongo.findById(number, Document.class, LOOKUP)).map(d -> d.getString("caseId"));
+    }
+
+    /** The days of {@code days} on which {@code district} gave numbers, each with the last sequence it reached. */
+    public Map<LocalDate, Long> issuedOn(String district, Collection<LocalDate> days) {
+        Map<String, LocalDate> byCounter = new HashMap<>();
+        days.forEach(day -> byCounter.put(DAY.format(day) + district, day));
+        Map<LocalDate, Long> issued = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(byCounter.keySet())), Document.class, COUNTERS)
+                .forEach(d -> issued.put(byCounter.get(d.getString("_id")), d.get("seq", Number.class).longValue()));
+        return issued;
     }
 
     /** The cases of those {@code numbers} that are known, by number. */

@@ -83,7 +83,7 @@ class CaseSearch {
         for (LocalDate end = last; !end.isBefore(first) && hits.size() < wanted; end = end.minusDays(DAYS_PER_READ)) {
             LocalDate start = end.minusDays(DAYS_PER_READ - 1).isBefore(first) ? first : end.minusDays(DAYS_PER_READ - 1);
             List<LocalDate> days = start.datesUntil(end.plusDays(1)).toList();
-            List<String> found = index.numbersHolding(district, days, terms.terms());
+            List<String> found = index.numbersHolding(district, numbers.issuedOn(district, days), terms.terms());
             for (int from = 0; from < found.size() && hits.size() < wanted; from += CASES_PER_READ) {
                 resolve(found.subList(from, Math.min(found.size(), from + CASES_PER_READ))).stream()
                         .filter(c -> inArea(c, area) && terms.phrasesIn(textOf(c)))

@@ -22,14 +22,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The 已办结 list: cases that ended (closed, merged, invalidated), one document per district and Beijing day of
- * their end, keyed by case id inside — so a day's list is one {@code _id} read however many cases a year holds, and
- * writing an entry again (a redelivered relay) changes nothing. A case re-opened leaves its day again.
+ * The 已办结 list: cases that ended (closed, merged, invalidated), by district and Beijing day of their end, keyed
+ * by case id inside — so a day's list is a few {@code _id} reads however many cases a year holds, and writing an
+ * entry again (a redelivered relay) changes nothing. A case re-opened leaves its day again. A day is spread over
+ * {@link #BUCKETS} documents by case id, so a busy day's closures each rewrite a small document, not the whole
+ * day's list.
  */
 @Repository
 public class ClosedCases {
 
     static final String COLLECTION = "closed_cases_by_day";
+    static final int BUCKETS = 16;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     /** A case that ended, as the list shows it. */
@@ -51,13 +54,14 @@ public class ClosedCases {
     /** Keeps the list in step with {@code c}: listed on the day it ended, and nowhere once it is open again. */
     void sync(CaseFile c) {
         if (c.state().isFinal()) {
-            endOf(c).ifPresent(ended -> mongo.upsert(Query.query(Criteria.where("_id").is(dayKey(c.districtCode(),
-                    ended))), new Update().set("entries." + c.id(), entryOf(c, ended)), COLLECTION));
+            endOf(c).ifPresent(ended -> mongo.upsert(Query.query(Criteria.where("_id").is(keyOf(c, ended))),
+                    new Update().set("entries." + c.id(), entryOf(c, ended)), COLLECTION));
         } else if (justReopened(c)) {
             // Re-opened (重新办理): it no longer ended where it was listed. Only the reopening step itself writes:
             // later steps of the case find nothing to take out.
-            lastEnd(c.timeline()).ifPresent(ended -> mongo.updateFirst(Query.query(Criteria.where("_id")
-                    .is(dayKey(c.districtCode(), ended))), new Update().unset("entries." + c.id()), COLLECTION));
+            lastEnd(c.timeline()).ifPresent(ended -> mongo.updateMulti(Query.query(Criteria.where("_id")
+                    .in(keyOf(c, ended), unbucketed(c.districtCode(), ended))), new Update().unset("entries." + c.id()),
+                    COLLECTION));
         }
     }
 
@@ -88,8 +92,15 @@ public class ClosedCases {
                 .map(TimelineEntry::at).findFirst();
     }
 
-    private static String dayKey(String district, Instant at) {
-        return district + ":" + DAY.format(at.atZone(HolidayCalendar.CHINA));
+    /** A day's one document as it was written before days were spread over buckets; still read. */
+    private static String unbucketed(String district, Instant ended) {
+        return district + ":" + DAY.format(ended.atZone(HolidayCalendar.CHINA));
+    }
+
+    /** The document of the day {@code c} ended on that holds it: district, day, and the case's bucket. */
+    private static String keyOf(CaseFile c, Instant ended) {
+        return c.districtCode() + ":" + DAY.format(ended.atZone(HolidayCalendar.CHINA)) + ":"
+                + Math.floorMod(c.id().hashCode(), BUCKETS);
     }
 
     /**
@@ -101,6 +112,9 @@ public class ClosedCases {
         List<String> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             days.add(district + ":" + DAY.format(d));
+            for (int bucket = 0; bucket < BUCKETS; bucket++) {
+                days.add(district + ":" + DAY.format(d) + ":" + bucket);
+            }
         }
         List<ClosedCase> all = new ArrayList<>();
         for (Document day : mongo.find(Query.query(Criteria.where("_id").in(days)), Document.class, COLLECTION)) {

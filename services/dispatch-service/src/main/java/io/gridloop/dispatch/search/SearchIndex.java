@@ -23,11 +23,12 @@ import java.util.stream.Stream;
 
 /**
  * The cases each term ({@link SearchTerms}) is found in, without reading a single case: one document per district,
- * Beijing day and term — {@code _id = 150105:20261206:漏水} — listing the day's case numbers that hold the term,
- * by their sequence ({@code 00123}; the rest of the number is the document's district and day). A search reads
- * these by {@code _id}, which every MongoDB (and the embedded server, which builds no other index) answers from its
- * one index, and a district's busiest day keeps even the commonest term's document small (about 10 KB for 1,200
- * cases). Adding a case again adds nothing ({@code $addToSet}), so a redelivered report is harmless.
+ * Beijing day, block of {@value #BLOCK} case numbers and term — {@code _id = 150105:20261206:0:漏水} — listing the
+ * block's case numbers that hold the term, by their sequence ({@code 00123}; the rest of the number is the
+ * document's district and day). A search reads these by {@code _id}, which every MongoDB (and the embedded server,
+ * which builds no other index) answers from its one index; the blocks keep even the commonest term's document
+ * small however busy the day, so adding a case rewrites a few KB. Adding a case again adds nothing
+ * ({@code $addToSet}), so a redelivered report is harmless.
  */
 @Repository
 public class SearchIndex {
@@ -35,6 +36,8 @@ public class SearchIndex {
     static final String COLLECTION = "case_search_terms";
     /** A 12345 order's text can run to pages; who looks for a case types what its first lines say. */
     static final int INDEXED_CHARS = 400;
+    /** Case numbers per block of a day: a district's busy day (about 1,200 cases) is five blocks. */
+    public static final int BLOCK = 250;
     /** A case number: Beijing day, district code, then the day's sequence. */
     private static final int DAY_DIGITS = 8;
     private static final int PREFIX_DIGITS = DAY_DIGITS + 6;
@@ -59,8 +62,9 @@ public class SearchIndex {
         if (terms.isEmpty()) {
             return;
         }
-        String key = c.caseNumber().substring(DAY_DIGITS, PREFIX_DIGITS) + ":" + c.caseNumber().substring(0, DAY_DIGITS);
         String sequence = c.caseNumber().substring(PREFIX_DIGITS);
+        String key = c.caseNumber().substring(DAY_DIGITS, PREFIX_DIGITS) + ":" + c.caseNumber().substring(0, DAY_DIGITS)
+                + ":" + Long.parseLong(sequence) / BLOCK;
         try {
             write(key, terms, sequence);
         } catch (DuplicateKeyException anotherInstanceCreatedOne) {
@@ -84,37 +88,42 @@ public class SearchIndex {
     }
 
     /**
-     * The numbers of {@code district}'s cases reported on {@code days} that hold every one of {@code terms}, the
-     * latest day first and within a day the latest case first.
+     * The numbers of {@code district}'s cases reported on the days of {@code issued} that hold every one of
+     * {@code terms}, the latest day first and within a day the latest case first.
+     *
+     * @param issued each day and the last sequence its case numbers reached (so which blocks it has)
      */
-    public List<String> numbersHolding(String district, List<LocalDate> days, Set<String> terms) {
+    public List<String> numbersHolding(String district, Map<LocalDate, Long> issued, Set<String> terms) {
         List<String> ids = new ArrayList<>();
-        for (LocalDate day : days) {
-            terms.forEach(term -> ids.add(district + ":" + DAY.format(day) + ":" + term));
-        }
+        issued.forEach((day, last) -> {
+            for (long block = 0; block <= last / BLOCK; block++) {
+                for (String term : terms) {
+                    ids.add(district + ":" + DAY.format(day) + ":" + block + ":" + term);
+                }
+            }
+        });
         Map<String, List<String>> postings = new HashMap<>();
         for (Document d : mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)) {
             postings.put(d.getString("_id"), d.getList("s", String.class));
         }
         List<String> numbers = new ArrayList<>();
-        days.stream().sorted(Comparator.reverseOrder()).forEach(day -> {
-            String dayKey = district + ":" + DAY.format(day) + ":";
-            Set<String> common = null;
-            for (String term : terms) {
-                List<String> holding = postings.get(dayKey + term);
-                if (holding == null) {
-                    return;
+        issued.keySet().stream().sorted(Comparator.reverseOrder()).forEach(day -> {
+            for (long block = issued.get(day) / BLOCK; block >= 0; block--) {
+                String blockKey = district + ":" + DAY.format(day) + ":" + block + ":";
+                Set<String> common = null;
+                for (String term : terms) {
+                    List<String> holding = postings.getOrDefault(blockKey + term, List.of());
+                    if (common == null) {
+                        common = new LinkedHashSet<>(holding);
+                    } else {
+                        common.retainAll(holding);
+                    }
                 }
-                if (common == null) {
-                    common = new LinkedHashSet<>(holding);
-                } else {
-                    common.retainAll(holding);
-                }
-            }
-            if (common != null) {
                 String prefix = DAY.format(day) + district;
-                common.stream().sorted(Comparator.comparing(String::length).thenComparing(s -> s)
-                        .reversed()).forEach(s -> numbers.add(prefix + s));
+                if (common != null) {
+                    common.stream().sorted(Comparator.comparing(String::length).thenComparing(s -> s).reversed())
+                            .forEach(s -> numbers.add(prefix + s));
+                }
             }
         });
         return numbers;

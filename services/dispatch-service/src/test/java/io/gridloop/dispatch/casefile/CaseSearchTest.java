@@ -25,6 +25,9 @@ class CaseSearchTest extends ServiceIntegrationTest {
     @Autowired
     SearchIndex index;
 
+    @Autowired
+    CaseNumbers caseNumbers;
+
     /** Two districts of one city no other test uses, so searches find only this test's cases. */
     private final String city = "15" + (10 + ThreadLocalRandom.current().nextInt(89));
     private final String district = city + (30 + ThreadLocalRandom.current().nextInt(20));
@@ -101,6 +104,22 @@ class CaseSearchTest extends ServiceIntegrationTest {
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         as(operator(district)).get().uri("/api/v1/search?area={a}&q=井盖&from={d}&to={d}", district, today, today)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[*].id").isEqualTo(List.of(latest));
+    }
+
+    /** A busy day's numbers are spread over blocks: a search reads them all, the latest first. */
+    @Test
+    void shouldFindTheCasesOfABusyDayAcrossItsBlocks() {
+        String early = report(district, "gw-b", "消防通道被占用");
+        // Two hundred and sixty more cases that day, as far as the numbers go.
+        Instant now = Instant.now();
+        for (int i = 0; i <= SearchIndex.BLOCK; i++) {
+            caseNumbers.next(district, now);
+        }
+        String late = report(district, "gw-b", "消防通道又被占用");
+        assertThat(Long.parseLong(cases.find(late).orElseThrow().caseNumber().substring(14)))
+                .isGreaterThan(SearchIndex.BLOCK);
+
+        assertThat(found(district, "消防通道")).containsExactly(late, early);
     }
 
     @Test

@@ -23,15 +23,16 @@ class WorkbenchController {
 
     /**
      * @param services each service's API address, by the name the page uses
+     * @param mapTiles the installation's map tiles (an XYZ template), or empty for outlines alone
      */
-    record WebConfig(String issuerUri, String clientId, Map<String, String> services) {
+    record WebConfig(String issuerUri, String clientId, Map<String, String> services, String mapTiles) {
     }
 
     @GetMapping("/api/v1/web/config")
     WebConfig config() {
         return new WebConfig(settings.issuerUri(), settings.clientId(), Map.of(
                 "intake", settings.intakeUrl(), "dispatch", settings.dispatchUrl(), "stats", settings.statsUrl(),
-                "hotline", settings.hotlineUrl()));
+                "hotline", settings.hotlineUrl()), settings.mapTiles());
     }
 
     /**

@@ -14,12 +14,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dispatchUrl cases, work lists, units, rules, calendar (dispatch-service)
  * @param statsUrl    figures and the overdue list (stats-service)
  * @param hotlineUrl  12345 orders and their dead letters (hotline-bridge)
+ * @param mapTiles    optional: the installation's map tiles under the case map's grid outlines, an XYZ template
+ *                    such as {@code https://tiles.example.gov.cn/{z}/{x}/{y}.png} (Web Mercator, WGS-84 /
+ *                    CGCS2000 like 天地图 — the registry's outlines are WGS-84); empty: outlines alone, which
+ *                    need no map server. Its origin goes into {@code gridloop.workbench.map-tiles-origin} so the
+ *                    page's security policy lets the tiles load
  */
 @ConfigurationProperties("gridloop.workbench")
 public record WorkbenchSettings(String issuerUri, String clientId, String intakeUrl, String dispatchUrl,
-                                String statsUrl, String hotlineUrl) {
+                                String statsUrl, String hotlineUrl, String mapTiles) {
 
     public WorkbenchSettings {
+        mapTiles = mapTiles == null ? "" : mapTiles.strip();
         clientId = clientId == null || clientId.isBlank() ? "gridloop-web" : clientId;
         intakeUrl = base(intakeUrl, "http://localhost:8081");
         dispatchUrl = base(dispatchUrl, "http://localhost:8082");

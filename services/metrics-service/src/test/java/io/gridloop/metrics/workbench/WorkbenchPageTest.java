@@ -45,6 +45,8 @@ class WorkbenchPageTest extends ServiceIntegrationTest {
                 .jsonPath("$.services.dispatch").isEqualTo("http://localhost:8082")
                 .jsonPath("$.services.intake").isEqualTo("http://localhost:8081")
                 .jsonPath("$.services.stats").isEqualTo("http://localhost:8084")
-                .jsonPath("$.services.hotline").isEqualTo("http://localhost:8083");
+                .jsonPath("$.services.hotline").isEqualTo("http://localhost:8083")
+                // No tile server unless the installation names one: the map draws the registry's outlines alone.
+                .jsonPath("$.mapTiles").isEqualTo("");
     }
 }
