@@ -438,6 +438,8 @@ class WorkbenchBrowserTest {
         String again = reportAtGridCentre("150105001001003", "东侧路灯坏了");
         loop.awaitState(again, CaseState.ROUTED);
         assertThat(caseView(again).get("likelyDuplicateOf").asString()).isEqualTo(lamp);
+        assertThat(caseView(again).get("timeline").get(0).get("comment").asString())
+                .contains(caseView(lamp).get("caseNumber").asString());
         browser.get(workbench + "#/cases/" + again);
         awaitState("已分流");
         assertThat(text(".duplicate")).contains(caseView(lamp).get("caseNumber").asString());

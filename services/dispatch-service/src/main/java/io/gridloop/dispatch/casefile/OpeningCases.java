@@ -83,7 +83,9 @@ class OpeningCases {
         return CaseFile.open(numbers.next(event.districtCode(), event.reportedAt()), event,
                 rules.current().rules().decide(event.subCategory(), event.category(), CaseFile.firstLevel(event),
                         area).map(units::named),
-                calendar.deadlinesFor(event.reportedAt(), event.complexity(), event.dueAt()), clock.instant());
+                calendar.deadlinesFor(event.reportedAt(), event.complexity(), event.dueAt()), clock.instant(),
+                event.likelyDuplicateOf() == null ? null
+                        : cases.find(event.likelyDuplicateOf()).map(CaseFile::caseNumber).orElse(null));
     }
 
     private static void logOpened(CaseFile opened, EventReported event) {

@@ -113,6 +113,15 @@ public record CaseFile(
      */
     public static CaseFile open(String caseNumber, EventReported event, Optional<RoutingDecision> routing,
                                 Deadlines deadlines, Instant now) {
+        return open(caseNumber, event, routing, deadlines, now, null);
+    }
+
+    /**
+     * @param duplicateNumber the case number of the likely duplicate, as the timeline names it to people (its id
+     *                        where it has none)
+     */
+    public static CaseFile open(String caseNumber, EventReported event, Optional<RoutingDecision> routing,
+                                Deadlines deadlines, Instant now, String duplicateNumber) {
         CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
         HandlingUnit triage = Router.triage(area);
         CaseFile fresh = new CaseFile(event.eventId(), caseNumber, CaseState.REPORTED, 0, event.districtCode(),
@@ -122,7 +131,8 @@ public record CaseFile(
                 event.likelyDuplicateOf(), event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(), triage.code(),
                 triage.name(), firstLevel(event), null, null, 0, null, null, null, null, null, false, false, null, 0,
                 List.of(), List.of());
-        String note = event.likelyDuplicateOf() == null ? null : "疑似与事件 " + event.likelyDuplicateOf() + " 重复，可并单";
+        String note = event.likelyDuplicateOf() == null ? null : "疑似与案件 "
+                + (duplicateNumber != null ? duplicateNumber : event.likelyDuplicateOf()) + " 重复，可并单";
         // The reporter's photos stay with the report's line of the timeline; intake serves them.
         ActionInput report = new ActionInput(SYSTEM, ActionInput.SYSTEM_ROLE, note, null, null, null, null,
                 event.photoIds());

@@ -348,9 +348,13 @@ class CaseFileTest {
                 deadlines(T0), T0);
 
         assertThat(c.likelyDuplicateOf()).isEqualTo("e-17");
-        assertThat(c.timeline().getFirst().comment()).isEqualTo("疑似与事件 e-17 重复，可并单");
+        assertThat(c.timeline().getFirst().comment()).isEqualTo("疑似与案件 e-17 重复，可并单");
         assertThat(c.outbox().getFirst().transition().reason()).contains("e-17");
         assertThat(c.timeline().getFirst().photoIds()).as("the reporter's photos").hasSize(1);
+        // Named by the number people quote, where the duplicate has one.
+        CaseFile numbered = CaseFile.open("2026120615010500002", Reports.duplicateOf(reported("e-32"), "e-17"),
+                Optional.empty(), deadlines(T0), T0, "2026120615010500001");
+        assertThat(numbered.timeline().getFirst().comment()).isEqualTo("疑似与案件 2026120615010500001 重复，可并单");
     }
 
     @Test
