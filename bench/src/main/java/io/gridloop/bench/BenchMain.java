@@ -215,6 +215,11 @@ public final class BenchMain {
                 result.put("districtYear", phase);
                 loop.bots(false);
             }
+            if (o.phases().contains("seed-year")) {
+                say("seed-year: " + o.cases() + " closed cases of " + Pages.DISTRICT
+                        + " over the last 365 days, written straight into dispatch's collections");
+                result.put("seedYear", SeedYear.seed(stack, Pages.DISTRICT, (int) o.cases()));
+            }
             if (o.phases().contains("pages")) {
                 drain(stack);
                 say("pages: what an operator of " + Pages.DISTRICT + " asks, one request after another");

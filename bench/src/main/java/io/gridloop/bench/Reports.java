@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  */
 final class Reports {
 
-    private record Kind(String category, String subCategory, String text, double weight) {
+    record Kind(String category, String subCategory, String text, double weight) {
     }
 
     private static final List<Kind> KINDS = List.of(
@@ -60,7 +60,7 @@ final class Reports {
                 + grid.code().substring(0, 12) + "\"}";
     }
 
-    private Kind pick(RandomGenerator random) {
+    Kind pick(RandomGenerator random) {
         double r = random.nextDouble() * totalWeight;
         for (Kind k : KINDS) {
             r -= k.weight();

@@ -26,7 +26,7 @@ import java.util.Set;
 @Repository
 public class CaseFiles {
 
-    static final String COLLECTION = "cases";
+    public static final String COLLECTION = "cases";
     /** Lists a transition appends to instead of replacing. */
     private static final Set<String> GROWING = Set.of("timeline", "outbox");
 

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 @Repository
 public class CaseNumbers {
 
-    static final String COUNTERS = "case_number_counters";
-    static final String LOOKUP = "case_numbers";
+    public static final String COUNTERS = "case_number_counters";
+    public static final String LOOKUP = "case_numbers";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd")
             .withZone(HolidayCalendar.CHINA);
     /** Date, six-digit district code, a sequence of at least five digits. */
@@ -81,11 +81,16 @@ public class CaseNumbers {
     /** The days of {@code days} on which {@code district} gave numbers, each with the last sequence it reached. */
     public Map<LocalDate, Long> issuedOn(String district, Collection<LocalDate> days) {
         Map<String, LocalDate> byCounter = new HashMap<>();
-        days.forEach(day -> byCounter.put(DAY.format(day) + district, day));
+        days.forEach(day -> byCounter.put(counterOf(district, day), day));
         Map<LocalDate, Long> issued = new HashMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(byCounter.keySet())), Document.class, COUNTERS)
                 .forEach(d -> issued.put(byCounter.get(d.getString("_id")), d.get("seq", Number.class).longValue()));
         return issued;
+    }
+
+    /** The {@code _id} of the counter of {@code district}'s numbers of {@code day}. */
+    public static String counterOf(String district, LocalDate day) {
+        return DAY.format(day) + district;
     }
 
     /** The cases of those {@code numbers} that are known, by number. */

@@ -31,7 +31,7 @@ import java.util.Optional;
 @Repository
 public class ClosedCases {
 
-    static final String COLLECTION = "closed_cases_by_day";
+    public static final String COLLECTION = "closed_cases_by_day";
     static final int BUCKETS = 16;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -74,7 +74,8 @@ public class ClosedCases {
         return from != null && from.isFinal();
     }
 
-    private static ClosedCase entryOf(CaseFile c, Instant ended) {
+    /** {@code c} as the list shows it, having ended at {@code ended}. */
+    public static ClosedCase entryOf(CaseFile c, Instant ended) {
         String description = c.description() == null || c.description().length() <= 120 ? c.description()
                 : c.description().substring(0, 120) + "…";
         return new ClosedCase(c.id(), c.caseNumber(), c.state(), c.state().label(), c.districtCode(), c.gridCode(),
@@ -83,7 +84,7 @@ public class ClosedCases {
     }
 
     /** When the case ended: its last transition into a final state. */
-    private static Optional<Instant> endOf(CaseFile c) {
+    public static Optional<Instant> endOf(CaseFile c) {
         return lastEnd(c.timeline());
     }
 
@@ -98,7 +99,7 @@ public class ClosedCases {
     }
 
     /** The document of the day {@code c} ended on that holds it: district, day, and the case's bucket. */
-    private static String keyOf(CaseFile c, Instant ended) {
+    public static String keyOf(CaseFile c, Instant ended) {
         return c.districtCode() + ":" + DAY.format(ended.atZone(HolidayCalendar.CHINA)) + ":"
                 + Math.floorMod(c.id().hashCode(), BUCKETS);
     }

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 @Repository
 public class SearchIndex {
 
-    static final String COLLECTION = "case_search_terms";
+    public static final String COLLECTION = "case_search_terms";
     /** A 12345 order's text can run to pages; who looks for a case types what its first lines say. */
     static final int INDEXED_CHARS = 400;
     /** Case numbers per block of a day: a district's busy day (about 1,200 cases) is five blocks. */
@@ -57,27 +57,42 @@ public class SearchIndex {
         if (c.caseNumber() == null || c.caseNumber().length() <= PREFIX_DIGITS) {
             return;
         }
-        Set<String> terms = new LinkedHashSet<>(SearchTerms.of(head(c.description())));
-        Stream.of(c.streetName(), c.communityName(), reporterId).forEach(t -> terms.addAll(SearchTerms.of(t)));
+        Set<String> terms = termsOf(c, reporterId);
         if (terms.isEmpty()) {
             return;
         }
-        String sequence = c.caseNumber().substring(PREFIX_DIGITS);
-        String key = c.caseNumber().substring(DAY_DIGITS, PREFIX_DIGITS) + ":" + c.caseNumber().substring(0, DAY_DIGITS)
-                + ":" + Long.parseLong(sequence) / BLOCK;
         try {
-            write(key, terms, sequence);
+            write(c.caseNumber(), terms);
         } catch (DuplicateKeyException anotherInstanceCreatedOne) {
-            // Two instances created the same day's term at once; the other's document exists now, and adding is
-            // idempotent, so doing it all again is safe.
-            write(key, terms, sequence);
+            // Two instances created the same block's term at once; the other's document exists now, and adding
+            // is idempotent, so doing it all again is safe.
+            write(c.caseNumber(), terms);
         }
     }
 
-    private void write(String key, Set<String> terms, String sequence) {
+    /** The terms {@code c} is found by: its description's first lines, its street and community, its reporter. */
+    public static Set<String> termsOf(CaseFile c, String reporterId) {
+        Set<String> terms = new LinkedHashSet<>(SearchTerms.of(head(c.description())));
+        Stream.of(c.streetName(), c.communityName(), reporterId).forEach(t -> terms.addAll(SearchTerms.of(t)));
+        return terms;
+    }
+
+    /** The {@code _id} of the document listing the cases of {@code caseNumber}'s block that hold {@code term}. */
+    public static String documentOf(String caseNumber, String term) {
+        return caseNumber.substring(DAY_DIGITS, PREFIX_DIGITS) + ":" + caseNumber.substring(0, DAY_DIGITS) + ":"
+                + Long.parseLong(sequenceOf(caseNumber)) / BLOCK + ":" + term;
+    }
+
+    /** How a term document lists a case: the sequence part of its number ({@code 00123}). */
+    public static String sequenceOf(String caseNumber) {
+        return caseNumber.substring(PREFIX_DIGITS);
+    }
+
+    private void write(String caseNumber, Set<String> terms) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         for (String term : terms) {
-            bulk.upsert(Query.query(Criteria.where("_id").is(key + ":" + term)), new Update().addToSet("s", sequence));
+            bulk.upsert(Query.query(Criteria.where("_id").is(documentOf(caseNumber, term))),
+                    new Update().addToSet("s", sequenceOf(caseNumber)));
         }
         bulk.execute();
     }
