@@ -86,7 +86,7 @@ final class SeedYear {
         Map<String, List<String>> terms = new LinkedHashMap<>();
         Map<String, Document> closedDays = new LinkedHashMap<>();
         for (int seq = 1; seq <= count; seq++) {
-            CaseFile c = closedCase(district, day, seq, grids.get(random.nextInt(grids.size())),
+            CaseFile c = closedCase(district, day, seq, count, grids.get(random.nextInt(grids.size())),
                     reports.pick(random), catalogue);
             Document file = new Document();
             mongo.getConverter().write(c, file);
@@ -119,11 +119,14 @@ final class SeedYear {
         mongo.getCollection(ClosedCases.COLLECTION).insertMany(new ArrayList<>(closedDays.values()));
     }
 
-    /** A case reported on {@code day} as number {@code seq}, routed, accepted, fed back and closed that day. */
-    private static CaseFile closedCase(String district, LocalDate day, int seq, DemoData.DemoGrid grid,
+    /**
+     * A case reported on {@code day} as number {@code seq} of {@code count} (between 08:00 and 16:00), routed,
+     * accepted, fed back and closed six hours later, the same day.
+     */
+    private static CaseFile closedCase(String district, LocalDate day, int seq, int count, DemoData.DemoGrid grid,
                                        Reports.Kind kind, SubCategoryCatalogue catalogue) {
         SubCategory sub = catalogue.find(kind.subCategory()).orElseThrow();
-        Instant reported = day.atTime(8, 0).atZone(BEIJING).toInstant().plusSeconds(seq * 40L);
+        Instant reported = day.atTime(8, 0).atZone(BEIJING).toInstant().plusSeconds(seq * (28_800L / count));
         String id = UUID.nameUUIDFromBytes((district + day + seq).getBytes()).toString();
         String number = CaseNumbers.counterOf(district, day) + "%05d".formatted(seq);
         EventReported event = new EventReported(id, "seed-" + id, "bench-" + grid.code().substring(0, 12),
