@@ -37,14 +37,15 @@ class WorkbenchController {
 
     /**
      * {@code /workbench} and {@code /workbench/} open the page; its own routes live after the {@code #}. The
-     * service's root, where supervisors' bookmarks point, opens its dashboard.
+     * service's root (where the dashboard's old bookmarks point) opens it too: each person lands on their own first
+     * page, supervisors on the dashboard.
      */
     @Configuration(proxyBeanMethods = false)
     static class Page implements WebMvcConfigurer {
 
         @Override
         public void addViewControllers(ViewControllerRegistry registry) {
-            registry.addRedirectViewController("/", "/workbench/#/dashboard");
+            registry.addRedirectViewController("/", "/workbench/");
             registry.addRedirectViewController("/workbench", "/workbench/");
             registry.addViewController("/workbench/").setViewName("forward:/workbench/index.html");
         }

@@ -30,11 +30,11 @@ class WorkbenchPageTest extends ServiceIntegrationTest {
         } while (scripts.find());
     }
 
-    /** Supervisors' bookmarks of the service's root open the dashboard, a page of the workbench. */
+    /** The service's root (the old dashboard's bookmarks) opens the workbench: supervisors land on its dashboard. */
     @Test
-    void shouldLeadTheRootToTheDashboard() {
+    void shouldLeadTheRootToTheWorkbench() {
         http.get().uri("/").exchange().expectStatus().isFound()
-                .expectHeader().value("Location", l -> assertThat(l).endsWith("/workbench/#/dashboard"));
+                .expectHeader().value("Location", l -> assertThat(l).endsWith("/workbench/"));
     }
 
     @Test
