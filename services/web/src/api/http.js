@@ -54,12 +54,16 @@ export async function call(service, path, {method = 'GET', query, body, form, fi
   if (answer.status === 204) {
     return null;
   }
-  const type = answer.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await answer.json() : null;
   if (!answer.ok) {
-    throw new ApiError(answer.status, data);
+    throw await refusalOf(answer);
   }
-  return data;
+  return (answer.headers.get('Content-Type') || '').includes('json') ? answer.json() : null;
+}
+
+/** A refused answer as the error to show: its problem+json when it has one. */
+async function refusalOf(answer) {
+  const type = answer.headers.get('Content-Type') || '';
+  return new ApiError(answer.status, type.includes('json') ? await answer.json().catch(() => null) : null);
 }
 
 /** The address of `path` at `service`, as a link shows it (e.g. an export to download). */
@@ -79,8 +83,7 @@ export async function fetchSigned(url, init = {}) {
 export async function download(href) {
   const answer = await fetchSigned(href);
   if (!answer.ok) {
-    const type = answer.headers.get('Content-Type') || '';
-    throw new ApiError(answer.status, type.includes('json') ? await answer.json() : {detail: `导出失败（${answer.status}）`});
+    throw await refusalOf(answer);
   }
   const named = /filename\*=UTF-8''([^;]+)/i.exec(answer.headers.get('Content-Disposition') || '');
   const url = URL.createObjectURL(await answer.blob());
@@ -97,7 +100,7 @@ export async function download(href) {
 export async function photoUrl(service, id) {
   const answer = await fetchSigned(urlOf(service, `/api/v1/photos/${encodeURIComponent(id)}`));
   if (!answer.ok) {
-    throw new ApiError(answer.status, null);
+    throw await refusalOf(answer);
   }
   return URL.createObjectURL(await answer.blob());
 }

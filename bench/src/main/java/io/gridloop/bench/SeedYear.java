@@ -16,6 +16,7 @@ import io.gridloop.dispatch.deadline.HolidayCalendar;
 import io.gridloop.dispatch.lifecycle.ActionInput;
 import io.gridloop.dispatch.lifecycle.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.lifecycle.CaseNumber;
 import io.gridloop.dispatch.queue.ClosedCases;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.RoutingDecision;
@@ -111,7 +112,7 @@ final class SeedYear {
             mongo.getCollection(CaseFiles.COLLECTION).insertMany(files);
         }
         mongo.getCollection(CaseNumbers.LOOKUP).insertMany(numbers);
-        mongo.getCollection(CaseNumbers.COUNTERS).insertOne(new Document("_id", CaseNumbers.counterOf(district, day))
+        mongo.getCollection(CaseNumbers.COUNTERS).insertOne(new Document("_id", CaseNumber.prefix(district, day))
                 .append("seq", (long) count));
         List<Document> postings = new ArrayList<>();
         terms.forEach((id, sequences) -> postings.add(new Document("_id", id).append("s", sequences)));
@@ -128,7 +129,7 @@ final class SeedYear {
         SubCategory sub = catalogue.find(kind.subCategory()).orElseThrow();
         Instant reported = day.atTime(8, 0).atZone(BEIJING).toInstant().plusSeconds(seq * (28_800L / count));
         String id = UUID.nameUUIDFromBytes((district + day + seq).getBytes()).toString();
-        String number = CaseNumbers.counterOf(district, day) + "%05d".formatted(seq);
+        String number = CaseNumber.of(district, day, seq);
         EventReported event = new EventReported(id, "seed-" + id, "bench-" + grid.code().substring(0, 12),
                 ReportSource.GRID_PATROL, EventCategory.valueOf(kind.category()), sub.code(), sub.name(),
                 sub.complexity(), sub.defaultLevel(), Urgency.NORMAL, grid.code(), grid.code().substring(0, 12),

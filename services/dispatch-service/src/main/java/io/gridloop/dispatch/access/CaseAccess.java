@@ -106,6 +106,13 @@ public final class CaseAccess {
     }
 
     /** A unit's queue: the unit's own handlers (a grid's workers) and the centres over its area. */
+    /** Whether the caller may read the cases of {@code area} as lists: its dispatch centre and its supervisors. */
+    public static void checkMayReadArea(Caller caller, String area) {
+        if (!caller.can(OPERATOR, area) && !caller.can(SUPERVISOR, area)) {
+            throw Caller.outsideArea(area);
+        }
+    }
+
     public static void checkMayReadQueue(Caller caller, String unitCode) {
         if (worksFor(caller, unitCode) || caller.can(OPERATOR, areaOfUnit(unitCode))) {
             return;

@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.casefile;
 
-import io.gridloop.dispatch.deadline.HolidayCalendar;
+import io.gridloop.dispatch.lifecycle.CaseNumber;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -12,12 +12,10 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Case numbers (案件编号) as people quote them on the phone and on paper: the Beijing date of the report, the
@@ -32,10 +30,6 @@ public class CaseNumbers {
 
     public static final String COUNTERS = "case_number_counters";
     public static final String LOOKUP = "case_numbers";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd")
-            .withZone(HolidayCalendar.CHINA);
-    /** Date, six-digit district code, a sequence of at least five digits. */
-    private static final Pattern NUMBER = Pattern.compile("\\d{8}\\d{6}\\d{5,}");
 
     private final MongoTemplate mongo;
 
@@ -45,8 +39,8 @@ public class CaseNumbers {
 
     /** The next number of {@code districtCode} for the day {@code reportedAt} falls on in Beijing. */
     public String next(String districtCode, Instant reportedAt) {
-        String prefix = DAY.format(reportedAt) + districtCode;
-        return prefix + "%05d".formatted(increment(prefix));
+        LocalDate day = CaseNumber.dayOf(reportedAt);
+        return CaseNumber.of(districtCode, day, increment(CaseNumber.prefix(districtCode, day)));
     }
 
     private long increment(String counter) {
@@ -72,7 +66,7 @@ public class CaseNumbers {
 
     /** The case of {@code number}, if it is one. */
     public Optional<String> caseOf(String number) {
-        if (number == null || !NUMBER.matcher(number).matches()) {
+        if (!CaseNumber.looksLike(number)) {
             return Optional.empty();
         }
         return Optional.ofNullable(mongo.findById(number, Document.class, LOOKUP)).map(d -> d.getString("caseId"));
@@ -81,16 +75,11 @@ public class CaseNumbers {
     /** The days of {@code days} on which {@code district} gave numbers, each with the last sequence it reached. */
     public Map<LocalDate, Long> issuedOn(String district, Collection<LocalDate> days) {
         Map<String, LocalDate> byCounter = new HashMap<>();
-        days.forEach(day -> byCounter.put(counterOf(district, day), day));
+        days.forEach(day -> byCounter.put(CaseNumber.prefix(district, day), day));
         Map<LocalDate, Long> issued = new HashMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(byCounter.keySet())), Document.class, COUNTERS)
                 .forEach(d -> issued.put(byCounter.get(d.getString("_id")), d.get("seq", Number.class).longValue()));
         return issued;
-    }
-
-    /** The {@code _id} of the counter of {@code district}'s numbers of {@code day}. */
-    public static String counterOf(String district, LocalDate day) {
-        return DAY.format(day) + district;
     }
 
     /** The cases of those {@code numbers} that are known, by number. */
@@ -101,8 +90,4 @@ public class CaseNumbers {
         return cases;
     }
 
-    /** Whether {@code text} has the shape of a case number (so a search need not read descriptions). */
-    public static boolean looksLikeNumber(String text) {
-        return text != null && NUMBER.matcher(text).matches();
-    }
 }

@@ -1,10 +1,11 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
+import io.gridloop.dispatch.lifecycle.CaseNumber;
 import io.gridloop.dispatch.routing.Router;
 import io.gridloop.dispatch.search.SearchTerms;
 import io.gridloop.platform.security.Caller;
-import io.gridloop.platform.security.Role;
 import io.gridloop.platform.web.ApiException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,16 +48,13 @@ class CaseSearchController {
                            @Max(value = 50, message = "不能大于50") int page,
                            @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                            @Max(value = 100, message = "不能大于100") int size) {
-        Caller caller = Caller.current();
-        if (!caller.can(Role.OPERATOR, area) && !caller.can(Role.SUPERVISOR, area)) {
-            throw Caller.outsideArea(area);
-        }
+        CaseAccess.checkMayReadArea(Caller.current(), area);
         if (!Router.withinDistrict(area)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "DISTRICT_NEEDED", "请选择区县",
                     "案件搜索按区县进行，请选择一个区县或区县内的区域");
         }
         String wanted = q.strip();
-        if (CaseNumbers.looksLikeNumber(wanted)) {
+        if (CaseNumber.looksLike(wanted)) {
             return search.byNumber(area, wanted);
         }
         SearchTerms terms = SearchTerms.ofQuery(wanted);

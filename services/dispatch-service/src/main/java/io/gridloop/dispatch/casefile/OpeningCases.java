@@ -57,25 +57,28 @@ class OpeningCases {
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<EventReported> envelope = codec.decode(Topics.EVENT_REPORTED, record.value());
         EventReported event = envelope.data();
-        locks.withCase(event.eventId(), () -> {
+        CaseFile stored = locks.withCase(event.eventId(), () -> {
             // A redelivered report finds its case and takes no second number.
             var existing = cases.find(event.eventId());
             if (existing.isEmpty()) {
                 CaseFile opened = open(event);
                 if (cases.insertNew(opened)) {
                     numbers.remember(opened.caseNumber(), opened.id());
-                    search.add(opened, event.reporterId());
                     logOpened(opened, event);
-                    return relay.relay(opened);
+                    relay.relay(opened);
+                    return opened;
                 }
             }
             log.debug("Case {} exists already; report was redelivered", event.eventId());
-            existing.ifPresent(c -> {
-                numbers.remember(c.caseNumber(), c.id());
-                search.add(c, event.reporterId());
-            });
-            return relay.relay(event.eventId());
+            existing.ifPresent(c -> numbers.remember(c.caseNumber(), c.id()));
+            relay.relay(event.eventId());
+            return existing.orElse(null);
         });
+        // Findable once its events are out, and outside the lock, which other cases share by stripe: the terms are
+        // a bulk write nobody waits for. A crash before this redelivers the report, which writes them then.
+        if (stored != null) {
+            search.add(stored, event.reporterId());
+        }
     }
 
     private CaseFile open(EventReported event) {

@@ -4,8 +4,8 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.platform.security.Caller;
-import io.gridloop.platform.security.Role;
 import io.gridloop.platform.web.ApiException;
+import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
 import io.gridloop.dispatch.routing.Router;
 import org.springframework.http.HttpStatus;
@@ -117,10 +117,7 @@ class WorkListController {
     }
 
     private static void checkMayRead(String area) {
-        Caller caller = Caller.current();
-        if (!caller.can(Role.OPERATOR, area) && !caller.can(Role.SUPERVISOR, area)) {
-            throw Caller.outsideArea(area);
-        }
+        CaseAccess.checkMayReadArea(Caller.current(), area);
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,7 @@
 package io.gridloop.dispatch.search;
 
 import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.dispatch.lifecycle.CaseNumber;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -11,7 +12,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,10 +38,6 @@ public class SearchIndex {
     static final int INDEXED_CHARS = 400;
     /** Case numbers per block of a day: a district's busy day (about 1,200 cases) is five blocks. */
     public static final int BLOCK = 250;
-    /** A case number: Beijing day, district code, then the day's sequence. */
-    private static final int DAY_DIGITS = 8;
-    private static final int PREFIX_DIGITS = DAY_DIGITS + 6;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final MongoTemplate mongo;
 
@@ -54,7 +50,7 @@ public class SearchIndex {
      * number (opened before numbers were given) is found by its id only.
      */
     public void add(CaseFile c, String reporterId) {
-        if (c.caseNumber() == null || c.caseNumber().length() <= PREFIX_DIGITS) {
+        if (!CaseNumber.looksLike(c.caseNumber())) {
             return;
         }
         Set<String> terms = termsOf(c, reporterId);
@@ -79,13 +75,18 @@ public class SearchIndex {
 
     /** The {@code _id} of the document listing the cases of {@code caseNumber}'s block that hold {@code term}. */
     public static String documentOf(String caseNumber, String term) {
-        return caseNumber.substring(DAY_DIGITS, PREFIX_DIGITS) + ":" + caseNumber.substring(0, DAY_DIGITS) + ":"
-                + Long.parseLong(sequenceOf(caseNumber)) / BLOCK + ":" + term;
+        return blockOf(CaseNumber.districtOf(caseNumber), CaseNumber.dayTextOf(caseNumber),
+                Long.parseLong(sequenceOf(caseNumber)) / BLOCK) + term;
+    }
+
+    /** What the term documents of one block of a district's day begin with: {@code 150105:20261206:0:}. */
+    private static String blockOf(String district, String dayText, long block) {
+        return district + ":" + dayText + ":" + block + ":";
     }
 
     /** How a term document lists a case: the sequence part of its number ({@code 00123}). */
     public static String sequenceOf(String caseNumber) {
-        return caseNumber.substring(PREFIX_DIGITS);
+        return CaseNumber.sequenceOf(caseNumber);
     }
 
     private void write(String caseNumber, Set<String> terms) {
@@ -112,9 +113,8 @@ public class SearchIndex {
         List<String> ids = new ArrayList<>();
         issued.forEach((day, last) -> {
             for (long block = 0; block <= last / BLOCK; block++) {
-                for (String term : terms) {
-                    ids.add(district + ":" + DAY.format(day) + ":" + block + ":" + term);
-                }
+                String blockKey = blockOf(district, CaseNumber.dayText(day), block);
+                terms.forEach(term -> ids.add(blockKey + term));
             }
         });
         Map<String, List<String>> postings = new HashMap<>();
@@ -124,7 +124,7 @@ public class SearchIndex {
         List<String> numbers = new ArrayList<>();
         issued.keySet().stream().sorted(Comparator.reverseOrder()).forEach(day -> {
             for (long block = issued.get(day) / BLOCK; block >= 0; block--) {
-                String blockKey = district + ":" + DAY.format(day) + ":" + block + ":";
+                String blockKey = blockOf(district, CaseNumber.dayText(day), block);
                 Set<String> common = null;
                 for (String term : terms) {
                     List<String> holding = postings.getOrDefault(blockKey + term, List.of());
@@ -134,7 +134,7 @@ public class SearchIndex {
                         common.retainAll(holding);
                     }
                 }
-                String prefix = DAY.format(day) + district;
+                String prefix = CaseNumber.prefix(district, day);
                 if (common != null) {
                     common.stream().sorted(Comparator.comparing(String::length).thenComparing(s -> s).reversed())
                             .forEach(s -> numbers.add(prefix + s));

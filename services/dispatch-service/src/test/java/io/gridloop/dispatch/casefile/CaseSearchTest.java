@@ -8,6 +8,7 @@ import io.gridloop.infra.auth.Identity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** 案件搜索: by number, words, order number and reporter, within the caller's district, a page at a time. */
 class CaseSearchTest extends ServiceIntegrationTest {
@@ -36,7 +38,10 @@ class CaseSearchTest extends ServiceIntegrationTest {
     private String report(String inDistrict, String reporter, String description, Instant at) {
         EventReported event = Reports.describing(Reports.of(UUID.randomUUID().toString(), "WATER_SUPPLY",
                 inDistrict + "003004005", "测试区", at), reporter, description);
-        return Reports.opened(bootstrap, cases, event).id();
+        String id = Reports.opened(bootstrap, cases, event).id();
+        // Its terms are written once its events are out: findable (here by its reporter) a moment later.
+        await().atMost(Duration.ofSeconds(30)).until(() -> found(inDistrict, reporter).contains(id));
+        return id;
     }
 
     private String report(String inDistrict, String reporter, String description) {
