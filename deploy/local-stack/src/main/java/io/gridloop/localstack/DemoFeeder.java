@@ -163,8 +163,9 @@ final class DemoFeeder implements AutoCloseable {
         body.put("gridCode", grid);
         body.put("description", sample.description());
         // Within a few hundred metres of the grid's centre: intake checks positions against the registry.
-        body.put("location", Map.of("latitude", demoGrid.latitude() + (random.nextDouble() - 0.5) * 0.004,
-                "longitude", demoGrid.longitude() + (random.nextDouble() - 0.5) * 0.004));
+        // Within about 50 m of the grid's centre: inside its outline, as a worker standing in the grid reports.
+        body.put("location", Map.of("latitude", demoGrid.latitude() + (random.nextDouble() - 0.5) * 0.001,
+                "longitude", demoGrid.longitude() + (random.nextDouble() - 0.5) * 0.001));
         body.put("occurredAt", Instant.now().minusSeconds(random.nextInt(1800)).toString());
         body.put("reporterId", DemoWork.reporterOf(grid));
         HttpResponse<String> answer = post(intake + "/api/v1/events", json.writeValueAsString(body));
