@@ -1,5 +1,6 @@
 package io.gridloop.bench;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseTransitioned;
@@ -91,24 +92,24 @@ final class Loop implements AutoCloseable {
 
     private void on(CaseTransitioned t) {
         switch (t.action()) {
-            case "route" -> {
+            case ROUTE -> {
                 if (t.sequence() == 2) {
                     routed.incrementAndGet();
                     reportToRouted.recordMillis(Duration.between(t.reportedAt(), t.occurredAt()).toMillis());
                 }
-                act(t.caseId(), "accept", null);
+                act(t.caseId(), CaseAction.ACCEPT, null);
             }
-            case "accept" -> act(t.caseId(), "feedback", "已处理完毕");
-            case "feedback" -> {
+            case ACCEPT -> act(t.caseId(), CaseAction.FEEDBACK, "已处理完毕");
+            case FEEDBACK -> {
                 if (ThreadLocalRandom.current().nextDouble() < 0.05) {
                     reworked.incrementAndGet();
-                    act(t.caseId(), "rework", "复核不通过，请重新处理");
+                    act(t.caseId(), CaseAction.REWORK, "复核不通过，请重新处理");
                 } else {
-                    act(t.caseId(), "close", null);
+                    act(t.caseId(), CaseAction.CLOSE, null);
                 }
             }
-            case "rework" -> act(t.caseId(), "feedback", "已重新处理");
-            case "close" -> {
+            case REWORK -> act(t.caseId(), CaseAction.FEEDBACK, "已重新处理");
+            case CLOSE -> {
                 closed.incrementAndGet();
                 lifecycle.recordMillis(Duration.between(t.reportedAt(), t.occurredAt()).toMillis());
                 closures.add(t.occurredAt());
@@ -118,7 +119,7 @@ final class Loop implements AutoCloseable {
         }
     }
 
-    private void act(String caseId, String action, String comment) {
+    private void act(String caseId, CaseAction action, String comment) {
         if (!botsOn.get()) {
             return;
         }
@@ -128,7 +129,7 @@ final class Loop implements AutoCloseable {
             for (int attempt = 0; attempt < 5; attempt++) {
                 try {
                     HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(stack.url(Stack.DISPATCH,
-                                    "/api/v1/cases/" + caseId + "/actions/" + action)))
+                                    "/api/v1/cases/" + caseId + "/actions/" + action.wireName())))
                             .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                             .header("Authorization", stack.authorization())
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());

@@ -6,7 +6,7 @@ import io.gridloop.contracts.catalogue.SubCategory;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.casefile.CaseFiles;
@@ -14,7 +14,7 @@ import io.gridloop.dispatch.casefile.CaseNumbers;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
 import io.gridloop.dispatch.lifecycle.ActionInput;
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.CaseNumber;
 import io.gridloop.dispatch.queue.ClosedCases;
@@ -137,7 +137,7 @@ final class SeedYear {
                 district, "赛罕区", kind.text(), null, reported.minusSeconds(600), reported, null, null, List.of());
         Deadlines deadlines = new Deadlines(reported.plus(Duration.ofDays(1)), reported.plus(Duration.ofDays(3)),
                 reported.plus(Duration.ofDays(2)));
-        HandlingUnit unit = new HandlingUnit(district + "-WATER", "赛罕区水务局", HandlingLevel.DISTRICT);
+        HandlingUnit unit = new HandlingUnit(district + "-WATER", "赛罕区水务局", AreaLevel.DISTRICT);
         CaseFile c = CaseFile.open(number, event, Optional.of(new RoutingDecision(unit, "seed@v1")), deadlines,
                 reported);
         Instant at = reported;

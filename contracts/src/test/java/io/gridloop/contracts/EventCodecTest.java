@@ -1,8 +1,14 @@
 package io.gridloop.contracts;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.event.CaseAction;
+import io.gridloop.contracts.event.CaseState;
+import io.gridloop.contracts.event.CaseTransitioned;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,5 +59,30 @@ class EventCodecTest {
 
         assertThat(json).contains("\"time\":\"2026-03-02T01:30:00Z\"");
         assertThat(json).doesNotContain("null");
+    }
+
+    @Test
+    void shouldWriteActionsByTheirWireNamesAndReadOnesAddedLaterAsUnknown() {
+        var sample = SampleEvents.sampleFor(Topics.CASE_TRANSITIONED);
+        String json = codec.encodeToString(sample);
+        assertThat(json).contains("\"action\":\"route\"").contains("\"level\":\"DISTRICT\"");
+
+        String newer = json.replace("\"action\":\"route\"", "\"action\":\"co-handle\"");
+
+        CaseTransitioned read = codec.decode(Topics.CASE_TRANSITIONED, newer).data();
+        assertThat(read.action()).isEqualTo(CaseAction.UNKNOWN);
+        assertThat(read.toState()).isEqualTo(CaseState.ROUTED);
+    }
+
+    @Test
+    void shouldNameTheSameActionsAndLevelsInTheSchemaAsInTheCode() throws Exception {
+        JsonNode data = codec.mapper().readTree(getClass().getClassLoader()
+                .getResourceAsStream(Topics.CASE_TRANSITIONED.schemaResource())).at("/$defs/data/properties");
+
+        assertThat(data.at("/action/enum").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyElementsOf(Arrays.stream(CaseAction.values()).filter(a -> a != CaseAction.UNKNOWN)
+                        .map(CaseAction::wireName).toList());
+        assertThat(data.at("/level/enum").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(AreaLevel.values()).map(Enum::name).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.gridloop.contracts;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.Complexity;
@@ -7,7 +8,7 @@ import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.HotlineExtensionDecided;
 import io.gridloop.contracts.event.HotlineOrderDeclined;
@@ -58,14 +59,14 @@ final class SampleEvents {
                             "agent-07", T0));
             case "grid.area.registered.v1" -> EventEnvelope.of(Topics.AREA_REGISTERED, "150105001002@0",
                     ServiceNames.INTAKE, T0, "150105001002", new AreaRegistered("150105001002", "大学东路社区",
-                            HandlingLevel.COMMUNITY, "150105001", true, T0));
+                            AreaLevel.COMMUNITY, "150105001", true, T0));
             default -> throw new IllegalArgumentException("no sample for " + topic.name() + ": add one");
         };
     }
 
     static EventReported eventReported() {
         return new EventReported("e-1", "app-7f3a", "gw-150105-0042", ReportSource.GRID_PATROL,
-                EventCategory.HAZARD, "FIRE_SAFETY", "消防安全隐患", Complexity.COMPLEX, HandlingLevel.STREET,
+                EventCategory.HAZARD, "FIRE_SAFETY", "消防安全隐患", Complexity.COMPLEX, AreaLevel.STREET,
                 Urgency.URGENT, "150105001001003", "150105001001", "大学东路社区", "150105001", "大学东路街道",
                 "150105", "赛罕区", "楼道堆放杂物，堵塞消防通道", new GeoPoint(40.8114, 111.6876),
                 T0.minusSeconds(600), T0, T0.plusSeconds(86_400), "e-0",
@@ -73,17 +74,17 @@ final class SampleEvents {
     }
 
     static CaseTransitioned caseTransitioned() {
-        return new CaseTransitioned("e-1", 2, "route", CaseState.REPORTED, CaseState.ROUTED, "150105", "赛罕区",
+        return new CaseTransitioned("e-1", 2, CaseAction.ROUTE, CaseState.REPORTED, CaseState.ROUTED, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0, T0.plusSeconds(3 * 86_400),
-                T0.plusSeconds(1), "system", "150105001", "DISTRICT", 0, null, null, null, null, "FIRE_SAFETY",
+                T0.plusSeconds(1), "system", "150105001", AreaLevel.DISTRICT, 0, null, null, null, null, "FIRE_SAFETY",
                 "150105001001", null, "150105001", null, "SYSTEM", "fire-street@v3", "赛罕区大学东路街道网格化服务管理中心", null, null, null, null, null);
     }
 
     /** A closure with every optional field set, so the schema is checked for those too. */
     static CaseTransitioned caseClosed() {
-        return new CaseTransitioned("e-1", 7, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, "150105",
+        return new CaseTransitioned("e-1", 7, CaseAction.CLOSE, CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, "150105",
                 "赛罕区", "150105001001003", EventCategory.HAZARD, ReportSource.GRID_PATROL, T0,
-                T0.plusSeconds(3 * 86_400), T0.plusSeconds(7200), "reviewer-3", "150105", "DISTRICT", 1,
+                T0.plusSeconds(3 * 86_400), T0.plusSeconds(7200), "reviewer-3", "150105", AreaLevel.DISTRICT, 1,
                 "复核通过", T0.plusSeconds(7200), true, null, "FIRE_SAFETY", "150105001001", "大学东路社区",
                 "150105001", "大学东路街道", "REVIEWER", null, null, T0.plusSeconds(86_400),
                 VisitResolution.PARTLY_RESOLVED, VisitSatisfaction.UNSATISFIED, "楼道堆放杂物，堵塞消防通道", 3,

@@ -2,7 +2,7 @@ package io.gridloop.contracts.catalogue;
 
 import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 
 /**
  * One entry of the sub-category catalogue (事项小类).
@@ -14,5 +14,5 @@ import io.gridloop.contracts.event.HandlingLevel;
  * @param defaultLevel the level that handles it first ("小事不出网格")
  */
 public record SubCategory(String code, String name, EventCategory category, Complexity complexity,
-                          HandlingLevel defaultLevel) {
+                          AreaLevel defaultLevel) {
 }

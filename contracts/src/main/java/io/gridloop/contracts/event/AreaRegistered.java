@@ -1,5 +1,6 @@
 package io.gridloop.contracts.event;
 
+import io.gridloop.contracts.area.AreaLevel;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,6 @@ import java.time.Instant;
  * @param parentCode the area one level up; absent for a district
  * @param active     false once the area is retired (撤并): kept for history, no new reports
  */
-public record AreaRegistered(String code, String name, HandlingLevel level, String parentCode, boolean active,
+public record AreaRegistered(String code, String name, AreaLevel level, String parentCode, boolean active,
                              Instant updatedAt) {
 }

@@ -1,5 +1,7 @@
 package io.gridloop.contracts.event;
 
+import io.gridloop.contracts.area.AreaLevel;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -38,7 +40,7 @@ import java.util.List;
 public record CaseTransitioned(
         String caseId,
         int sequence,
-        String action,
+        CaseAction action,
         CaseState fromState,
         CaseState toState,
         String districtCode,
@@ -51,7 +53,7 @@ public record CaseTransitioned(
         Instant occurredAt,
         String actor,
         String handlingUnit,
-        String level,
+        AreaLevel level,
         Integer reworkCount,
         String reason,
         Instant closedAt,
@@ -78,10 +80,10 @@ public record CaseTransitioned(
     }
 
     /** A transition without photos. */
-    public CaseTransitioned(String caseId, int sequence, String action, CaseState fromState, CaseState toState,
+    public CaseTransitioned(String caseId, int sequence, CaseAction action, CaseState fromState, CaseState toState,
                             String districtCode, String districtName, String gridCode, EventCategory category,
                             ReportSource source, Instant reportedAt, Instant dueAt, Instant occurredAt, String actor,
-                            String handlingUnit, String level, Integer reworkCount, String reason, Instant closedAt,
+                            String handlingUnit, AreaLevel level, Integer reworkCount, String reason, Instant closedAt,
                             Boolean onTime, String mergedInto, String subCategory, String communityCode,
                             String communityName, String streetCode, String streetName, String actorRole,
                             String routingRule, String handlingUnitName, Instant acceptBy,
@@ -95,10 +97,10 @@ public record CaseTransitioned(
     }
 
     /** A transition of a case without a number. */
-    public CaseTransitioned(String caseId, int sequence, String action, CaseState fromState, CaseState toState,
+    public CaseTransitioned(String caseId, int sequence, CaseAction action, CaseState fromState, CaseState toState,
                             String districtCode, String districtName, String gridCode, EventCategory category,
                             ReportSource source, Instant reportedAt, Instant dueAt, Instant occurredAt, String actor,
-                            String handlingUnit, String level, Integer reworkCount, String reason, Instant closedAt,
+                            String handlingUnit, AreaLevel level, Integer reworkCount, String reason, Instant closedAt,
                             Boolean onTime, String mergedInto, String subCategory, String communityCode,
                             String communityName, String streetCode, String streetName, String actorRole,
                             String routingRule, String handlingUnitName, Instant acceptBy,

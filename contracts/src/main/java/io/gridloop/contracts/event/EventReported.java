@@ -1,5 +1,6 @@
 package io.gridloop.contracts.event;
 
+import io.gridloop.contracts.area.AreaLevel;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public record EventReported(
         String subCategory,
         String subCategoryName,
         Complexity complexity,
-        HandlingLevel initialLevel,
+        AreaLevel initialLevel,
         Urgency urgency,
         String gridCode,
         String communityCode,

@@ -2,7 +2,7 @@ package io.gridloop.contracts.catalogue;
 
 import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -22,9 +22,9 @@ class SubCategoryCatalogueTest {
         assertThat(catalogue.find("WATER_SUPPLY")).hasValueSatisfying(s -> {
             assertThat(s.name()).isEqualTo("供水问题");
             assertThat(s.category()).isEqualTo(EventCategory.LIVELIHOOD);
-            assertThat(s.defaultLevel()).isEqualTo(HandlingLevel.DISTRICT);
+            assertThat(s.defaultLevel()).isEqualTo(AreaLevel.DISTRICT);
         });
-        assertThat(catalogue.find("NEIGHBOUR_DISPUTE").orElseThrow().defaultLevel()).isEqualTo(HandlingLevel.GRID);
+        assertThat(catalogue.find("NEIGHBOUR_DISPUTE").orElseThrow().defaultLevel()).isEqualTo(AreaLevel.GRID);
         assertThat(catalogue.all()).extracting(SubCategory::complexity).contains(Complexity.values());
         assertThat(catalogue.find("NO_SUCH")).isEmpty();
         assertThat(catalogue.find(null)).isEmpty();
@@ -33,13 +33,13 @@ class SubCategoryCatalogueTest {
     @Test
     void rejectsDuplicateCodesAndIncompleteEntries() {
         SubCategory water = new SubCategory("WATER", "供水", EventCategory.LIVELIHOOD, Complexity.GENERAL,
-                HandlingLevel.DISTRICT);
+                AreaLevel.DISTRICT);
         assertThatThrownBy(() -> new SubCategoryCatalogue(List.of(water, water)))
                 .hasMessageContaining("WATER appears twice");
         assertThatThrownBy(() -> new SubCategoryCatalogue(List.of(new SubCategory("GAS", "燃气",
-                EventCategory.HAZARD, null, HandlingLevel.DISTRICT)))).hasMessageContaining("GAS lacks");
+                EventCategory.HAZARD, null, AreaLevel.DISTRICT)))).hasMessageContaining("GAS lacks");
         assertThatThrownBy(() -> new SubCategoryCatalogue(List.of(new SubCategory("bad code", "x",
-                EventCategory.HAZARD, Complexity.SIMPLE, HandlingLevel.GRID)))).hasMessageContaining("bad code");
+                EventCategory.HAZARD, Complexity.SIMPLE, AreaLevel.GRID)))).hasMessageContaining("bad code");
         assertThatThrownBy(() -> new SubCategoryCatalogue(List.of())).hasMessageContaining("no entries");
     }
 

@@ -1,5 +1,7 @@
 package io.gridloop.localstack;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -114,10 +116,10 @@ class DashboardBrowserTest {
         EventCodec codec = new EventCodec();
         for (int seq = 1; seq <= 2; seq++) {
             boolean first = seq == 1;
-            CaseTransitioned t = new CaseTransitioned(caseId, seq, first ? "report" : "overdue",
+            CaseTransitioned t = new CaseTransitioned(caseId, seq, first ? CaseAction.REPORT : CaseAction.OVERDUE,
                     first ? null : CaseState.REPORTED, CaseState.REPORTED, district, "和林格尔县",
                     HELINGE_VILLAGE + "001", EventCategory.HAZARD, ReportSource.GRID_PATROL, reported, due,
-                    first ? reported : due.plusSeconds(60), "system", district + "001", "STREET", 0, null, null, null,
+                    first ? reported : due.plusSeconds(60), "system", district + "001", AreaLevel.STREET, 0, null, null, null,
                     null, "MANHOLE", HELINGE_VILLAGE, null, HELINGE_VILLAGE.substring(0, 9), null, "SYSTEM", null,
                     "和林格尔县网格化服务管理中心", reported.plus(Duration.ofDays(1)), null, null, null, null, List.of(),
                     OVERDUE_NUMBER);

@@ -5,7 +5,7 @@ import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.AreaRegistered;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.infra.TopicWriter;
 
 import java.time.Instant;
@@ -25,12 +25,12 @@ public final class Areas {
      */
     public static void registerGrid(String bootstrap, String gridCode, String districtName) {
         String district = gridCode.substring(0, 6);
-        register(bootstrap, new AreaRegistered(district, districtName, HandlingLevel.DISTRICT, null, true, now()));
-        register(bootstrap, new AreaRegistered(gridCode.substring(0, 9), "测试街道", HandlingLevel.STREET, district,
+        register(bootstrap, new AreaRegistered(district, districtName, AreaLevel.DISTRICT, null, true, now()));
+        register(bootstrap, new AreaRegistered(gridCode.substring(0, 9), "测试街道", AreaLevel.STREET, district,
                 true, now()));
-        register(bootstrap, new AreaRegistered(gridCode.substring(0, 12), "测试社区", HandlingLevel.COMMUNITY,
+        register(bootstrap, new AreaRegistered(gridCode.substring(0, 12), "测试社区", AreaLevel.COMMUNITY,
                 gridCode.substring(0, 9), true, now()));
-        register(bootstrap, new AreaRegistered(gridCode, "测试第1网格", HandlingLevel.GRID, gridCode.substring(0, 12),
+        register(bootstrap, new AreaRegistered(gridCode, "测试第1网格", AreaLevel.GRID, gridCode.substring(0, 12),
                 true, now()));
     }
 

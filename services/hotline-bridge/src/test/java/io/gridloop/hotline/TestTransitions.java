@@ -1,5 +1,7 @@
 package io.gridloop.hotline;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -54,9 +56,9 @@ public final class TestTransitions {
     private EventEnvelope<CaseTransitioned> next(String action, CaseState to, String level, String reason,
                                                  String description, List<String> photoIds) {
         sequence++;
-        CaseTransitioned t = new CaseTransitioned(caseId, sequence, action, state, to, "150105", "赛罕区",
+        CaseTransitioned t = new CaseTransitioned(caseId, sequence, CaseAction.fromWireName(action).orElseThrow(), state, to, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, source, reported, reported.plusSeconds(7 * 86_400),
-                Instant.now(), "h-1", "150105001", level, 0, reason, to == CaseState.CLOSED ? Instant.now() : null,
+                Instant.now(), "h-1", "150105001", level == null ? null : AreaLevel.valueOf(level), 0, reason, to == CaseState.CLOSED ? Instant.now() : null,
                 to == CaseState.CLOSED ? Boolean.TRUE : null, null, "BUILDING_SAFETY", "150105001001", "大学东路社区",
                 "150105001", "大学东路街道", "HANDLER", null, "大学东路街道办事处", reported.plusSeconds(86_400), null,
                 null, description, null, photoIds);

@@ -1,5 +1,7 @@
 package io.gridloop.intake;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -33,9 +35,9 @@ public final class CaseEvents {
                                CaseState to, ReportSource source, String reason, String mergedInto) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         boolean closed = to == CaseState.CLOSED;
-        CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, "150105", "赛罕区",
+        CaseTransitioned t = new CaseTransitioned(caseId, seq, CaseAction.fromWireName(action).orElseThrow(), from, to, "150105", "赛罕区",
                 "150105001001003", EventCategory.HAZARD, source, at, at.plusSeconds(259_200), at, "h-1",
-                "150105001", "STREET", 0, reason, closed ? at : null, closed ? Boolean.TRUE : null, mergedInto, "MANHOLE",
+                "150105001", AreaLevel.STREET, 0, reason, closed ? at : null, closed ? Boolean.TRUE : null, mergedInto, "MANHOLE",
                 "150105001001", null, "150105001", null, "HANDLER", null, UNIT_NAME, at.plusSeconds(86_400), null, null, null, null,
                 "feedback".equals(action) ? java.util.List.of(RESULT_PHOTO) : java.util.List.of());
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), caseId, new EventCodec().encode(

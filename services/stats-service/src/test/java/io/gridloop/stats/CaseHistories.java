@@ -1,5 +1,7 @@
 package io.gridloop.stats;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -198,9 +200,9 @@ public final class CaseHistories {
                 lastCloseOnTime = onTimeNow;
                 closedAt = now;
             }
-            CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, districtCode,
+            CaseTransitioned t = new CaseTransitioned(caseId, seq, CaseAction.fromWireName(action).orElseThrow(), from, to, districtCode,
                     "测试区" + districtCode, grid, category, source, reportedAt, dueAt, now, "tester", street,
-                    "STREET", rework, null, closed ? closedAt : null, closes ? onTimeNow : null, null, null, community,
+                    AreaLevel.STREET, rework, null, closed ? closedAt : null, closes ? onTimeNow : null, null, null, community,
                     "社区" + community, street, "街道" + street, "HANDLER", null, "单位", acceptBy,
                     "visit".equals(action) ? VisitResolution.values()[visit.ordinal() % 3] : null,
                     "visit".equals(action) ? visit : null, null, null);

@@ -1,5 +1,6 @@
 package io.gridloop.stats;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -9,7 +10,7 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.ServiceIntegrationTest;
@@ -197,9 +198,9 @@ class StatsFlowTest extends ServiceIntegrationTest {
     private static EventEnvelope<CaseTransitioned> transition(String caseId, String district, int seq, String action,
                                                               CaseState from, CaseState to, Instant at, Instant due) {
         boolean closed = to == CaseState.CLOSED;
-        CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, district, "测试区" + district,
+        CaseTransitioned t = new CaseTransitioned(caseId, seq, CaseAction.fromWireName(action).orElseThrow(), from, to, district, "测试区" + district,
                 district + "001001001", EventCategory.LIVELIHOOD, ReportSource.GRID_PATROL, at, due, at, "u",
-                district, "DISTRICT", 0, null, closed ? at : null, closed ? Boolean.TRUE : null, null, null,
+                district, AreaLevel.DISTRICT, 0, null, closed ? at : null, closed ? Boolean.TRUE : null, null, null,
                 district + "001001", "社区", district + "001", "街道", "SYSTEM", null, null, at.plusSeconds(60), null, null, null, null,
                 List.of(), seq == 1 ? numberOf(district) : null);
         return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t);
@@ -259,7 +260,7 @@ class StatsFlowTest extends ServiceIntegrationTest {
         }
     }
 
-    private void register(String code, String name, HandlingLevel level, String parent) {
+    private void register(String code, String name, AreaLevel level, String parent) {
         TopicWriter.send(bootstrap, Topics.AREA_REGISTERED.name(), code, codec.encode(EventEnvelope.of(
                 Topics.AREA_REGISTERED, code + "@1", ServiceNames.INTAKE, Instant.now(), code,
                 new AreaRegistered(code, name, level, parent, true, Instant.now()))));
@@ -268,19 +269,19 @@ class StatsFlowTest extends ServiceIntegrationTest {
     @Test
     void shouldListRegistryAreasNoCaseCameFromAndCountThemZeroComplaint() {
         String d = CaseHistories.freshDistrict();
-        register(d, "新设区", HandlingLevel.DISTRICT, null);
-        register(d + "001", "新设街道", HandlingLevel.STREET, d);
-        register(d + "001001", "有投诉社区", HandlingLevel.COMMUNITY, d + "001");
-        register(d + "001002", "安静社区", HandlingLevel.COMMUNITY, d + "001");
-        register(d + "001001001", "有投诉社区第1网格", HandlingLevel.GRID, d + "001001");
+        register(d, "新设区", AreaLevel.DISTRICT, null);
+        register(d + "001", "新设街道", AreaLevel.STREET, d);
+        register(d + "001001", "有投诉社区", AreaLevel.COMMUNITY, d + "001");
+        register(d + "001002", "安静社区", AreaLevel.COMMUNITY, d + "001");
+        register(d + "001001001", "有投诉社区第1网格", AreaLevel.GRID, d + "001001");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         EventEnvelope<CaseTransitioned> complaint = transition("hot" + d, d, 1, "report", null, CaseState.REPORTED,
                 now, now.plusSeconds(86_400));
         CaseTransitioned c = complaint.data();
         send(EventEnvelope.of(Topics.CASE_TRANSITIONED, complaint.id(), ServiceNames.DISPATCH, now, c.caseId(),
-                new CaseTransitioned(c.caseId(), 1, "report", null, CaseState.REPORTED, d, "新设区",
+                new CaseTransitioned(c.caseId(), 1, CaseAction.REPORT, null, CaseState.REPORTED, d, "新设区",
                         d + "001001001", EventCategory.DISPUTE, ReportSource.HOTLINE_12345, now, c.dueAt(), now, "u",
-                        d, "DISTRICT", 0, null, null, null, null, null, d + "001001", "有投诉社区", d + "001",
+                        d, AreaLevel.DISTRICT, 0, null, null, null, null, null, d + "001001", "有投诉社区", d + "001",
                         "新设街道", "SYSTEM", null, null, now.plusSeconds(3_600), null, null, null, null)));
         java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
         String quarter = month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);

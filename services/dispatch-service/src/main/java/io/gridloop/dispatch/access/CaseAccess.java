@@ -1,6 +1,8 @@
 package io.gridloop.dispatch.access;
 
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.area.AreaCode;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.security.Role;
@@ -54,7 +56,7 @@ public final class CaseAccess {
      * the grid's 15 digits) — a grid worker of that grid.
      */
     public static boolean worksFor(Caller caller, String unitCode) {
-        return caller.handles(unitCode) || (unitCode != null && unitCode.length() == 15 && caller.has(GRID_WORKER)
+        return caller.handles(unitCode) || (AreaCode.looksLike(unitCode) && AreaCode.of(unitCode).level() == AreaLevel.GRID && caller.has(GRID_WORKER)
                 && caller.areas().contains(unitCode));
     }
 

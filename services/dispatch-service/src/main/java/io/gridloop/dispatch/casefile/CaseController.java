@@ -1,14 +1,15 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.dispatch.lifecycle.ActionRules;
 import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.dispatch.lifecycle.ActionInput;
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.TimelineEntry;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.unit.UnitDirectory;
 import io.gridloop.dispatch.unit.UnitView;
 import io.gridloop.platform.web.ApiException;
@@ -102,10 +103,10 @@ class CaseController {
     @GetMapping("/{caseId}/units")
     List<UnitView> units(@PathVariable("caseId") String caseIdOrNumber, @RequestParam String action) {
         CaseFile c = CaseAccess.visible(Caller.current(), work.get(idOf(caseIdOrNumber)));
-        CaseAction wanted = CaseAction.fromWireName(action).filter(CaseAction::sendsToUnit)
+        CaseAction wanted = CaseAction.fromWireName(action).filter(ActionRules::sendsToUnit)
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
                         "只有 route、reassign、escalate 需要选择处理单位"));
-        HandlingLevel level = wanted == CaseAction.ESCALATE
+        AreaLevel level = wanted == CaseAction.ESCALATE
                 ? c.level() == null ? null : c.level().up().orElse(null) : null;
         if (wanted == CaseAction.ESCALATE && level == null) {
             return List.of();

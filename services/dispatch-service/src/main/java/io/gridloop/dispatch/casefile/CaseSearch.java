@@ -1,5 +1,7 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
@@ -77,7 +79,7 @@ class CaseSearch {
      * that hold every term and phrase asked for, the latest first.
      */
     Page search(String area, SearchTerms terms, LocalDate first, LocalDate last, int page, int size) {
-        String district = area.substring(0, 6);
+        String district = AreaCode.of(area).at(AreaLevel.DISTRICT).value();
         int wanted = (page + 1) * size + 1;
         List<Hit> hits = new ArrayList<>();
         for (LocalDate end = last; !end.isBefore(first) && hits.size() < wanted; end = end.minusDays(DAYS_PER_READ)) {

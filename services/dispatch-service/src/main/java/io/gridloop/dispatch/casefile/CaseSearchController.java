@@ -1,9 +1,9 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
 import io.gridloop.dispatch.lifecycle.CaseNumber;
-import io.gridloop.dispatch.routing.Router;
 import io.gridloop.dispatch.search.SearchTerms;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.web.ApiException;
@@ -39,7 +39,7 @@ class CaseSearchController {
     }
 
     @GetMapping("/api/v1/search")
-    CaseSearch.Page search(@RequestParam @Pattern(regexp = "\\d{6,15}", message = "请选择区县或区县内的区域")
+    CaseSearch.Page search(@RequestParam @Pattern(regexp = AreaCode.SHAPE, message = "请选择区县或区县内的区域")
                            String area,
                            @RequestParam @Size(max = 100, message = "最多100个字") String q,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -49,7 +49,7 @@ class CaseSearchController {
                            @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                            @Max(value = 100, message = "不能大于100") int size) {
         CaseAccess.checkMayReadArea(Caller.current(), area);
-        if (!Router.withinDistrict(area)) {
+        if (!AreaCode.of(area).withinDistrict()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "DISTRICT_NEEDED", "请选择区县",
                     "案件搜索按区县进行，请选择一个区县或区县内的区域");
         }

@@ -2,10 +2,11 @@ package io.gridloop.dispatch.casefile;
 
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.GeoPoint;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.dispatch.lifecycle.ActionRules;
 import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.TimelineEntry;
 import io.gridloop.dispatch.lifecycle.ActionInput;
@@ -28,7 +29,7 @@ record CaseView(String caseId, String caseNumber, CaseState state, String stateL
                 String subCategoryName, String source, String sourceLabel, String urgency, String urgencyLabel,
                 String description, GeoPoint location, String likelyDuplicateOf, Instant reportedAt,
                 Instant acceptBy, Instant dueAt, Instant warnAt, String handlingUnit, String handlingUnitName,
-                HandlingLevel level, String levelLabel, String routingRule, String assignee, int reworkCount,
+                AreaLevel level, String levelLabel, String routingRule, String assignee, int reworkCount,
                 Integer requestedExtensionDays, String mergedInto, Instant closedAt, boolean warned,
                 boolean overdue, Integer workingDaysLeft, List<String> allowedActions, List<ActionChoice> actions,
                 List<TimelineLine> timeline) {
@@ -66,10 +67,10 @@ record CaseView(String caseId, String caseNumber, CaseState state, String stateL
      * @param reasonRequired the comment is required (a reason, or a feedback's result)
      * @param inputs         what else the form asks for
      */
-    record ActionChoice(String action, String label, boolean reasonRequired, Set<CaseAction.Input> inputs) {
+    record ActionChoice(String action, String label, boolean reasonRequired, Set<ActionRules.Input> inputs) {
 
         static ActionChoice of(CaseAction a) {
-            return new ActionChoice(a.wireName(), a.label(), a.needsReason(), a.inputs());
+            return new ActionChoice(a.wireName(), a.label(), ActionRules.needsReason(a), ActionRules.inputs(a));
         }
     }
 
@@ -79,7 +80,7 @@ record CaseView(String caseId, String caseNumber, CaseState state, String stateL
      *                        without a deadline
      */
     static CaseView of(CaseFile c, Caller caller, HolidayCalendar calendar, Instant now) {
-        List<CaseAction> mayTake = c.allowedActions().stream().filter(CaseAction::manual)
+        List<CaseAction> mayTake = c.allowedActions().stream().filter(ActionRules::manual)
                 .filter(a -> CaseAccess.roleIfAllowed(caller, a, c).isPresent())
                 // Whoever works the case has claimed it: offering them 签收 again would do nothing.
                 .filter(a -> a != CaseAction.CLAIM || !caller.id().equals(c.assignee()))

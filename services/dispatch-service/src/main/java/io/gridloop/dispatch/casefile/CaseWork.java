@@ -1,9 +1,10 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.dispatch.lifecycle.ActionRules;
 import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.dispatch.lifecycle.ActionInput;
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.IllegalTransitionException;
 import io.gridloop.dispatch.lifecycle.InvalidActionException;
@@ -13,7 +14,7 @@ import io.gridloop.dispatch.rules.RoutingRules;
 import io.gridloop.dispatch.unit.UnitChoice;
 import io.gridloop.dispatch.unit.UnitDirectory;
 import io.gridloop.dispatch.routing.Router;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.platform.photo.PhotoStore;
 import io.gridloop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -90,7 +91,7 @@ public class CaseWork {
     public CaseFile actAs(String caseId, String actionName, ActionInput input, String unitCode,
                           Function<CaseFile, String> roleFor) {
         CaseAction action = manual(actionName);
-        if (unitCode == null || !action.sendsToUnit()) {
+        if (unitCode == null || !ActionRules.sendsToUnit(action)) {
             return act(caseId, action, input, c -> true, roleFor);
         }
         return act(caseId, action, input, c -> true,
@@ -98,10 +99,10 @@ public class CaseWork {
     }
 
     private static CaseAction manual(String actionName) {
-        return CaseAction.fromWireName(actionName).filter(CaseAction::manual)
+        return CaseAction.fromWireName(actionName).filter(ActionRules::manual)
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
                         "没有名为 " + actionName + " 的案件操作").with("actions", Arrays.stream(CaseAction.values())
-                        .filter(CaseAction::manual).map(CaseAction::wireName).toList()));
+                        .filter(ActionRules::manual).map(CaseAction::wireName).toList()));
     }
 
     /**
@@ -168,7 +169,7 @@ public class CaseWork {
                 throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "当前状态不允许该操作",
                         "案件处于「" + e.from().label() + "」状态，不能" + action.label())
                         .with("state", e.from().name())
-                        .with("allowedActions", e.allowed().stream().filter(CaseAction::manual)
+                        .with("allowedActions", e.allowed().stream().filter(ActionRules::manual)
                                 .map(CaseAction::wireName).sorted().toList());
             } catch (InvalidActionException e) {
                 ApiException problem = new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_ACTION",
@@ -208,7 +209,7 @@ public class CaseWork {
             return input.routedBy(units.named(decision));
         }
         if (action == CaseAction.ESCALATE && c.level() != null && c.level().up().isPresent()) {
-            HandlingLevel up = c.level().up().get();
+            AreaLevel up = c.level().up().get();
             RoutingDecision above = rules.current().rules().decide(c.subCategory(), c.category(), up, c.area())
                     .filter(d -> d.unit().level().compareTo(up) >= 0)
                     .orElse(RoutingDecision.manual(Router.centre(up, c.area())));

@@ -5,7 +5,7 @@ import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.HotlineExtensionDecided;
 import io.gridloop.dispatch.lifecycle.ActionInput;
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;

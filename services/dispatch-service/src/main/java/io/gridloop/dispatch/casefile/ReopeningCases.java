@@ -4,7 +4,7 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.ReopenRequested;
 import io.gridloop.dispatch.lifecycle.ActionInput;
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;

@@ -7,7 +7,7 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.HotlineVisitRecorded;
 import io.gridloop.contracts.event.VisitSatisfaction;
 import io.gridloop.dispatch.lifecycle.ActionInput;
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.HotlineVisit;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,10 +2,10 @@ package io.gridloop.dispatch.casefile;
 
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.unit.UnitKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +34,7 @@ class VocabularyController {
             terms(EventCategory.values(), EventCategory::name, EventCategory::label),
             terms(ReportSource.values(), ReportSource::name, ReportSource::label),
             terms(Urgency.values(), Urgency::name, Urgency::label),
-            terms(HandlingLevel.values(), HandlingLevel::name, HandlingLevel::label),
+            terms(AreaLevel.values(), AreaLevel::name, AreaLevel::label),
             terms(CaseAction.values(), CaseAction::wireName, CaseAction::label),
             terms(UnitKind.values(), UnitKind::name, UnitKind::label));
 

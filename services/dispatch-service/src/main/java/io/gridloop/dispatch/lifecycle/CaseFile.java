@@ -1,11 +1,12 @@
 package io.gridloop.dispatch.lifecycle;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.deadline.Deadlines;
@@ -76,7 +77,7 @@ public record CaseFile(
         Instant warnAt,
         String handlingUnit,
         String handlingUnitName,
-        HandlingLevel level,
+        AreaLevel level,
         String routingRule,
         String assignee,
         int reworkCount,
@@ -145,8 +146,8 @@ public record CaseFile(
     }
 
     /** The level that handles a case first: the sub-category's, or the district centre's for the unknown. */
-    public static HandlingLevel firstLevel(EventReported event) {
-        return event.initialLevel() != null ? event.initialLevel() : HandlingLevel.DISTRICT;
+    public static AreaLevel firstLevel(EventReported event) {
+        return event.initialLevel() != null ? event.initialLevel() : AreaLevel.DISTRICT;
     }
 
     /** The sequence of the transition that closed the case, while it is closed. */
@@ -155,7 +156,7 @@ public record CaseFile(
             return Optional.empty();
         }
         // The close itself, not a later step that kept the case closed (a 12345 return visit).
-        return timeline.reversed().stream().filter(e -> e.action().equals(CaseAction.CLOSE.wireName())).findFirst()
+        return timeline.reversed().stream().filter(e -> e.is(CaseAction.CLOSE)).findFirst()
                 .map(TimelineEntry::sequence);
     }
 
@@ -165,7 +166,7 @@ public record CaseFile(
             return Optional.empty();
         }
         for (int i = timeline.size() - 1; i > 0; i--) {
-            if (timeline.get(i).action().equals(CaseAction.RETURN.wireName())) {
+            if (timeline.get(i).is(CaseAction.RETURN)) {
                 return Optional.ofNullable(timeline.get(i - 1).handlingUnit());
             }
         }
@@ -185,12 +186,12 @@ public record CaseFile(
      */
     public Transition next(CaseAction action, ActionInput in, HolidayCalendar calendar, Instant now) {
         CaseState to = CaseStateMachine.next(state, action, resumeState);
-        if (action.decidesExtension() && extensionDecidedByHotline()
+        if (ActionRules.decidesExtension(action) && extensionDecidedByHotline()
                 && !ActionInput.HOTLINE_ROLE.equals(in.role())) {
             throw new InvalidActionException(null, "12345工单的延期由12345平台审核，平台答复后自动生效");
         }
-        if (action.needsReason() && (in.reason() == null || in.reason().isBlank())) {
-            throw new InvalidActionException("comment", action.missingReason());
+        if (ActionRules.needsReason(action) && (in.reason() == null || in.reason().isBlank())) {
+            throw new InvalidActionException("comment", ActionRules.missingReason(action));
         }
         Builder b = new Builder(this);
         b.state = to;
@@ -202,7 +203,7 @@ public record CaseFile(
                 b.routeTo(in.routing());
             }
             case ESCALATE -> {
-                HandlingLevel up = level.up().orElseThrow(() -> new InvalidActionException(null,
+                AreaLevel up = level.up().orElseThrow(() -> new InvalidActionException(null,
                         "案件已在市级办理，不能再上报"));
                 RoutingDecision routing = in.routing() != null ? in.routing()
                         : RoutingDecision.manual(Router.centre(up, area()));
@@ -350,7 +351,7 @@ public record CaseFile(
         if (!extensionDecidedByHotline()) {
             return allowed;
         }
-        return allowed.stream().filter(a -> !a.decidesExtension())
+        return allowed.stream().filter(a -> !ActionRules.decidesExtension(a))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
@@ -368,7 +369,7 @@ public record CaseFile(
             return Optional.empty();
         }
         return timeline.reversed().stream()
-                .filter(e -> e.action().equals(CaseAction.REQUEST_EXTENSION.wireName()))
+                .filter(e -> e.is(CaseAction.REQUEST_EXTENSION))
                 .map(TimelineEntry::sequence).findFirst();
     }
 
@@ -376,9 +377,9 @@ public record CaseFile(
         int seq = sequence + 1;
         Boolean onTime = action == CaseAction.CLOSE ? !now.isAfter(dueAt) : null;
         String role = in.role() == null || in.role().isBlank() ? "UNSPECIFIED" : in.role();
-        CaseTransitioned event = new CaseTransitioned(id, seq, action.wireName(), from, changed.state, districtCode,
+        CaseTransitioned event = new CaseTransitioned(id, seq, action, from, changed.state, districtCode,
                 districtName, gridCode, category, source, reportedAt, changed.dueAt, now, in.actor(),
-                changed.handlingUnit, changed.level == null ? null : changed.level.name(), changed.reworkCount,
+                changed.handlingUnit, changed.level, changed.reworkCount,
                 in.reason(), changed.closedAt, onTime, changed.mergedInto, subCategory, communityCode,
                 communityName, streetCode, streetName, role, decidedByRule(action, changed),
                 changed.handlingUnitName, changed.acceptBy,
@@ -405,7 +406,7 @@ public record CaseFile(
 
     /** The rule, on the transitions it decided. */
     private static String decidedByRule(CaseAction action, CaseFile changed) {
-        return action.sendsToUnit() ? changed.routingRule : null;
+        return ActionRules.sendsToUnit(action) ? changed.routingRule : null;
     }
 
     /** A mutable copy, so each action states only what it changes. */
@@ -418,7 +419,7 @@ public record CaseFile(
         Instant warnAt;
         String handlingUnit;
         String handlingUnitName;
-        HandlingLevel level;
+        AreaLevel level;
         String routingRule;
         String assignee;
         int reworkCount;

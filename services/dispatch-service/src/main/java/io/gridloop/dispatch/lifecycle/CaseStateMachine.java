@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.lifecycle;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 
 import java.util.Collections;
@@ -20,23 +21,23 @@ import static io.gridloop.contracts.event.CaseState.RETURNED;
 import static io.gridloop.contracts.event.CaseState.REWORK;
 import static io.gridloop.contracts.event.CaseState.ROUTED;
 import static io.gridloop.contracts.event.CaseState.SUSPENDED;
-import static io.gridloop.dispatch.lifecycle.CaseAction.ACCEPT;
-import static io.gridloop.dispatch.lifecycle.CaseAction.APPROVE_EXTENSION;
-import static io.gridloop.dispatch.lifecycle.CaseAction.ASSIGN;
-import static io.gridloop.dispatch.lifecycle.CaseAction.CLAIM;
-import static io.gridloop.dispatch.lifecycle.CaseAction.CLOSE;
-import static io.gridloop.dispatch.lifecycle.CaseAction.ESCALATE;
-import static io.gridloop.dispatch.lifecycle.CaseAction.FEEDBACK;
-import static io.gridloop.dispatch.lifecycle.CaseAction.INVALIDATE;
-import static io.gridloop.dispatch.lifecycle.CaseAction.MERGE;
-import static io.gridloop.dispatch.lifecycle.CaseAction.REASSIGN;
-import static io.gridloop.dispatch.lifecycle.CaseAction.REJECT_EXTENSION;
-import static io.gridloop.dispatch.lifecycle.CaseAction.REOPEN;
-import static io.gridloop.dispatch.lifecycle.CaseAction.REQUEST_EXTENSION;
-import static io.gridloop.dispatch.lifecycle.CaseAction.RESUME;
-import static io.gridloop.dispatch.lifecycle.CaseAction.RETURN;
-import static io.gridloop.dispatch.lifecycle.CaseAction.ROUTE;
-import static io.gridloop.dispatch.lifecycle.CaseAction.SUSPEND;
+import static io.gridloop.contracts.event.CaseAction.ACCEPT;
+import static io.gridloop.contracts.event.CaseAction.APPROVE_EXTENSION;
+import static io.gridloop.contracts.event.CaseAction.ASSIGN;
+import static io.gridloop.contracts.event.CaseAction.CLAIM;
+import static io.gridloop.contracts.event.CaseAction.CLOSE;
+import static io.gridloop.contracts.event.CaseAction.ESCALATE;
+import static io.gridloop.contracts.event.CaseAction.FEEDBACK;
+import static io.gridloop.contracts.event.CaseAction.INVALIDATE;
+import static io.gridloop.contracts.event.CaseAction.MERGE;
+import static io.gridloop.contracts.event.CaseAction.REASSIGN;
+import static io.gridloop.contracts.event.CaseAction.REJECT_EXTENSION;
+import static io.gridloop.contracts.event.CaseAction.REOPEN;
+import static io.gridloop.contracts.event.CaseAction.REQUEST_EXTENSION;
+import static io.gridloop.contracts.event.CaseAction.RESUME;
+import static io.gridloop.contracts.event.CaseAction.RETURN;
+import static io.gridloop.contracts.event.CaseAction.ROUTE;
+import static io.gridloop.contracts.event.CaseAction.SUSPEND;
 
 /**
  * The closed loop as one transition table. CLOSED ends the loop unless the reporter says the matter is not

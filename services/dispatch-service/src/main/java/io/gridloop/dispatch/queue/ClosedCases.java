@@ -1,5 +1,7 @@
 package io.gridloop.dispatch.queue;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
@@ -109,7 +111,8 @@ public class ClosedCases {
      * {@code first} to {@code last}, the latest first, one page of them.
      */
     public Page in(String area, LocalDate first, LocalDate last, int page, int size) {
-        String district = area.substring(0, 6);
+        AreaCode code = AreaCode.of(area);
+        String district = code.at(AreaLevel.DISTRICT).value();
         List<String> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             days.add(district + ":" + DAY.format(d));
@@ -125,7 +128,7 @@ public class ClosedCases {
             }
             for (Object entry : entries.values()) {
                 ClosedCase closed = mongo.getConverter().read(ClosedCase.class, (Document) entry);
-                if (closed.gridCode() == null || closed.gridCode().startsWith(area) || area.length() == 6) {
+                if (closed.gridCode() == null || closed.gridCode().startsWith(area) || code.level() == AreaLevel.DISTRICT) {
                     all.add(closed);
                 }
             }

@@ -2,7 +2,7 @@ package io.gridloop.dispatch.queue;
 
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.lifecycle.CaseFile;
@@ -17,7 +17,7 @@ public record OpenCase(String id, String caseNumber, CaseState state, String sta
                        String streetCode, String communityCode, String gridCode, EventCategory category,
                        String categoryLabel, String subCategory, String subCategoryName, ReportSource source,
                        Urgency urgency, String description, String likelyDuplicateOf, String handlingUnit,
-                       String handlingUnitName, HandlingLevel level, String assignee, Instant reportedAt,
+                       String handlingUnitName, AreaLevel level, String assignee, Instant reportedAt,
                        Instant acceptBy, Instant dueAt,
                        Instant warnAt, boolean warned, boolean overdue, int reworkCount, long version) {
 

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.queue;
 
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
@@ -118,14 +119,15 @@ public final class WorkList {
      * (a city's six-digit code ends in 00), smaller areas by their grids' common prefix.
      */
     static Criteria inArea(String area) {
-        if (area.length() == 6 && Router.cityOf(area).equals(area)) {
-            return Criteria.where("districtCode").regex("^" + Pattern.quote(area.substring(0, 4)));
-        }
-        if (area.length() < 6) {
+        if (!AreaCode.looksLike(area)) {
             return Criteria.where("districtCode").regex("^" + Pattern.quote(area));
         }
-        return area.length() == 6 ? Criteria.where("districtCode").is(area)
-                : Criteria.where("gridCode").regex("^" + Pattern.quote(area));
+        AreaCode code = AreaCode.of(area);
+        return switch (code.level()) {
+            case CITY -> Criteria.where("districtCode").regex("^" + Pattern.quote(code.prefix()));
+            case DISTRICT -> Criteria.where("districtCode").is(area);
+            default -> Criteria.where("gridCode").regex("^" + Pattern.quote(area));
+        };
     }
 
     private WorkList() {

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.queue;
 
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
@@ -7,7 +8,6 @@ import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
-import io.gridloop.dispatch.routing.Router;
 import org.springframework.http.HttpStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,7 +51,7 @@ class WorkListController {
      * Beijing days {@code from} to {@code to} (default: the last seven days), the latest first.
      */
     @GetMapping("/api/v1/worklist/closed")
-    ClosedCases.Page closed(@RequestParam @Pattern(regexp = "\\d{6,15}", message = "请选择区县或区县内的区域")
+    ClosedCases.Page closed(@RequestParam @Pattern(regexp = AreaCode.SHAPE, message = "请选择区县或区县内的区域")
                             String area,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -59,7 +59,7 @@ class WorkListController {
                             @RequestParam(defaultValue = "20") @Min(value = 1, message = "不能小于1")
                             @Max(value = 200, message = "不能大于200") int size) {
         checkMayRead(area);
-        if (!Router.withinDistrict(area)) {
+        if (!AreaCode.of(area).withinDistrict()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "DISTRICT_NEEDED", "请选择区县",
                     "已办结案件按区县查看，请选择一个区县或区县内的区域");
         }

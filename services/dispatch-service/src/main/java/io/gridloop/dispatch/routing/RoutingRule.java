@@ -1,7 +1,7 @@
 package io.gridloop.dispatch.routing;
 
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 
 import java.util.Comparator;
 
@@ -14,7 +14,7 @@ import java.util.Comparator;
  * longer area prefix; then a rule for the level beats one for any level. Two rules may not be equally specific
  * for the same cases: validation refuses such a rule set, so the winner is never a matter of order.
  */
-public record RoutingRule(String id, String subCategory, EventCategory category, HandlingLevel level,
+public record RoutingRule(String id, String subCategory, EventCategory category, AreaLevel level,
                           String areaPrefix, RuleTarget target, String note) {
 
     /** Most specific first. */
@@ -34,7 +34,7 @@ public record RoutingRule(String id, String subCategory, EventCategory category,
         return areaCode.startsWith(area()) || area().startsWith(areaCode);
     }
 
-    boolean matches(String caseSubCategory, EventCategory caseCategory, HandlingLevel caseLevel, String gridCode) {
+    boolean matches(String caseSubCategory, EventCategory caseCategory, AreaLevel caseLevel, String gridCode) {
         return (subCategory == null || subCategory.equals(caseSubCategory))
                 && (category == null || category == caseCategory)
                 && (level == null || level == caseLevel)

@@ -3,7 +3,7 @@ package io.gridloop.dispatch.routing;
 import io.gridloop.contracts.catalogue.SubCategory;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ public final class RuleSet {
     }
 
     /** The unit the most specific matching rule names; empty: no rule matches, a person must triage. */
-    public Optional<RoutingDecision> decide(String subCategory, EventCategory category, HandlingLevel level,
+    public Optional<RoutingDecision> decide(String subCategory, EventCategory category, AreaLevel level,
                                             CaseArea area) {
         for (RoutingRule rule : rules) {
             if (rule.matches(subCategory, category, level, area.gridCode())) {

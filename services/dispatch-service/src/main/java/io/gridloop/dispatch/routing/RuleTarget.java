@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.routing;
 
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 
 /**
  * Where a routing rule sends a case.
@@ -13,7 +13,7 @@ import io.gridloop.contracts.event.HandlingLevel;
  *   <li>{@code UNIT}: one fixed unit, {@code code}/{@code name}/{@code level}</li>
  * </ul>
  */
-public record RuleTarget(Kind kind, HandlingLevel level, String department, String code, String name) {
+public record RuleTarget(Kind kind, AreaLevel level, String department, String code, String name) {
 
     public enum Kind {
         CENTRE, DEPARTMENT, UNIT
@@ -32,11 +32,11 @@ public record RuleTarget(Kind kind, HandlingLevel level, String department, Stri
         return districtCode + "-" + department;
     }
 
-    HandlingUnit resolve(CaseArea area, HandlingLevel caseLevel) {
+    HandlingUnit resolve(CaseArea area, AreaLevel caseLevel) {
         return switch (kind) {
             case CENTRE -> Router.centre(level != null ? level : caseLevel, area);
             case DEPARTMENT -> new HandlingUnit(departmentCode(area.districtCode()), area.districtName() + name,
-                    HandlingLevel.DISTRICT);
+                    AreaLevel.DISTRICT);
             case UNIT -> new HandlingUnit(code, name, level);
         };
     }

@@ -1,9 +1,10 @@
 package io.gridloop.dispatch.rules;
 
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.dispatch.access.SettingsAccess;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.routing.CaseArea;
 import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.routing.RoutingRule;
@@ -68,7 +69,7 @@ class RoutingRuleController {
                           @Size(max = 500, message = "长度不能超过500") String comment) {
     }
 
-    record DecisionView(boolean matched, String unitCode, String unitName, HandlingLevel unitLevel, String rule) {
+    record DecisionView(boolean matched, String unitCode, String unitName, AreaLevel unitLevel, String rule) {
     }
 
     /** The current rules within the caller's reach: those of their areas and those of the whole installation. */
@@ -114,10 +115,10 @@ class RoutingRuleController {
     @GetMapping("/api/v1/routing/decision")
     DecisionView decide(@RequestParam(required = false) String subCategory,
                         @RequestParam EventCategory category,
-                        @RequestParam HandlingLevel level,
+                        @RequestParam AreaLevel level,
                         @RequestParam @Pattern(regexp = "\\d{15}", message = "网格编码必须是15位数字") String gridCode,
                         @RequestParam(defaultValue = "") String districtName) {
-        CaseArea area = new CaseArea(gridCode, gridCode.substring(0, 6), districtName);
+        CaseArea area = new CaseArea(gridCode, AreaCode.of(gridCode).at(AreaLevel.DISTRICT).value(), districtName);
         return rules.current().rules().decide(subCategory, category, level, area)
                 .map(d -> view(d, true))
                 .orElseGet(() -> view(RoutingDecision.manual(Router.triage(area)), false));

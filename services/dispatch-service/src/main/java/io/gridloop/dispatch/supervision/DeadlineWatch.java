@@ -6,7 +6,7 @@ import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.queue.OpenCase;
 import io.gridloop.dispatch.queue.OpenCases;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.Router;
 import io.gridloop.dispatch.unit.UnitDirectory;
@@ -77,7 +77,7 @@ public class DeadlineWatch {
         if (c.needsSupervision(now)) {
             HandlingUnit above = units.named(c.level().up()
                     .map(up -> Router.centre(up, c.area()))
-                    .orElse(Router.centre(HandlingLevel.CITY, c.area())));
+                    .orElse(Router.centre(AreaLevel.CITY, c.area())));
             if (cases.apply(c, c.overdue(now, above))) {
                 supervisions.file(new Supervision(c.id() + "@" + c.dueAt().getEpochSecond(), c.id(),
                         c.districtCode(), c.districtName(), c.handlingUnit(), c.handlingUnitName(), c.level(),

@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.supervision;
 
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 
 import java.time.Instant;
 
@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param caseNumber the case's number (案件编号); absent on records filed before numbers were given
  */
 public record Supervision(String id, String caseId, String districtCode, String districtName,
-                          String handlingUnit, String handlingUnitName, HandlingLevel level,
+                          String handlingUnit, String handlingUnitName, AreaLevel level,
                           String notifiedUnit, String notifiedUnitName, Instant dueAt, Instant overdueAt,
                           String caseNumber) {
 }

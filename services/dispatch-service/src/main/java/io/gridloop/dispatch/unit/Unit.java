@@ -1,10 +1,10 @@
 package io.gridloop.dispatch.unit;
 
-import io.gridloop.contracts.event.HandlingLevel;
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.area.AreaCode;
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.routing.HandlingUnit;
-import io.gridloop.dispatch.routing.Router;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,14 +20,14 @@ import java.util.Optional;
  * @param feedbackPhotos how many photos of the result (办结照片) the unit's feedback must carry; 0: none required
  * @param members  the people working for the unit, whom its cases may be assigned to (指派)
  */
-public record Unit(String code, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active,
+public record Unit(String code, String name, UnitKind kind, AreaLevel level, String areaCode, boolean active,
                    int feedbackPhotos, List<Member> members) {
 
     public Unit {
         members = members == null ? List.of() : List.copyOf(members);
     }
 
-    public Unit(String code, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active) {
+    public Unit(String code, String name, UnitKind kind, AreaLevel level, String areaCode, boolean active) {
         this(code, name, kind, level, areaCode, active, 0, List.of());
     }
 
@@ -51,7 +51,7 @@ public record Unit(String code, String name, UnitKind kind, HandlingLevel level,
      * district or city, or a unit of the whole installation — never one of another district.
      */
     public boolean serves(String gridCode) {
-        return gridCode.startsWith(areaCode) || gridCode.length() >= 4 && areaCode.equals(Router.cityOf(gridCode));
+        return gridCode.startsWith(areaCode) || AreaCode.looksLike(gridCode) && areaCode.equals(AreaCode.of(gridCode).city().value());
     }
 
     public HandlingUnit handlingUnit() {
@@ -71,7 +71,7 @@ public record Unit(String code, String name, UnitKind kind, HandlingLevel level,
             return Optional.of("处理单位「" + name + "」不负责案件所在的" + c.districtName() + "，请从本案可选的单位中选择");
         }
         if (action == CaseAction.ESCALATE) {
-            Optional<HandlingLevel> up = c.level() == null ? Optional.empty() : c.level().up();
+            Optional<AreaLevel> up = c.level() == null ? Optional.empty() : c.level().up();
             if (up.isPresent() && level != up.get()) {
                 return Optional.of("上报须逐级进行：案件现由" + c.level().label() + "办理，只能上报至"
                         + up.get().label() + "级单位，「" + name + "」是" + level.label() + "级单位");

@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.unit;
 
-import io.gridloop.dispatch.lifecycle.CaseAction;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.platform.web.ApiException;

@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.unit;
 
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.routing.RoutingRule;
 import io.gridloop.dispatch.routing.RuleTarget;
 import io.gridloop.dispatch.rules.RoutingRules;
@@ -49,7 +49,7 @@ class UnitController {
     @GetMapping("/api/v1/units")
     UnitPage list(@RequestParam(required = false) @Pattern(regexp = "\\d{0,15}", message = "区域编码须为数字")
                   String area,
-                  @RequestParam(required = false) HandlingLevel level,
+                  @RequestParam(required = false) AreaLevel level,
                   @RequestParam(required = false) UnitKind kind,
                   @RequestParam(required = false) Boolean active,
                   @RequestParam(required = false) @Size(max = 50, message = "长度不能超过50") String q,
@@ -97,7 +97,7 @@ class UnitController {
                         "停用前请先修改指向该单位的分流规则：" + String.join("、", naming)).with("rules", naming);
             }
         }
-        HandlingLevel level = centre.kind() == UnitKind.CITY_CENTRE ? HandlingLevel.CITY : HandlingLevel.DISTRICT;
+        AreaLevel level = centre.kind() == UnitKind.CITY_CENTRE ? AreaLevel.CITY : AreaLevel.DISTRICT;
         Unit saved = units.saveDepartment(new Unit(code, request.name().strip(), UnitKind.DEPARTMENT, level, area,
                 request.active(), request.feedbackPhotos() == null ? 0 : request.feedbackPhotos(), List.of()),
                 caller.id());

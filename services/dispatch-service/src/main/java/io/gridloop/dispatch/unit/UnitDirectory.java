@@ -1,9 +1,9 @@
 package io.gridloop.dispatch.unit;
 
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.AreaRegistered;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.routing.HandlingUnit;
-import io.gridloop.dispatch.routing.Router;
 import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.routing.RoutingRule;
 import io.gridloop.dispatch.routing.RuleSet;
@@ -47,7 +47,7 @@ public class UnitDirectory implements InitializingBean {
     enum Origin { REGISTRY, RULES, ADMIN }
 
     /** A stored entry: {@code _id} is the unit's code. */
-    record StoredUnit(String id, String name, UnitKind kind, HandlingLevel level, String areaCode, boolean active,
+    record StoredUnit(String id, String name, UnitKind kind, AreaLevel level, String areaCode, boolean active,
                       Origin origin, Instant updatedAt, String updatedBy, Integer feedbackPhotos,
                       List<Member> members) {
 
@@ -94,7 +94,7 @@ public class UnitDirectory implements InitializingBean {
      * The active units that may take cases of {@code gridCode} — the centres of its own areas, the departments
      * of its district and city — of {@code level} if given, lowest level first.
      */
-    public List<Unit> serving(String gridCode, HandlingLevel level) {
+    public List<Unit> serving(String gridCode, AreaLevel level) {
         Set<String> areas = new LinkedHashSet<>(above(gridCode));
         areas.add(gridCode);
         Criteria where = Criteria.where("areaCode").in(areas).and("active").is(true);
@@ -111,7 +111,7 @@ public class UnitDirectory implements InitializingBean {
      * A page of the units a caller deals with — those inside the caller's areas and those above them (their city,
      * the installation's) — filtered as asked, by code.
      */
-    public Page list(Caller caller, String area, HandlingLevel level, UnitKind kind, Boolean active, String text,
+    public Page list(Caller caller, String area, AreaLevel level, UnitKind kind, Boolean active, String text,
                      int page, int size) {
         List<Criteria> where = new ArrayList<>();
         if (!caller.areas().contains(Caller.WHOLE_COUNTRY)) {
@@ -147,12 +147,10 @@ public class UnitDirectory implements InitializingBean {
     /** The areas above {@code area} whose units serve it: its district, its city, the whole installation. */
     private static List<String> above(String area) {
         List<String> codes = new ArrayList<>(List.of(""));
-        if (area.length() >= 4) {
-            codes.add(Router.cityOf(area));
-        }
-        for (int length : new int[]{6, 9, 12}) {
-            if (area.length() > length) {
-                codes.add(area.substring(0, length));
+        if (AreaCode.looksLike(area)) {
+            AreaCode code = AreaCode.of(area);
+            for (Optional<AreaCode> up = code.parent(); up.isPresent(); up = up.get().parent()) {
+                codes.add(up.get().value());
             }
         }
         return codes;
@@ -175,9 +173,9 @@ public class UnitDirectory implements InitializingBean {
                 .set("updatedAt", now)
                 .set("areaName", area.name())
                 .set("updatedBy", "grid-registry"), COLLECTION);
-        if (area.level() == HandlingLevel.DISTRICT) {
-            String city = Router.cityOf(area.code());
-            seed(new StoredUnit(city, "市网格化服务管理中心（" + city + "）", UnitKind.CITY_CENTRE, HandlingLevel.CITY,
+        if (area.level() == AreaLevel.DISTRICT) {
+            String city = AreaCode.of(area.code()).city().value();
+            seed(new StoredUnit(city, "市网格化服务管理中心（" + city + "）", UnitKind.CITY_CENTRE, AreaLevel.CITY,
                     city, true, Origin.REGISTRY, now, "grid-registry", null, null));
             seedDepartments(area.code(), area.name(), rules);
         }
@@ -207,7 +205,7 @@ public class UnitDirectory implements InitializingBean {
             RuleTarget t = rule.target();
             if (t.kind() == RuleTarget.Kind.DEPARTMENT && rule.reaches(districtCode)) {
                 seed(new StoredUnit(t.departmentCode(districtCode), districtName + t.name(),
-                        UnitKind.DEPARTMENT, HandlingLevel.DISTRICT, districtCode, true, Origin.RULES,
+                        UnitKind.DEPARTMENT, AreaLevel.DISTRICT, districtCode, true, Origin.RULES,
                         clock.instant(), "routing-rules", null, null));
             }
         }

@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.unit;
 
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 
 /**
  * What kind of handling unit (处置单位) a directory entry is: the grid itself (its grid workers), the grid centre
@@ -25,7 +25,7 @@ public enum UnitKind {
     }
 
     /** The centre that runs the grid work of an area of {@code level}. */
-    public static UnitKind centreOf(HandlingLevel level) {
+    public static UnitKind centreOf(AreaLevel level) {
         return switch (level) {
             case GRID -> GRID;
             case COMMUNITY -> COMMUNITY_CENTRE;

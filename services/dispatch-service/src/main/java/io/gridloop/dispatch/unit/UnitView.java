@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.unit;
 
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param feedbackPhotos how many photos of the result its feedback must carry (0: none required)
  */
-public record UnitView(String code, String name, UnitKind kind, String kindLabel, HandlingLevel level,
+public record UnitView(String code, String name, UnitKind kind, String kindLabel, AreaLevel level,
                        String levelLabel, String areaCode, boolean active, int feedbackPhotos,
                        List<Member> members) {
 

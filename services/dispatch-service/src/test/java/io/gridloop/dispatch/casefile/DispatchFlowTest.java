@@ -15,7 +15,7 @@ import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.outbox.PendingOutbox;
 import io.gridloop.dispatch.queue.OpenCase;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.RoutingDecision;
@@ -230,11 +230,11 @@ class DispatchFlowTest extends ServiceIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<CaseTransitioned> events = transitionsOf(id);
-            assertThat(events).extracting(CaseTransitioned::action).containsExactly("report", "route", "accept",
+            assertThat(events).extracting(t -> t.action().wireName()).containsExactly("report", "route", "accept",
                     "feedback", "rework", "escalate", "accept", "feedback", "close");
             CaseTransitioned closed = events.getLast();
             assertThat(closed.reworkCount()).isEqualTo(1);
-            assertThat(closed.level()).isEqualTo("CITY");
+            assertThat(closed.level()).isEqualTo(AreaLevel.CITY);
             assertThat(closed.onTime()).isTrue();
             assertThat(events.get(5).reason()).isEqualTo("ok");
         });
@@ -346,7 +346,7 @@ class DispatchFlowTest extends ServiceIntegrationTest {
                 null);
         Instant due = now.plusSeconds(3 * 86_400);
         CaseFile opened = CaseFile.open("2026120615010500001", event, Optional.of(RoutingDecision.manual(new HandlingUnit("150104",
-                "玉泉区网格化服务管理中心", HandlingLevel.DISTRICT))), new Deadlines(due, due, due), now);
+                "玉泉区网格化服务管理中心", AreaLevel.DISTRICT))), new Deadlines(due, due, due), now);
         assertThat(cases.insertNew(opened)).isTrue();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

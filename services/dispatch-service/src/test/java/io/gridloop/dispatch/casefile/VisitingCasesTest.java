@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -80,7 +81,7 @@ class VisitingCasesTest extends ServiceIntegrationTest {
         assertThat(visited.timeline().getLast().comment()).isEqualTo("12345回访：解决，基本满意（回访意见）");
         assertThat(visited.closingSequence()).as("still the same closure").isEqualTo(closed.closingSequence());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(published(id))
-                .filteredOn(t -> "visit".equals(t.action())).singleElement().satisfies(t -> {
+                .filteredOn(t -> t.action() == CaseAction.VISIT).singleElement().satisfies(t -> {
                     assertThat(t.visitResolution()).isEqualTo(VisitResolution.RESOLVED);
                     assertThat(t.visitSatisfaction()).isEqualTo(VisitSatisfaction.BASICALLY_SATISFIED);
                     assertThat(t.toState()).isEqualTo(CaseState.CLOSED);

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.lifecycle;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
@@ -8,7 +9,7 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
 import io.gridloop.dispatch.deadline.CalendarFixtures;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.RoutingDecision;
@@ -27,7 +28,7 @@ class CaseFileTest {
     static final Instant T0 = Instant.parse("2026-03-02T01:30:00Z");
     static final HolidayCalendar CALENDAR = HolidayCalendar.of(List.of(CalendarFixtures.Y2026));
     static final HandlingUnit DISTRICT_CENTRE = new HandlingUnit("150105", "赛罕区网格化服务管理中心",
-            HandlingLevel.DISTRICT);
+            AreaLevel.DISTRICT);
 
     static EventReported reported(String id) {
         return Reports.of(id, "NEIGHBOUR_DISPUTE", "150105001002003", "赛罕区", T0);
@@ -59,7 +60,7 @@ class CaseFileTest {
         CaseFile opened = opened("e-1");
 
         assertThat(opened.state()).isEqualTo(CaseState.ROUTED);
-        assertThat(opened.level()).isEqualTo(HandlingLevel.DISTRICT);
+        assertThat(opened.level()).isEqualTo(AreaLevel.DISTRICT);
         assertThat(opened.sequence()).isEqualTo(2);
         assertThat(opened.outbox()).extracting(OutboxEntry::eventId).containsExactly("e-1-1", "e-1-2");
         CaseTransitioned report = opened.outbox().get(0).transition();
@@ -69,7 +70,7 @@ class CaseFileTest {
         assertThat(report.handlingUnit()).isEqualTo("150105-TRIAGE");
         assertThat(route.toState()).isEqualTo(CaseState.ROUTED);
         assertThat(route.handlingUnit()).isEqualTo("150105");
-        assertThat(route.level()).isEqualTo("DISTRICT");
+        assertThat(route.level()).isEqualTo(AreaLevel.DISTRICT);
         assertThat(route.dueAt()).isEqualTo(T0.plusSeconds(3 * 86_400));
     }
 
@@ -119,9 +120,9 @@ class CaseFileTest {
         CaseFile toCity = act(opened("e-5"), CaseAction.ESCALATE);
 
         assertThat(toCity.state()).isEqualTo(CaseState.ESCALATED);
-        assertThat(toCity.level()).isEqualTo(HandlingLevel.CITY);
+        assertThat(toCity.level()).isEqualTo(AreaLevel.CITY);
         assertThat(toCity.handlingUnit()).isEqualTo("150100");
-        assertThat(lastEvent(toCity).level()).isEqualTo("CITY");
+        assertThat(lastEvent(toCity).level()).isEqualTo(AreaLevel.CITY);
         assertThat(lastEvent(toCity).description()).as("the text goes up with the case (for 12345)")
                 .isEqualTo(reported("e-5").description());
         assertThat(lastEvent(act(toCity, CaseAction.ACCEPT)).description()).as("only on escalations").isNull();
@@ -197,16 +198,16 @@ class CaseFileTest {
         CaseFile warned = accepted.warned(afterWarn).after();
         assertThat(warned.state()).isEqualTo(CaseState.ACCEPTED);
         assertThat(warned.needsWarning(afterWarn)).isFalse();
-        assertThat(lastEvent(warned).action()).isEqualTo("warn");
+        assertThat(lastEvent(warned).action()).isEqualTo(CaseAction.WARN);
         assertThat(lastEvent(warned).fromState()).isEqualTo(CaseState.ACCEPTED);
         assertThat(lastEvent(warned).toState()).isEqualTo(CaseState.ACCEPTED);
 
         Instant late = warned.dueAt().plusSeconds(1);
-        HandlingUnit city = new HandlingUnit("150100", "市网格化服务管理中心", HandlingLevel.CITY);
+        HandlingUnit city = new HandlingUnit("150100", "市网格化服务管理中心", AreaLevel.CITY);
         CaseFile supervised = warned.overdue(late, city).after();
         assertThat(supervised.overdue()).isTrue();
         assertThat(supervised.needsSupervision(late)).isFalse();
-        assertThat(lastEvent(supervised).action()).isEqualTo("overdue");
+        assertThat(lastEvent(supervised).action()).isEqualTo(CaseAction.OVERDUE);
         assertThat(lastEvent(supervised).reason()).contains("市网格化服务管理中心");
     }
 
@@ -244,7 +245,7 @@ class CaseFileTest {
     void shouldRouteAReturnedCaseWhereTheOperatorSays() {
         CaseFile returned = act(opened("e-11"), CaseAction.RETURN, ActionInput.by("handler", "不属于本单位职责"), T0);
 
-        HandlingUnit water = new HandlingUnit("150105-WATER", "赛罕区水务局", HandlingLevel.DISTRICT);
+        HandlingUnit water = new HandlingUnit("150105-WATER", "赛罕区水务局", AreaLevel.DISTRICT);
         CaseFile rerouted = act(returned, CaseAction.ROUTE,
                 ActionInput.by("op").routedBy(RoutingDecision.manual(water)), T0);
 
@@ -259,7 +260,7 @@ class CaseFileTest {
 
         assertThat(unrouted.state()).isEqualTo(CaseState.REPORTED);
         assertThat(unrouted.handlingUnit()).isEqualTo("150105-TRIAGE");
-        assertThat(unrouted.level()).as("the sub-category's first level").isEqualTo(HandlingLevel.GRID);
+        assertThat(unrouted.level()).as("the sub-category's first level").isEqualTo(AreaLevel.GRID);
         assertThat(unrouted.outbox()).hasSize(1);
         assertThatThrownBy(() -> act(unrouted, CaseAction.ROUTE, ActionInput.by("op"), T0))
                 .isInstanceOf(InvalidActionException.class);
@@ -277,7 +278,7 @@ class CaseFileTest {
                 Optional.of(new RoutingDecision(DISTRICT_CENTRE, "centre-dispute@v1")), deadlines(T0), T0);
 
         CaseTransitioned route = lastEvent(opened);
-        assertThat(route.action()).isEqualTo("route");
+        assertThat(route.action()).isEqualTo(CaseAction.ROUTE);
         assertThat(route.routingRule()).isEqualTo("centre-dispute@v1");
         assertThat(route.handlingUnitName()).isEqualTo("赛罕区网格化服务管理中心");
         assertThat(route.actorRole()).isEqualTo("SYSTEM");
@@ -301,7 +302,7 @@ class CaseFileTest {
         assertThat(assigned.timeline().getLast().assignee()).isEqualTo("handler-5");
         assertThat(assigned.timeline().getLast().role()).isEqualTo("HANDLER");
 
-        HandlingUnit street = new HandlingUnit("150105001", "赛罕区某街道中心", HandlingLevel.STREET);
+        HandlingUnit street = new HandlingUnit("150105001", "赛罕区某街道中心", AreaLevel.STREET);
         assertThatThrownBy(() -> act(assigned, CaseAction.REASSIGN,
                 new ActionInput("op", "OPERATOR", null, null, null, null, RoutingDecision.manual(street), null), T0))
                 .as("改派 needs a reason").isInstanceOf(InvalidActionException.class);
@@ -311,7 +312,7 @@ class CaseFileTest {
                         null), T0);
         assertThat(reassigned.state()).as("the new unit must accept again").isEqualTo(CaseState.ROUTED);
         assertThat(reassigned.handlingUnit()).isEqualTo("150105001");
-        assertThat(reassigned.level()).isEqualTo(HandlingLevel.STREET);
+        assertThat(reassigned.level()).isEqualTo(AreaLevel.STREET);
         assertThat(reassigned.assignee()).isNull();
     }
 
@@ -329,13 +330,13 @@ class CaseFileTest {
     @Test
     void shouldEscalateToTheUnitTheRulesNameAboveOrElseTheCentre() {
         CaseFile grid = CaseFile.open("2026120615010500001", reported("e-24"), Optional.of(RoutingDecision.manual(
-                new HandlingUnit("150105001002003", "网格", HandlingLevel.GRID))), deadlines(T0), T0);
+                new HandlingUnit("150105001002003", "网格", AreaLevel.GRID))), deadlines(T0), T0);
 
         CaseFile toCentre = act(grid, CaseAction.ESCALATE, ActionInput.by("gw", "调解不成"), T0);
         assertThat(toCentre.handlingUnit()).isEqualTo("150105001002");
-        assertThat(toCentre.level()).isEqualTo(HandlingLevel.COMMUNITY);
+        assertThat(toCentre.level()).isEqualTo(AreaLevel.COMMUNITY);
 
-        HandlingUnit mediation = new HandlingUnit("150105-MEDIATION", "赛罕区人民调解委员会", HandlingLevel.DISTRICT);
+        HandlingUnit mediation = new HandlingUnit("150105-MEDIATION", "赛罕区人民调解委员会", AreaLevel.DISTRICT);
         CaseFile toRuleUnit = act(grid, CaseAction.ESCALATE, ActionInput.by("gw", "调解不成")
                 .routedBy(new RoutingDecision(mediation, "mediation@v2")), T0);
         assertThat(toRuleUnit.handlingUnit()).isEqualTo("150105-MEDIATION");

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.lifecycle;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.photo;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -142,7 +143,7 @@ class FeedbackPhotosTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TopicReader.readAll(bootstrap,
                         Topics.CASE_TRANSITIONED.name()).stream().filter(r -> id.equals(r.key()))
                 .map(r -> new EventCodec().decode(Topics.CASE_TRANSITIONED, r.value()).data())
-                .filter(t -> "feedback".equals(t.action())).toList()).singleElement()
+                .filter(t -> t.action() == CaseAction.FEEDBACK).toList()).singleElement()
                 .satisfies(t -> assertThat(t.photoIds()).containsExactly((String) photos.get(0).get("id"),
                         (String) photos.get(1).get("id"))));
 

@@ -4,7 +4,7 @@ import io.gridloop.contracts.catalogue.SubCategory;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,14 +16,14 @@ class RuleSetTest {
 
     static final SubCategoryCatalogue CATALOGUE = new SubCategoryCatalogue(List.of(
             new SubCategory("WATER_SUPPLY", "供水问题", EventCategory.LIVELIHOOD, Complexity.GENERAL,
-                    HandlingLevel.DISTRICT),
-            new SubCategory("SANITATION", "环境卫生", EventCategory.LIVELIHOOD, Complexity.SIMPLE, HandlingLevel.GRID),
+                    AreaLevel.DISTRICT),
+            new SubCategory("SANITATION", "环境卫生", EventCategory.LIVELIHOOD, Complexity.SIMPLE, AreaLevel.GRID),
             new SubCategory("NEIGHBOUR_DISPUTE", "邻里纠纷", EventCategory.DISPUTE, Complexity.GENERAL,
-                    HandlingLevel.GRID)));
+                    AreaLevel.GRID)));
     static final CaseArea SAIHAN = new CaseArea("150105001002003", "150105", "赛罕区");
     static final CaseArea XINCHENG = new CaseArea("150102001001001", "150102", "新城区");
 
-    static RoutingRule rule(String id, String sub, EventCategory category, HandlingLevel level, String area,
+    static RoutingRule rule(String id, String sub, EventCategory category, AreaLevel level, String area,
                             RuleTarget target) {
         return new RoutingRule(id, sub, category, level, area, target, null);
     }
@@ -31,37 +31,37 @@ class RuleSetTest {
     static final List<RoutingRule> BASE = List.of(
             rule("livelihood", null, EventCategory.LIVELIHOOD, null, "", RuleTarget.centre()),
             rule("disputes", null, EventCategory.DISPUTE, null, "", RuleTarget.centre()),
-            rule("water", "WATER_SUPPLY", null, HandlingLevel.DISTRICT, "",
+            rule("water", "WATER_SUPPLY", null, AreaLevel.DISTRICT, "",
                     RuleTarget.department("WATER", "水务局")),
             rule("saihan-sanitation", "SANITATION", null, null, "150105",
-                    new RuleTarget(RuleTarget.Kind.UNIT, HandlingLevel.STREET, null, "150105-HW", "赛罕区环卫中心")),
+                    new RuleTarget(RuleTarget.Kind.UNIT, AreaLevel.STREET, null, "150105-HW", "赛罕区环卫中心")),
             rule("saihan-street-1", null, EventCategory.LIVELIHOOD, null, "150105001",
-                    new RuleTarget(RuleTarget.Kind.CENTRE, HandlingLevel.STREET, null, null, null)));
+                    new RuleTarget(RuleTarget.Kind.CENTRE, AreaLevel.STREET, null, null, null)));
 
     @Test
     void shouldLetTheMostSpecificRuleWin() {
         RuleSet rules = new RuleSet(7, BASE);
 
         // Sub-category beats category, even against a longer area prefix.
-        assertThat(rules.decide("SANITATION", EventCategory.LIVELIHOOD, HandlingLevel.GRID, SAIHAN)).hasValueSatisfying(d -> {
+        assertThat(rules.decide("SANITATION", EventCategory.LIVELIHOOD, AreaLevel.GRID, SAIHAN)).hasValueSatisfying(d -> {
             assertThat(d.unit().code()).isEqualTo("150105-HW");
             assertThat(d.rule()).isEqualTo("saihan-sanitation@v7");
         });
         // Within a category, the longer area prefix wins: street 150105001 goes to its street centre.
-        assertThat(rules.decide("OTHER_LIVELIHOOD", EventCategory.LIVELIHOOD, HandlingLevel.GRID, SAIHAN))
+        assertThat(rules.decide("OTHER_LIVELIHOOD", EventCategory.LIVELIHOOD, AreaLevel.GRID, SAIHAN))
                 .hasValueSatisfying(d -> assertThat(d.unit()).isEqualTo(new HandlingUnit("150105001",
-                        "赛罕区街道（乡镇）网格化服务管理中心 150105001", HandlingLevel.STREET)));
+                        "赛罕区街道（乡镇）网格化服务管理中心 150105001", AreaLevel.STREET)));
         // Elsewhere the category rule sends it to the centre of the case's level.
-        assertThat(rules.decide("SANITATION", EventCategory.LIVELIHOOD, HandlingLevel.GRID, XINCHENG))
+        assertThat(rules.decide("SANITATION", EventCategory.LIVELIHOOD, AreaLevel.GRID, XINCHENG))
                 .hasValueSatisfying(d -> {
                     assertThat(d.unit().code()).isEqualTo("150102001001001");
                     assertThat(d.rule()).isEqualTo("livelihood@v7");
                 });
         // A level-specific rule applies only at its level.
-        assertThat(rules.decide("WATER_SUPPLY", EventCategory.LIVELIHOOD, HandlingLevel.DISTRICT, XINCHENG))
+        assertThat(rules.decide("WATER_SUPPLY", EventCategory.LIVELIHOOD, AreaLevel.DISTRICT, XINCHENG))
                 .hasValueSatisfying(d -> assertThat(d.unit()).isEqualTo(
-                        new HandlingUnit("150102-WATER", "新城区水务局", HandlingLevel.DISTRICT)));
-        assertThat(rules.decide("WATER_SUPPLY", EventCategory.LIVELIHOOD, HandlingLevel.CITY, XINCHENG))
+                        new HandlingUnit("150102-WATER", "新城区水务局", AreaLevel.DISTRICT)));
+        assertThat(rules.decide("WATER_SUPPLY", EventCategory.LIVELIHOOD, AreaLevel.CITY, XINCHENG))
                 .hasValueSatisfying(d -> assertThat(d.unit().code()).isEqualTo("150100"));
     }
 
@@ -69,7 +69,7 @@ class RuleSetTest {
     void shouldDecideNothingWhenNoRuleMatches() {
         RuleSet rules = new RuleSet(1, BASE);
 
-        assertThat(rules.decide(null, EventCategory.HAZARD, HandlingLevel.DISTRICT, SAIHAN)).isEmpty();
+        assertThat(rules.decide(null, EventCategory.HAZARD, AreaLevel.DISTRICT, SAIHAN)).isEmpty();
     }
 
     @Test
@@ -89,7 +89,7 @@ class RuleSetTest {
     @Test
     void shouldRefuseARuleSetWhoseOnlyRuleForASubCategoryIsAtAnotherLevel() {
         List<RoutingRule> rules = new ArrayList<>(List.of(BASE.get(1), BASE.get(2)));
-        rules.add(rule("sanitation-street", "SANITATION", null, HandlingLevel.STREET, "", RuleTarget.centre()));
+        rules.add(rule("sanitation-street", "SANITATION", null, AreaLevel.STREET, "", RuleTarget.centre()));
 
         assertThat(RuleSet.validate(rules, CATALOGUE)).extracting(RuleSet.Problem::message)
                 .anyMatch(m -> m.contains("SANITATION"));
@@ -102,9 +102,9 @@ class RuleSetTest {
         rules.add(rule("unknown-sub", "FLYING_SAUCER", null, null, "", RuleTarget.centre()));
         rules.add(rule("wrong-category", "WATER_SUPPLY", EventCategory.DISPUTE, null, "", RuleTarget.centre()));
         rules.add(rule("bad-area", null, EventCategory.HAZARD, null, "1501", RuleTarget.centre()));
-        rules.add(rule("bad-dept", null, EventCategory.HAZARD, HandlingLevel.CITY, "",
+        rules.add(rule("bad-dept", null, EventCategory.HAZARD, AreaLevel.CITY, "",
                 RuleTarget.department("water", "")));
-        rules.add(rule("no-target", null, EventCategory.HAZARD, HandlingLevel.STREET, "", null));
+        rules.add(rule("no-target", null, EventCategory.HAZARD, AreaLevel.STREET, "", null));
         rules.add(rule("twin-of-disputes", null, EventCategory.DISPUTE, null, "", RuleTarget.centre()));
         rules.add(rule("bad id!", null, EventCategory.OTHER, null, "", RuleTarget.centre()));
 

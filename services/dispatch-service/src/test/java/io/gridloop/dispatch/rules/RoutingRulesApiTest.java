@@ -11,7 +11,7 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.Areas;
@@ -150,7 +150,7 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
         long version = rules.current().rules().version();
         List<RoutingRule> changed = new ArrayList<>(rules.current().rules().rules());
         changed.add(new RoutingRule("noise-" + district, "NOISE", null, null, district,
-                new RuleTarget(RuleTarget.Kind.UNIT, HandlingLevel.STREET, null, district + "-PS", "测试派出所"),
+                new RuleTarget(RuleTarget.Kind.UNIT, AreaLevel.STREET, null, district + "-PS", "测试派出所"),
                 "噪音扰民由派出所处置"));
         putRules(version, changed).expectStatus().isOk().expectBody()
                 .jsonPath("$.version").isEqualTo((int) version + 1)
@@ -197,7 +197,7 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
             String grid = district + "001002003";
             registerGrid(grid);
             publish(new EventReported(id, "GD" + id, "hotline", ReportSource.HOTLINE_12345, EventCategory.OTHER,
-                    null, null, Complexity.GENERAL, HandlingLevel.DISTRICT, Urgency.URGENT, grid,
+                    null, null, Complexity.GENERAL, AreaLevel.DISTRICT, Urgency.URGENT, grid,
                     grid.substring(0, 12), null, grid.substring(0, 9), null, district, "测试区", "市民来电反映", null,
                     now, now, now.plus(Duration.ofDays(7)), null, null));
             CaseFile waiting = awaitCase(id);

@@ -11,7 +11,7 @@ import io.gridloop.dispatch.casefile.CaseFiles;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.RoutingDecision;
@@ -58,7 +58,7 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
         String id = UUID.randomUUID().toString();
         EventReported event = Reports.of(id, "MANHOLE", district + "001002003", "测试区", reportedAt);
         CaseFile opened = CaseFile.open("2026120615010500001", event, Optional.of(RoutingDecision.manual(new HandlingUnit(district,
-                "测试区网格化服务管理中心", HandlingLevel.DISTRICT))), deadlines, reportedAt);
+                "测试区网格化服务管理中心", AreaLevel.DISTRICT))), deadlines, reportedAt);
         assertThat(cases.insertNew(opened)).isTrue();
         relay.relay(id);
         return id;
@@ -93,12 +93,12 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
         assertThat(c.timeline()).last().satisfies(e -> assertThat(e.action()).isEqualTo("overdue"));
         assertThat(supervisions.forCase(id)).singleElement().satisfies(s -> {
             assertThat(s.notifiedUnit()).isEqualTo(district.substring(0, 4) + "00");
-            assertThat(s.level()).isEqualTo(HandlingLevel.DISTRICT);
+            assertThat(s.level()).isEqualTo(AreaLevel.DISTRICT);
             assertThat(s.dueAt()).isEqualTo(due);
             assertThat(s.caseNumber()).isEqualTo(c.caseNumber()).isNotBlank();
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(transitionsOf(id))
-                .extracting(CaseTransitioned::action).containsExactly("report", "route", "overdue"));
+                .extracting(t -> t.action().wireName()).containsExactly("report", "route", "overdue"));
 
         watch.scan();
 

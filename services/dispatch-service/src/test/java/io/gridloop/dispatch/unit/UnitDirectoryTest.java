@@ -6,7 +6,7 @@ import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.EventReported;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.Areas;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.casefile.CaseFiles;
@@ -88,7 +88,7 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("UNIT_NOT_FOUND");
 
         // The registry retires a community (撤并): its station stays for history, inactive.
-        Areas.register(bootstrap, new AreaRegistered(grid.substring(0, 12), "测试社区", HandlingLevel.COMMUNITY,
+        Areas.register(bootstrap, new AreaRegistered(grid.substring(0, 12), "测试社区", AreaLevel.COMMUNITY,
                 street, false, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> !units.find(grid.substring(0, 12)).orElseThrow().active());
     }
@@ -253,7 +253,7 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
         as(admin).put().uri("/api/v1/admin/units/{c}", district + "-GAS").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"name\":\"测试区燃气集团\",\"active\":true}").exchange().expectStatus().isOk();
         Areas.registerGrid(bootstrap, grid, "测试区");
-        Areas.register(bootstrap, new AreaRegistered(district + "009", "最后一个街道", HandlingLevel.STREET, district,
+        Areas.register(bootstrap, new AreaRegistered(district + "009", "最后一个街道", AreaLevel.STREET, district,
                 true, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> units.find(district + "009").isPresent());
         assertThat(units.find(district + "-GAS").orElseThrow().name()).isEqualTo("测试区燃气集团");
@@ -265,7 +265,7 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
         TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id, new EventCodec().encode(EventEnvelope.of(
                 Topics.EVENT_REPORTED, id, ServiceNames.INTAKE, event.reportedAt(), id, event)));
         return await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).orElse(null),
-                c -> c != null && c.outbox().isEmpty() && c.level() == HandlingLevel.STREET);
+                c -> c != null && c.outbox().isEmpty() && c.level() == AreaLevel.STREET);
     }
 
     private RestTestClient.ResponseSpec escalate(Identity handler, String id, String unitCode) {

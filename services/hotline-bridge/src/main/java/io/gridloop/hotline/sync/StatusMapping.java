@@ -1,7 +1,7 @@
 package io.gridloop.hotline.sync;
 
 import io.gridloop.contracts.event.CaseTransitioned;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.hotline.StatusSync;
 import io.gridloop.contracts.hotline.SyncStatus;
 
@@ -44,24 +44,24 @@ public final class StatusMapping {
         String reason = blankToNull(t.reason());
         String unit = t.handlingUnitName();
         return switch (t.action()) {
-            case "accept" -> sync(t, orderNumber, SyncStatus.ACCEPTED, "已签收受理" + in(unit), null);
-            case "feedback" -> sync(t, orderNumber, SyncStatus.IN_PROGRESS,
+            case ACCEPT -> sync(t, orderNumber, SyncStatus.ACCEPTED, "已签收受理" + in(unit), null);
+            case FEEDBACK -> sync(t, orderNumber, SyncStatus.IN_PROGRESS,
                     "已处置，待复核" + colon(reason), null);
-            case "rework" -> sync(t, orderNumber, SyncStatus.IN_PROGRESS, "复核不通过，重新办理" + colon(reason), null);
-            case "reassign" -> sync(t, orderNumber, SyncStatus.IN_PROGRESS, "改派" + to(unit) + colon(reason), null);
-            case "return" -> sync(t, orderNumber, SyncStatus.IN_PROGRESS, "退回分派中心重新分派" + colon(reason), null);
-            case "escalate" -> sync(t, orderNumber, SyncStatus.IN_PROGRESS,
+            case REWORK -> sync(t, orderNumber, SyncStatus.IN_PROGRESS, "复核不通过，重新办理" + colon(reason), null);
+            case REASSIGN -> sync(t, orderNumber, SyncStatus.IN_PROGRESS, "改派" + to(unit) + colon(reason), null);
+            case RETURN -> sync(t, orderNumber, SyncStatus.IN_PROGRESS, "退回分派中心重新分派" + colon(reason), null);
+            case ESCALATE -> sync(t, orderNumber, SyncStatus.IN_PROGRESS,
                     "上报" + levelLabel(t.level()) + "处置" + colon(reason), null);
-            case "reopen" -> sync(t, orderNumber, SyncStatus.IN_PROGRESS, "重新办理" + colon(reason), null);
-            case "approve-extension" -> sync(t, orderNumber, SyncStatus.IN_PROGRESS,
+            case REOPEN -> sync(t, orderNumber, SyncStatus.IN_PROGRESS, "重新办理" + colon(reason), null);
+            case APPROVE_EXTENSION -> sync(t, orderNumber, SyncStatus.IN_PROGRESS,
                     "延期已批准，办结时限调整为 " + DAY_TIME.format(t.dueAt()), null);
-            case "reject-extension" -> sync(t, orderNumber, SyncStatus.IN_PROGRESS,
+            case REJECT_EXTENSION -> sync(t, orderNumber, SyncStatus.IN_PROGRESS,
                     "延期未获批准，按原时限办理" + colon(reason), null);
-            case "close" -> sync(t, orderNumber, SyncStatus.REPLIED, (assisting ? "协办意见：" : "")
+            case CLOSE -> sync(t, orderNumber, SyncStatus.REPLIED, (assisting ? "协办意见：" : "")
                     + (lastFeedback != null && !lastFeedback.isBlank() ? lastFeedback
                             : reason != null ? reason : "已办结"), null, result.photos());
-            case "invalidate" -> sync(t, orderNumber, SyncStatus.RETURNED, "退单", reason);
-            case "request-extension" -> sync(t, orderNumber, SyncStatus.EXTENSION_REQUESTED, "申请延期", reason);
+            case INVALIDATE -> sync(t, orderNumber, SyncStatus.RETURNED, "退单", reason);
+            case REQUEST_EXTENSION -> sync(t, orderNumber, SyncStatus.EXTENSION_REQUESTED, "申请延期", reason);
             default -> Optional.empty();
         };
     }
@@ -83,12 +83,8 @@ public final class StatusMapping {
         return t.caseId() + "-" + t.sequence();
     }
 
-    private static String levelLabel(String level) {
-        try {
-            return HandlingLevel.valueOf(level).label();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return "上级";
-        }
+    private static String levelLabel(AreaLevel level) {
+        return level == null ? "上级" : level.label();
     }
 
     private static String in(String unit) {

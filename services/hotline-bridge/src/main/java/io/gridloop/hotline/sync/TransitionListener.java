@@ -2,8 +2,9 @@ package io.gridloop.hotline.sync;
 
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseTransitioned;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.hotline.EscalationReport;
 import io.gridloop.contracts.hotline.StatusSync;
@@ -66,7 +67,7 @@ class TransitionListener implements ConsumerSeekAware {
         CaseTransitioned t = codec.decode(Topics.CASE_TRANSITIONED, record.value()).data();
         if (t.source() == ReportSource.HOTLINE_12345) {
             sync(t);
-        } else if ("escalate".equals(t.action()) && HandlingLevel.CITY.name().equals(t.level())) {
+        } else if (t.action() == CaseAction.ESCALATE && t.level() == AreaLevel.CITY) {
             escalate(t);
         } else if (escalated.after(t.caseId(), t.sequence())) {
             sync(t);
@@ -91,14 +92,14 @@ class TransitionListener implements ConsumerSeekAware {
         }
         String feedback = link.get().lastFeedback();
         List<String> photos = link.get().lastFeedbackPhotos();
-        if ("feedback".equals(t.action())) {
+        if (t.action() == CaseAction.FEEDBACK) {
             feedback = t.reason();
             photos = t.photoIds();
             book.rememberFeedback(t.caseId(), feedback, photos);
         }
         String orderNumber = link.get().origin() == Origin.ESCALATED ? null : link.get().orderNumber();
         // Only a reply needs to know whether the order is ours or one we assist (协办): one read, at closing.
-        boolean assisting = "close".equals(t.action()) && orderNumber != null && book.order(orderNumber)
+        boolean assisting = t.action() == CaseAction.CLOSE && orderNumber != null && book.order(orderNumber)
                 .map(o -> o.order() != null && WorkOrder.ASSISTING.equals(o.order().orderKind())).orElse(false);
         StatusMapping.of(t, orderNumber, new StatusMapping.Result(feedback, photos.stream()
                 .map(id -> new StatusSync.Photo(id, settings.photoUrl(id))).toList()), assisting).ifPresent(sync -> {

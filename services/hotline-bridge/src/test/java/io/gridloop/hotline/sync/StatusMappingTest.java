@@ -1,5 +1,7 @@
 package io.gridloop.hotline.sync;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
@@ -19,9 +21,9 @@ class StatusMappingTest {
     static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
     static CaseTransitioned t(int seq, String action, CaseState to, String reason, Integer days) {
-        return new CaseTransitioned("c-1", seq, action, CaseState.ACCEPTED, to, "150105", "赛罕区", "150105001001003",
+        return new CaseTransitioned("c-1", seq, CaseAction.fromWireName(action).orElseThrow(), CaseState.ACCEPTED, to, "150105", "赛罕区", "150105001001003",
                 EventCategory.LIVELIHOOD, ReportSource.HOTLINE_12345, T0, T0.plusSeconds(7 * 86_400),
-                T0.plusSeconds(seq * 60L), "h-1", "150105001", "STREET", 0, reason, null, null, null, "STREETLIGHT",
+                T0.plusSeconds(seq * 60L), "h-1", "150105001", AreaLevel.STREET, 0, reason, null, null, null, "STREETLIGHT",
                 "150105001001", "大学东路社区", "150105001", "大学东路街道", "HANDLER", null, "大学东路街道办事处",
                 T0.plusSeconds(86_400), null, null, null, days);
     }

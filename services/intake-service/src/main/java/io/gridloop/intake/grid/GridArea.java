@@ -1,7 +1,8 @@
 package io.gridloop.intake.grid;
 
 import io.gridloop.contracts.event.GeoPoint;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaCode;
+import io.gridloop.contracts.area.AreaLevel;
 
 import org.springframework.data.annotation.Id;
 
@@ -27,29 +28,18 @@ public record GridArea(@Id String code, String name, Status status, GeoPoint cen
         polygon = polygon == null ? List.of() : List.copyOf(polygon);
     }
 
-    public HandlingLevel level() {
-        return levelOf(code);
+    /** The registry holds districts and what lies in them: a six-digit code here is a district's. */
+    public AreaLevel level() {
+        return code.length() == 6 ? AreaLevel.DISTRICT : AreaCode.of(code).level();
     }
 
+    /** The area one level up; absent for a district, the registry's top. */
     public String parentCode() {
-        return parentOf(code);
+        return level() == AreaLevel.DISTRICT ? null : AreaCode.of(code).parent().orElseThrow().value();
     }
 
     public boolean active() {
         return status == Status.ACTIVE;
     }
 
-    static HandlingLevel levelOf(String code) {
-        return switch (code.length()) {
-            case 6 -> HandlingLevel.DISTRICT;
-            case 9 -> HandlingLevel.STREET;
-            case 12 -> HandlingLevel.COMMUNITY;
-            case 15 -> HandlingLevel.GRID;
-            default -> throw new IllegalArgumentException("not an area code: " + code);
-        };
-    }
-
-    static String parentOf(String code) {
-        return code.length() == 6 ? null : code.substring(0, code.length() - 3);
-    }
 }

@@ -1,5 +1,6 @@
 package io.gridloop.intake.grid;
 
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.GeoPoint;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -32,7 +33,7 @@ final class GridIndex {
     static GridIndex of(Collection<GridArea> areas) {
         GridIndex index = new GridIndex();
         for (GridArea a : areas) {
-            if (a.code().length() != 15 || !a.active()) {
+            if (a.level() != AreaLevel.GRID || !a.active()) {
                 continue;
             }
             if (a.polygon().size() >= 3) {

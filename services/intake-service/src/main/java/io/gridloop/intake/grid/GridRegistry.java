@@ -1,5 +1,7 @@
 package io.gridloop.intake.grid;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.platform.web.ApiException;
 import org.slf4j.Logger;
@@ -80,7 +82,7 @@ public class GridRegistry implements InitializingBean {
             }
         }
         log.info("Grid registry holds {} areas ({} grids)", areas.get().size(),
-                areas.get().keySet().stream().filter(c -> c.length() == 15).count());
+                areas.get().values().stream().filter(a -> a.level() == AreaLevel.GRID).count());
     }
 
     @Scheduled(fixedDelayString = "${gridloop.intake.registry.reload-interval:60s}",
@@ -128,7 +130,7 @@ public class GridRegistry implements InitializingBean {
     public ResolvedGrid resolve(String gridCode) {
         Map<String, GridArea> all = areas.get();
         GridArea grid = all.get(gridCode);
-        if (grid == null || gridCode.length() != 15) {
+        if (grid == null || grid.level() != AreaLevel.GRID) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GRID", "网格编码不存在",
                     "网格编码 " + gridCode + " 未在网格库中登记").with("field", "gridCode");
         }
@@ -136,9 +138,10 @@ public class GridRegistry implements InitializingBean {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "GRID_RETIRED", "网格已撤销",
                     "网格 " + gridCode + "（" + grid.name() + "）已撤销，请按新的网格编码上报").with("field", "gridCode");
         }
-        GridArea community = all.get(gridCode.substring(0, 12));
-        GridArea street = all.get(gridCode.substring(0, 9));
-        GridArea district = all.get(gridCode.substring(0, 6));
+        AreaCode code = AreaCode.of(gridCode);
+        GridArea community = all.get(code.at(AreaLevel.COMMUNITY).value());
+        GridArea street = all.get(code.at(AreaLevel.STREET).value());
+        GridArea district = all.get(code.at(AreaLevel.DISTRICT).value());
         if (community == null || street == null || district == null) {
             throw new IllegalStateException("registry lacks a parent of grid " + gridCode);
         }

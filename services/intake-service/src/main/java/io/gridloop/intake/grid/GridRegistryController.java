@@ -2,7 +2,7 @@ package io.gridloop.intake.grid;
 
 import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.GeoPoint;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.platform.web.ApiException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,7 +39,7 @@ class GridRegistryController {
     record AreaRequest(String code, String name, String status, GeoPoint centroid, List<GeoPoint> polygon) {
     }
 
-    record AreaView(String code, String name, HandlingLevel level, String levelLabel, String parentCode,
+    record AreaView(String code, String name, AreaLevel level, String levelLabel, String parentCode,
                     GridArea.Status status, GeoPoint centroid, List<GeoPoint> polygon) {
         static AreaView of(GridArea a) {
             return new AreaView(a.code(), a.name(), a.level(), a.level().label(), a.parentCode(), a.status(),

@@ -2,6 +2,7 @@ package io.gridloop.intake.progress;
 
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.ReportSource;
@@ -51,9 +52,9 @@ class CaseProgressListener {
         if (!closed || t.fromState() != CaseState.CLOSED) {
             update.set("closedSequence", closed ? t.sequence() : null).set("closedAt", closed ? t.closedAt() : null);
         }
-        if ("feedback".equals(t.action()) && t.reason() != null) {
+        if (t.action() == CaseAction.FEEDBACK && t.reason() != null) {
             update.set("result", t.reason()).set("resultPhotoIds", t.photoIds());
-        } else if ("rework".equals(t.action()) || "reopen".equals(t.action())) {
+        } else if (t.action() == CaseAction.REWORK || t.action() == CaseAction.REOPEN) {
             update.unset("result").unset("resultPhotoIds");
         }
         update.set("invalidReason", t.toState() == CaseState.INVALID ? t.reason() : null);

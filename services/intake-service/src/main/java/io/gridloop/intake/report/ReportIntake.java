@@ -7,7 +7,7 @@ import io.gridloop.contracts.catalogue.SubCategory;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.EventReported;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.contracts.event.GeoPoint;
@@ -199,7 +199,7 @@ public class ReportIntake {
         return new EventReported(eventId, r.clientEventId(), r.reporterId(), r.source(), r.category(),
                 sub.map(SubCategory::code).orElse(null), sub.map(SubCategory::name).orElse(null),
                 sub.map(SubCategory::complexity).orElse(Complexity.GENERAL),
-                sub.map(SubCategory::defaultLevel).orElse(HandlingLevel.DISTRICT),
+                sub.map(SubCategory::defaultLevel).orElse(AreaLevel.DISTRICT),
                 r.urgency() == null ? Urgency.NORMAL : r.urgency(), grid, area.community().code(),
                 area.community().name(), area.street().code(), area.street().name(), area.district().code(),
                 area.district().name(), r.description().strip(), location, r.occurredAt(), now, r.dueAt(),

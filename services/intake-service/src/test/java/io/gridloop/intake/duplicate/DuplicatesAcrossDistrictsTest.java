@@ -4,7 +4,7 @@ import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.infra.InMemoryMongo;
@@ -36,7 +36,7 @@ class DuplicatesAcrossDistrictsTest {
 
     private static EventReported report(String id, String district, GeoPoint at, Instant when) {
         return new EventReported(id, "c-" + id, "gw-1", ReportSource.GRID_PATROL, EventCategory.HAZARD, "MANHOLE",
-                "井盖缺失破损", Complexity.GENERAL, HandlingLevel.STREET, Urgency.NORMAL, district + "001001001",
+                "井盖缺失破损", Complexity.GENERAL, AreaLevel.STREET, Urgency.NORMAL, district + "001001001",
                 district + "001001", "社区", district + "001", "街道", district, "区", "井盖缺失", at, when, when,
                 null, null, List.of());
     }

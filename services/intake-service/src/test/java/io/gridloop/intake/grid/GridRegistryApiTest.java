@@ -1,5 +1,6 @@
 package io.gridloop.intake.grid;
 
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
@@ -116,7 +117,7 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
                         .filter(r -> "150105001001".equals(r.key()))
                         .map(r -> codec.decode(Topics.AREA_REGISTERED, r.value()).data()))
                         .anySatisfy(a -> {
-                            assertThat(a.level()).isEqualTo(io.gridloop.contracts.event.HandlingLevel.COMMUNITY);
+                            assertThat(a.level()).isEqualTo(io.gridloop.contracts.area.AreaLevel.COMMUNITY);
                             assertThat(a.parentCode()).isEqualTo("150105001");
                             assertThat(a.active()).isTrue();
                         }));

@@ -6,7 +6,7 @@ import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.Complexity;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.infra.auth.Identity;
 import io.gridloop.intake.report.ReportReceipt;
 import org.springframework.http.MediaType;
@@ -108,7 +108,7 @@ class HotlineOrdersTest extends ServiceIntegrationTest {
         assertThat(event.subCategory()).isNull();
         assertThat(event.category()).isEqualTo(EventCategory.OTHER);
         assertThat(event.complexity()).isEqualTo(Complexity.GENERAL);
-        assertThat(event.initialLevel()).as("triaged by hand at the district centre").isEqualTo(HandlingLevel.DISTRICT);
+        assertThat(event.initialLevel()).as("triaged by hand at the district centre").isEqualTo(AreaLevel.DISTRICT);
     }
 
     /**

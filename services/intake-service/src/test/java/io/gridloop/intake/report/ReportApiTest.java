@@ -5,7 +5,7 @@ import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.Urgency;
-import io.gridloop.contracts.event.HandlingLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.Complexity;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
@@ -75,7 +75,7 @@ public class ReportApiTest extends ServiceIntegrationTest {
         assertThat(event.subCategory()).isEqualTo("FIRE_SAFETY");
         assertThat(event.subCategoryName()).isEqualTo("消防安全隐患");
         assertThat(event.complexity()).as("from the catalogue").isEqualTo(Complexity.COMPLEX);
-        assertThat(event.initialLevel()).isEqualTo(HandlingLevel.STREET);
+        assertThat(event.initialLevel()).isEqualTo(AreaLevel.STREET);
         assertThat(event.urgency()).isEqualTo(Urgency.NORMAL);
         assertThat(event.streetCode()).isEqualTo("150105001");
         assertThat(event.communityCode()).isEqualTo("150105001001");

@@ -1,5 +1,7 @@
 package io.gridloop.stats.counting;
 
+import io.gridloop.contracts.area.AreaLevel;
+
 /**
  * One area a case counts in, at one level.
  *

@@ -1,5 +1,6 @@
 package io.gridloop.stats.counting;
 
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
@@ -62,8 +63,9 @@ public record CaseFacts(
 
     /** The case's facts after {@code t}; {@code before} is absent for a case seen for the first time. */
     public static CaseFacts fold(CaseFacts before, CaseTransitioned t) {
-        String action = t.action() == null ? "" : t.action();
-        boolean responds = t.toState() == CaseState.ACCEPTED || "claim".equals(action) || "accept".equals(action);
+        CaseAction action = t.action() == null ? CaseAction.UNKNOWN : t.action();
+        boolean responds = t.toState() == CaseState.ACCEPTED || action == CaseAction.CLAIM
+                || action == CaseAction.ACCEPT;
         Instant firstAccepted = before != null && before.firstAcceptedAt != null ? before.firstAcceptedAt
                 : responds ? t.occurredAt() : null;
         Instant acceptBy = before != null && before.firstAcceptedAt != null ? before.acceptBy
@@ -77,7 +79,7 @@ public record CaseFacts(
         boolean closedOnTime = closed && (staysClosed ? before.closedOnTime : Boolean.TRUE.equals(t.onTime()));
         // A missed deadline stays missed until the deadline moves (extension, re-opening) or the case ends.
         boolean deadlineMoved = before != null && !Objects.equals(before.dueAt, t.dueAt());
-        boolean overdue = "overdue".equals(action)
+        boolean overdue = action == CaseAction.OVERDUE
                 || (before != null && before.overdue && !deadlineMoved);
         return new CaseFacts(
                 t.caseId(),
@@ -93,7 +95,7 @@ public record CaseFacts(
                 firstAccepted,
                 (before != null && before.returned) || t.toState() == CaseState.RETURNED,
                 (before != null && before.escalated) || t.toState() == CaseState.ESCALATED,
-                (before != null && before.extended) || "approve-extension".equals(action),
+                (before != null && before.extended) || action == CaseAction.APPROVE_EXTENSION,
                 t.reworkCount() == null ? (before == null ? 0 : before.reworkCount) : t.reworkCount(),
                 closedAt,
                 closedOnTime,

@@ -1,5 +1,7 @@
 package io.gridloop.stats.counting;
 
+import io.gridloop.contracts.area.AreaCode;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.VisitResolution;
@@ -116,10 +118,10 @@ public final class Contribution {
     /** The areas a case lies in, from the city down; levels the case has no code for are left out. */
     public static List<AreaRef> areasOf(CaseFacts f) {
         List<AreaRef> areas = new ArrayList<>(5);
-        if (f.districtCode() == null || f.districtCode().length() < 6) {
+        if (!AreaCode.looksLike(f.districtCode())) {
             return areas;
         }
-        String city = AreaLevel.cityOf(f.districtCode());
+        String city = AreaCode.of(f.districtCode()).city().value();
         areas.add(new AreaRef(AreaLevel.CITY, city, null, null));
         // A "district" code ending in 00 is the city itself (市辖区, or odd registry data): it is one area, and
         // must take the case once, not once as the city and again as the district.

@@ -1,9 +1,10 @@
 package io.gridloop.stats.ledger;
 
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.AreaRegistered;
-import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
 import io.gridloop.stats.snapshot.DirtyDistricts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,15 +31,14 @@ class AreaListener {
     @KafkaListener(topics = Topics.Names.AREA_REGISTERED)
     void on(ConsumerRecord<String, byte[]> record) {
         AreaRegistered a = codec.decode(Topics.AREA_REGISTERED, record.value()).data();
-        AreaLevel level = AreaLevel.parse(a.level().name()).orElseThrow(() ->
-                new IllegalArgumentException("no statistics level for " + a.level()));
+        AreaLevel level = a.level();
         if (level == AreaLevel.DISTRICT) {
-            areas.remember(new AreaRef(AreaLevel.CITY, AreaLevel.cityOf(a.code()), null, null));
+            areas.remember(new AreaRef(AreaLevel.CITY, AreaCode.of(a.code()).city().value(), null, null));
         }
-        String parent = level == AreaLevel.DISTRICT ? AreaLevel.cityOf(a.code()) : a.parentCode();
+        String parent = level == AreaLevel.DISTRICT ? AreaCode.of(a.code()).city().value() : a.parentCode();
         if (areas.remember(new AreaRef(level, a.code(), a.name(), parent))) {
             // Open dashboards redraw on the district's next snapshot, and so show the new area.
-            dirty.mark(a.code().substring(0, 6));
+            dirty.mark(AreaCode.of(a.code()).at(AreaLevel.DISTRICT).value());
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.gridloop.stats.ledger;
 
-import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;

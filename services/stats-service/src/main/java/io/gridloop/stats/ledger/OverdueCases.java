@@ -1,6 +1,6 @@
 package io.gridloop.stats.ledger;
 
-import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.stats.counting.CaseFacts;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,8 +50,7 @@ public class OverdueCases {
 
     /** The overdue cases in an area (absent for all), longest overdue first. */
     public List<OverdueCase> in(String area) {
-        // A city's code is its districts' common prefix plus "00": 150100 holds 150102, 150105…
-        String prefix = area == null ? "" : AreaLevel.cityOf(area).equals(area) ? area.substring(0, 4) : area;
+        String prefix = area == null ? "" : AreaCode.looksLike(area) ? AreaCode.of(area).prefix() : area;
         return mongo.findAll(OverdueCase.class, generations.reading().overdue()).stream()
                 .filter(c -> (c.gridCode() != null && c.gridCode().startsWith(prefix))
                         || (c.districtCode() != null && c.districtCode().startsWith(prefix)))

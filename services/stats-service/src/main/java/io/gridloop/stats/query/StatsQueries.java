@@ -1,10 +1,11 @@
 package io.gridloop.stats.query;
 
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.StatsSettings;
-import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
 import io.gridloop.stats.counting.Measure;
 import io.gridloop.stats.formula.Formula;
@@ -96,7 +97,8 @@ public class StatsQueries {
 
     /** The area as statistics know it, or a bare one named by its code. */
     private AreaRef areaOf(String code) {
-        return areas.get(code).orElse(new AreaRef(AreaLevel.ofCode(code), code, null, null));
+        return areas.get(code).orElse(new AreaRef(
+                AreaCode.looksLike(code) ? AreaCode.of(code).level() : AreaLevel.DISTRICT, code, null, null));
     }
 
     /** One area's figures, also for an area statistics have not seen (all zeros). */

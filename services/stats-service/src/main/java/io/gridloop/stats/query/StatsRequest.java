@@ -3,7 +3,7 @@ package io.gridloop.stats.query;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.platform.web.ApiException;
-import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.formula.Formula;
 import io.gridloop.stats.formula.Formulas;
 import org.springframework.http.HttpStatus;

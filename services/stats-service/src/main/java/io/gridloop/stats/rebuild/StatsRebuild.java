@@ -3,7 +3,7 @@ package io.gridloop.stats.rebuild;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.UndecodableEventException;
-import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.ledger.CountLedger;
 import io.gridloop.stats.ledger.Generation;
 import io.gridloop.stats.ledger.Generations;

@@ -5,7 +5,7 @@ import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
 import io.gridloop.platform.kafka.EventPublisher;
-import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.CellKey;
 import io.gridloop.stats.counting.Measure;
 import io.gridloop.stats.query.AreaFigures;

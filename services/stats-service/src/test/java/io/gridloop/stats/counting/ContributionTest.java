@@ -1,5 +1,7 @@
 package io.gridloop.stats.counting;
 
+import io.gridloop.contracts.event.CaseAction;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
@@ -36,8 +38,8 @@ class ContributionTest {
             closedAt = at;
         }
         Instant closedAtNow = to == CaseState.CLOSED ? closedAt : null;
-        return new CaseTransitioned("c1", ++seq, action, from, to, "150105", "赛罕区", "150105001001003",
-                EventCategory.HAZARD, ReportSource.HOTLINE_12345, T0, dueAt, at, "u", "150105001", "STREET", 0, null,
+        return new CaseTransitioned("c1", ++seq, CaseAction.fromWireName(action).orElseThrow(), from, to, "150105", "赛罕区", "150105001001003",
+                EventCategory.HAZARD, ReportSource.HOTLINE_12345, T0, dueAt, at, "u", "150105001", AreaLevel.STREET, 0, null,
                 closedAtNow, closes ? !at.isAfter(dueAt) : null, null, "MANHOLE", "150105001001", "大学东路社区",
                 "150105001", "大学东路街道", "HANDLER", null, "单位", T0.plus(Duration.ofDays(1)), resolution,
                 satisfaction, null, null);
@@ -77,7 +79,7 @@ class ContributionTest {
         CaseTransitioned cityWide = t("report", null, CaseState.REPORTED, T0, T0.plus(Duration.ofDays(3)));
         CaseTransitioned asCity = new CaseTransitioned(cityWide.caseId(), cityWide.sequence(), cityWide.action(),
                 null, cityWide.toState(), "150100", "市辖区", null, cityWide.category(), cityWide.source(),
-                cityWide.reportedAt(), cityWide.dueAt(), cityWide.occurredAt(), "u", "150100", "CITY", 0, null, null,
+                cityWide.reportedAt(), cityWide.dueAt(), cityWide.occurredAt(), "u", "150100", AreaLevel.CITY, 0, null, null,
                 null, null, "MANHOLE", null, null, null, null, "HANDLER", null, "单位", cityWide.acceptBy(), null,
                 null, null, null);
 
@@ -209,7 +211,7 @@ class ContributionTest {
     void shouldIgnoreATransitionAlreadyFolded() {
         step("report", null, CaseState.REPORTED, T0, T0.plus(Duration.ofDays(3)));
         CaseTransitioned again = t("report", null, CaseState.REPORTED, T0, T0.plus(Duration.ofDays(3)));
-        CaseTransitioned sameSequence = new CaseTransitioned("c1", 1, "report", null, CaseState.REPORTED,
+        CaseTransitioned sameSequence = new CaseTransitioned("c1", 1, CaseAction.REPORT, null, CaseState.REPORTED,
                 again.districtCode(), again.districtName(), again.gridCode(), again.category(), again.source(),
                 again.reportedAt(), again.dueAt(), again.occurredAt(), again.actor(), again.handlingUnit(),
                 again.level(), 0, null, null, null, null, null, again.communityCode(), again.communityName(),

@@ -6,7 +6,7 @@ import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.stats.CaseHistories;
 import io.gridloop.stats.Rebuilds;
 import io.gridloop.stats.Recount;
-import io.gridloop.stats.counting.AreaLevel;
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
 import io.gridloop.stats.counting.CaseFacts;
 import io.gridloop.stats.counting.CellDelta;
@@ -274,7 +274,7 @@ class CountLedgerTest extends ServiceIntegrationTest {
         }
         Map<String, Map<String, Long>> out = new TreeMap<>();
         sum.forEach((id, d) -> {
-            if (d.cell().area().level() == io.gridloop.stats.counting.AreaLevel.CITY) {
+            if (d.cell().area().level() == io.gridloop.contracts.area.AreaLevel.CITY) {
                 return;
             }
             Map<String, Long> fields = new TreeMap<>(d.fields());

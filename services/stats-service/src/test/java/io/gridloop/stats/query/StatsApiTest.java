@@ -1,5 +1,7 @@
 package io.gridloop.stats.query;
 
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
@@ -81,8 +83,8 @@ class StatsApiTest extends ServiceIntegrationTest {
         boolean closed = to == CaseState.CLOSED;
         Instant at = MAY.plus(Duration.ofHours(seq * 5L));
         String street = community.substring(0, 9);
-        CaseTransitioned t = new CaseTransitioned(caseId, seq, action, from, to, d, "测试区" + d, community + "001",
-                category, source, MAY, MAY.plus(Duration.ofDays(3)), at, "u", street, "STREET", 0, null,
+        CaseTransitioned t = new CaseTransitioned(caseId, seq, CaseAction.fromWireName(action).orElseThrow(), from, to, d, "测试区" + d, community + "001",
+                category, source, MAY, MAY.plus(Duration.ofDays(3)), at, "u", street, AreaLevel.STREET, 0, null,
                 closed ? at : null, closed ? Boolean.TRUE : null, null, null, community, "社区" + community, street,
                 "街道" + street, "HANDLER", null, "单位", MAY.plus(Duration.ofDays(1)), null, null, null, null);
         return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t);
