@@ -147,8 +147,8 @@ class DockerComposeTest {
     @Test
     void shouldChartOnlyGaugesMetricsServiceExposes() throws IOException {
         String board = Files.readString(ROOT.resolve(
-                "services/metrics-service/src/main/java/io/gridloop/metrics/district/DistrictBoard.java"));
-        java.util.Set<String> exposed = java.util.regex.Pattern.compile("(?:Gauge\\.builder\\(|new DistrictMeasure\\(\\s*)\"(gridloop\\.[a-z.]+)\"")
+                "services/metrics-service/src/main/java/io/gridloop/metrics/district/DistrictGauges.java"));
+        java.util.Set<String> exposed = java.util.regex.Pattern.compile("(?:Gauge\\.builder\\(|new Measure\\(\\s*)\"(gridloop\\.[a-z.]+)\"")
                 .matcher(board).results().map(m -> m.group(1).replace('.', '_'))
                 .collect(java.util.stream.Collectors.toSet());
         tools.jackson.databind.JsonNode dashboard = new tools.jackson.databind.ObjectMapper().readTree(

@@ -2,7 +2,7 @@ package io.gridloop.metrics.dashboard;
 
 import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
-import io.gridloop.metrics.district.DistrictBoard;
+import io.gridloop.metrics.district.DistrictSnapshots;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,18 +18,18 @@ import java.util.List;
 @RestController
 class DashboardController {
 
-    private final DistrictBoard board;
+    private final DistrictSnapshots districts;
     private final DashboardStream stream;
 
-    DashboardController(DistrictBoard board, DashboardStream stream) {
-        this.board = board;
+    DashboardController(DistrictSnapshots districts, DashboardStream stream) {
+        this.districts = districts;
         this.stream = stream;
     }
 
     /** The newest figures of every district the caller may see (this year), as the gauges show them. */
     @GetMapping("/api/v1/dashboard/districts")
     List<DistrictCompletionSnapshot> districts() {
-        return DashboardStream.visibleTo(Caller.current(), board.all());
+        return DashboardStream.visibleTo(Caller.current(), districts.all());
     }
 
     /** Server-sent events: {@code districts} with every district's newest figures, whenever they change. */

@@ -1,7 +1,7 @@
 package io.gridloop.metrics.dashboard;
 
 import io.gridloop.contracts.event.DistrictCompletionSnapshot;
-import io.gridloop.metrics.district.DistrictBoard;
+import io.gridloop.metrics.district.DistrictSnapshots;
 import io.gridloop.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +30,15 @@ class DashboardStream {
     private static final Logger log = LoggerFactory.getLogger(DashboardStream.class);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-    private final DistrictBoard board;
+    private final DistrictSnapshots districts;
     /** Each open page with whoever opened it: a page shows only the districts its viewer may see. */
     private final Map<SseEmitter, Caller> pages = new ConcurrentHashMap<>();
     private final AtomicBoolean changed = new AtomicBoolean();
     private volatile long lastSentNanos = System.nanoTime();
 
-    DashboardStream(DistrictBoard board) {
-        this.board = board;
-        board.onChange(() -> changed.set(true));
+    DashboardStream(DistrictSnapshots districts) {
+        this.districts = districts;
+        districts.onChange(taken -> changed.set(true));
     }
 
     SseEmitter open(Caller viewer) {
@@ -47,7 +47,7 @@ class DashboardStream {
         page.onTimeout(page::complete);
         page.onError(e -> pages.remove(page));
         pages.put(page, viewer);
-        send(page, SseEmitter.event().name("districts").data(visibleTo(viewer, board.all()),
+        send(page, SseEmitter.event().name("districts").data(visibleTo(viewer, districts.all()),
                 MediaType.APPLICATION_JSON));
         return page;
     }
@@ -59,9 +59,9 @@ class DashboardStream {
     @Scheduled(fixedDelayString = "${gridloop.dashboard.push-interval:1s}")
     void push() {
         if (changed.getAndSet(false)) {
-            var districts = board.all();
+            var newest = districts.all();
             pages.forEach((p, viewer) -> send(p, SseEmitter.event().name("districts")
-                    .data(visibleTo(viewer, districts), MediaType.APPLICATION_JSON)));
+                    .data(visibleTo(viewer, newest), MediaType.APPLICATION_JSON)));
             lastSentNanos = System.nanoTime();
         } else if (System.nanoTime() - lastSentNanos > KEEP_ALIVE.toNanos()) {
             pages.keySet().forEach(p -> send(p, SseEmitter.event().comment("keep-alive")));

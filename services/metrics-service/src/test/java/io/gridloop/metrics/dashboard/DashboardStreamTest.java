@@ -1,13 +1,9 @@
 package io.gridloop.metrics.dashboard;
 
-import io.gridloop.infra.InMemoryMongo;
-import io.gridloop.metrics.district.DistrictBoard;
+import io.gridloop.metrics.district.DistrictSnapshots;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.security.Role;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.List;
@@ -19,13 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Live feeds end when the service stops, so its graceful shutdown need not wait out the grace period for them. */
 class DashboardStreamTest {
 
-    @RegisterExtension
-    static final InMemoryMongo MONGO = new InMemoryMongo();
-
     @Test
     void shouldEndEveryLiveFeedWhenTheServiceStops() {
-        DashboardStream stream = new DashboardStream(new DistrictBoard(new MongoTemplate(MONGO.client(), "metrics"),
-                new SimpleMeterRegistry()));
+        DashboardStream stream = new DashboardStream(new DistrictSnapshots());
         Caller supervisor = new Caller("supervisor", "督导员", Set.of(Role.SUPERVISOR), List.of("1501"), null, null, null);
         SseEmitter first = stream.open(supervisor);
         stream.open(supervisor);

@@ -9,10 +9,11 @@ import io.gridloop.infra.EmbeddedInfra;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +29,10 @@ import static org.awaitility.Awaitility.await;
 class DashboardTest extends ServiceIntegrationTest {
 
     @Autowired
-    MongoTemplate mongo;
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    DistrictSnapshots snapshots;
 
     private final EventCodec codec = new EventCodec();
 
@@ -151,40 +156,47 @@ class DashboardTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void shouldShowTheStoredNumbersAfterARestartBeforeReadingKafka() {
-        String d = freshDistrict();
-        publish(d, "新城区", 5, 5, Instant.now());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(gauge(prometheus(), "gridloop_completion_rate", d)).hasValue(1.0));
+    void shouldReadEveryPartitionOfTheTopicItselfRatherThanShareThemInAGroup() {
+        MessageListenerContainer container = listeners.getListenerContainer(SnapshotListener.ID);
 
-        SimpleMeterRegistry freshMeters = new SimpleMeterRegistry();
-        DistrictBoard restarted = new DistrictBoard(mongo, freshMeters);
-        restarted.refresh();
-
-        assertThat(restarted.all()).anySatisfy(s -> assertThat(s.districtCode()).isEqualTo(d));
-        assertThat(freshMeters.get("gridloop.completion.rate").tag("district", d).gauge().value()).isEqualTo(1.0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(container.getAssignedPartitions())
+                .extracting(TopicPartition::partition)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, Topics.DISTRICT_STATS.partitions()).boxed()
+                        .toList()));
+        assertThat(container.getContainerProperties().getTopicPartitions()).as("assigned, not subscribed")
+                .isNotEmpty();
     }
 
     @Test
-    void shouldServeDistrictsAnotherInstanceReadAndNeverStoreOverANewerSnapshot() {
-        // Two more instances of the board on the same database, as two pods in one consumer group: each reads
-        // some districts from Kafka; each must show all of them.
-        DistrictBoard first = new DistrictBoard(mongo, new SimpleMeterRegistry());
-        DistrictBoard second = new DistrictBoard(mongo, new SimpleMeterRegistry());
+    void shouldKnowEveryDistrictAgainAfterARestartFromTheTopicAlone() {
+        String d = freshDistrict();
+        publish(d, "新城区", 5, 4, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(gauge(prometheus(), "gridloop_completion_rate", d)).hasValue(0.8));
+        MessageListenerContainer container = listeners.getListenerContainer(SnapshotListener.ID);
+
+        container.stop();
+        snapshots.forgetAll();
+        assertThat(snapshots.of(d)).isNull();
+        container.start();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(snapshots.of(d)).isNotNull().satisfies(s -> assertThat(s.closed()).isEqualTo(4));
+            assertThat(gauge(prometheus(), "gridloop_completion_rate", d)).hasValue(0.8);
+        });
+    }
+
+    @Test
+    void shouldNeverTakeAnOlderSnapshotOverANewerOne() {
+        DistrictSnapshots board = new DistrictSnapshots();
         String d = freshDistrict();
         Instant now = Instant.now();
 
-        assertThat(second.offer(snapshot(d, 10, 9, now))).isTrue();
-        // the first instance had read an older snapshot of d from its partition, and stores it late
-        assertThat(first.offer(snapshot(d, 10, 2, now.minusSeconds(5)))).isTrue();
-        first.refresh();
+        assertThat(board.offer(snapshot(d, 10, 9, now))).isTrue();
+        assertThat(board.offer(snapshot(d, 10, 2, now.minusSeconds(5)))).as("late").isFalse();
+        assertThat(board.offer(snapshot(d, 10, 9, now))).as("read again").isFalse();
 
-        assertThat(first.all()).filteredOn(s -> s.districtCode().equals(d)).singleElement()
-                .satisfies(s -> assertThat(s.closed()).isEqualTo(9));
-        DistrictBoard restarted = new DistrictBoard(mongo, new SimpleMeterRegistry());
-        restarted.afterPropertiesSet();
-        assertThat(restarted.all()).filteredOn(s -> s.districtCode().equals(d)).singleElement()
-                .satisfies(s -> assertThat(s.closed()).isEqualTo(9));
+        assertThat(board.all()).singleElement().satisfies(s -> assertThat(s.closed()).isEqualTo(9));
     }
 
     private static DistrictCompletionSnapshot snapshot(String district, long reported, long closed, Instant asOf) {
