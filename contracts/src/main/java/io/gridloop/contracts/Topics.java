@@ -109,4 +109,9 @@ public final class Topics {
     public static List<Topic<?>> all() {
         return ALL;
     }
+
+    /** The topic of that name, if gridloop has one. */
+    public static java.util.Optional<Topic<?>> named(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
 }

@@ -1,13 +1,12 @@
 package io.gridloop.dispatch.access;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.security.Role;
-import io.gridloop.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
 
 import java.util.EnumSet;
 import java.util.Optional;
@@ -128,7 +127,7 @@ public final class CaseAccess {
         return dash < 0 ? unitCode : unitCode.substring(0, dash);
     }
 
-    public static ApiException notFound(String caseId) {
-        return new ApiException(HttpStatus.NOT_FOUND, "CASE_NOT_FOUND", "案件不存在", "没有编号为 " + caseId + " 的案件");
+    public static Refusal notFound(String caseId) {
+        return Refusal.notFound("CASE_NOT_FOUND", "案件不存在", "没有编号为 " + caseId + " 的案件");
     }
 }

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.casefile;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.dispatch.lifecycle.ActionRules;
 import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.calendar.CalendarStore;
@@ -17,7 +18,6 @@ import io.gridloop.dispatch.routing.Router;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.platform.photo.PhotoStore;
 import io.gridloop.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -100,7 +100,7 @@ public class CaseWork {
 
     private static CaseAction manual(String actionName) {
         return CaseAction.fromWireName(actionName).filter(ActionRules::manual)
-                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
+                .orElseThrow(() -> new Refusal(Refusal.Kind.MALFORMED, "UNKNOWN_ACTION", "不支持的操作",
                         "没有名为 " + actionName + " 的案件操作").with("actions", Arrays.stream(CaseAction.values())
                         .filter(ActionRules::manual).map(CaseAction::wireName).toList()));
     }
@@ -125,14 +125,14 @@ public class CaseWork {
                          Function<CaseFile, String> roleFor, Function<CaseFile, ActionInput> inputFor) {
         for (String photoId : input.photoIds()) {
             if (photos.info(photoId).isEmpty()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PHOTO", "照片不存在",
+                throw Refusal.invalid("UNKNOWN_PHOTO", "照片不存在",
                         "照片 " + photoId + " 尚未上传；请先通过 POST /api/v1/photos 上传").with("field", "photoIds");
             }
         }
         if (action == CaseAction.MERGE && input.mergeInto() != null) {
             CaseFile target = get(input.mergeInto());
             if (target.state().isFinal()) {
-                throw new ApiException(HttpStatus.CONFLICT, "MERGE_TARGET_FINAL", "不能并入已办结的案件",
+                throw Refusal.conflict("MERGE_TARGET_FINAL", "不能并入已办结的案件",
                         "案件 " + target.id() + " 处于「" + target.state().label() + "」状态");
             }
         }
@@ -166,13 +166,13 @@ public class CaseWork {
                 ActionInput in = withRouting(current, action, asRole);
                 t = current.next(action, in, calendar.policy().calendar(), clock.instant());
             } catch (IllegalTransitionException e) {
-                throw new ApiException(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "当前状态不允许该操作",
+                throw Refusal.conflict("ILLEGAL_TRANSITION", "当前状态不允许该操作",
                         "案件处于「" + e.from().label() + "」状态，不能" + action.label())
                         .with("state", e.from().name())
                         .with("allowedActions", e.allowed().stream().filter(ActionRules::manual)
                                 .map(CaseAction::wireName).sorted().toList());
             } catch (InvalidActionException e) {
-                ApiException problem = new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_ACTION",
+                Refusal problem = Refusal.invalid("INVALID_ACTION",
                         "操作信息不完整或不适用", e.getMessage());
                 return throwWithField(problem, e.field());
             }
@@ -183,7 +183,7 @@ public class CaseWork {
             // Another instance changed the case meanwhile: look again; the table decides whether this action
             // still fits.
         }
-        throw new ApiException(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION", "案件正被他人修改",
+        throw Refusal.conflict("CONCURRENT_MODIFICATION", "案件正被他人修改",
                 "案件 " + caseId + " 正在被同时修改，请刷新后重试");
     }
 
@@ -199,10 +199,10 @@ public class CaseWork {
         if (action == CaseAction.ROUTE) {
             RoutingDecision decision = rules.current().rules()
                     .decide(c.subCategory(), c.category(), c.level(), c.area())
-                    .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "NO_MATCHING_RULE",
+                    .orElseThrow(() -> Refusal.invalid("NO_MATCHING_RULE",
                             "没有适用的分流规则", "没有分流规则适用于该案件，请指定处理单位 (unitCode)"));
             if (c.returnedBy().filter(decision.unit().code()::equals).isPresent()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "RULE_PICKS_RETURNING_UNIT",
+                throw Refusal.invalid("RULE_PICKS_RETURNING_UNIT",
                         "分流规则指向退单单位", "分流规则将案件派回退单的" + decision.unit().name()
                         + "，请人工指定处理单位 (unitCode)");
             }
@@ -218,7 +218,7 @@ public class CaseWork {
         return input;
     }
 
-    private static CaseFile throwWithField(ApiException problem, String field) {
+    private static CaseFile throwWithField(Refusal problem, String field) {
         if (field != null) {
             problem.with("errors", java.util.List.of(Map.of("field", field, "code", "Required",
                     "message", problem.getMessage())));

@@ -1,15 +1,13 @@
 package io.gridloop.dispatch.casefile;
 
-import io.gridloop.contracts.EventCodec;
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.HotlineExtensionDecided;
 import io.gridloop.dispatch.lifecycle.ActionInput;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
-import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -31,20 +29,16 @@ class HotlineExtensionDecisions {
 
     private final CaseFiles cases;
     private final CaseWork work;
-    private final EventCodec codec;
     private final MeterRegistry meters;
 
-    HotlineExtensionDecisions(CaseFiles cases, CaseWork work, EventCodec codec, MeterRegistry meters) {
+    HotlineExtensionDecisions(CaseFiles cases, CaseWork work, MeterRegistry meters) {
         this.cases = cases;
         this.work = work;
-        this.codec = codec;
         this.meters = meters;
     }
 
     @KafkaListener(topics = Topics.Names.HOTLINE_EXTENSION_DECIDED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<HotlineExtensionDecided> envelope = codec.decode(Topics.HOTLINE_EXTENSION_DECIDED,
-                record.value());
+    void on(EventEnvelope<HotlineExtensionDecided> envelope) {
         HotlineExtensionDecided d = envelope.data();
         if (cases.find(d.caseId()).isEmpty()) {
             count("unknown-case");
@@ -60,7 +54,7 @@ class HotlineExtensionDecisions {
                             : CaseAction.REJECT_EXTENSION,
                     ActionInput.hotlineDecision(said, d.approved() ? d.dueAt() : null),
                     c -> c.pendingExtensionRequest().equals(Optional.of(d.requestSequence())));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             // E.g. a granted extension whose deadline is not later than the old one: the request stays pending,
             // visible on the case, for the hotline to answer again.
             count("invalid");

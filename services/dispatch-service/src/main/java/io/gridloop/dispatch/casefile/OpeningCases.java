@@ -1,6 +1,5 @@
 package io.gridloop.dispatch.casefile;
 
-import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
@@ -11,7 +10,6 @@ import io.gridloop.dispatch.routing.CaseArea;
 import io.gridloop.dispatch.rules.RoutingRules;
 import io.gridloop.dispatch.search.SearchIndex;
 import io.gridloop.dispatch.unit.UnitDirectory;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -31,7 +29,6 @@ class OpeningCases {
     private final CaseFiles cases;
     private final CaseLocks locks;
     private final OutboxRelay relay;
-    private final EventCodec codec;
     private final CalendarStore calendar;
     private final RoutingRules rules;
     private final CaseNumbers numbers;
@@ -39,7 +36,7 @@ class OpeningCases {
     private final SearchIndex search;
     private final Clock clock;
 
-    OpeningCases(CaseFiles cases, CaseLocks locks, OutboxRelay relay, EventCodec codec, CalendarStore calendar,
+    OpeningCases(CaseFiles cases, CaseLocks locks, OutboxRelay relay, CalendarStore calendar,
                  RoutingRules rules, CaseNumbers numbers, UnitDirectory units, SearchIndex search, Clock clock) {
         this.search = search;
         this.numbers = numbers;
@@ -48,14 +45,12 @@ class OpeningCases {
         this.rules = rules;
         this.cases = cases;
         this.relay = relay;
-        this.codec = codec;
         this.calendar = calendar;
         this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.Names.EVENT_REPORTED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<EventReported> envelope = codec.decode(Topics.EVENT_REPORTED, record.value());
+    void on(EventEnvelope<EventReported> envelope) {
         EventReported event = envelope.data();
         CaseFile stored = locks.withCase(event.eventId(), () -> {
             // A redelivered report finds its case and takes no second number.

@@ -1,12 +1,11 @@
 package io.gridloop.dispatch.casefile;
 
-import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.ReopenRequested;
 import io.gridloop.dispatch.lifecycle.ActionInput;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,17 +25,15 @@ class ReopeningCases {
 
     private final CaseFiles cases;
     private final CaseWork work;
-    private final EventCodec codec;
 
-    ReopeningCases(CaseFiles cases, CaseWork work, EventCodec codec) {
+    ReopeningCases(CaseFiles cases, CaseWork work) {
         this.cases = cases;
         this.work = work;
-        this.codec = codec;
     }
 
     @KafkaListener(topics = Topics.Names.REOPEN_REQUESTED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        ReopenRequested request = codec.decode(Topics.REOPEN_REQUESTED, record.value()).data();
+    void on(EventEnvelope<ReopenRequested> envelope) {
+        ReopenRequested request = envelope.data();
         if (cases.find(request.eventId()).isEmpty()) {
             log.warn("Reopen request for unknown case {} ignored", request.eventId());
             return;

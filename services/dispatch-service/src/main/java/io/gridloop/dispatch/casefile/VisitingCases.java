@@ -1,6 +1,5 @@
 package io.gridloop.dispatch.casefile;
 
-import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseState;
@@ -11,7 +10,6 @@ import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.HotlineVisit;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,22 +32,19 @@ class VisitingCases {
 
     private final CaseFiles cases;
     private final CaseWork work;
-    private final EventCodec codec;
     private final MeterRegistry meters;
     private final boolean reopenOnUnsatisfied;
 
-    VisitingCases(CaseFiles cases, CaseWork work, EventCodec codec, MeterRegistry meters,
+    VisitingCases(CaseFiles cases, CaseWork work, MeterRegistry meters,
                   @Value("${gridloop.dispatch.reopen-on-unsatisfied:true}") boolean reopenOnUnsatisfied) {
         this.cases = cases;
         this.work = work;
-        this.codec = codec;
         this.meters = meters;
         this.reopenOnUnsatisfied = reopenOnUnsatisfied;
     }
 
     @KafkaListener(topics = Topics.Names.HOTLINE_VISIT_RECORDED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<HotlineVisitRecorded> envelope = codec.decode(Topics.HOTLINE_VISIT_RECORDED, record.value());
+    void on(EventEnvelope<HotlineVisitRecorded> envelope) {
         HotlineVisitRecorded visit = envelope.data();
         if (cases.find(visit.caseId()).isEmpty()) {
             // Not a case of ours (yet): counted and logged, so an operator sees orders the bridge mismatched.

@@ -1,9 +1,9 @@
 package io.gridloop.dispatch.rules;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.dispatch.routing.RoutingRule;
 import io.gridloop.dispatch.routing.RuleSet;
-import io.gridloop.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -13,7 +13,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,7 +111,7 @@ public class RoutingRules implements InitializingBean {
     public Versioned replace(List<RoutingRule> rules, long basedOnVersion, String by, String comment) {
         List<RuleSet.Problem> problems = RuleSet.validate(rules, catalogue);
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_ROUTING_RULES", "分流规则有误",
+            throw Refusal.invalid("INVALID_ROUTING_RULES", "分流规则有误",
                     "分流规则未通过校验，共 " + problems.size() + " 处问题")
                     .with("errors", problems.stream().map(p -> Map.of("field", p.field(), "code", "Invalid",
                             "message", p.message())).toList());
@@ -151,8 +150,8 @@ public class RoutingRules implements InitializingBean {
                 StoredRuleSet.class, COLLECTION));
     }
 
-    private static ApiException changedMeanwhile(long basedOn, long latest) {
-        return new ApiException(HttpStatus.CONFLICT, "ROUTING_RULES_CHANGED", "分流规则已被他人修改",
+    private static Refusal changedMeanwhile(long basedOn, long latest) {
+        return Refusal.conflict("ROUTING_RULES_CHANGED", "分流规则已被他人修改",
                 "修改基于第 " + basedOn + " 版，当前已是第 " + latest + " 版；请在最新版本上重新修改")
                 .with("currentVersion", latest);
     }

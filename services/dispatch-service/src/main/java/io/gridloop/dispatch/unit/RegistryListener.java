@@ -1,10 +1,9 @@
 package io.gridloop.dispatch.unit;
 
-import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.dispatch.rules.RoutingRules;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,17 +17,15 @@ class RegistryListener {
 
     private final UnitDirectory units;
     private final RoutingRules rules;
-    private final EventCodec codec;
 
-    RegistryListener(UnitDirectory units, RoutingRules rules, EventCodec codec) {
+    RegistryListener(UnitDirectory units, RoutingRules rules) {
         this.units = units;
         this.rules = rules;
-        this.codec = codec;
     }
 
     @KafkaListener(topics = Topics.Names.AREA_REGISTERED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        AreaRegistered area = codec.decode(Topics.AREA_REGISTERED, record.value()).data();
+    void on(EventEnvelope<AreaRegistered> envelope) {
+        AreaRegistered area = envelope.data();
         units.learn(area, rules.current().rules());
     }
 

@@ -1,10 +1,9 @@
 package io.gridloop.dispatch.unit;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.routing.RoutingDecision;
-import io.gridloop.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -41,7 +40,7 @@ public class UnitChoice {
      */
     public void checkFeedback(CaseFile c, int photos) {
         units.find(c.handlingUnit()).flatMap(u -> u.feedbackRefusal(photos)).ifPresent(why -> {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "FEEDBACK_PHOTOS_REQUIRED", "缺少办结照片", why)
+            throw Refusal.invalid("FEEDBACK_PHOTOS_REQUIRED", "缺少办结照片", why)
                     .with("errors", List.of(Map.of("field", "photoIds", "code", "Invalid", "message", why)));
         });
     }
@@ -52,13 +51,13 @@ public class UnitChoice {
      */
     public void checkAssignee(CaseFile c, String assignee) {
         units.find(c.handlingUnit()).flatMap(u -> u.assigneeRefusal(assignee)).ifPresent(why -> {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ASSIGNEE_NOT_MEMBER", "承办人不在本单位名单中", why)
+            throw Refusal.invalid("ASSIGNEE_NOT_MEMBER", "承办人不在本单位名单中", why)
                     .with("errors", List.of(Map.of("field", "assignee", "code", "Invalid", "message", why)));
         });
     }
 
-    private static ApiException refused(String code, String title, String detail) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, title, detail)
+    private static Refusal refused(String code, String title, String detail) {
+        return Refusal.invalid(code, title, detail)
                 .with("errors", List.of(Map.of("field", "unitCode", "code", "Invalid", "message", detail)));
     }
 }

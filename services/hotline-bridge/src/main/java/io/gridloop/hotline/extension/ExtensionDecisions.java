@@ -1,5 +1,6 @@
 package io.gridloop.hotline.extension;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
@@ -8,11 +9,9 @@ import io.gridloop.contracts.hotline.DecisionReceipt;
 import io.gridloop.contracts.hotline.ExtensionDecision;
 import io.gridloop.hotline.order.OrderMessages;
 import io.gridloop.hotline.order.StoredOrder;
-import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -60,8 +59,8 @@ class ExtensionDecisions {
         return new DecisionReceipt(decision.decisionId(), order.caseId(), duplicate);
     }
 
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_DECISION", "延期审核结果不完整", message)
+    private static Refusal invalid(String field, String message) {
+        return Refusal.invalid("INVALID_DECISION", "延期审核结果不完整", message)
                 .with("field", field);
     }
 

@@ -1,5 +1,6 @@
 package io.gridloop.hotline.order;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
@@ -8,11 +9,9 @@ import io.gridloop.contracts.hotline.OrderReceipt;
 import io.gridloop.contracts.hotline.WorkOrder;
 import io.gridloop.hotline.HotlineSettings;
 import io.gridloop.platform.kafka.EventPublisher;
-import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -48,11 +47,11 @@ public class HotlineOrders {
 
     public OrderReceipt accept(WorkOrder order, Origin origin) {
         if (order.gridCode() == null && order.location() == null) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ORDER_NOT_PLACEABLE", "工单无法定位到网格",
+            throw Refusal.invalid("ORDER_NOT_PLACEABLE", "工单无法定位到网格",
                     "工单须带网格编码 (gridCode) 或位置 (location)，否则无法派往网格").with("field", "gridCode");
         }
         if (WorkOrder.ASSISTING.equals(order.orderKind()) && (order.leadUnit() == null || order.leadUnit().isBlank())) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "LEAD_UNIT_MISSING", "协办工单须注明主办单位",
+            throw Refusal.invalid("LEAD_UNIT_MISSING", "协办工单须注明主办单位",
                     "协办工单的办理结果是给主办单位的协办意见，须在 leadUnit 中注明主办单位").with("field", "leadUnit");
         }
         Instant now = clock.instant();

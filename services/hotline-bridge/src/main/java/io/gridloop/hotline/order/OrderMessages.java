@@ -1,10 +1,10 @@
 package io.gridloop.hotline.order;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topic;
 import io.gridloop.hotline.HotlineSettings;
 import io.gridloop.platform.kafka.EventPublisher;
-import io.gridloop.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,7 +12,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -63,10 +62,10 @@ public class OrderMessages {
      * The order a message is about.
      *
      * @param what what the message is (回访, 延期审核结果), for the refusal
-     * @throws ApiException 404 {@code UNKNOWN_ORDER}
+     * @throws Refusal 404 {@code UNKNOWN_ORDER}
      */
     public StoredOrder order(String orderNumber, String what) {
-        return book.order(orderNumber).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_ORDER",
+        return book.order(orderNumber).orElseThrow(() -> Refusal.notFound("UNKNOWN_ORDER",
                 "工单不存在", "没有编号为 " + orderNumber + " 的工单，无法登记" + what));
     }
 
@@ -74,7 +73,7 @@ public class OrderMessages {
      * Stores {@code fresh} unless a message is stored under its id already, and answers with the one stored.
      *
      * @param what what the hotline calls it (回访, 延期审核), for the refusal
-     * @throws ApiException 409 {@code idInUse} when the id is stored under another order
+     * @throws Refusal 409 {@code idInUse} when the id is stored under another order
      */
     public <S extends Stored> Kept<S> keep(S fresh, Class<S> type, String what, String idInUse) {
         S stored;
@@ -89,7 +88,7 @@ public class OrderMessages {
             }
         }
         if (!stored.orderNumber().equals(fresh.orderNumber())) {
-            throw new ApiException(HttpStatus.CONFLICT, idInUse, what + "编号已被占用",
+            throw Refusal.conflict(idInUse, what + "编号已被占用",
                     what + " " + fresh.id() + " 已登记在工单 " + stored.orderNumber() + " 下");
         }
         return new Kept<>(stored, existed && stored.publishedAt() != null);

@@ -1,11 +1,11 @@
 package io.gridloop.hotline.order;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.platform.lease.Leases;
 import io.gridloop.contracts.hotline.OrderPage;
 import io.gridloop.contracts.hotline.WorkOrder;
 import io.gridloop.hotline.HotlineSettings;
 import io.gridloop.hotline.client.HotlineClient;
-import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -99,10 +99,7 @@ class OrderPolling {
             }
             try {
                 orders.accept(order, Origin.POLLED);
-            } catch (ApiException e) {
-                if (!e.status().is4xxClientError()) {
-                    throw e;
-                }
+            } catch (Refusal e) {
                 refused(order, e.getMessage());
             }
         }

@@ -1,13 +1,12 @@
 package io.gridloop.hotline.sync;
 
-import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.hotline.StatusSync;
 import io.gridloop.contracts.hotline.SyncStatus;
 import io.gridloop.hotline.order.OrderBook;
 import io.gridloop.hotline.outbox.Outbox;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,22 +26,20 @@ class DeclinedOrderListener {
     /** The 退单 is the order's first and only step: no case exists to take another. */
     static final int SEQUENCE = 1;
 
-    private final EventCodec codec;
     private final OrderBook book;
     private final Outbox outbox;
     private final String installationArea;
 
-    DeclinedOrderListener(EventCodec codec, OrderBook book, Outbox outbox,
+    DeclinedOrderListener(OrderBook book, Outbox outbox,
                           @Value("${gridloop.installation-area}") String installationArea) {
-        this.codec = codec;
         this.book = book;
         this.outbox = outbox;
         this.installationArea = installationArea;
     }
 
     @KafkaListener(topics = Topics.Names.HOTLINE_ORDER_DECLINED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        HotlineOrderDeclined declined = codec.decode(Topics.HOTLINE_ORDER_DECLINED, record.value()).data();
+    void on(EventEnvelope<HotlineOrderDeclined> envelope) {
+        HotlineOrderDeclined declined = envelope.data();
         book.decline(declined.orderNumber(), declined.caseId(), declined.reason(), declined.declinedAt(),
                 installationArea);
         StatusSync returned = new StatusSync(declined.caseId() + "-declined", declined.orderNumber(), SEQUENCE,

@@ -1,6 +1,6 @@
 package io.gridloop.hotline.sync;
 
-import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseTransitioned;
@@ -16,7 +16,6 @@ import io.gridloop.hotline.order.Origin;
 import io.gridloop.hotline.outbox.Outbox;
 import io.gridloop.hotline.outbox.OutboxMessage;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,17 +39,15 @@ class TransitionListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(TransitionListener.class);
 
-    private final EventCodec codec;
     private final OrderBook book;
     private final Outbox outbox;
     private final MeterRegistry meters;
     private final EscalatedCases escalated;
     private final HotlineSettings settings;
 
-    TransitionListener(EventCodec codec, OrderBook book, Outbox outbox, MeterRegistry meters,
+    TransitionListener(OrderBook book, Outbox outbox, MeterRegistry meters,
                        EscalatedCases escalated, HotlineSettings settings) {
         this.settings = settings;
-        this.codec = codec;
         this.book = book;
         this.outbox = outbox;
         this.meters = meters;
@@ -63,8 +60,8 @@ class TransitionListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(topics = Topics.Names.CASE_TRANSITIONED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        CaseTransitioned t = codec.decode(Topics.CASE_TRANSITIONED, record.value()).data();
+    void on(EventEnvelope<CaseTransitioned> envelope) {
+        CaseTransitioned t = envelope.data();
         if (t.source() == ReportSource.HOTLINE_12345) {
             sync(t);
         } else if (t.action() == CaseAction.ESCALATE && t.level() == AreaLevel.CITY) {

@@ -1,8 +1,7 @@
 package io.gridloop.intake.access;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.platform.security.Caller;
-import io.gridloop.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
 
 import java.util.List;
 
@@ -44,8 +43,8 @@ public final class ReportAccess {
     }
 
     /** 404, as for a report that does not exist: a report's existence is not told to those who may not see it. */
-    public static ApiException notFound(String eventId) {
-        return new ApiException(HttpStatus.NOT_FOUND, "EVENT_NOT_FOUND", "事件不存在", "没有编号为 " + eventId + " 的事件");
+    public static Refusal notFound(String eventId) {
+        return Refusal.notFound("EVENT_NOT_FOUND", "事件不存在", "没有编号为 " + eventId + " 的事件");
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.gridloop.intake.access;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.platform.security.Caller;
-import io.gridloop.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
 
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -64,7 +63,7 @@ public final class ReportSources {
     /**
      * The source of a report {@code caller} files, naming {@code requested} or none.
      *
-     * @throws ApiException 422 {@code SOURCE_NOT_ALLOWED} for a source the caller may not report as
+     * @throws Refusal 422 {@code SOURCE_NOT_ALLOWED} for a source the caller may not report as
      */
     public static ReportSource decide(Caller caller, ReportSource requested) {
         Set<ReportSource> allowed = allowed(caller);
@@ -79,7 +78,7 @@ public final class ReportSources {
         String why = requested != null && OWN_INTERFACES.contains(requested)
                 ? "「" + requested.label() + "」只能经其专用接口进入，不能通过上报接口提交。"
                 : "";
-        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "SOURCE_NOT_ALLOWED", "上报来源不符",
+        throw Refusal.invalid("SOURCE_NOT_ALLOWED", "上报来源不符",
                 why + "当前账号可用的上报来源：" + may).with("field", "source");
     }
 
@@ -89,7 +88,7 @@ public final class ReportSources {
      */
     public static void checkReporterId(String reporterId) {
         if (HOTLINE_REPORTER.equals(reporterId == null ? null : reporterId.strip())) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "RESERVED_REPORTER", "上报人编号保留",
+            throw Refusal.invalid("RESERVED_REPORTER", "上报人编号保留",
                     "上报人编号 " + HOTLINE_REPORTER + " 专用于12345热线工单").with("field", "reporterId");
         }
     }

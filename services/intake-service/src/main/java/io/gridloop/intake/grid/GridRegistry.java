@@ -1,9 +1,9 @@
 package io.gridloop.intake.grid;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.GeoPoint;
-import io.gridloop.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -14,7 +14,6 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -125,17 +124,17 @@ public class GridRegistry implements InitializingBean {
     /**
      * The grid a report names, with its community, street and district.
      *
-     * @throws ApiException 422 {@code UNKNOWN_GRID} or {@code GRID_RETIRED}
+     * @throws Refusal 422 {@code UNKNOWN_GRID} or {@code GRID_RETIRED}
      */
     public ResolvedGrid resolve(String gridCode) {
         Map<String, GridArea> all = areas.get();
         GridArea grid = all.get(gridCode);
         if (grid == null || grid.level() != AreaLevel.GRID) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GRID", "网格编码不存在",
+            throw Refusal.invalid("UNKNOWN_GRID", "网格编码不存在",
                     "网格编码 " + gridCode + " 未在网格库中登记").with("field", "gridCode");
         }
         if (!grid.active()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "GRID_RETIRED", "网格已撤销",
+            throw Refusal.invalid("GRID_RETIRED", "网格已撤销",
                     "网格 " + gridCode + "（" + grid.name() + "）已撤销，请按新的网格编码上报").with("field", "gridCode");
         }
         AreaCode code = AreaCode.of(gridCode);
@@ -208,7 +207,7 @@ public class GridRegistry implements InitializingBean {
         RegistryFile.Checked checked = RegistryFile.check(rows, known::containsKey, clock.instant(), problems);
         if (!problems.isEmpty()) {
             progress("REFUSED", "文件有误，未导入", by, rows.size(), 0, problems.size(), started, null);
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_REGISTRY", "网格库文件有误",
+            throw Refusal.invalid("INVALID_REGISTRY", "网格库文件有误",
                     "共 " + problems.size() + " 处问题，未导入任何区域").with("errors", problems.stream()
                     .limit(200).map(p -> Map.of("line", p.line(), "field", p.field() == null ? "" : p.field(),
                             "code", "Invalid", "message", p.message())).toList());

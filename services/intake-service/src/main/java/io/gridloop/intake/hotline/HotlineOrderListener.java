@@ -1,6 +1,6 @@
 package io.gridloop.intake.hotline;
 
-import io.gridloop.contracts.EventCodec;
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
@@ -20,10 +20,8 @@ import io.gridloop.intake.report.ReportIntake;
 import io.gridloop.intake.report.ReportReceipt;
 import io.gridloop.intake.report.ReportRequest;
 import io.gridloop.platform.kafka.EventPublisher;
-import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +51,6 @@ class HotlineOrderListener {
     private static final Logger log = LoggerFactory.getLogger(HotlineOrderListener.class);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
-    private final EventCodec codec;
     private final ReportIntake intake;
     private final GridRegistry registry;
     private final HotlineCategories categories;
@@ -61,10 +58,9 @@ class HotlineOrderListener {
     private final Counter declinedOrders;
     private final Clock clock;
 
-    HotlineOrderListener(EventCodec codec, ReportIntake intake, GridRegistry registry, SubCategoryCatalogue catalogue,
+    HotlineOrderListener(ReportIntake intake, GridRegistry registry, SubCategoryCatalogue catalogue,
                          @Value("${gridloop.intake.hotline-categories:classpath:hotline/categories.json}")
                          Resource mappings, EventPublisher publisher, MeterRegistry meters, Clock clock) {
-        this.codec = codec;
         this.publisher = publisher;
         this.clock = clock;
         this.declinedOrders = Counter.builder("gridloop.intake.hotline.orders.declined")
@@ -80,18 +76,15 @@ class HotlineOrderListener {
     }
 
     @KafkaListener(topics = Topics.Names.HOTLINE_ORDER_RECEIVED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        HotlineOrderReceived order = codec.decode(Topics.HOTLINE_ORDER_RECEIVED, record.value()).data();
+    void on(EventEnvelope<HotlineOrderReceived> envelope) {
+        HotlineOrderReceived order = envelope.data();
         ReportReceipt receipt;
         try {
             receipt = intake.accept(toReport(order), HOTLINE_REPORTER, order.caseId());
         } catch (UnplaceableOrderException e) {
             decline(order, e.getMessage());
             return;
-        } catch (ApiException e) {
-            if (!e.status().is4xxClientError()) {
-                throw e;
-            }
+        } catch (Refusal e) {
             // What a person filing it would be told: the order is not a report gridloop can take.
             decline(order, "工单内容不符合上报要求：" + e.getMessage());
             return;

@@ -1,6 +1,6 @@
 package io.gridloop.intake.progress;
 
-import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
@@ -8,7 +8,6 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.intake.duplicate.LikelyDuplicates;
 import io.gridloop.intake.report.StoredReport;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,18 +25,16 @@ import org.springframework.stereotype.Component;
 class CaseProgressListener {
 
     private final MongoTemplate mongo;
-    private final EventCodec codec;
     private final LikelyDuplicates duplicates;
 
-    CaseProgressListener(MongoTemplate mongo, EventCodec codec, LikelyDuplicates duplicates) {
+    CaseProgressListener(MongoTemplate mongo, LikelyDuplicates duplicates) {
         this.duplicates = duplicates;
         this.mongo = mongo;
-        this.codec = codec;
     }
 
     @KafkaListener(topics = Topics.Names.CASE_TRANSITIONED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        CaseTransitioned t = codec.decode(Topics.CASE_TRANSITIONED, record.value()).data();
+    void on(EventEnvelope<CaseTransitioned> envelope) {
+        CaseTransitioned t = envelope.data();
         boolean closed = t.toState() == CaseState.CLOSED;
         Update update = new Update()
                 .set("caseState", t.toState())

@@ -1,5 +1,6 @@
 package io.gridloop.intake.progress;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.intake.access.ReportAccess;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.security.Role;
@@ -11,13 +12,11 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.ReopenRequested;
 import io.gridloop.intake.report.StoredReport;
 import io.gridloop.platform.kafka.EventPublisher;
-import io.gridloop.platform.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -151,18 +150,18 @@ public class ReporterViews {
      * The reporter says a closed report is not fixed — themselves, or through a centre or the channel that filed
      * it ({@code by}), which the case's timeline then names. Answered only once Kafka has the request.
      *
-     * @throws ApiException 404 unknown, 403 {@code NOT_YOUR_REPORT}, 409 {@code NOT_CLOSED}, 503 broker down
+     * @throws Refusal 404 unknown, 403 {@code NOT_YOUR_REPORT}, 409 {@code NOT_CLOSED}, 503 broker down
      */
     public ReportView notFixed(String eventId, String reporterId, String comment, Caller by) {
         StoredReport report = report(eventId);
         if (!report.event().reporterId().equals(reporterId)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_YOUR_REPORT", "只能对本人上报的事件反映未解决",
+            throw Refusal.notAllowed("NOT_YOUR_REPORT", "只能对本人上报的事件反映未解决",
                     "事件 " + eventId + " 不是该上报人上报的");
         }
         ReportProgress progress = mongo.findById(eventId, ReportProgress.class);
         if (progress == null || progress.status() != ReporterStatus.CLOSED || progress.closedSequence() == null) {
             ReporterStatus status = progress == null ? ReporterStatus.SUBMITTED : progress.status();
-            throw new ApiException(HttpStatus.CONFLICT, "NOT_CLOSED", "事件尚未办结",
+            throw Refusal.conflict("NOT_CLOSED", "事件尚未办结",
                     "事件当前为「" + status.label() + "」，办结后才能反映未解决").with("reportStatus", status.name());
         }
         Instant now = clock.instant();
@@ -183,7 +182,7 @@ public class ReporterViews {
     private StoredReport report(String eventId) {
         StoredReport report = mongo.findById(eventId, StoredReport.class);
         if (report == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "EVENT_NOT_FOUND", "事件不存在", "没有编号为 " + eventId + " 的事件");
+            throw Refusal.notFound("EVENT_NOT_FOUND", "事件不存在", "没有编号为 " + eventId + " 的事件");
         }
         return report;
     }

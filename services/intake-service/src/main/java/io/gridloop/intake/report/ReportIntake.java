@@ -1,5 +1,6 @@
 package io.gridloop.intake.report;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
@@ -15,7 +16,6 @@ import io.gridloop.intake.duplicate.LikelyDuplicates;
 import io.gridloop.intake.grid.GridRegistry;
 import io.gridloop.platform.kafka.EventPublisher;
 import io.gridloop.platform.photo.PhotoStore;
-import io.gridloop.platform.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -87,25 +86,25 @@ public class ReportIntake {
     public ReportReceipt accept(ReportRequest request, String submittedBy, String newEventId) {
         GridRegistry.ResolvedGrid grid = registry.resolve(request.gridCode());
         if (request.location() != null && !registry.fits(grid.grid(), location(request))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "LOCATION_OUTSIDE_GRID", "位置不在网格内",
+            throw Refusal.invalid("LOCATION_OUTSIDE_GRID", "位置不在网格内",
                     "上报位置不在网格「" + grid.grid().name() + "」内或附近，请核对网格编码或位置")
                     .with("field", "location");
         }
         Instant now = clock.instant();
         if (request.occurredAt().isAfter(now.plus(MAX_CLOCK_SKEW))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "OCCURRED_IN_FUTURE", "发生时间晚于当前时间",
+            throw Refusal.invalid("OCCURRED_IN_FUTURE", "发生时间晚于当前时间",
                     "occurredAt 不能晚于当前时间").with("field", "occurredAt");
         }
         Optional<SubCategory> subCategory = resolveSubCategory(request);
         for (String photoId : request.photoIds()) {
             if (photos.info(photoId).isEmpty()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PHOTO", "照片不存在",
+                throw Refusal.invalid("UNKNOWN_PHOTO", "照片不存在",
                         "照片 " + photoId + " 尚未上传；请先通过 POST /api/v1/photos 上传，或随上报一并提交")
                         .with("field", "photoIds");
             }
         }
         if (request.dueAt() != null && request.source() != ReportSource.HOTLINE_12345) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "DUE_AT_NOT_ALLOWED", "不能自定办结时限",
+            throw Refusal.invalid("DUE_AT_NOT_ALLOWED", "不能自定办结时限",
                     "办结时限按事项类别与1-3-5工作日规则确定；只有12345热线工单带热线自己的时限 (dueAt)")
                     .with("field", "dueAt");
         }
@@ -173,14 +172,13 @@ public class ReportIntake {
             if (r.source() == ReportSource.HOTLINE_12345) {
                 return Optional.empty();
             }
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "SUBCATEGORY_REQUIRED", "请选择事项小类",
+            throw Refusal.invalid("SUBCATEGORY_REQUIRED", "请选择事项小类",
                     "上报须注明事项小类 (subCategory)").with("field", "subCategory");
         }
-        SubCategory sub = catalogue.find(r.subCategory()).orElseThrow(() -> new ApiException(
-                HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_SUBCATEGORY", "事项小类不存在",
+        SubCategory sub = catalogue.find(r.subCategory()).orElseThrow(() -> Refusal.invalid("UNKNOWN_SUBCATEGORY", "事项小类不存在",
                 "事项小类 " + r.subCategory() + " 不在目录中").with("field", "subCategory"));
         if (sub.category() != r.category()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "SUBCATEGORY_MISMATCH", "事项小类与大类不符",
+            throw Refusal.invalid("SUBCATEGORY_MISMATCH", "事项小类与大类不符",
                     "事项小类「" + sub.name() + "」属于「" + sub.category().label() + "」，不属于「"
                             + r.category().label() + "」").with("field", "subCategory");
         }

@@ -1,8 +1,8 @@
 package io.gridloop.metrics.district;
 
-import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.event.DistrictCompletionSnapshot;
+import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.annotation.TopicPartition;
@@ -19,17 +19,15 @@ class SnapshotListener {
     static final String ID = "district-snapshots";
 
     private final DistrictSnapshots snapshots;
-    private final EventCodec codec;
 
-    SnapshotListener(DistrictSnapshots snapshots, EventCodec codec) {
+    SnapshotListener(DistrictSnapshots snapshots) {
         this.snapshots = snapshots;
-        this.codec = codec;
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topicPartitions = @TopicPartition(topic = Topics.Names.DISTRICT_STATS,
             partitions = "#{@wholeTopic.partitionsOf('" + Topics.Names.DISTRICT_STATS + "')}",
             partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
-    void on(ConsumerRecord<String, byte[]> record) {
-        snapshots.offer(codec.decode(Topics.DISTRICT_STATS, record.value()).data());
+    void on(EventEnvelope<DistrictCompletionSnapshot> envelope) {
+        snapshots.offer(envelope.data());
     }
 }

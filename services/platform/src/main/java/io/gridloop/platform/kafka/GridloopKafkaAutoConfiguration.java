@@ -6,6 +6,7 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.UndecodableEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.gridloop.platform.problem.Refusal;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -49,6 +50,12 @@ public class GridloopKafkaAutoConfiguration {
         return new EventCodec();
     }
 
+    /** Listeners take typed envelopes ({@code EventEnvelope<CaseTransitioned>}); Boot hands this to the factory. */
+    @Bean
+    EnvelopeConverter gridloopEnvelopeConverter(EventCodec codec) {
+        return new EnvelopeConverter(codec);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec) {
@@ -90,8 +97,8 @@ public class GridloopKafkaAutoConfiguration {
 
     /**
      * Bounded retries with backoff for transient failures (database briefly away); records that can never be
-     * decoded skip the retries. Either way the record ends on the dead-letter topic, counted and logged, and the
-     * consumer moves on instead of looping.
+     * decoded, and records the application refuses ({@link Refusal}), skip the retries. Either way the record
+     * ends on the dead-letter topic, counted and logged, and the consumer moves on instead of looping.
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, MeterRegistry meters,
@@ -117,7 +124,8 @@ public class GridloopKafkaAutoConfiguration {
             deadLetterCounter(meters, rec.topic()).increment();
             deadLetters.accept(rec, ex);
         }, backOff);
-        handler.addNotRetryableExceptions(UndecodableEventException.class);
+        // A record that cannot be read, or one the application turns down, fails the same way every time.
+        handler.addNotRetryableExceptions(UndecodableEventException.class, Refusal.class);
         return handler;
     }
 

@@ -1,16 +1,15 @@
 package io.gridloop.platform.photo;
 
+import io.gridloop.platform.problem.Refusal;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
-import io.gridloop.platform.web.ApiException;
 import org.bson.BsonString;
 import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.ByteArrayInputStream;
@@ -64,19 +63,18 @@ public class PhotoStore {
     /**
      * Stores one photo.
      *
-     * @throws ApiException 413 {@code PHOTO_TOO_LARGE}, 415 {@code UNSUPPORTED_PHOTO_TYPE} (not JPEG, PNG or
+     * @throws Refusal 413 {@code PHOTO_TOO_LARGE}, 415 {@code UNSUPPORTED_PHOTO_TYPE} (not JPEG, PNG or
      *                      HEIC by its content), 422 {@code EMPTY_PHOTO}
      */
     public StoredPhoto store(byte[] content, String uploadedBy) {
         if (content.length == 0) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "EMPTY_PHOTO", "照片为空", "上传的照片没有内容");
+            throw Refusal.invalid("EMPTY_PHOTO", "照片为空", "上传的照片没有内容");
         }
         if (content.length > settings.maxBytes()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PHOTO_TOO_LARGE", "照片过大",
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "PHOTO_TOO_LARGE", "照片过大",
                     "每张照片不能超过 " + settings.maxBytes() / (1024 * 1024) + " MB").with("maxBytes", settings.maxBytes());
         }
-        PhotoType type = PhotoType.sniff(content).orElseThrow(() -> new ApiException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_PHOTO_TYPE", "不支持的照片格式",
+        PhotoType type = PhotoType.sniff(content).orElseThrow(() -> new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_PHOTO_TYPE", "不支持的照片格式",
                 "照片须为 JPEG、PNG 或 HEIC 格式（按文件内容判断）"));
         String sha256 = sha256(content);
         String id = "p" + sha256;
@@ -101,11 +99,11 @@ public class PhotoStore {
     /**
      * Stores the photos uploaded with one request, next to {@code alreadyAttached} ones named by id.
      *
-     * @throws ApiException 422 {@code TOO_MANY_PHOTOS} beyond {@code max-per-upload}, and as {@link #store}
+     * @throws Refusal 422 {@code TOO_MANY_PHOTOS} beyond {@code max-per-upload}, and as {@link #store}
      */
     public List<StoredPhoto> storeAll(List<MultipartFile> photos, int alreadyAttached, String uploadedBy) {
         if (photos.size() + alreadyAttached > settings.maxPerUpload()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_PHOTOS", "照片过多",
+            throw Refusal.invalid("TOO_MANY_PHOTOS", "照片过多",
                     "每次最多 " + settings.maxPerUpload() + " 张照片").with("maxPerUpload", settings.maxPerUpload());
         }
         List<StoredPhoto> stored = new ArrayList<>();

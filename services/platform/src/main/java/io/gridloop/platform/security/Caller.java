@@ -1,5 +1,6 @@
 package io.gridloop.platform.security;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -138,13 +139,13 @@ public record Caller(String id, String name, Set<Role> roles, List<String> areas
     }
 
     /** 403: the caller is known but may not do this. */
-    public static ApiException forbidden(String detail) {
-        return new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "无权执行此操作", detail);
+    public static Refusal forbidden(String detail) {
+        return Refusal.notAllowed("FORBIDDEN", "无权执行此操作", detail);
     }
 
     /** 403 for an area outside the caller's reach. */
-    public static ApiException outsideArea(String areaCode) {
-        return new ApiException(HttpStatus.FORBIDDEN, "OUTSIDE_AREA", "超出管辖范围",
+    public static Refusal outsideArea(String areaCode) {
+        return Refusal.notAllowed("OUTSIDE_AREA", "超出管辖范围",
                 "无权访问区域 " + areaCode + " 的数据").with("areaCode", areaCode);
     }
 }

@@ -2,6 +2,7 @@ package io.gridloop.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import io.gridloop.platform.problem.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -58,6 +59,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
         }
         return answer.body(problem);
+    }
+
+    /** The application turned it down: the status says why, the body what and how to go on. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> onRefusal(Refusal e) {
+        HttpStatus status = switch (e.kind()) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        ProblemDetail problem = problem(status, e.code(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(status).body(problem);
     }
 
     /** Tomcat could not decode a query or form parameter (a broken percent-encoding): the client's mistake. */

@@ -1,13 +1,12 @@
 package io.gridloop.stats.ledger;
 
+import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.area.AreaCode;
-import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
 import io.gridloop.stats.snapshot.DirtyDistricts;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -19,18 +18,16 @@ import org.springframework.stereotype.Component;
 class AreaListener {
 
     private final KnownAreas areas;
-    private final EventCodec codec;
     private final DirtyDistricts dirty;
 
-    AreaListener(KnownAreas areas, EventCodec codec, DirtyDistricts dirty) {
+    AreaListener(KnownAreas areas, DirtyDistricts dirty) {
         this.areas = areas;
-        this.codec = codec;
         this.dirty = dirty;
     }
 
     @KafkaListener(topics = Topics.Names.AREA_REGISTERED)
-    void on(ConsumerRecord<String, byte[]> record) {
-        AreaRegistered a = codec.decode(Topics.AREA_REGISTERED, record.value()).data();
+    void on(EventEnvelope<AreaRegistered> envelope) {
+        AreaRegistered a = envelope.data();
         AreaLevel level = a.level();
         if (level == AreaLevel.DISTRICT) {
             areas.remember(new AreaRef(AreaLevel.CITY, AreaCode.of(a.code()).city().value(), null, null));

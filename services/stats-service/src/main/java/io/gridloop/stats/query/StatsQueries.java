@@ -1,9 +1,9 @@
 package io.gridloop.stats.query;
 
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
-import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.StatsSettings;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
@@ -11,7 +11,6 @@ import io.gridloop.stats.counting.Measure;
 import io.gridloop.stats.formula.Formula;
 import io.gridloop.stats.formula.Formulas;
 import io.gridloop.stats.ledger.KnownAreas;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public class StatsQueries {
     /**
      * The table a request asks for: every known area of its level under its parent, ranked, and their total.
      *
-     * @throws ApiException 400 {@code QUERY_TOO_BROAD} when it would add up more than {@link #MAX_CELLS} cells
+     * @throws Refusal 400 {@code QUERY_TOO_BROAD} when it would add up more than {@link #MAX_CELLS} cells
      */
     public StatsTable table(StatsRequest r) {
         return table(r, code -> true);
@@ -63,7 +62,7 @@ public class StatsQueries {
         int cells = cellsToRead((int) areas.at(r.level(), r.parent()).stream().filter(a -> visible.test(a.code()))
                 .count(), r.period());
         if (cells > MAX_CELLS) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "QUERY_TOO_BROAD", "查询范围过大",
+            throw new Refusal(Refusal.Kind.MALFORMED, "QUERY_TOO_BROAD", "查询范围过大",
                     "该查询需要汇总 " + cells + " 个统计单元，请用 parent 限定上级区域或缩短统计周期")
                     .with("limit", MAX_CELLS);
         }

@@ -1,0 +1,45 @@
+package io.gridloop.platform.kafka;
+
+import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
+import io.gridloop.contracts.Topic;
+import io.gridloop.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.ResolvableType;
+import org.springframework.kafka.support.converter.MessagingMessageConverter;
+
+import java.lang.reflect.Type;
+
+/**
+ * Hands a listener that takes an {@code EventEnvelope<T>} the record's envelope, read by the topic registry's
+ * codec — so no listener decodes bytes itself, and a listener that names the wrong data type for its topic fails at
+ * its first record rather than reading nonsense. The record itself keeps its bytes: what goes to a dead-letter topic
+ * is what was received, fields this build does not know included.
+ *
+ * <p>A record that is not an envelope of its topic throws {@link io.gridloop.contracts.UndecodableEventException},
+ * which the error handler dead-letters without retrying.
+ */
+public class EnvelopeConverter extends MessagingMessageConverter {
+
+    private final EventCodec codec;
+
+    public EnvelopeConverter(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    @Override
+    protected Object extractAndConvertValue(ConsumerRecord<?, ?> record, Type type) {
+        ResolvableType wanted = ResolvableType.forType(type);
+        if (wanted.resolve() != EventEnvelope.class || !(record.value() instanceof byte[] bytes)) {
+            return super.extractAndConvertValue(record, type);
+        }
+        Topic<?> topic = Topics.named(record.topic()).orElseThrow(() -> new IllegalStateException(
+                "a listener takes envelopes from " + record.topic() + ", which is not a topic of the contracts"));
+        Class<?> data = wanted.getGeneric(0).resolve();
+        if (data != null && data != Object.class && data != topic.valueType()) {
+            throw new IllegalStateException("a listener takes EventEnvelope<" + data.getSimpleName() + "> from "
+                    + topic.name() + ", whose data is " + topic.valueType().getSimpleName());
+        }
+        return codec.decode(topic, bytes);
+    }
+}
