@@ -19,7 +19,7 @@ public final class Reports {
 
     /** Publishes {@code event} as intake does, and waits for dispatch to open its case and relay its events. */
     public static io.gridloop.dispatch.lifecycle.CaseFile opened(String bootstrap,
-                                                                  io.gridloop.dispatch.casefile.CaseFiles cases,
+                                                                  io.gridloop.dispatch.casework.CaseFiles cases,
                                                                   EventReported event) {
         io.gridloop.infra.TopicWriter.send(bootstrap, io.gridloop.contracts.Topics.EVENT_REPORTED.name(),
                 event.eventId(), new io.gridloop.contracts.EventCodec().encode(io.gridloop.contracts.EventEnvelope.of(

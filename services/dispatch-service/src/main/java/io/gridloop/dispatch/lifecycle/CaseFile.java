@@ -14,7 +14,7 @@ import io.gridloop.dispatch.deadline.HolidayCalendar;
 import io.gridloop.dispatch.routing.CaseArea;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.RoutingDecision;
-import io.gridloop.dispatch.routing.Router;
+import io.gridloop.dispatch.routing.GridCentres;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +124,7 @@ public record CaseFile(
     public static CaseFile open(String caseNumber, EventReported event, Optional<RoutingDecision> routing,
                                 Deadlines deadlines, Instant now, String duplicateNumber) {
         CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
-        HandlingUnit triage = Router.triage(area);
+        HandlingUnit triage = GridCentres.triage(area);
         CaseFile fresh = new CaseFile(event.eventId(), caseNumber, CaseState.REPORTED, 0, event.districtCode(),
                 event.districtName(), event.gridCode(), event.communityCode(), event.communityName(),
                 event.streetCode(), event.streetName(), event.category(), event.subCategory(),
@@ -206,11 +206,11 @@ public record CaseFile(
                 AreaLevel up = level.up().orElseThrow(() -> new InvalidActionException(null,
                         "案件已在市级办理，不能再上报"));
                 RoutingDecision routing = in.routing() != null ? in.routing()
-                        : RoutingDecision.manual(Router.centre(up, area()));
+                        : RoutingDecision.manual(GridCentres.centre(up, area()));
                 b.routeTo(routing);
             }
             case RETURN -> {
-                HandlingUnit triage = Router.triage(area());
+                HandlingUnit triage = GridCentres.triage(area());
                 b.handlingUnit = triage.code();
                 b.handlingUnitName = triage.name();
                 b.routingRule = null;
@@ -393,7 +393,7 @@ public record CaseFile(
                 decidedByRule(action, changed), in.photoIds(), now);
         List<TimelineEntry> newTimeline = new ArrayList<>(timeline);
         newTimeline.add(entry);
-        OutboxEntry outboxEntry = new OutboxEntry(id + "-" + seq, event);
+        OutboxEntry outboxEntry = new OutboxEntry(event);
         List<OutboxEntry> newOutbox = new ArrayList<>(outbox);
         newOutbox.add(outboxEntry);
         Builder b = new Builder(changed);

@@ -5,8 +5,8 @@ import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseTransitioned;
-import io.gridloop.dispatch.casefile.CaseFiles;
-import io.gridloop.dispatch.casefile.CaseLocks;
+import io.gridloop.dispatch.casework.CaseFiles;
+import io.gridloop.dispatch.casework.CaseLocks;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.OutboxEntry;
 import io.gridloop.dispatch.queue.OpenCases;
@@ -101,7 +101,7 @@ public class OutboxRelay {
             // The work queues follow the case's state as of its events, healed by the sweep like the events.
             openCases.sync(current);
             cases.removeFromOutbox(current.id(), sent);
-            pending.done(sent.stream().map(OutboxEntry::eventId).toList());
+            pending.done(sent.stream().map(OutboxEntry::messageId).toList());
         }
         return sent.size();
     }
@@ -113,7 +113,7 @@ public class OutboxRelay {
             CaseTransitioned t = entry.transition();
             try {
                 futures.add(publisher.publish(Topics.CASE_TRANSITIONED, EventEnvelope.of(Topics.CASE_TRANSITIONED,
-                        entry.eventId(), ServiceNames.DISPATCH, t.occurredAt(), caseId, t)));
+                        entry.messageId(), ServiceNames.DISPATCH, t.occurredAt(), caseId, t)));
             } catch (RuntimeException brokerAway) {
                 log.warn("Cannot relay events of case {} now: {}", caseId, brokerAway.toString());
                 break;
@@ -128,7 +128,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException | TimeoutException e) {
-                log.warn("Kafka did not acknowledge event {}: {}", outbox.get(i).eventId(), e.toString());
+                log.warn("Kafka did not acknowledge message {}: {}", outbox.get(i).messageId(), e.toString());
                 break;
             }
         }
@@ -166,7 +166,7 @@ public class OutboxRelay {
         Instant orphanCutoff = now.minus(sweepGrace.multipliedBy(12));
         for (PendingOutbox.Marker marker : stale) {
             if (marker.createdAt().isBefore(orphanCutoff) && cases.find(marker.caseId())
-                    .map(c -> c.outbox().stream().noneMatch(e -> e.eventId().equals(marker.id())))
+                    .map(c -> c.outbox().stream().noneMatch(e -> e.messageId().equals(marker.id())))
                     .orElse(true)) {
                 orphans.add(marker.id());
             }

@@ -48,7 +48,7 @@ public class PendingOutbox {
         Instant now = clock.instant();
         for (OutboxEntry entry : entries) {
             try {
-                mongo.insert(new Marker(entry.eventId(), caseId, now), COLLECTION);
+                mongo.insert(new Marker(entry.messageId(), caseId, now), COLLECTION);
             } catch (DuplicateKeyException alreadyAnnounced) {
                 // A retried write announces the same entry again; one marker is enough.
             }

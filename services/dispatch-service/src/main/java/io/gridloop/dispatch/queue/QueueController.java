@@ -5,7 +5,7 @@ import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.security.Role;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.dispatch.routing.Router;
+import io.gridloop.dispatch.routing.GridCentres;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -54,6 +54,6 @@ class QueueController {
         if (!Caller.current().can(Role.OPERATOR, districtCode)) {
             throw Caller.outsideArea(districtCode);
         }
-        return open.queue(Router.triageCode(districtCode), null, category, null, null, false, page, size);
+        return open.queue(GridCentres.triageCode(districtCode), null, category, null, null, false, page, size);
     }
 }

@@ -4,7 +4,7 @@ import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
-import io.gridloop.dispatch.routing.Router;
+import io.gridloop.dispatch.routing.GridCentres;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 import java.time.Instant;
@@ -54,7 +54,7 @@ public final class WorkList {
         }
     }
 
-    private static final String TRIAGE_SUFFIX = Router.triageCode("");
+    private static final String TRIAGE_SUFFIX = GridCentres.triageCode("");
 
     /**
      * What the 在办 list is filtered by; absent fields filter nothing.

@@ -34,7 +34,7 @@ public record RuleTarget(Kind kind, AreaLevel level, String department, String c
 
     HandlingUnit resolve(CaseArea area, AreaLevel caseLevel) {
         return switch (kind) {
-            case CENTRE -> Router.centre(level != null ? level : caseLevel, area);
+            case CENTRE -> GridCentres.centre(level != null ? level : caseLevel, area);
             case DEPARTMENT -> new HandlingUnit(departmentCode(area.districtCode()), area.districtName() + name,
                     AreaLevel.DISTRICT);
             case UNIT -> new HandlingUnit(code, name, level);

@@ -8,7 +8,7 @@ import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.routing.CaseArea;
 import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.routing.RoutingRule;
-import io.gridloop.dispatch.routing.Router;
+import io.gridloop.dispatch.routing.GridCentres;
 import io.gridloop.platform.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -121,7 +121,7 @@ class RoutingRuleController {
         CaseArea area = new CaseArea(gridCode, AreaCode.of(gridCode).at(AreaLevel.DISTRICT).value(), districtName);
         return rules.current().rules().decide(subCategory, category, level, area)
                 .map(d -> view(d, true))
-                .orElseGet(() -> view(RoutingDecision.manual(Router.triage(area)), false));
+                .orElseGet(() -> view(RoutingDecision.manual(GridCentres.triage(area)), false));
     }
 
     private static DecisionView view(RoutingDecision d, boolean matched) {

@@ -1,14 +1,14 @@
 package io.gridloop.dispatch.supervision;
 
 import io.gridloop.platform.lease.Leases;
-import io.gridloop.dispatch.casefile.CaseFiles;
+import io.gridloop.dispatch.casework.CaseFiles;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.queue.OpenCase;
 import io.gridloop.dispatch.queue.OpenCases;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.routing.HandlingUnit;
-import io.gridloop.dispatch.routing.Router;
+import io.gridloop.dispatch.routing.GridCentres;
 import io.gridloop.dispatch.unit.UnitDirectory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,8 +76,8 @@ public class DeadlineWatch {
     private void attend(CaseFile c, Instant now) {
         if (c.needsSupervision(now)) {
             HandlingUnit above = units.named(c.level().up()
-                    .map(up -> Router.centre(up, c.area()))
-                    .orElse(Router.centre(AreaLevel.CITY, c.area())));
+                    .map(up -> GridCentres.centre(up, c.area()))
+                    .orElse(GridCentres.centre(AreaLevel.CITY, c.area())));
             if (cases.apply(c, c.overdue(now, above))) {
                 supervisions.file(new Supervision(c.id() + "@" + c.dueAt().getEpochSecond(), c.id(),
                         c.districtCode(), c.districtName(), c.handlingUnit(), c.handlingUnitName(), c.level(),

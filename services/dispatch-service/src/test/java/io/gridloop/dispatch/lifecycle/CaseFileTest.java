@@ -62,7 +62,7 @@ class CaseFileTest {
         assertThat(opened.state()).isEqualTo(CaseState.ROUTED);
         assertThat(opened.level()).isEqualTo(AreaLevel.DISTRICT);
         assertThat(opened.sequence()).isEqualTo(2);
-        assertThat(opened.outbox()).extracting(OutboxEntry::eventId).containsExactly("e-1-1", "e-1-2");
+        assertThat(opened.outbox()).extracting(OutboxEntry::messageId).containsExactly("e-1-1", "e-1-2");
         CaseTransitioned report = opened.outbox().get(0).transition();
         CaseTransitioned route = opened.outbox().get(1).transition();
         assertThat(report.fromState()).isNull();
@@ -86,7 +86,7 @@ class CaseFileTest {
             assertThat(e.actor()).isEqualTo("handler-7");
             assertThat(e.comment()).isEqualTo("已到现场");
         });
-        assertThat(accepted.outbox()).last().extracting(OutboxEntry::eventId).isEqualTo("e-2-3");
+        assertThat(accepted.outbox()).last().extracting(OutboxEntry::messageId).isEqualTo("e-2-3");
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.ReportSource;
-import io.gridloop.dispatch.casefile.CaseFiles;
+import io.gridloop.dispatch.casework.CaseFiles;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.outbox.OutboxRelay;

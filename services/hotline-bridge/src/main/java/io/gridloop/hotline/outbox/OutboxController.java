@@ -46,11 +46,11 @@ class OutboxController {
     }
 
     private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final HotlineDelivery relay;
     private final HotlineClient client;
     private final OrderBook book;
 
-    OutboxController(Outbox outbox, OutboxRelay relay, HotlineClient client, OrderBook book) {
+    OutboxController(Outbox outbox, HotlineDelivery relay, HotlineClient client, OrderBook book) {
         this.outbox = outbox;
         this.relay = relay;
         this.client = client;
@@ -67,7 +67,7 @@ class OutboxController {
 
     @GetMapping
     Summary summary() {
-        OutboxRelay.Backlog b = relay.backlog();
+        HotlineDelivery.Backlog b = relay.backlog();
         return new Summary(b.pending(), b.parked(), relay.oldestPendingAgeSeconds(), client.circuitState().name());
     }
 

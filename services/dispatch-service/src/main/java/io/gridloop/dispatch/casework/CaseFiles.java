@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.casefile;
+package io.gridloop.dispatch.casework;
 
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.OutboxEntry;
@@ -92,11 +92,11 @@ public class CaseFiles {
         return update;
     }
 
-    /** Removes relayed events from the case's outbox. */
+    /** Removes relayed transitions from the case's outbox, by their sequence. */
     public void removeFromOutbox(String caseId, List<OutboxEntry> relayed) {
-        List<String> ids = relayed.stream().map(OutboxEntry::eventId).toList();
+        List<Integer> sequences = relayed.stream().map(e -> e.transition().sequence()).toList();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)),
-                new Update().pull("outbox", Query.query(Criteria.where("eventId").in(ids))),
+                new Update().pull("outbox", Query.query(Criteria.where("transition.sequence").in(sequences))),
                 CaseFile.class, COLLECTION);
     }
 }

@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.casefile;
+package io.gridloop.dispatch.casework;
 
 import io.gridloop.platform.problem.Refusal;
 import io.gridloop.dispatch.lifecycle.ActionRules;
@@ -14,7 +14,7 @@ import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.rules.RoutingRules;
 import io.gridloop.dispatch.unit.UnitChoice;
 import io.gridloop.dispatch.unit.UnitDirectory;
-import io.gridloop.dispatch.routing.Router;
+import io.gridloop.dispatch.routing.GridCentres;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.platform.photo.PhotoStore;
 import io.gridloop.platform.web.ApiException;
@@ -212,7 +212,7 @@ public class CaseWork {
             AreaLevel up = c.level().up().get();
             RoutingDecision above = rules.current().rules().decide(c.subCategory(), c.category(), up, c.area())
                     .filter(d -> d.unit().level().compareTo(up) >= 0)
-                    .orElse(RoutingDecision.manual(Router.centre(up, c.area())));
+                    .orElse(RoutingDecision.manual(GridCentres.centre(up, c.area())));
             return input.routedBy(units.named(above));
         }
         return input;

@@ -27,13 +27,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** What the relay does with one message when the call fails, decided without a database or a hotline. */
-class OutboxRelayTest {
+class HotlineDeliveryTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
     private final Outbox outbox = mock(Outbox.class);
     private final HotlineClient client = mock(HotlineClient.class);
-    private final OutboxRelay relay = new OutboxRelay(outbox, client, mock(OrderBook.class),
+    private final HotlineDelivery relay = new HotlineDelivery(outbox, client, mock(OrderBook.class),
             Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(),
             new HotlineSettings(null, "s".repeat(HotlineSettings.MIN_SECRET_BYTES), null, null, null, null, null,
                     new HotlineSettings.Outbox(null, 1, 3, Duration.ofSeconds(2), Duration.ofMinutes(5), null), null),
@@ -51,7 +51,7 @@ class OutboxRelayTest {
     void shouldWaitAfterAFailureThatLeavesAttempts() {
         when(client.sendStatus(any())).thenThrow(new HotlineUnavailableException("HTTP 503"));
 
-        assertThat(relay.deliver(failedBefore(1))).isEqualTo(OutboxRelay.Result.FAILED);
+        assertThat(relay.deliver(failedBefore(1))).isEqualTo(HotlineDelivery.Result.FAILED);
 
         // Second failure: 4 s ± 20%.
         verify(outbox).failed(any(), eq("HTTP 503"),
@@ -64,7 +64,7 @@ class OutboxRelayTest {
     void shouldParkAfterTheLastAttemptFails() {
         when(client.sendStatus(any())).thenThrow(new HotlineUnavailableException("timed out"));
 
-        assertThat(relay.deliver(failedBefore(2))).isEqualTo(OutboxRelay.Result.PARKED);
+        assertThat(relay.deliver(failedBefore(2))).isEqualTo(HotlineDelivery.Result.PARKED);
 
         verify(outbox).park(any(), eq("timed out"), eq(true));
         verify(outbox, never()).failed(any(), anyString(), any());
@@ -75,7 +75,7 @@ class OutboxRelayTest {
         when(client.sendStatus(any())).thenThrow(CallNotPermittedException.createCallNotPermittedException(
                 CircuitBreaker.ofDefaults("hotline")));
 
-        assertThat(relay.deliver(failedBefore(2))).isEqualTo(OutboxRelay.Result.NOT_ATTEMPTED);
+        assertThat(relay.deliver(failedBefore(2))).isEqualTo(HotlineDelivery.Result.NOT_ATTEMPTED);
 
         verify(outbox, never()).failed(any(), anyString(), any());
         verify(outbox, never()).park(any(), anyString(), org.mockito.ArgumentMatchers.anyBoolean());

@@ -45,9 +45,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * count no attempt.
  */
 @Component
-class OutboxRelay implements DisposableBean {
+class HotlineDelivery implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Logger log = LoggerFactory.getLogger(HotlineDelivery.class);
 
     enum Result { DELIVERED, NOT_ATTEMPTED, FAILED, PARKED }
 
@@ -73,7 +73,7 @@ class OutboxRelay implements DisposableBean {
 
     private final Leases leases;
 
-    OutboxRelay(Outbox outbox, HotlineClient client, OrderBook book, Clock clock, MeterRegistry meters,
+    HotlineDelivery(Outbox outbox, HotlineClient client, OrderBook book, Clock clock, MeterRegistry meters,
                 HotlineSettings settings, Leases leases) {
         this.leases = leases;
         this.outbox = outbox;

@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.casefile;
+package io.gridloop.dispatch.casework;
 
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
@@ -35,7 +35,8 @@ class VocabularyController {
             terms(ReportSource.values(), ReportSource::name, ReportSource::label),
             terms(Urgency.values(), Urgency::name, Urgency::label),
             terms(AreaLevel.values(), AreaLevel::name, AreaLevel::label),
-            terms(CaseAction.values(), CaseAction::wireName, CaseAction::label),
+            terms(java.util.EnumSet.complementOf(java.util.EnumSet.of(CaseAction.UNKNOWN)).toArray(CaseAction[]::new),
+                    CaseAction::wireName, CaseAction::label),
             terms(UnitKind.values(), UnitKind::name, UnitKind::label));
 
     @GetMapping("/api/v1/vocabulary")

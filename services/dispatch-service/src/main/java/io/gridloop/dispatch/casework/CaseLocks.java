@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.casefile;
+package io.gridloop.dispatch.casework;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.casefile;
+package io.gridloop.dispatch.casework;
 
 import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.EventEnvelope;

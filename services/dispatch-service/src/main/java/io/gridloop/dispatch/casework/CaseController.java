@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.casefile;
+package io.gridloop.dispatch.casework;
 
 import io.gridloop.dispatch.lifecycle.ActionRules;
 import io.gridloop.dispatch.access.CaseAccess;

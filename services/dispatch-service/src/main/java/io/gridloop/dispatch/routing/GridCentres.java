@@ -7,9 +7,9 @@ import io.gridloop.contracts.area.AreaLevel;
  * The grid centres every area has, one per level. Their codes are the codes of the areas the grid lies in
  * ({@link AreaCode#at}), so a case's centre at any level follows from its grid. Cases no rule routes wait for a person at the district centre's triage desk.
  */
-public final class Router {
+public final class GridCentres {
 
-    private Router() {
+    private GridCentres() {
     }
 
     /** The grid centre of {@code level} for {@code area}. */
