@@ -9,7 +9,7 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
-import io.gridloop.dispatch.casework.CaseFiles;
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.dispatch.casework.CaseNumbers;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.deadline.HolidayCalendar;

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch;
 
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.contracts.catalogue.SubCategory;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.EventReported;
@@ -19,7 +20,7 @@ public final class Reports {
 
     /** Publishes {@code event} as intake does, and waits for dispatch to open its case and relay its events. */
     public static io.gridloop.dispatch.lifecycle.CaseFile opened(String bootstrap,
-                                                                  io.gridloop.dispatch.casework.CaseFiles cases,
+                                                                  io.gridloop.dispatch.casestore.CaseFiles cases,
                                                                   EventReported event) {
         io.gridloop.infra.TopicWriter.send(bootstrap, io.gridloop.contracts.Topics.EVENT_REPORTED.name(),
                 event.eventId(), new io.gridloop.contracts.EventCodec().encode(io.gridloop.contracts.EventEnvelope.of(

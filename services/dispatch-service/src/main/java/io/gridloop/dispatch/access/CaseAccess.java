@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.access;
 
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.area.AreaCode;
@@ -128,6 +129,6 @@ public final class CaseAccess {
     }
 
     public static Refusal notFound(String caseId) {
-        return Refusal.notFound("CASE_NOT_FOUND", "案件不存在", "没有编号为 " + caseId + " 的案件");
+        return CaseFiles.notFound(caseId);
     }
 }

@@ -1,6 +1,6 @@
 package io.gridloop.dispatch.access;
 
-import io.gridloop.dispatch.casework.CaseFiles;
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.platform.photo.PhotoAccess;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.security.Role;

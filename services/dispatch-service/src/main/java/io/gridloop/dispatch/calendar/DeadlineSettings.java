@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.calendar;
 
+import io.gridloop.dispatch.deadline.DeadlinePolicy;
 import io.gridloop.contracts.event.Complexity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,21 +11,21 @@ import java.util.Map;
  * The configurable numbers of the "1-3-5" rule. How complex a case is comes with its sub-category
  * (the catalogue in contracts).
  *
- * @param acceptWithin           working days to accept and verify (1)
- * @param closeWithin            working days to close, per complexity (3 / 3 / 5)
- * @param warnShare              share of the time after which to warn (0.75)
+ * @param acceptWithin           working days to accept and verify ({@link DeadlinePolicy#ACCEPT_WITHIN} unless set)
+ * @param closeWithin            working days to close, per complexity ({@link DeadlinePolicy#CLOSE_WITHIN} for any
+ *                               not set)
+ * @param warnShare              share of the time after which to warn ({@link DeadlinePolicy#WARN_SHARE} unless set)
  */
 @ConfigurationProperties("gridloop.dispatch.deadlines")
 public record DeadlineSettings(Integer acceptWithin, Map<Complexity, Integer> closeWithin, Double warnShare) {
 
     public DeadlineSettings {
-        acceptWithin = acceptWithin == null ? 1 : acceptWithin;
-        Map<Complexity, Integer> close = new EnumMap<>(Map.of(
-                Complexity.SIMPLE, 3, Complexity.GENERAL, 3, Complexity.COMPLEX, 5));
+        acceptWithin = acceptWithin == null ? DeadlinePolicy.ACCEPT_WITHIN : acceptWithin;
+        Map<Complexity, Integer> close = new EnumMap<>(DeadlinePolicy.CLOSE_WITHIN);
         if (closeWithin != null) {
             close.putAll(closeWithin);
         }
         closeWithin = Map.copyOf(close);
-        warnShare = warnShare == null ? 0.75 : warnShare;
+        warnShare = warnShare == null ? DeadlinePolicy.WARN_SHARE : warnShare;
     }
 }

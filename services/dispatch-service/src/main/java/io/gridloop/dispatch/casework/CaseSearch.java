@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.casework;
 
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.event.CaseState;

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.casework;
 
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.platform.problem.Refusal;
 import io.gridloop.dispatch.lifecycle.ActionRules;
 import io.gridloop.dispatch.access.CaseAccess;
@@ -9,13 +10,11 @@ import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.IllegalTransitionException;
 import io.gridloop.dispatch.lifecycle.InvalidActionException;
-import io.gridloop.dispatch.outbox.OutboxRelay;
-import io.gridloop.dispatch.routing.RoutingDecision;
+import io.gridloop.dispatch.casestore.CaseCommits;
+import io.gridloop.dispatch.routing.RuleSet;
 import io.gridloop.dispatch.rules.RoutingRules;
 import io.gridloop.dispatch.unit.UnitChoice;
 import io.gridloop.dispatch.unit.UnitDirectory;
-import io.gridloop.dispatch.routing.GridCentres;
-import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.platform.photo.PhotoStore;
 import io.gridloop.platform.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -37,11 +36,8 @@ import java.util.function.Predicate;
 @Service
 public class CaseWork {
 
-    private static final int ATTEMPTS = 3;
-
     private final CaseFiles cases;
-    private final CaseLocks locks;
-    private final OutboxRelay relay;
+    private final CaseCommits commits;
     private final CalendarStore calendar;
     private final RoutingRules rules;
     private final PhotoStore photos;
@@ -49,15 +45,14 @@ public class CaseWork {
     private final UnitDirectory units;
     private final Clock clock;
 
-    CaseWork(CaseFiles cases, CaseLocks locks, OutboxRelay relay, CalendarStore calendar, RoutingRules rules,
+    CaseWork(CaseFiles cases, CaseCommits commits, CalendarStore calendar, RoutingRules rules,
              PhotoStore photos, UnitChoice unitChoice, UnitDirectory units, Clock clock) {
         this.unitChoice = unitChoice;
         this.units = units;
-        this.locks = locks;
+        this.commits = commits;
         this.rules = rules;
         this.photos = photos;
         this.cases = cases;
-        this.relay = relay;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -136,8 +131,8 @@ public class CaseWork {
                         "案件 " + target.id() + " 处于「" + target.state().label() + "」状态");
             }
         }
-        CaseFile after = locks.withCase(caseId,
-                () -> actHeld(caseId, action, inputFor, stillApplies, roleFor));
+        CaseFile after = commits.commit(caseId, c -> transition(c, action, inputFor, stillApplies, roleFor))
+                .map(CaseFile.Transition::after).orElse(null);
         if (after != null) {
             // Only once the action is the case's: whoever may read the case may now read its photos.
             input.photoIds().forEach(photoId -> photos.attach(photoId, caseId));
@@ -145,46 +140,40 @@ public class CaseWork {
         return after;
     }
 
-    private CaseFile actHeld(String caseId, CaseAction action, Function<CaseFile, ActionInput> inputFor,
-                             Predicate<CaseFile> stillApplies, Function<CaseFile, String> roleFor) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            CaseFile current = get(caseId);
-            if (!stillApplies.test(current)) {
-                return null;
-            }
-            // Who may act first, then what they chose: a caller outside the case learns nothing of its units.
-            String role = roleFor.apply(current);
-            ActionInput asRole = inputFor.apply(current).actingAs(role);
-            if (action == CaseAction.FEEDBACK) {
-                unitChoice.checkFeedback(current, asRole.photoIds().size());
-            }
-            if (action == CaseAction.ASSIGN && asRole.assignee() != null && !asRole.assignee().isBlank()) {
-                unitChoice.checkAssignee(current, asRole.assignee().strip());
-            }
-            CaseFile.Transition t;
-            try {
-                ActionInput in = withRouting(current, action, asRole);
-                t = current.next(action, in, calendar.policy().calendar(), clock.instant());
-            } catch (IllegalTransitionException e) {
-                throw Refusal.conflict("ILLEGAL_TRANSITION", "当前状态不允许该操作",
-                        "案件处于「" + e.from().label() + "」状态，不能" + action.label())
-                        .with("state", e.from().name())
-                        .with("allowedActions", e.allowed().stream().filter(ActionRules::manual)
-                                .map(CaseAction::wireName).sorted().toList());
-            } catch (InvalidActionException e) {
-                Refusal problem = Refusal.invalid("INVALID_ACTION",
-                        "操作信息不完整或不适用", e.getMessage());
-                return throwWithField(problem, e.field());
-            }
-            if (cases.apply(current, t)) {
-                relay.relay(t.after());
-                return t.after();
-            }
-            // Another instance changed the case meanwhile: look again; the table decides whether this action
-            // still fits.
+    /** The transition {@code action} makes of the case as it is under its lock; empty if it no longer applies. */
+    private Optional<CaseFile.Transition> transition(CaseFile current, CaseAction action,
+                                                     Function<CaseFile, ActionInput> inputFor,
+                                                     Predicate<CaseFile> stillApplies,
+                                                     Function<CaseFile, String> roleFor) {
+        if (!stillApplies.test(current)) {
+            return Optional.empty();
         }
-        throw Refusal.conflict("CONCURRENT_MODIFICATION", "案件正被他人修改",
-                "案件 " + caseId + " 正在被同时修改，请刷新后重试");
+        // Who may act first, then what they chose: a caller outside the case learns nothing of its units.
+        String role = roleFor.apply(current);
+        ActionInput asRole = inputFor.apply(current).actingAs(role);
+        if (action == CaseAction.FEEDBACK) {
+            unitChoice.checkFeedback(current, asRole.photoIds().size());
+        }
+        if (action == CaseAction.ASSIGN && asRole.assignee() != null && !asRole.assignee().isBlank()) {
+            unitChoice.checkAssignee(current, asRole.assignee().strip());
+        }
+        try {
+            ActionInput in = withRouting(current, action, asRole);
+            return Optional.of(current.next(action, in, calendar.policy().calendar(), clock.instant()));
+        } catch (IllegalTransitionException e) {
+            throw Refusal.conflict("ILLEGAL_TRANSITION", "当前状态不允许该操作",
+                    "案件处于「" + e.from().label() + "」状态，不能" + action.label())
+                    .with("state", e.from().name())
+                    .with("allowedActions", e.allowed().stream().filter(ActionRules::manual)
+                            .map(CaseAction::wireName).sorted().toList());
+        } catch (InvalidActionException e) {
+            Refusal problem = Refusal.invalid("INVALID_ACTION", "操作信息不完整或不适用", e.getMessage());
+            if (e.field() != null) {
+                problem.with("errors", java.util.List.of(Map.of("field", e.field(), "code", "Required",
+                        "message", problem.getMessage())));
+            }
+            throw problem;
+        }
     }
 
     /**
@@ -196,34 +185,21 @@ public class CaseWork {
         if (input.routing() != null) {
             return input;
         }
+        RuleSet ruleSet = rules.current().rules();
         if (action == CaseAction.ROUTE) {
-            RoutingDecision decision = rules.current().rules()
-                    .decide(c.subCategory(), c.category(), c.level(), c.area())
-                    .orElseThrow(() -> Refusal.invalid("NO_MATCHING_RULE",
-                            "没有适用的分流规则", "没有分流规则适用于该案件，请指定处理单位 (unitCode)"));
-            if (c.returnedBy().filter(decision.unit().code()::equals).isPresent()) {
-                throw Refusal.invalid("RULE_PICKS_RETURNING_UNIT",
-                        "分流规则指向退单单位", "分流规则将案件派回退单的" + decision.unit().name()
-                        + "，请人工指定处理单位 (unitCode)");
-            }
-            return input.routedBy(units.named(decision));
+            return switch (ruleSet.retriage(c.subCategory(), c.category(), c.level(), c.area(), c.returnedBy())) {
+                case RuleSet.Retriage.Routed r -> input.routedBy(units.named(r.decision()));
+                case RuleSet.Retriage.NoRule n -> throw Refusal.invalid("NO_MATCHING_RULE", "没有适用的分流规则",
+                        "没有分流规则适用于该案件，请指定处理单位 (unitCode)");
+                case RuleSet.Retriage.ToReturningUnit u -> throw Refusal.invalid("RULE_PICKS_RETURNING_UNIT",
+                        "分流规则指向退单单位", "分流规则将案件派回退单的" + u.unit().name() + "，请人工指定处理单位 (unitCode)");
+            };
         }
         if (action == CaseAction.ESCALATE && c.level() != null && c.level().up().isPresent()) {
-            AreaLevel up = c.level().up().get();
-            RoutingDecision above = rules.current().rules().decide(c.subCategory(), c.category(), up, c.area())
-                    .filter(d -> d.unit().level().compareTo(up) >= 0)
-                    .orElse(RoutingDecision.manual(GridCentres.centre(up, c.area())));
-            return input.routedBy(units.named(above));
+            return input.routedBy(units.named(ruleSet.escalate(c.subCategory(), c.category(), c.level().up().get(),
+                    c.area())));
         }
         return input;
-    }
-
-    private static CaseFile throwWithField(Refusal problem, String field) {
-        if (field != null) {
-            problem.with("errors", java.util.List.of(Map.of("field", field, "code", "Required",
-                    "message", problem.getMessage())));
-        }
-        throw problem;
     }
 
     public CaseFile get(String caseId) {

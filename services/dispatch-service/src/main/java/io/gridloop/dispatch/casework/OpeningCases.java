@@ -1,11 +1,12 @@
 package io.gridloop.dispatch.casework;
 
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.dispatch.lifecycle.CaseFile;
-import io.gridloop.dispatch.outbox.OutboxRelay;
+import io.gridloop.dispatch.casestore.CaseCommits;
 import io.gridloop.dispatch.routing.CaseArea;
 import io.gridloop.dispatch.rules.RoutingRules;
 import io.gridloop.dispatch.search.SearchIndex;
@@ -27,8 +28,7 @@ class OpeningCases {
     private static final Logger log = LoggerFactory.getLogger(OpeningCases.class);
 
     private final CaseFiles cases;
-    private final CaseLocks locks;
-    private final OutboxRelay relay;
+    private final CaseCommits commits;
     private final CalendarStore calendar;
     private final RoutingRules rules;
     private final CaseNumbers numbers;
@@ -36,15 +36,14 @@ class OpeningCases {
     private final SearchIndex search;
     private final Clock clock;
 
-    OpeningCases(CaseFiles cases, CaseLocks locks, OutboxRelay relay, CalendarStore calendar,
+    OpeningCases(CaseFiles cases, CaseCommits commits, CalendarStore calendar,
                  RoutingRules rules, CaseNumbers numbers, UnitDirectory units, SearchIndex search, Clock clock) {
         this.search = search;
         this.numbers = numbers;
         this.units = units;
-        this.locks = locks;
+        this.commits = commits;
         this.rules = rules;
         this.cases = cases;
-        this.relay = relay;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -52,28 +51,17 @@ class OpeningCases {
     @KafkaListener(topics = Topics.Names.EVENT_REPORTED)
     void on(EventEnvelope<EventReported> envelope) {
         EventReported event = envelope.data();
-        CaseFile stored = locks.withCase(event.eventId(), () -> {
-            // A redelivered report finds its case and takes no second number.
-            var existing = cases.find(event.eventId());
-            if (existing.isEmpty()) {
-                CaseFile opened = open(event);
-                if (cases.insertNew(opened)) {
-                    numbers.remember(opened.caseNumber(), opened.id());
-                    logOpened(opened, event);
-                    relay.relay(opened);
-                    return opened;
-                }
-            }
+        CaseCommits.Opened opened = commits.open(event.eventId(), () -> open(event),
+                c -> numbers.remember(c.caseNumber(), c.id()));
+        if (opened.isNew()) {
+            logOpened(opened.file(), event);
+        } else {
             log.debug("Case {} exists already; report was redelivered", event.eventId());
-            existing.ifPresent(c -> numbers.remember(c.caseNumber(), c.id()));
-            relay.relay(event.eventId());
-            return existing.orElse(null);
-        });
+        }
+        CaseFile stored = opened.file();
         // Findable once its events are out, and outside the lock, which other cases share by stripe: the terms are
         // a bulk write nobody waits for. A crash before this redelivers the report, which writes them then.
-        if (stored != null) {
-            search.add(stored, event.reporterId());
-        }
+        search.add(stored, event.reporterId());
     }
 
     private CaseFile open(EventReported event) {

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.casework;
 
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.ReopenRequested;

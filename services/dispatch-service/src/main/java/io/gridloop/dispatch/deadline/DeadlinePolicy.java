@@ -16,6 +16,14 @@ import java.util.Objects;
  */
 public final class DeadlinePolicy {
 
+    /** Working days to accept and verify a case (the "1"). */
+    public static final int ACCEPT_WITHIN = 1;
+    /** Working days to close a case, by how complex it is (the "3" and the "5"). */
+    public static final Map<Complexity, Integer> CLOSE_WITHIN = Map.of(
+            Complexity.SIMPLE, 3, Complexity.GENERAL, 3, Complexity.COMPLEX, 5);
+    /** The share of the time after which a case is warned of (预警). */
+    public static final double WARN_SHARE = 0.75;
+
     private final HolidayCalendar calendar;
     private final int acceptWithinDays;
     private final Map<Complexity, Integer> closeWithinDays;
@@ -39,8 +47,7 @@ public final class DeadlinePolicy {
 
     /** "1-3-5": 1 to accept, 3 for simple and general cases, 5 for complex ones; warn at 75% of the time. */
     public static DeadlinePolicy oneThreeFive(HolidayCalendar calendar) {
-        return new DeadlinePolicy(calendar, 1,
-                Map.of(Complexity.SIMPLE, 3, Complexity.GENERAL, 3, Complexity.COMPLEX, 5), 0.75);
+        return new DeadlinePolicy(calendar, ACCEPT_WITHIN, CLOSE_WITHIN, WARN_SHARE);
     }
 
     public Deadlines forCase(Instant reportedAt, Complexity complexity) {

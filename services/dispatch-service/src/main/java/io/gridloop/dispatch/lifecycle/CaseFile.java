@@ -177,6 +177,11 @@ public record CaseFile(
         return new CaseArea(gridCode, districtCode, districtName);
     }
 
+    /** When the case must be accepted and closed, and when it is warned of. */
+    public Deadlines deadlines() {
+        return new Deadlines(acceptBy, dueAt, warnAt);
+    }
+
     /**
      * What {@code action} does to this case.
      *
@@ -243,23 +248,19 @@ public record CaseFile(
                 b.requestedExtensionDays = days;
             }
             case APPROVE_EXTENSION -> {
-                Instant movedDue;
+                Deadlines moved;
                 if (in.decidedDueAt() != null) {
                     if (!in.decidedDueAt().isAfter(dueAt)) {
                         throw new InvalidActionException("dueAt", "延期后的办结时限须晚于原时限");
                     }
-                    movedDue = in.decidedDueAt();
+                    moved = deadlines().extendedTo(in.decidedDueAt());
                 } else {
                     if (calendar == null) {
                         throw new IllegalArgumentException("an extension needs the working-day calendar");
                     }
-                    movedDue = calendar.plusWorkingDays(dueAt.atZone(HolidayCalendar.CHINA),
-                            requestedExtensionDays).toInstant();
+                    moved = deadlines().extendedBy(requestedExtensionDays, calendar);
                 }
-                b.warnAt = warnAt.plus(Duration.between(dueAt, movedDue));
-                b.dueAt = movedDue;
-                b.warned = false;
-                b.overdue = false;
+                b.deadlines(moved);
                 b.resumeState = null;
                 b.requestedExtensionDays = null;
             }
@@ -272,13 +273,7 @@ public record CaseFile(
                 b.suspendedAt = now;
             }
             case RESUME -> {
-                // The clock stood still while the case was suspended.
-                Duration paused = Duration.between(suspendedAt, now);
-                b.acceptBy = acceptBy.plus(paused);
-                b.dueAt = dueAt.plus(paused);
-                b.warnAt = warnAt.plus(paused);
-                b.warned = false;
-                b.overdue = false;
+                b.deadlines(deadlines().resumedAfter(Duration.between(suspendedAt, now)));
                 b.resumeState = null;
                 b.suspendedAt = null;
             }
@@ -293,13 +288,8 @@ public record CaseFile(
             }
             case CLOSE -> b.closedAt = now;
             case REOPEN -> {
-                // Handled again from now, with as much time as the first time; a result the reporter rejects
-                // counts as rework (返工) of the unit that closed it.
-                b.acceptBy = now.plus(Duration.between(reportedAt, acceptBy));
-                b.dueAt = now.plus(Duration.between(reportedAt, dueAt));
-                b.warnAt = now.plus(Duration.between(reportedAt, warnAt));
-                b.warned = false;
-                b.overdue = false;
+                // A result the reporter rejects counts as rework (返工) of the unit that closed it.
+                b.deadlines(deadlines().restartedAt(now, reportedAt));
                 b.closedAt = null;
                 b.reworkCount = reworkCount + 1;
             }
@@ -459,6 +449,15 @@ public record CaseFile(
             sequence = c.sequence;
             timeline = c.timeline;
             outbox = c.outbox;
+        }
+
+        /** Moved deadlines: a warning or supervision given for the old ones no longer holds. */
+        void deadlines(Deadlines moved) {
+            acceptBy = moved.acceptBy();
+            dueAt = moved.closeBy();
+            warnAt = moved.warnAt();
+            warned = false;
+            overdue = false;
         }
 
         /** A new unit takes the case: whoever worked it in the old unit no longer does. */

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.queue;
 
+import io.gridloop.dispatch.casestore.CaseFollower;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.dispatch.lifecycle.CaseFile;
@@ -18,7 +19,7 @@ import java.util.List;
  * write is healed by the relay's sweep, like the event itself.
  */
 @Repository
-public class OpenCases {
+public class OpenCases implements CaseFollower {
 
     static final String COLLECTION = "open_cases";
 
@@ -31,6 +32,11 @@ public class OpenCases {
     }
 
     /** The work lists follow {@code c}: open, it is in the open cases; ended, in its day's 已办结 list. */
+    @Override
+    public void follow(CaseFile stored) {
+        sync(stored);
+    }
+
     public void sync(CaseFile c) {
         if (c.state().isFinal()) {
             mongo.remove(Query.query(Criteria.where("_id").is(c.id())), COLLECTION);

@@ -55,6 +55,47 @@ public final class RuleSet {
         return Optional.empty();
     }
 
+    /** What the rules say when a case is routed again from the triage desk. */
+    public sealed interface Retriage {
+        /** the rules' unit takes it */
+        record Routed(RoutingDecision decision) implements Retriage {
+        }
+
+        /** no rule matches: a person must choose */
+        record NoRule() implements Retriage {
+        }
+
+        /** the rules would send it back to the unit that just returned it (退单): a person must choose */
+        record ToReturningUnit(HandlingUnit unit) implements Retriage {
+        }
+    }
+
+    /**
+     * 分流 from the triage desk: the unit the rules pick — but never the unit that returned the case, which said
+     * the case is not theirs; then a person must choose.
+     *
+     * @param returnedBy the unit that returned the case, if it was returned
+     */
+    public Retriage retriage(String subCategory, EventCategory category, AreaLevel level, CaseArea area,
+                             Optional<String> returnedBy) {
+        Optional<RoutingDecision> decision = decide(subCategory, category, level, area);
+        if (decision.isEmpty()) {
+            return new Retriage.NoRule();
+        }
+        HandlingUnit unit = decision.get().unit();
+        return returnedBy.filter(unit.code()::equals).isPresent() ? new Retriage.ToReturningUnit(unit)
+                : new Retriage.Routed(decision.get());
+    }
+
+    /**
+     * 上报 (escalation) one level up, to {@code up}: a unit the rules name at that level or above (a department of
+     * the district, say), else that level's grid centre — never a unit below it, as "逐级上报" asks.
+     */
+    public RoutingDecision escalate(String subCategory, EventCategory category, AreaLevel up, CaseArea area) {
+        return decide(subCategory, category, up, area).filter(d -> d.unit().level().compareTo(up) >= 0)
+                .orElse(RoutingDecision.manual(GridCentres.centre(up, area)));
+    }
+
     /** A problem with a proposed rule set, in words an administrator understands. */
     public record Problem(String field, String message) {
     }

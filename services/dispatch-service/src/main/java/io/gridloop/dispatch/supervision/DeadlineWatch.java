@@ -1,9 +1,10 @@
 package io.gridloop.dispatch.supervision;
 
 import io.gridloop.platform.lease.Leases;
-import io.gridloop.dispatch.casework.CaseFiles;
+import io.gridloop.dispatch.casestore.CaseCommits;
+import java.util.Optional;
+import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
-import io.gridloop.dispatch.outbox.OutboxRelay;
 import io.gridloop.dispatch.queue.OpenCase;
 import io.gridloop.dispatch.queue.OpenCases;
 import io.gridloop.contracts.area.AreaLevel;
@@ -33,8 +34,7 @@ public class DeadlineWatch {
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
 
     private final OpenCases open;
-    private final CaseFiles cases;
-    private final OutboxRelay relay;
+    private final CaseCommits commits;
     private final Supervisions supervisions;
     private final UnitDirectory units;
     private final Clock clock;
@@ -46,13 +46,12 @@ public class DeadlineWatch {
 
     private final Leases leases;
 
-    DeadlineWatch(OpenCases open, CaseFiles cases, OutboxRelay relay, Supervisions supervisions, Clock clock,
+    DeadlineWatch(OpenCases open, CaseCommits commits, Supervisions supervisions, Clock clock,
                   MeterRegistry meters, Leases leases, UnitDirectory units) {
         this.leases = leases;
         this.units = units;
         this.open = open;
-        this.cases = cases;
-        this.relay = relay;
+        this.commits = commits;
         this.supervisions = supervisions;
         this.clock = clock;
         this.warnings = meters.counter("gridloop.dispatch.deadline.warnings");
@@ -69,28 +68,32 @@ public class DeadlineWatch {
     public void scan() {
         Instant now = clock.instant();
         for (OpenCase candidate : open.needingAttention(now)) {
-            cases.find(candidate.id()).ifPresent(c -> attend(c, now));
+            attend(candidate.id(), now);
         }
     }
 
-    private void attend(CaseFile c, Instant now) {
-        if (c.needsSupervision(now)) {
-            HandlingUnit above = units.named(c.level().up()
-                    .map(up -> GridCentres.centre(up, c.area()))
-                    .orElse(GridCentres.centre(AreaLevel.CITY, c.area())));
-            if (cases.apply(c, c.overdue(now, above))) {
+    /** Warns or supervises the case as it is under its lock, if it still needs it. */
+    private void attend(String caseId, Instant now) {
+        HandlingUnit[] notified = {null};
+        Optional<CaseFile.Transition> done = commits.commit(caseId, c -> {
+            if (c.needsSupervision(now)) {
+                notified[0] = units.named(GridCentres.centre(c.level().up().orElse(AreaLevel.CITY), c.area()));
+                return Optional.of(c.overdue(now, notified[0]));
+            }
+            return c.needsWarning(now) ? Optional.of(c.warned(now)) : Optional.empty();
+        });
+        done.ifPresent(t -> {
+            CaseFile c = t.after();
+            if (t.entry().is(CaseAction.OVERDUE)) {
+                HandlingUnit above = notified[0];
                 supervisions.file(new Supervision(c.id() + "@" + c.dueAt().getEpochSecond(), c.id(),
                         c.districtCode(), c.districtName(), c.handlingUnit(), c.handlingUnitName(), c.level(),
                         above.code(), above.name(), c.dueAt(), now, c.caseNumber()));
                 overdue.increment();
                 log.info("Case {} is overdue (due {}): supervised, {} notified", c.id(), c.dueAt(), above.name());
-                relay.relay(c.id());
-            }
-        } else if (c.needsWarning(now)) {
-            if (cases.apply(c, c.warned(now))) {
+            } else {
                 warnings.increment();
-                relay.relay(c.id());
             }
-        }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.casework;
 
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.dispatch.Reports;
 import io.gridloop.dispatch.search.SearchIndex;

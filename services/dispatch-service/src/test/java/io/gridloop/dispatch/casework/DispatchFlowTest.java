@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.casework;
 
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.infra.auth.Identity;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
@@ -12,8 +13,8 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.lifecycle.CaseFile;
-import io.gridloop.dispatch.outbox.OutboxRelay;
-import io.gridloop.dispatch.outbox.PendingOutbox;
+import io.gridloop.dispatch.casestore.OutboxRelay;
+import io.gridloop.dispatch.casestore.PendingOutbox;
 import io.gridloop.dispatch.queue.OpenCase;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.Reports;

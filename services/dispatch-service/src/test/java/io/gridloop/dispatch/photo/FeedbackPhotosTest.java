@@ -7,7 +7,7 @@ import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.dispatch.Reports;
-import io.gridloop.dispatch.casework.CaseFiles;
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.auth.Identity;
 import io.gridloop.infra.TopicReader;

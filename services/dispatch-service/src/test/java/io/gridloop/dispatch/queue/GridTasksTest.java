@@ -2,7 +2,7 @@ package io.gridloop.dispatch.queue;
 
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.dispatch.Reports;
-import io.gridloop.dispatch.casework.CaseFiles;
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.auth.Identity;

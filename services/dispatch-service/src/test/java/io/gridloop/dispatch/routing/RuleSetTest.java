@@ -66,6 +66,33 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldNeverRouteACaseBackToTheUnitThatReturnedIt() {
+        RuleSet rules = new RuleSet(3, BASE);
+
+        assertThat(rules.retriage("SANITATION", EventCategory.LIVELIHOOD, AreaLevel.GRID, SAIHAN,
+                java.util.Optional.of("150105-HW"))).isInstanceOfSatisfying(RuleSet.Retriage.ToReturningUnit.class,
+                r -> assertThat(r.unit().name()).isEqualTo("赛罕区环卫中心"));
+        assertThat(rules.retriage("SANITATION", EventCategory.LIVELIHOOD, AreaLevel.GRID, SAIHAN,
+                java.util.Optional.of("150105001"))).isInstanceOfSatisfying(RuleSet.Retriage.Routed.class,
+                r -> assertThat(r.decision().unit().code()).isEqualTo("150105-HW"));
+        assertThat(rules.retriage(null, EventCategory.HAZARD, AreaLevel.DISTRICT, SAIHAN, java.util.Optional.empty()))
+                .isInstanceOf(RuleSet.Retriage.NoRule.class);
+    }
+
+    @Test
+    void shouldEscalateOnlyToAUnitOfTheLevelAbove() {
+        RuleSet rules = new RuleSet(3, BASE);
+
+        // The water rule names a district department: an escalation to the district takes it.
+        assertThat(rules.escalate("WATER_SUPPLY", EventCategory.LIVELIHOOD, AreaLevel.DISTRICT, XINCHENG).unit())
+                .isEqualTo(new HandlingUnit("150102-WATER", "新城区水务局", AreaLevel.DISTRICT));
+        // Sanitation's rule names a street-level unit: below the city, so the city's centre takes it instead.
+        RoutingDecision toCity = rules.escalate("SANITATION", EventCategory.LIVELIHOOD, AreaLevel.CITY, SAIHAN);
+        assertThat(toCity.unit()).isEqualTo(GridCentres.centre(AreaLevel.CITY, SAIHAN));
+        assertThat(toCity.rule()).isNull();
+    }
+
+    @Test
     void shouldDecideNothingWhenNoRuleMatches() {
         RuleSet rules = new RuleSet(1, BASE);
 

@@ -9,7 +9,7 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.dispatch.Areas;
 import io.gridloop.dispatch.Reports;
-import io.gridloop.dispatch.casework.CaseFiles;
+import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicWriter;

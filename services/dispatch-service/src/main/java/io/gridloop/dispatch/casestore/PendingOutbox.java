@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.outbox;
+package io.gridloop.dispatch.casestore;
 
 import io.gridloop.dispatch.lifecycle.OutboxEntry;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,7 +60,7 @@ public class PendingOutbox {
         relayed.addAll(entryIds);
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.dispatch.outbox.marker-removal-interval:250ms}")
+    @Scheduled(fixedDelayString = "${gridloop.dispatch.casestore.marker-removal-interval:250ms}")
     void forgetRelayed() {
         List<String> ids = new ArrayList<>();
         for (String id = relayed.poll(); id != null && ids.size() < 1_000; id = relayed.poll()) {

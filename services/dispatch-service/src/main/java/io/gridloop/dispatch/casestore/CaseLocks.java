@@ -1,4 +1,4 @@
-package io.gridloop.dispatch.casework;
+package io.gridloop.dispatch.casestore;
 
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
-package io.gridloop.dispatch.casework;
+package io.gridloop.dispatch.casestore;
 
 import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.dispatch.lifecycle.OutboxEntry;
-import io.gridloop.dispatch.outbox.PendingOutbox;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mapping.PropertyHandler;
@@ -90,6 +90,11 @@ public class CaseFiles {
                     }
                 });
         return update;
+    }
+
+    /** What a caller hears of a case that does not exist (or that they may not know of). */
+    public static Refusal notFound(String caseId) {
+        return Refusal.notFound("CASE_NOT_FOUND", "案件不存在", "没有编号为 " + caseId + " 的案件");
     }
 
     /** Removes relayed transitions from the case's outbox, by their sequence. */

@@ -1,15 +1,12 @@
-package io.gridloop.dispatch.outbox;
+package io.gridloop.dispatch.casestore;
 
 import io.gridloop.platform.lease.Leases;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseTransitioned;
-import io.gridloop.dispatch.casework.CaseFiles;
-import io.gridloop.dispatch.casework.CaseLocks;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.lifecycle.OutboxEntry;
-import io.gridloop.dispatch.queue.OpenCases;
 import io.gridloop.platform.kafka.EventPublisher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,8 +32,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Relays a case's outbox to {@code grid.case.transitioned.v1}, in sequence order, and removes what Kafka
- * acknowledged. Called right after each write; a periodic sweep catches whatever a crash or a broker outage
- * left behind. A crash between "sent" and "removed" sends an event again with the same id — consumers
+ * acknowledged; the work queues then follow the case as its events tell it. Called right after each write
+ * ({@link CaseCommits}); a periodic sweep catches whatever a crash or a broker outage left behind. A crash between "sent" and "removed" sends an event again with the same id — consumers
  * deduplicate on it — so nothing is lost and nothing is counted twice.
  */
 @Component
@@ -45,7 +42,7 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final CaseFiles cases;
-    private final OpenCases openCases;
+    private final List<CaseFollower> followers;
     private final PendingOutbox pending;
     private final EventPublisher publisher;
     private final Clock clock;
@@ -53,20 +50,20 @@ public class OutboxRelay {
     private final Duration sweepGrace;
     private final CaseLocks locks;
 
-    OutboxRelay(CaseFiles cases, CaseLocks locks, OpenCases openCases, PendingOutbox pending,
+    OutboxRelay(CaseFiles cases, CaseLocks locks, List<CaseFollower> followers, PendingOutbox pending,
                 EventPublisher publisher, Clock clock, MeterRegistry meters,
-                @Value("${gridloop.dispatch.outbox.send-timeout:10s}") Duration sendTimeout,
-                @Value("${gridloop.dispatch.outbox.sweep-grace:5s}") Duration sweepGrace, Leases leases) {
+                @Value("${gridloop.dispatch.casestore.send-timeout:10s}") Duration sendTimeout,
+                @Value("${gridloop.dispatch.casestore.sweep-grace:5s}") Duration sweepGrace, Leases leases) {
         this.leases = leases;
         this.cases = cases;
-        this.openCases = openCases;
+        this.followers = List.copyOf(followers);
         this.pending = pending;
         this.publisher = publisher;
         this.clock = clock;
         this.sendTimeout = sendTimeout;
         this.sweepGrace = sweepGrace;
         this.locks = locks;
-        Gauge.builder("gridloop.dispatch.outbox.pending", pending, PendingOutbox::count)
+        Gauge.builder("gridloop.dispatch.casestore.pending", pending, PendingOutbox::count)
                 .description("Transition events stored but not yet acknowledged by Kafka")
                 .register(meters);
     }
@@ -82,16 +79,12 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes the pending events of {@code current}, which the caller has just written while holding the
-     * case's lock ({@link CaseLocks}) — it is the case as stored, so it need not be read back.
+     * Publishes the pending events of {@code current}, which the caller ({@link CaseCommits}) has just written
+     * while holding the case's lock — it is the case as stored, so it need not be read back.
      *
      * @return how many events Kafka acknowledged
      */
-    public int relay(CaseFile current) {
-        return locks.withCase(current.id(), () -> relayHeld(current));
-    }
-
-    private int relayHeld(CaseFile current) {
+    int relayHeld(CaseFile current) {
         List<OutboxEntry> outbox = current.outbox();
         if (outbox.isEmpty()) {
             return 0;
@@ -99,7 +92,7 @@ public class OutboxRelay {
         List<OutboxEntry> sent = send(current.id(), outbox);
         if (!sent.isEmpty()) {
             // The work queues follow the case's state as of its events, healed by the sweep like the events.
-            openCases.sync(current);
+            followers.forEach(f -> f.follow(current));
             cases.removeFromOutbox(current.id(), sent);
             pending.done(sent.stream().map(OutboxEntry::messageId).toList());
         }
@@ -141,8 +134,8 @@ public class OutboxRelay {
     private final Leases leases;
 
     /** One instance sweeps at a time; each still relays its own actions at once. */
-    @Scheduled(fixedDelayString = "${gridloop.dispatch.outbox.sweep-interval:5s}",
-            initialDelayString = "${gridloop.dispatch.outbox.sweep-initial-delay:2s}")
+    @Scheduled(fixedDelayString = "${gridloop.dispatch.casestore.sweep-interval:5s}",
+            initialDelayString = "${gridloop.dispatch.casestore.sweep-initial-delay:2s}")
     void scheduledSweep() {
         leases.runIfHeld("dispatch.outbox-sweep", SWEEP_LEASE, this::sweep);
     }
