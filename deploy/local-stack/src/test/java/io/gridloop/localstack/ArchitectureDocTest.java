@@ -33,4 +33,21 @@ class ArchitectureDocTest {
         assertThat(named).allSatisfy(file -> assertThat(sources).as(file)
                 .anyMatch(source -> source.equals(file) || source.endsWith("/" + file)));
     }
+
+    /** Every package of the services and the contracts says what it holds and what it may use. */
+    @Test
+    void shouldDescribeEveryPackage() throws IOException {
+        List<Path> packages;
+        try (Stream<Path> all = Files.walk(ROOT)) {
+            packages = all.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/")
+                            && (p.startsWith(ROOT.resolve("services")) || p.startsWith(ROOT.resolve("contracts"))))
+                    .map(Path::getParent).distinct().toList();
+        }
+
+        assertThat(packages).hasSizeGreaterThan(50).allSatisfy(dir -> {
+            Path info = dir.resolve("package-info.java");
+            assertThat(info).as(ROOT.relativize(dir).toString()).exists();
+            assertThat(Files.readString(info)).contains("May use:");
+        });
+    }
 }

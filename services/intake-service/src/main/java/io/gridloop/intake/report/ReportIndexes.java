@@ -1,6 +1,5 @@
 package io.gridloop.intake.report;
 
-import io.gridloop.intake.progress.ReportUpdate;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,10 +31,8 @@ class ReportIndexes implements InitializingBean {
         // A reporter's own list. Real MongoDB builds it; the embedded server scans instead (see README).
         mongo.indexOps(StoredReport.class).createIndex(new Index("event.reporterId", Sort.Direction.ASC)
                 .on("event.reportedAt", Sort.Direction.DESC).named("reports_by_reporter"));
-        // Open311 listings: requests by source and time, and status updates by time.
+        // Open311 listings: requests by source and time (their status updates: ProgressIndexes).
         mongo.indexOps(StoredReport.class).createIndex(new Index("event.source", Sort.Direction.ASC)
                 .on("event.reportedAt", Sort.Direction.DESC).named("reports_by_source"));
-        mongo.indexOps(ReportUpdate.class).createIndex(new Index("updatedAt", Sort.Direction.ASC)
-                .named("report_updates_by_time"));
     }
 }

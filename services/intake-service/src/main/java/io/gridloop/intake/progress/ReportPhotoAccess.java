@@ -1,6 +1,6 @@
-package io.gridloop.intake.access;
+package io.gridloop.intake.progress;
 
-import io.gridloop.intake.progress.ReportProgress;
+import io.gridloop.intake.access.ReportAccess;
 import io.gridloop.intake.report.StoredReport;
 import io.gridloop.platform.photo.PhotoAccess;
 import io.gridloop.platform.security.Caller;

@@ -1,0 +1,6 @@
+/**
+ * Likely duplicates (疑似重复): an open report of the same sub-category close by.
+ *
+ * <p>May use: grid.
+ */
+package io.gridloop.intake.duplicate;

@@ -1,0 +1,6 @@
+/**
+ * MongoDB set-up and its health.
+ *
+ * <p>May use: nothing of the platform.
+ */
+package io.gridloop.platform.mongo;
