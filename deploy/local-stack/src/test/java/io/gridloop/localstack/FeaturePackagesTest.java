@@ -9,13 +9,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Inside a service, feature packages depend on each other one way only (dispatch's casework on casestore, casestore
- * on lifecycle…), so each can be read — and changed — starting from what it uses. Statistics is not listed yet: its
- * ledger, snapshot and query packages still use each other round (issue 21, step 4).
+ * on lifecycle…), so each can be read — and changed — starting from what it uses.
  */
 class FeaturePackagesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "dispatch", "hotline", "metrics"})
+    @ValueSource(strings = {"intake", "dispatch", "hotline", "metrics", "stats"})
     void shouldKeepEachServicesFeaturePackagesFreeOfCycles(String service) {
         slices().matching("io.gridloop." + service + ".(*)..").should().beFreeOfCycles()
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

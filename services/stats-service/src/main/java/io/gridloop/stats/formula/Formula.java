@@ -18,10 +18,6 @@ import java.util.function.ToLongFunction;
  */
 public record Formula(String code, String name, String numerator, String denominator, String description) {
 
-    /** A signed measure in a sum. */
-    record Term(int sign, Measure measure) {
-    }
-
     /** What is wrong with this formula; empty if it is usable. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -36,27 +32,23 @@ public record Formula(String code, String name, String numerator, String denomin
         return problems;
     }
 
-    /** The rate in 0..1 (or above, for a city's own definitions), or {@code null} when the denominator is ≤ 0. */
-    public Double evaluate(ToLongFunction<Measure> counts) {
-        long top = sum(parse(numerator).orElseThrow(), counts);
-        long bottom = sum(parse(denominator).orElseThrow(), counts);
-        return bottom <= 0 ? null : (double) top / bottom;
+    /** The formula parsed, to evaluate many times (Formulas keeps each one's). */
+    public Rate rate() {
+        return new Rate(parse(numerator).orElseThrow(() -> new IllegalStateException(code + ": " + numerator)),
+                parse(denominator).orElseThrow(() -> new IllegalStateException(code + ": " + denominator)));
     }
 
-    private static long sum(List<Term> terms, ToLongFunction<Measure> counts) {
-        long total = 0;
-        for (Term t : terms) {
-            total += t.sign() * counts.applyAsLong(t.measure());
-        }
-        return total;
+    /** The rate of {@code counts}, parsing the formula first: where it is evaluated once. */
+    public Double evaluate(ToLongFunction<Measure> counts) {
+        return rate().evaluate(counts);
     }
 
     /** {@code a + b - c} over measure codes. */
-    static Optional<List<Term>> parse(String expression) {
+    static Optional<List<Rate.Term>> parse(String expression) {
         if (expression == null || expression.isBlank()) {
             return Optional.empty();
         }
-        List<Term> terms = new ArrayList<>();
+        List<Rate.Term> terms = new ArrayList<>();
         int sign = 1;
         boolean expectMeasure = true;
         for (String token : expression.trim().split("\\s+|(?=[+-])|(?<=[+-])")) {
@@ -74,7 +66,7 @@ public record Formula(String code, String name, String numerator, String denomin
                 if (m.isEmpty() || !expectMeasure) {
                     return Optional.empty();
                 }
-                terms.add(new Term(sign, m.get()));
+                terms.add(new Rate.Term(sign, m.get()));
                 expectMeasure = false;
             }
         }

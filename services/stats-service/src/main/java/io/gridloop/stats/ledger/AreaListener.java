@@ -6,7 +6,6 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
-import io.gridloop.stats.snapshot.DirtyDistricts;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,6 @@ package io.gridloop.stats.ledger;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.UndecodableEventException;
-import io.gridloop.stats.snapshot.DirtyDistricts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;

@@ -1,7 +1,7 @@
 /**
  * Counting exactly once: the transitions read in batches, the counts and facts stored, generations for rebuilds,
- * the known areas and the overdue cases.
+ * the known areas, the overdue cases, and the districts whose counts changed since their last snapshot.
  *
- * <p>May use: counting, snapshot (to mark districts changed); query uses it back — a cycle issue 21 step 4 removes.
+ * <p>May use: counting; nothing of the packages that read it (query, snapshot, rebuild).
  */
 package io.gridloop.stats.ledger;

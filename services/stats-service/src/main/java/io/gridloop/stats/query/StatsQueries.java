@@ -160,7 +160,7 @@ public class StatsQueries {
     private AreaFigures figuresOf(AreaRef area, Tally t, String name) {
         Map<String, Double> rates = new LinkedHashMap<>();
         for (Formula f : formulas.formulas()) {
-            rates.put(f.code(), f.evaluate(t::get));
+            rates.put(f.code(), formulas.evaluate(f, t::get));
         }
         long sample = t.get(Measure.REPORTED);
         return new AreaFigures(area.code(), name, area.level().name(), area.parentCode(), sample, t.byCode(),

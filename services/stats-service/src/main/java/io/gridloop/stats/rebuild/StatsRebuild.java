@@ -9,7 +9,7 @@ import io.gridloop.stats.ledger.Generation;
 import io.gridloop.stats.ledger.Generations;
 import io.gridloop.stats.ledger.KnownAreas;
 import io.gridloop.stats.ledger.Positioned;
-import io.gridloop.stats.snapshot.DirtyDistricts;
+import io.gridloop.stats.ledger.DirtyDistricts;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

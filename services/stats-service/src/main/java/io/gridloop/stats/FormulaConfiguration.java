@@ -1,4 +1,6 @@
-package io.gridloop.stats.formula;
+package io.gridloop.stats;
+
+import io.gridloop.stats.formula.Formulas;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

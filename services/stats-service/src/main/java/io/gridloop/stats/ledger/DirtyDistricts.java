@@ -1,4 +1,4 @@
-package io.gridloop.stats.snapshot;
+package io.gridloop.stats.ledger;
 
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,7 @@ public class DirtyDistricts {
     }
 
     /** Takes the districts to publish; each is unmarked as it is taken. */
-    Set<String> drain() {
+    public Set<String> drain() {
         Set<String> taken = ConcurrentHashMap.newKeySet();
         for (String code : codes) {
             if (codes.remove(code)) {
