@@ -34,13 +34,14 @@ class ArchitectureDocTest {
                 .anyMatch(source -> source.equals(file) || source.endsWith("/" + file)));
     }
 
-    /** Every package of the services and the contracts says what it holds and what it may use. */
+    /** Every package of the services, the platform and the contracts says what it holds and what it may use. */
     @Test
     void shouldDescribeEveryPackage() throws IOException {
         List<Path> packages;
         try (Stream<Path> all = Files.walk(ROOT)) {
             packages = all.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/")
-                            && (p.startsWith(ROOT.resolve("services")) || p.startsWith(ROOT.resolve("contracts"))))
+                            && (p.startsWith(ROOT.resolve("services")) || p.startsWith(ROOT.resolve("platform"))
+                            || p.startsWith(ROOT.resolve("contracts"))))
                     .map(Path::getParent).distinct().toList();
         }
 
