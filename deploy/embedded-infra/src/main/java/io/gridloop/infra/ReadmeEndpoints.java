@@ -1,5 +1,6 @@
 package io.gridloop.infra;
 
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -7,10 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Holds a service's README to what the service serves: every operation of its OpenAPI document is named in the
@@ -64,6 +68,21 @@ public final class ReadmeEndpoints {
             }
         }
         return served;
+    }
+
+    /**
+     * Fails unless the README of the module under test ({@code README.md} in the working directory) names exactly
+     * the operations of the service's OpenAPI document — and {@code pages}, which the document leaves out.
+     */
+    public static void assertReadmeNamesWhatIsServed(RestTestClient signedIn, String... pages) {
+        String api = signedIn.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        Set<String> served = new TreeSet<>(inOpenApi(api));
+        served.addAll(List.of(pages));
+
+        assertThat(inReadme(Path.of("README.md")))
+                .as("operations README.md names (left) against the OpenAPI document (right)")
+                .containsExactlyElementsOf(served);
     }
 
     private static String normalised(String path) {

@@ -493,7 +493,9 @@ class K8sManifestsTest {
             }
         }
         Pattern placeholder = Pattern.compile("\\$\\{([a-z0-9.\\-]+)[:}]");
-        try (Stream<Path> files = Files.walk(ROOT.resolve("services"))) {
+        // The services' own settings and the shared ones the platform reads.
+        try (Stream<Path> files = Stream.concat(Files.walk(ROOT.resolve("services")),
+                Files.walk(ROOT.resolve("platform")))) {
             for (Path f : files.filter(p -> p.toString().contains("/src/main/")).toList()) {
                 String name = f.getFileName().toString();
                 if (name.endsWith(".yml")) {

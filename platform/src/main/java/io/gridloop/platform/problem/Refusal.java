@@ -1,8 +1,6 @@
 package io.gridloop.platform.problem;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the application turns down for a reason that trying again will not change: a report in no grid, an action
@@ -31,13 +29,10 @@ public class Refusal extends RuntimeException {
         INVALID
     }
 
-    /** RFC 9457's own members: an extension may not reuse them. */
-    private static final Set<String> RESERVED = Set.of("type", "title", "status", "detail", "instance", "code");
-
     private final Kind kind;
     private final String code;
     private final String title;
-    private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final ProblemMembers properties = new ProblemMembers();
 
     public Refusal(Kind kind, String code, String title, String detail) {
         super(detail);
@@ -64,9 +59,6 @@ public class Refusal extends RuntimeException {
 
     /** Adds a member to what the caller is told, e.g. the actions the case allows. */
     public Refusal with(String name, Object value) {
-        if (RESERVED.contains(name)) {
-            throw new IllegalArgumentException("'" + name + "' is a member of every problem document");
-        }
         properties.put(name, value);
         return this;
     }
@@ -84,6 +76,6 @@ public class Refusal extends RuntimeException {
     }
 
     public Map<String, Object> properties() {
-        return Map.copyOf(properties);
+        return properties.asMap();
     }
 }

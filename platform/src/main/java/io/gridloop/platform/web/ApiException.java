@@ -1,21 +1,23 @@
 package io.gridloop.platform.web;
 
+import io.gridloop.platform.problem.ProblemMembers;
 import org.springframework.http.HttpStatusCode;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A request the service refuses for a reason the caller can act on. Rendered as RFC 9457 problem+json with a
- * stable machine {@code code} (for programs) and a Chinese {@code title}/{@code detail} (for people).
+ * An answer the HTTP edge gives with a status of its own (401, 503 with {@code Retry-After}, a parameter that cannot
+ * be read): rendered as RFC 9457 problem+json with a stable machine {@code code} (for programs) and a Chinese
+ * {@code title}/{@code detail} (for people). Application code refuses with {@link io.gridloop.platform.problem.Refusal}
+ * instead, which does not know HTTP.
  */
 public class ApiException extends RuntimeException {
 
     private final HttpStatusCode status;
     private final String code;
     private final String title;
-    private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final ProblemMembers properties = new ProblemMembers();
     private Duration retryAfter;
 
     public ApiException(HttpStatusCode status, String code, String title, String detail) {
@@ -25,15 +27,8 @@ public class ApiException extends RuntimeException {
         this.title = title;
     }
 
-    /** RFC 9457's own members: an extension may not reuse them ({@code status} is the HTTP code there). */
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail",
-            "instance", "code");
-
     /** Adds a member to the problem document, e.g. the allowed actions of a case. */
     public ApiException with(String name, Object value) {
-        if (RESERVED.contains(name)) {
-            throw new IllegalArgumentException("'" + name + "' is a member of every problem document");
-        }
         properties.put(name, value);
         return this;
     }
@@ -62,6 +57,6 @@ public class ApiException extends RuntimeException {
     }
 
     public Map<String, Object> properties() {
-        return Map.copyOf(properties);
+        return properties.asMap();
     }
 }
