@@ -2,7 +2,7 @@ package io.gridloop.dispatch.supervision;
 
 import io.gridloop.platform.lease.Leases;
 import io.gridloop.dispatch.casestore.CaseCommits;
-import java.util.Optional;
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.queue.OpenCase;
@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
 
 /**
@@ -68,7 +69,13 @@ public class DeadlineWatch {
     public void scan() {
         Instant now = clock.instant();
         for (OpenCase candidate : open.needingAttention(now)) {
-            attend(candidate.id(), now);
+            try {
+                attend(candidate.id(), now);
+            } catch (Refusal e) {
+                // Changed by others again and again, or gone from the store: the next scan looks again; the
+                // cases after it must not wait for that one.
+                log.warn("Deadline watch skipped case {} this time: {}", candidate.id(), e.getMessage());
+            }
         }
     }
 

@@ -106,6 +106,27 @@ class DeadlineWatchTest extends ServiceIntegrationTest {
         assertThat(cases.find(id).orElseThrow().sequence()).isEqualTo(3);
     }
 
+    @Autowired
+    io.gridloop.dispatch.queue.OpenCases openCases;
+
+    @Test
+    void shouldGoOnWithTheOtherCasesWhenOneInTheQueueCannotBeWatched() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Deadlines passed = new Deadlines(now.minus(Duration.ofDays(5)), now.minus(Duration.ofDays(2)),
+                now.minus(Duration.ofDays(3)));
+        // A queue entry whose case is not in the store (a store restored from an older backup than the queue's).
+        EventReported lost = Reports.of(UUID.randomUUID().toString(), "MANHOLE", district + "001002003", "测试区",
+                now.minus(Duration.ofDays(6)));
+        openCases.sync(CaseFile.open("2026120615010500002", lost, Optional.empty(), passed,
+                now.minus(Duration.ofDays(6))));
+        String id = storeCase(now.minus(Duration.ofDays(6)), passed);
+
+        watch.scan();
+
+        assertThat(cases.find(id).orElseThrow().overdue()).isTrue();
+        assertThat(cases.find(lost.eventId())).isEmpty();
+    }
+
     @Test
     void shouldExposeItsCountersFromTheStartSoAlertsCanBeWrittenBeforeAnythingHappens() {
         assertThat(meters.find("gridloop.dispatch.deadline.warnings").counter()).isNotNull();
