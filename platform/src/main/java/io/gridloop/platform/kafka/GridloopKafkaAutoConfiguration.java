@@ -6,6 +6,7 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.UndecodableEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.gridloop.platform.problem.ChangedMeanwhile;
 import io.gridloop.platform.problem.Refusal;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -126,6 +127,8 @@ public class GridloopKafkaAutoConfiguration {
         }, backOff);
         // A record that cannot be read, or one the application turns down, fails the same way every time.
         handler.addNotRetryableExceptions(UndecodableEventException.class, Refusal.class);
+        // …except a refusal because someone else changed the thing meanwhile, which may well pass next time.
+        handler.addRetryableExceptions(ChangedMeanwhile.class);
         return handler;
     }
 

@@ -1,6 +1,7 @@
 /**
- * Refusal: what application code throws when it turns something down, in plain Java; the HTTP edge and the Kafka
- * error handler decide what it becomes.
+ * Refusal: what application code throws when it turns something down, in plain Java — ChangedMeanwhile when it may
+ * pass if tried again; ProblemMembers, what a problem document adds. The HTTP edge and the Kafka error handler
+ * decide what a refusal becomes.
  *
  * <p>May use: the JDK only.
  */

@@ -2,6 +2,7 @@ package io.gridloop.platform.kafka;
 
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
+import io.gridloop.platform.problem.ChangedMeanwhile;
 import io.gridloop.platform.problem.Refusal;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -56,6 +57,13 @@ class ListenerFailuresTest {
         assertThat(parked).isTrue();
         assertThat(deadLetters()).isEqualTo(1);
         verify(template, times(1)).send(any(ProducerRecord.class));
+    }
+
+    @Test
+    void shouldRetryARefusalBecauseOfAChangeMeanwhile() {
+        assertThat(fail(new ChangedMeanwhile("CONCURRENT_MODIFICATION", "案件正被他人修改", "请重试"), 9))
+                .as("first failure: retried").isFalse();
+        assertThat(deadLetters()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.gridloop.dispatch.casestore;
 
 import io.gridloop.dispatch.lifecycle.CaseFile;
+import io.gridloop.platform.problem.ChangedMeanwhile;
 import io.gridloop.platform.problem.Refusal;
 import org.springframework.stereotype.Component;
 
@@ -66,8 +67,9 @@ public class CaseCommits {
      * (throw).
      *
      * @return the transition stored, or empty if {@code change} declined
-     * @throws Refusal {@code CASE_NOT_FOUND} for no such case; {@code CONCURRENT_MODIFICATION} when other
-     *                 instances changed the case three times over
+     * @throws Refusal          {@code CASE_NOT_FOUND} for no such case
+     * @throws ChangedMeanwhile {@code CONCURRENT_MODIFICATION} when other instances changed the case three times
+     *                          over (a listener tries again)
      */
     public Optional<CaseFile.Transition> commit(String caseId,
                                                 Function<CaseFile, Optional<CaseFile.Transition>> change) {
@@ -84,7 +86,7 @@ public class CaseCommits {
                 }
                 // Another instance changed the case meanwhile: look again, and decide again.
             }
-            throw Refusal.conflict("CONCURRENT_MODIFICATION", "案件正被他人修改",
+            throw new ChangedMeanwhile("CONCURRENT_MODIFICATION", "案件正被他人修改",
                     "案件 " + caseId + " 正在被同时修改，请刷新后重试");
         });
     }
