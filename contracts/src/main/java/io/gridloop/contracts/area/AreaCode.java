@@ -25,6 +25,11 @@ public record AreaCode(String value) {
         return new AreaCode(value);
     }
 
+    /** The area code {@code text} is, if it has the shape of one: read once, where it may be something else. */
+    public static Optional<AreaCode> parse(String text) {
+        return looksLike(text) ? Optional.of(new AreaCode(text)) : Optional.empty();
+    }
+
     /** Whether {@code text} has the shape of an area code (6, 9, 12 or 15 digits). */
     public static boolean looksLike(String text) {
         return text != null && SHAPE_PATTERN.matcher(text).matches();

@@ -20,6 +20,12 @@ class AreaCodeTest {
     }
 
     @Test
+    void shouldReadACodeOnceWhereTheTextMayBeSomethingElse() {
+        assertThat(AreaCode.parse("150105001")).contains(AreaCode.of("150105001"));
+        assertThat(AreaCode.parse(null)).isEmpty();
+    }
+
+    @Test
     void shouldNameTheAreasAGridLiesIn() {
         assertThat(GRID.at(AreaLevel.COMMUNITY)).hasToString("150105001001");
         assertThat(GRID.at(AreaLevel.STREET)).hasToString("150105001");
@@ -57,6 +63,7 @@ class AreaCodeTest {
     @ValueSource(strings = {"", "15010", "1501050", "15010500100100300", "15010500100a", "150105-TRIAGE"})
     void shouldRefuseWhatIsNotAnAreaCode(String text) {
         assertThat(AreaCode.looksLike(text)).isFalse();
+        assertThat(AreaCode.parse(text)).isEmpty();
         assertThatThrownBy(() -> AreaCode.of(text)).isInstanceOf(IllegalArgumentException.class);
     }
 }

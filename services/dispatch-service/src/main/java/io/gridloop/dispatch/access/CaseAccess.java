@@ -56,8 +56,8 @@ public final class CaseAccess {
      * the grid's 15 digits) — a grid worker of that grid.
      */
     public static boolean worksFor(Caller caller, String unitCode) {
-        return caller.handles(unitCode) || (AreaCode.looksLike(unitCode) && AreaCode.of(unitCode).level() == AreaLevel.GRID && caller.has(GRID_WORKER)
-                && caller.areas().contains(unitCode));
+        return caller.handles(unitCode) || (caller.has(GRID_WORKER) && caller.areas().contains(unitCode)
+                && AreaCode.parse(unitCode).filter(c -> c.level() == AreaLevel.GRID).isPresent());
     }
 
     public static boolean maySee(Caller caller, CaseFile c) {
@@ -68,7 +68,7 @@ public final class CaseAccess {
     /** The case, if the caller may see it; 404 otherwise. */
     public static CaseFile visible(Caller caller, CaseFile c) {
         if (!maySee(caller, c)) {
-            throw notFound(c.id());
+            throw CaseFiles.notFound(c.id());
         }
         return c;
     }
@@ -97,7 +97,7 @@ public final class CaseAccess {
     public static Role roleFor(Caller caller, CaseAction action, CaseFile c) {
         return roleIfAllowed(caller, action, c).orElseThrow(() -> {
             if (!maySee(caller, c)) {
-                return notFound(c.id());
+                return CaseFiles.notFound(c.id());
             }
             if (REVIEW_ACTIONS.contains(action) && worksFor(caller, c.handlingUnit())) {
                 return Caller.forbidden("「" + action.label() + "」须由承办单位以外的指挥中心复核，不能复核本单位办理的案件");
@@ -126,9 +126,5 @@ public final class CaseAccess {
     static String areaOfUnit(String unitCode) {
         int dash = unitCode.indexOf('-');
         return dash < 0 ? unitCode : unitCode.substring(0, dash);
-    }
-
-    public static Refusal notFound(String caseId) {
-        return CaseFiles.notFound(caseId);
     }
 }

@@ -3,7 +3,6 @@ package io.gridloop.dispatch.casework;
 import io.gridloop.dispatch.casestore.CaseFiles;
 import io.gridloop.platform.problem.Refusal;
 import io.gridloop.dispatch.lifecycle.ActionRules;
-import io.gridloop.dispatch.access.CaseAccess;
 import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.dispatch.lifecycle.ActionInput;
 import io.gridloop.contracts.event.CaseAction;
@@ -203,6 +202,6 @@ public class CaseWork {
     }
 
     public CaseFile get(String caseId) {
-        return cases.find(caseId).orElseThrow(() -> CaseAccess.notFound(caseId));
+        return cases.find(caseId).orElseThrow(() -> CaseFiles.notFound(caseId));
     }
 }

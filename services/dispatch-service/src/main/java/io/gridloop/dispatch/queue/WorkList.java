@@ -119,10 +119,10 @@ public final class WorkList {
      * (a city's six-digit code ends in 00), smaller areas by their grids' common prefix.
      */
     static Criteria inArea(String area) {
-        if (!AreaCode.looksLike(area)) {
+        AreaCode code = AreaCode.parse(area).orElse(null);
+        if (code == null) {
             return Criteria.where("districtCode").regex("^" + Pattern.quote(area));
         }
-        AreaCode code = AreaCode.of(area);
         return switch (code.level()) {
             case CITY -> Criteria.where("districtCode").regex("^" + Pattern.quote(code.prefix()));
             case DISTRICT -> Criteria.where("districtCode").is(area);

@@ -51,7 +51,8 @@ public record Unit(String code, String name, UnitKind kind, AreaLevel level, Str
      * district or city, or a unit of the whole installation — never one of another district.
      */
     public boolean serves(String gridCode) {
-        return gridCode.startsWith(areaCode) || AreaCode.looksLike(gridCode) && areaCode.equals(AreaCode.of(gridCode).city().value());
+        return gridCode.startsWith(areaCode)
+                || AreaCode.parse(gridCode).filter(g -> areaCode.equals(g.city().value())).isPresent();
     }
 
     public HandlingUnit handlingUnit() {

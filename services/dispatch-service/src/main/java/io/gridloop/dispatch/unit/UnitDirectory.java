@@ -147,11 +147,9 @@ public class UnitDirectory implements InitializingBean {
     /** The areas above {@code area} whose units serve it: its district, its city, the whole installation. */
     private static List<String> above(String area) {
         List<String> codes = new ArrayList<>(List.of(""));
-        if (AreaCode.looksLike(area)) {
-            AreaCode code = AreaCode.of(area);
-            for (Optional<AreaCode> up = code.parent(); up.isPresent(); up = up.get().parent()) {
-                codes.add(up.get().value());
-            }
+        for (Optional<AreaCode> up = AreaCode.parse(area).flatMap(AreaCode::parent); up.isPresent();
+             up = up.get().parent()) {
+            codes.add(up.get().value());
         }
         return codes;
     }

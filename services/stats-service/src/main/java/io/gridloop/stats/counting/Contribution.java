@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one case counts for, as a pure function of its {@link CaseFacts}: for each area it lies in (city down to
@@ -118,10 +119,11 @@ public final class Contribution {
     /** The areas a case lies in, from the city down; levels the case has no code for are left out. */
     public static List<AreaRef> areasOf(CaseFacts f) {
         List<AreaRef> areas = new ArrayList<>(5);
-        if (!AreaCode.looksLike(f.districtCode())) {
+        Optional<AreaCode> district = AreaCode.parse(f.districtCode());
+        if (district.isEmpty()) {
             return areas;
         }
-        String city = AreaCode.of(f.districtCode()).city().value();
+        String city = district.get().city().value();
         areas.add(new AreaRef(AreaLevel.CITY, city, null, null));
         // A "district" code ending in 00 is the city itself (市辖区, or odd registry data): it is one area, and
         // must take the case once, not once as the city and again as the district.

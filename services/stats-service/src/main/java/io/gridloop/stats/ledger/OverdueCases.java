@@ -50,7 +50,7 @@ public class OverdueCases {
 
     /** The overdue cases in an area (absent for all), longest overdue first. */
     public List<OverdueCase> in(String area) {
-        String prefix = area == null ? "" : AreaCode.looksLike(area) ? AreaCode.of(area).prefix() : area;
+        String prefix = area == null ? "" : AreaCode.parse(area).map(AreaCode::prefix).orElse(area);
         return mongo.findAll(OverdueCase.class, generations.reading().overdue()).stream()
                 .filter(c -> (c.gridCode() != null && c.gridCode().startsWith(prefix))
                         || (c.districtCode() != null && c.districtCode().startsWith(prefix)))

@@ -97,7 +97,7 @@ public class StatsQueries {
     /** The area as statistics know it, or a bare one named by its code. */
     private AreaRef areaOf(String code) {
         return areas.get(code).orElse(new AreaRef(
-                AreaCode.looksLike(code) ? AreaCode.of(code).level() : AreaLevel.DISTRICT, code, null, null));
+                AreaCode.parse(code).map(AreaCode::level).orElse(AreaLevel.DISTRICT), code, null, null));
     }
 
     /** One area's figures, also for an area statistics have not seen (all zeros). */
