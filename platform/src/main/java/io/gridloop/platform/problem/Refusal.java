@@ -1,7 +1,5 @@
 package io.gridloop.platform.problem;
 
-import java.util.Map;
-
 /**
  * What the application turns down for a reason that trying again will not change: a report in no grid, an action
  * the case's state does not allow, a case that does not exist. Plain Java, thrown by application code whichever way
@@ -9,7 +7,7 @@ import java.util.Map;
  * machine {@code code} and a Chinese {@code title}/{@code detail}; in a Kafka listener it goes to the dead-letter
  * topic at once rather than being retried.
  */
-public class Refusal extends RuntimeException {
+public class Refusal extends Problem {
 
     /** Why it is turned down; the HTTP edge answers each with its own status. */
     public enum Kind {
@@ -30,15 +28,10 @@ public class Refusal extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
-    private final String title;
-    private final ProblemMembers properties = new ProblemMembers();
 
     public Refusal(Kind kind, String code, String title, String detail) {
-        super(detail);
+        super(code, title, detail);
         this.kind = kind;
-        this.code = code;
-        this.title = title;
     }
 
     public static Refusal invalid(String code, String title, String detail) {
@@ -59,7 +52,7 @@ public class Refusal extends RuntimeException {
 
     /** Adds a member to what the caller is told, e.g. the actions the case allows. */
     public Refusal with(String name, Object value) {
-        properties.put(name, value);
+        add(name, value);
         return this;
     }
 
@@ -67,15 +60,4 @@ public class Refusal extends RuntimeException {
         return kind;
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public Map<String, Object> properties() {
-        return properties.asMap();
-    }
 }

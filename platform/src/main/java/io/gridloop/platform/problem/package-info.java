@@ -1,7 +1,7 @@
 /**
  * Refusal: what application code throws when it turns something down, in plain Java — ChangedMeanwhile when it may
- * pass if tried again; ProblemMembers, what a problem document adds. The HTTP edge and the Kafka error handler
- * decide what a refusal becomes.
+ * pass if tried again; Problem, what it shares with the HTTP edge's ApiException (code, title, members). The HTTP
+ * edge and the Kafka error handler decide what a refusal becomes.
  *
  * <p>May use: the JDK only.
  */

@@ -1,10 +1,9 @@
 package io.gridloop.platform.web;
 
-import io.gridloop.platform.problem.ProblemMembers;
+import io.gridloop.platform.problem.Problem;
 import org.springframework.http.HttpStatusCode;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * An answer the HTTP edge gives with a status of its own (401, 503 with {@code Retry-After}, a parameter that cannot
@@ -12,31 +11,26 @@ import java.util.Map;
  * {@code title}/{@code detail} (for people). Application code refuses with {@link io.gridloop.platform.problem.Refusal}
  * instead, which does not know HTTP.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends Problem {
 
     private final HttpStatusCode status;
-    private final String code;
-    private final String title;
-    private final ProblemMembers properties = new ProblemMembers();
     private Duration retryAfter;
 
     public ApiException(HttpStatusCode status, String code, String title, String detail) {
-        super(detail);
+        super(code, title, detail);
         this.status = status;
-        this.code = code;
-        this.title = title;
     }
 
     /** Adds a member to the problem document, e.g. the allowed actions of a case. */
     public ApiException with(String name, Object value) {
-        properties.put(name, value);
+        add(name, value);
         return this;
     }
 
     /** Tells the caller when to try again ({@code Retry-After}), for answers such as 503. */
     public ApiException retryAfter(Duration delay) {
         this.retryAfter = delay;
-        properties.put("retryAfterSeconds", delay.toSeconds());
+        add("retryAfterSeconds", delay.toSeconds());
         return this;
     }
 
@@ -48,15 +42,4 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public Map<String, Object> properties() {
-        return properties.asMap();
-    }
 }

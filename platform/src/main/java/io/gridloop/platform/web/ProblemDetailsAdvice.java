@@ -2,6 +2,7 @@ package io.gridloop.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import io.gridloop.platform.problem.Problem;
 import io.gridloop.platform.problem.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,13 +53,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> onApiException(ApiException e) {
-        ProblemDetail problem = problem(e.status(), e.code(), e.title(), e.getMessage());
-        e.properties().forEach(problem::setProperty);
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
         if (e.retryAfter() != null) {
             answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
         }
-        return answer.body(problem);
+        return answer.body(problem(e.status(), e));
     }
 
     /** The application turned it down: the status says why, the body what and how to go on. */
@@ -73,9 +72,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        ProblemDetail problem = problem(status, e.code(), e.title(), e.getMessage());
-        e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).body(problem(status, e));
     }
 
     /** Tomcat could not decode a query or form parameter (a broken percent-encoding): the client's mistake. */
@@ -272,6 +269,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
         problem.setTitle(title);
         problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** The document of a thrown problem: its code, title and detail, and the members it adds. */
+    private static ProblemDetail problem(HttpStatusCode status, Problem thrown) {
+        ProblemDetail problem = problem(status, thrown.code(), thrown.title(), thrown.getMessage());
+        thrown.properties().forEach(problem::setProperty);
         return problem;
     }
 
