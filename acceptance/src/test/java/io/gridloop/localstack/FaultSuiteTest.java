@@ -230,8 +230,7 @@ class FaultSuiteTest {
                 });
         for (String service : SCALED.keySet()) {
             for (String topic : SCALED.get(service)) {
-                int partitions = Topics.all().stream().filter(t -> t.name().equals(topic)).findFirst().orElseThrow()
-                        .partitions();
+                int partitions = Topics.named(topic).orElseThrow().partitions();
                 List<Integer> held = whileTwo.stream().filter(s -> s.instance().startsWith(service))
                         .map(s -> s.partitions().getOrDefault(topic, 0)).toList();
                 assertThat(held).as(topic + ": partitions held by the two " + service + " instances").hasSize(2)

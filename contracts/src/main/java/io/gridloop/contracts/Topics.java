@@ -86,6 +86,9 @@ public final class Topics {
     private static final List<Topic<?>> ALL = List.of(
             EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED,
             HOTLINE_ORDER_DECLINED, HOTLINE_EXTENSION_DECIDED, HOTLINE_VISIT_RECORDED, AREA_REGISTERED);
+    /** By name, for finding a record's topic on every record a listener takes. */
+    private static final java.util.Map<String, Topic<?>> BY_NAME = ALL.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Topic::name, t -> t));
 
     private Topics() {
     }
@@ -112,6 +115,6 @@ public final class Topics {
 
     /** The topic of that name, if gridloop has one. */
     public static java.util.Optional<Topic<?>> named(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+        return java.util.Optional.ofNullable(name == null ? null : BY_NAME.get(name));
     }
 }

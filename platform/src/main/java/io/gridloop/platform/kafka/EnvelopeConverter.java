@@ -9,6 +9,9 @@ import org.springframework.core.ResolvableType;
 import org.springframework.kafka.support.converter.MessagingMessageConverter;
 
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands a listener that takes an {@code EventEnvelope<T>} the record's envelope, read by the topic registry's
@@ -22,6 +25,8 @@ import java.lang.reflect.Type;
 public class EnvelopeConverter extends MessagingMessageConverter {
 
     private final EventCodec codec;
+    /** The data type of the envelope each listener parameter takes (empty: it takes no envelope), worked out once. */
+    private final Map<Type, Optional<Class<?>>> envelopeData = new ConcurrentHashMap<>();
 
     public EnvelopeConverter(EventCodec codec) {
         this.codec = codec;
@@ -29,17 +34,27 @@ public class EnvelopeConverter extends MessagingMessageConverter {
 
     @Override
     protected Object extractAndConvertValue(ConsumerRecord<?, ?> record, Type type) {
-        ResolvableType wanted = ResolvableType.forType(type);
-        if (wanted.resolve() != EventEnvelope.class || !(record.value() instanceof byte[] bytes)) {
+        Optional<Class<?>> wanted = envelopeData.computeIfAbsent(type, EnvelopeConverter::dataOf);
+        if (wanted.isEmpty() || !(record.value() instanceof byte[] bytes)) {
             return super.extractAndConvertValue(record, type);
         }
         Topic<?> topic = Topics.named(record.topic()).orElseThrow(() -> new IllegalStateException(
                 "a listener takes envelopes from " + record.topic() + ", which is not a topic of the contracts"));
-        Class<?> data = wanted.getGeneric(0).resolve();
-        if (data != null && data != Object.class && data != topic.valueType()) {
+        Class<?> data = wanted.get();
+        if (data != Object.class && data != topic.valueType()) {
             throw new IllegalStateException("a listener takes EventEnvelope<" + data.getSimpleName() + "> from "
                     + topic.name() + ", whose data is " + topic.valueType().getSimpleName());
         }
         return codec.decode(topic, bytes);
+    }
+
+    /** {@code T} of a parameter {@code EventEnvelope<T>} ({@code Object} if unsaid); empty for any other type. */
+    private static Optional<Class<?>> dataOf(Type type) {
+        ResolvableType parameter = ResolvableType.forType(type);
+        if (parameter.resolve() != EventEnvelope.class) {
+            return Optional.empty();
+        }
+        Class<?> data = parameter.getGeneric(0).resolve();
+        return Optional.of(data == null ? Object.class : data);
     }
 }

@@ -25,7 +25,7 @@ class WholeTopic {
 
     /** {@code "0"}, {@code "1"}… for every partition of {@code topic}. */
     public String[] partitionsOf(String topic) {
-        int declared = Topics.all().stream().filter(t -> t.name().equals(topic)).findFirst()
+        int declared = Topics.named(topic)
                 .orElseThrow(() -> new IllegalArgumentException("no such topic in the contracts: " + topic))
                 .partitions();
         int known;
