@@ -5,7 +5,6 @@ import io.gridloop.stats.counting.Measure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
 
 /**
  * A rate as data: numerator ÷ denominator, each a sum or difference of measures, e.g. {@code dueClosed} ÷
@@ -36,11 +35,6 @@ public record Formula(String code, String name, String numerator, String denomin
     public Rate rate() {
         return new Rate(parse(numerator).orElseThrow(() -> new IllegalStateException(code + ": " + numerator)),
                 parse(denominator).orElseThrow(() -> new IllegalStateException(code + ": " + denominator)));
-    }
-
-    /** The rate of {@code counts}, parsing the formula first: where it is evaluated once. */
-    public Double evaluate(ToLongFunction<Measure> counts) {
-        return rate().evaluate(counts);
     }
 
     /** {@code a + b - c} over measure codes. */

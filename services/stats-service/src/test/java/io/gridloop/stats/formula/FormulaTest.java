@@ -19,8 +19,8 @@ class FormulaTest {
         Formula standard = new Formula("closureRate", "结案率", "dueClosed", "due", null);
         Formula withoutSuspended = new Formula("closureRate", "结案率", "dueClosed", "due - dueSuspended", null);
 
-        assertThat(standard.evaluate(m -> COUNTS.getOrDefault(m, 0L))).isEqualTo(0.9);
-        assertThat(withoutSuspended.evaluate(m -> COUNTS.getOrDefault(m, 0L))).isEqualTo(1.0);
+        assertThat(standard.rate().evaluate(m -> COUNTS.getOrDefault(m, 0L))).isEqualTo(0.9);
+        assertThat(withoutSuspended.rate().evaluate(m -> COUNTS.getOrDefault(m, 0L))).isEqualTo(1.0);
     }
 
     @Test
@@ -33,11 +33,11 @@ class FormulaTest {
                 Measure.VISITED, 16L, Measure.RESOLVED, 12L, Measure.RATED, 15L, Measure.SATISFIED, 9L,
                 Measure.BASICALLY_SATISFIED, 3L, Measure.UNSATISFIED, 3L);
 
-        assertThat(shipped.byCode("responseRate").orElseThrow().evaluate(m -> visits.getOrDefault(m, 0L)))
+        assertThat(shipped.byCode("responseRate").orElseThrow().rate().evaluate(m -> visits.getOrDefault(m, 0L)))
                 .isEqualTo(0.95);
-        assertThat(shipped.byCode("resolutionRate").orElseThrow().evaluate(m -> visits.getOrDefault(m, 0L)))
+        assertThat(shipped.byCode("resolutionRate").orElseThrow().rate().evaluate(m -> visits.getOrDefault(m, 0L)))
                 .isEqualTo(0.75);
-        assertThat(shipped.byCode("satisfactionRate").orElseThrow().evaluate(m -> visits.getOrDefault(m, 0L)))
+        assertThat(shipped.byCode("satisfactionRate").orElseThrow().rate().evaluate(m -> visits.getOrDefault(m, 0L)))
                 .isEqualTo(0.8);
         assertThat(shipped.byCode("completionRate").orElseThrow().name()).isEqualTo("办结率");
     }
@@ -45,7 +45,7 @@ class FormulaTest {
     @Test
     void shouldGiveNoRateOverAnEmptyDenominator() {
         Formula completion = new Formula("completionRate", "办结率", "closed", "reported", null);
-        assertThat(completion.evaluate(m -> COUNTS.getOrDefault(m, 0L))).isNull();
+        assertThat(completion.rate().evaluate(m -> COUNTS.getOrDefault(m, 0L))).isNull();
     }
 
     @Test
