@@ -10,6 +10,7 @@ import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.casestore.CaseFiles;
+import io.gridloop.dispatch.casestore.StoredCase;
 import io.gridloop.dispatch.casework.CaseNumbers;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
@@ -90,11 +91,11 @@ final class SeedYear {
             CaseFile c = closedCase(district, day, seq, count, grids.get(random.nextInt(grids.size())),
                     reports.pick(random), catalogue);
             Document file = new Document();
-            mongo.getConverter().write(c, file);
+            mongo.getConverter().write(StoredCase.of(c), file);
             file.put("outbox", List.of());  // relayed long ago
             files.add(file);
             numbers.add(new Document("_id", c.caseNumber()).append("caseId", c.id()));
-            String reporter = "bench-" + c.gridCode().substring(0, 12);
+            String reporter = "bench-" + c.area().gridCode().substring(0, 12);
             SearchIndex.termsOf(c, reporter).forEach(term -> terms.computeIfAbsent(
                     SearchIndex.documentOf(c.caseNumber(), term), k -> new ArrayList<>())
                     .add(SearchIndex.sequenceOf(c.caseNumber())));

@@ -1,6 +1,7 @@
 package io.gridloop.contracts.event;
 
 import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.area.AreaPath;
 
 import java.time.Instant;
 import java.util.List;
@@ -111,5 +112,10 @@ public record CaseTransitioned(
                 mergedInto, subCategory, communityCode, communityName, streetCode, streetName, actorRole,
                 routingRule, handlingUnitName, acceptBy, visitResolution, visitSatisfaction, description,
                 extensionWorkingDays, photoIds, null);
+    }
+
+    /** Where the case lies, as one value. */
+    public AreaPath area() {
+        return new AreaPath(districtCode, districtName, streetCode, streetName, communityCode, communityName, gridCode);
     }
 }

@@ -1,6 +1,7 @@
 package io.gridloop.contracts.event;
 
 import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.area.AreaPath;
 import java.time.Instant;
 import java.util.List;
 
@@ -53,5 +54,10 @@ public record EventReported(
 
     public EventReported {
         photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+    }
+
+    /** Where the case lies, as one value. */
+    public AreaPath area() {
+        return new AreaPath(districtCode, districtName, streetCode, streetName, communityCode, communityName, gridCode);
     }
 }

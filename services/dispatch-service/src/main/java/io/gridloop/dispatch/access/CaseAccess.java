@@ -42,13 +42,13 @@ public final class CaseAccess {
 
     /** The most precise area code the case has: its grid, else community, street, district. */
     public static String areaOf(CaseFile c) {
-        if (c.gridCode() != null) {
-            return c.gridCode();
+        if (c.area().gridCode() != null) {
+            return c.area().gridCode();
         }
-        if (c.communityCode() != null) {
-            return c.communityCode();
+        if (c.area().communityCode() != null) {
+            return c.area().communityCode();
         }
-        return c.streetCode() != null ? c.streetCode() : c.districtCode();
+        return c.area().streetCode() != null ? c.area().streetCode() : c.area().districtCode();
     }
 
     /**
@@ -62,7 +62,7 @@ public final class CaseAccess {
 
     public static boolean maySee(Caller caller, CaseFile c) {
         String area = areaOf(c);
-        return caller.can(OPERATOR, area) || caller.can(SUPERVISOR, area) || worksFor(caller, c.handlingUnit());
+        return caller.can(OPERATOR, area) || caller.can(SUPERVISOR, area) || worksFor(caller, c.handling().unitCode());
     }
 
     /** The case, if the caller may see it; 404 otherwise. */
@@ -78,14 +78,14 @@ public final class CaseAccess {
      * the area's centre, else HANDLER for the unit's own actions; empty if they may not take it at all.
      */
     public static Optional<Role> roleIfAllowed(Caller caller, CaseAction action, CaseFile c) {
-        if (REVIEW_ACTIONS.contains(action) && worksFor(caller, c.handlingUnit())) {
+        if (REVIEW_ACTIONS.contains(action) && worksFor(caller, c.handling().unitCode())) {
             return Optional.empty();
         }
         if (caller.can(OPERATOR, areaOf(c))) {
             return Optional.of(OPERATOR);
         }
-        if (worksFor(caller, c.handlingUnit()) && UNIT_ACTIONS.contains(action)) {
-            return Optional.of(caller.handles(c.handlingUnit()) ? HANDLER : GRID_WORKER);
+        if (worksFor(caller, c.handling().unitCode()) && UNIT_ACTIONS.contains(action)) {
+            return Optional.of(caller.handles(c.handling().unitCode()) ? HANDLER : GRID_WORKER);
         }
         return Optional.empty();
     }
@@ -99,7 +99,7 @@ public final class CaseAccess {
             if (!maySee(caller, c)) {
                 return CaseFiles.notFound(c.id());
             }
-            if (REVIEW_ACTIONS.contains(action) && worksFor(caller, c.handlingUnit())) {
+            if (REVIEW_ACTIONS.contains(action) && worksFor(caller, c.handling().unitCode())) {
                 return Caller.forbidden("「" + action.label() + "」须由承办单位以外的指挥中心复核，不能复核本单位办理的案件");
             }
             return Caller.forbidden("「" + action.label() + "」须由" + (UNIT_ACTIONS.contains(action)

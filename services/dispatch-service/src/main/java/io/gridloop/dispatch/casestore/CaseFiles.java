@@ -39,21 +39,21 @@ public class CaseFiles {
     }
 
     public Optional<CaseFile> find(String caseId) {
-        return Optional.ofNullable(mongo.findById(caseId, CaseFile.class, COLLECTION));
+        return Optional.ofNullable(mongo.findById(caseId, StoredCase.class, COLLECTION)).map(StoredCase::toCase);
     }
 
     /** The cases of {@code ids} that exist, without their timelines and outboxes (for lists). */
     public List<CaseFile> summaries(Collection<String> ids) {
         Query query = Query.query(Criteria.where("_id").in(ids));
         query.fields().exclude("timeline", "outbox");
-        return mongo.find(query, CaseFile.class, COLLECTION);
+        return mongo.find(query, StoredCase.class, COLLECTION).stream().map(StoredCase::toCase).toList();
     }
 
     /** Stores a newly opened case; false if a case with that id exists already (a redelivered report). */
     public boolean insertNew(CaseFile opened) {
         pending.announce(opened.id(), opened.outbox());
         try {
-            mongo.insert(opened, COLLECTION);
+            mongo.insert(StoredCase.of(opened), COLLECTION);
             return true;
         } catch (DuplicateKeyException alreadyOpened) {
             return false;
@@ -70,19 +70,19 @@ public class CaseFiles {
         CaseFile after = t.after();
         Query sameVersion = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
         // The case's own fields are all set from the case after the transition, as the mapping writes them, so a
-        // field added to CaseFile can never be answered but not stored. Timeline and outbox only grow: they are
+        // field added to the stored case can never be answered but not stored. Timeline and outbox only grow: they are
         // pushed rather than replaced — the relay may be pulling relayed entries at the same time.
         Update update = fieldsOf(after)
                 .push("timeline", t.entry())
                 .push("outbox", t.event());
-        return mongo.updateFirst(sameVersion, update, CaseFile.class, COLLECTION).getModifiedCount() == 1;
+        return mongo.updateFirst(sameVersion, update, StoredCase.class, COLLECTION).getModifiedCount() == 1;
     }
 
     private Update fieldsOf(CaseFile after) {
         Document mapped = new Document();
-        mongo.getConverter().write(after, mapped);
+        mongo.getConverter().write(StoredCase.of(after), mapped);
         Update update = new Update();
-        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(CaseFile.class)
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(StoredCase.class)
                 .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
                     String field = property.getFieldName();
                     if (!property.isIdProperty() && !GROWING.contains(field)) {
@@ -102,6 +102,6 @@ public class CaseFiles {
         List<Integer> sequences = relayed.stream().map(e -> e.transition().sequence()).toList();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)),
                 new Update().pull("outbox", Query.query(Criteria.where("transition.sequence").in(sequences))),
-                CaseFile.class, COLLECTION);
+                StoredCase.class, COLLECTION);
     }
 }

@@ -107,11 +107,11 @@ class CaseController {
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_ACTION", "不支持的操作",
                         "只有 route、reassign、escalate 需要选择处理单位"));
         AreaLevel level = wanted == CaseAction.ESCALATE
-                ? c.level() == null ? null : c.level().up().orElse(null) : null;
+                ? c.handling().level() == null ? null : c.handling().level().up().orElse(null) : null;
         if (wanted == CaseAction.ESCALATE && level == null) {
             return List.of();
         }
-        return units.serving(c.gridCode(), level).stream().filter(u -> u.refusalFor(wanted, c).isEmpty())
+        return units.serving(c.area().gridCode(), level).stream().filter(u -> u.refusalFor(wanted, c).isEmpty())
                 .map(UnitView::of).toList();
     }
 

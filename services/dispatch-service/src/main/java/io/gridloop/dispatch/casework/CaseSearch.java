@@ -43,11 +43,11 @@ class CaseSearch {
                boolean overdue, Instant closedAt) {
 
         static Hit of(CaseFile c) {
-            String description = c.description() == null || c.description().length() <= DESCRIPTION_SHOWN
-                    ? c.description() : c.description().substring(0, DESCRIPTION_SHOWN) + "…";
-            return new Hit(c.id(), c.caseNumber(), c.state(), c.state().label(), c.gridCode(), c.category(),
-                    c.category().label(), c.subCategoryName(), c.source(), description, c.handlingUnitName(),
-                    c.reportedAt(), c.dueAt(), c.warned(), c.overdue(), c.closedAt());
+            String description = c.report().description() == null || c.report().description().length() <= DESCRIPTION_SHOWN
+                    ? c.report().description() : c.report().description().substring(0, DESCRIPTION_SHOWN) + "…";
+            return new Hit(c.id(), c.caseNumber(), c.state(), c.state().label(), c.area().gridCode(), c.report().category(),
+                    c.report().category().label(), c.report().subCategoryName(), c.report().source(), description, c.handling().unitName(),
+                    c.report().reportedAt(), c.deadlines().closeBy(), c.warned(), c.overdue(), c.closedAt());
         }
     }
 
@@ -112,7 +112,7 @@ class CaseSearch {
     }
 
     private static String textOf(CaseFile c) {
-        return String.join(" ", Stream.of(c.description(), c.districtName(), c.streetName(), c.communityName())
+        return String.join(" ", Stream.of(c.report().description(), c.area().districtName(), c.area().streetName(), c.area().communityName())
                 .filter(Objects::nonNull).toList());
     }
 }

@@ -83,26 +83,26 @@ record CaseView(String caseId, String caseNumber, CaseState state, String stateL
         List<CaseAction> mayTake = c.allowedActions().stream().filter(ActionRules::manual)
                 .filter(a -> CaseAccess.roleIfAllowed(caller, a, c).isPresent())
                 // Whoever works the case has claimed it: offering them 签收 again would do nothing.
-                .filter(a -> a != CaseAction.CLAIM || !caller.id().equals(c.assignee()))
+                .filter(a -> a != CaseAction.CLAIM || !caller.id().equals(c.handling().assignee()))
                 .sorted(Comparator.naturalOrder()).toList();
-        return new CaseView(c.id(), c.caseNumber(), c.state(), c.state().label(), c.districtCode(),
-                c.districtName(), c.streetCode(), c.streetName(), c.communityCode(), c.communityName(),
-                c.gridCode(), c.category().name(), c.category().label(), c.subCategory(), c.subCategoryName(),
-                c.source().name(), c.source().label(), c.urgency() == null ? null : c.urgency().name(),
-                c.urgency() == null ? null : c.urgency().label(), c.description(), c.location(),
-                c.likelyDuplicateOf(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(), c.handlingUnit(),
-                c.handlingUnitName(), c.level(), c.level() == null ? null : c.level().label(), c.routingRule(),
-                c.assignee(), c.reworkCount(), c.requestedExtensionDays(), c.mergedInto(), c.closedAt(),
+        return new CaseView(c.id(), c.caseNumber(), c.state(), c.state().label(), c.area().districtCode(),
+                c.area().districtName(), c.area().streetCode(), c.area().streetName(), c.area().communityCode(), c.area().communityName(),
+                c.area().gridCode(), c.report().category().name(), c.report().category().label(), c.report().subCategory(), c.report().subCategoryName(),
+                c.report().source().name(), c.report().source().label(), c.report().urgency() == null ? null : c.report().urgency().name(),
+                c.report().urgency() == null ? null : c.report().urgency().label(), c.report().description(), c.report().location(),
+                c.report().likelyDuplicateOf(), c.report().reportedAt(), c.deadlines().acceptBy(), c.deadlines().closeBy(), c.deadlines().warnAt(), c.handling().unitCode(),
+                c.handling().unitName(), c.handling().level(), c.handling().level() == null ? null : c.handling().level().label(), c.handling().routingRule(),
+                c.handling().assignee(), c.reworkCount(), c.paused() == null ? null : c.paused().requestedExtensionDays(), c.mergedInto(), c.closedAt(),
                 c.warned(), c.overdue(), workingDaysLeft(c, calendar, now), mayTake.stream().map(CaseAction::wireName).sorted().toList(),
                 mayTake.stream().map(ActionChoice::of).toList(),
                 c.timeline().stream().map(TimelineLine::of).toList());
     }
 
     private static Integer workingDaysLeft(CaseFile c, HolidayCalendar calendar, Instant now) {
-        if (c.dueAt() == null || c.state().isFinal() || c.state() == CaseState.SUSPENDED) {
+        if (c.deadlines().closeBy() == null || c.state().isFinal() || c.state() == CaseState.SUSPENDED) {
             return null;
         }
         return calendar.workingDaysUntil(now.atZone(HolidayCalendar.CHINA).toLocalDate(),
-                c.dueAt().atZone(HolidayCalendar.CHINA).toLocalDate());
+                c.deadlines().closeBy().atZone(HolidayCalendar.CHINA).toLocalDate());
     }
 }

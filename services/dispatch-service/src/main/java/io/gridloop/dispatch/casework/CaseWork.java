@@ -186,7 +186,7 @@ public class CaseWork {
         }
         RuleSet ruleSet = rules.current().rules();
         if (action == CaseAction.ROUTE) {
-            return switch (ruleSet.retriage(c.subCategory(), c.category(), c.level(), c.area(), c.returnedBy())) {
+            return switch (ruleSet.retriage(c.report().subCategory(), c.report().category(), c.handling().level(), c.area(), c.returnedBy())) {
                 case RuleSet.Retriage.Routed r -> input.routedBy(units.named(r.decision()));
                 case RuleSet.Retriage.NoRule n -> throw Refusal.invalid("NO_MATCHING_RULE", "没有适用的分流规则",
                         "没有分流规则适用于该案件，请指定处理单位 (unitCode)");
@@ -194,8 +194,8 @@ public class CaseWork {
                         "分流规则指向退单单位", "分流规则将案件派回退单的" + u.unit().name() + "，请人工指定处理单位 (unitCode)");
             };
         }
-        if (action == CaseAction.ESCALATE && c.level() != null && c.level().up().isPresent()) {
-            return input.routedBy(units.named(ruleSet.escalate(c.subCategory(), c.category(), c.level().up().get(),
+        if (action == CaseAction.ESCALATE && c.handling().level() != null && c.handling().level().up().isPresent()) {
+            return input.routedBy(units.named(ruleSet.escalate(c.report().subCategory(), c.report().category(), c.handling().level().up().get(),
                     c.area())));
         }
         return input;

@@ -7,7 +7,7 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.dispatch.calendar.CalendarStore;
 import io.gridloop.dispatch.lifecycle.CaseFile;
 import io.gridloop.dispatch.casestore.CaseCommits;
-import io.gridloop.dispatch.routing.CaseArea;
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.dispatch.rules.RoutingRules;
 import io.gridloop.dispatch.search.SearchIndex;
 import io.gridloop.dispatch.unit.UnitDirectory;
@@ -65,7 +65,7 @@ class OpeningCases {
     }
 
     private CaseFile open(EventReported event) {
-        CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
+        AreaPath area = event.area();
         return CaseFile.open(numbers.next(event.districtCode(), event.reportedAt()), event,
                 rules.current().rules().decide(event.subCategory(), event.category(), CaseFile.firstLevel(event),
                         area).map(units::named),
@@ -77,7 +77,7 @@ class OpeningCases {
     private static void logOpened(CaseFile opened, EventReported event) {
         log.info("Opened case {} ({}) in {} ({}), {} {}", opened.caseNumber(), opened.id(), event.districtName(),
                 event.subCategoryName() != null ? event.subCategoryName() : event.category().label(),
-                opened.routingRule() != null ? "routed by rule " + opened.routingRule() + " to"
-                        : "awaiting manual triage at", opened.handlingUnitName());
+                opened.handling().routingRule() != null ? "routed by rule " + opened.handling().routingRule() + " to"
+                        : "awaiting manual triage at", opened.handling().unitName());
     }
 }

@@ -47,7 +47,7 @@ class ReopeningCases {
                 c -> c.closingSequence().equals(Optional.of(request.closedSequence())));
         if (reopened != null) {
             log.info("Case {} re-opened at the reporter's request, back to {}", reopened.id(),
-                    reopened.handlingUnitName());
+                    reopened.handling().unitName());
         } else {
             log.debug("Reopen request for case {} (closure {}) no longer applies", request.eventId(),
                     request.closedSequence());

@@ -3,15 +3,12 @@ package io.gridloop.dispatch.lifecycle;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
-import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.EventReported;
-import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
-import io.gridloop.contracts.event.Urgency;
 import io.gridloop.dispatch.deadline.Deadlines;
 import io.gridloop.dispatch.deadline.HolidayCalendar;
-import io.gridloop.dispatch.routing.CaseArea;
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.dispatch.routing.HandlingUnit;
 import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.routing.GridCentres;
@@ -27,67 +24,37 @@ import java.util.Set;
  * A case (案卷) in the closed loop. Its id is the reported event's id, so one report can only ever open one case
  * and reporters and operators quote the same number.
  *
- * @param caseNumber             the number people quote (案件编号, {@code CaseNumbers}); absent on cases opened
- *                               before numbers were given
- * @param acceptBy               by when the handling unit must accept the case (受理时限)
- * @param dueAt                  by when the case must be closed (结案期限); moved by approved extensions and by
- *                               the time spent suspended
- * @param warnAt                 when to warn that {@code dueAt} approaches (预警)
- * @param subCategory            the catalogue code (事项小类); absent for hotline orders mapped to none
- * @param likelyDuplicateOf      an open case intake found close by, of the same sub-category (疑似重复): a
- *                               candidate to merge into (并单)
- * @param level                  the level of the handling unit (网格 … 市)
- * @param routingRule            the rule that chose the current unit ({@code id@vN}); absent when a person chose
- * @param assignee               the person working the case in its unit (签收 / 指派), if anyone
- * @param reworkCount            how often review sent the case back (返工次数)
- * @param resumeState            while suspended or awaiting an extension decision: the state to return to
- * @param requestedExtensionDays the working days a pending extension request asks for
- * @param suspendedAt            since when the case is suspended; the clock stops meanwhile
- * @param warned                 the approaching deadline was announced (预警)
- * @param overdue                the deadline passed while open: supervised (督办) and the level above notified
- * @param lastVisit              the latest 12345 return visit (回访), for cases from the hotline
- * @param version                bumped by every transition; a transition applies only to the version it was
- *                               computed from
- * @param sequence               the number of the last transition (1 = reported)
- * @param outbox                 transition events not yet relayed to Kafka
+ * @param caseNumber  the number people quote (案件编号, {@code CaseNumbers}); absent on cases opened before numbers
+ *                    were given
+ * @param version     bumped by every transition; a transition applies only to the version it was computed from
+ * @param area        where the case lies, district down to grid
+ * @param report      what was reported; never changed by handling
+ * @param handling    who has the case now (承办单位, 承办人) and at which level (网格 … 市)
+ * @param deadlines   by when the case must be accepted and closed, and when it is warned of; moved by approved
+ *                    extensions, by the time spent suspended and by re-opening
+ * @param warned      the approaching deadline was announced (预警)
+ * @param overdue     the deadline passed while open: supervised (督办) and the level above notified
+ * @param paused      while suspended or awaiting an extension decision: where it returns to
+ * @param reworkCount how often review sent the case back (返工次数)
+ * @param lastVisit   the latest 12345 return visit (回访), for cases from the hotline
+ * @param sequence    the number of the last transition (1 = reported)
+ * @param outbox      transition events not yet relayed to Kafka
  */
 public record CaseFile(
         String id,
         String caseNumber,
         CaseState state,
         long version,
-        String districtCode,
-        String districtName,
-        String gridCode,
-        String communityCode,
-        String communityName,
-        String streetCode,
-        String streetName,
-        EventCategory category,
-        String subCategory,
-        String subCategoryName,
-        ReportSource source,
-        Urgency urgency,
-        String description,
-        GeoPoint location,
-        String likelyDuplicateOf,
-        Instant reportedAt,
-        Instant acceptBy,
-        Instant dueAt,
-        Instant warnAt,
-        String handlingUnit,
-        String handlingUnitName,
-        AreaLevel level,
-        String routingRule,
-        String assignee,
-        int reworkCount,
-        CaseState resumeState,
-        Integer requestedExtensionDays,
-        Instant suspendedAt,
-        String mergedInto,
-        Instant closedAt,
+        AreaPath area,
+        Report report,
+        Handling handling,
+        Deadlines deadlines,
         boolean warned,
         boolean overdue,
+        Paused paused,
+        int reworkCount,
+        String mergedInto,
+        Instant closedAt,
         HotlineVisit lastVisit,
         int sequence,
         List<TimelineEntry> timeline,
@@ -123,15 +90,9 @@ public record CaseFile(
      */
     public static CaseFile open(String caseNumber, EventReported event, Optional<RoutingDecision> routing,
                                 Deadlines deadlines, Instant now, String duplicateNumber) {
-        CaseArea area = new CaseArea(event.gridCode(), event.districtCode(), event.districtName());
-        HandlingUnit triage = GridCentres.triage(area);
-        CaseFile fresh = new CaseFile(event.eventId(), caseNumber, CaseState.REPORTED, 0, event.districtCode(),
-                event.districtName(), event.gridCode(), event.communityCode(), event.communityName(),
-                event.streetCode(), event.streetName(), event.category(), event.subCategory(),
-                event.subCategoryName(), event.source(), event.urgency(), event.description(), event.location(),
-                event.likelyDuplicateOf(), event.reportedAt(), deadlines.acceptBy(), deadlines.closeBy(), deadlines.warnAt(), triage.code(),
-                triage.name(), firstLevel(event), null, null, 0, null, null, null, null, null, false, false, null, 0,
-                List.of(), List.of());
+        CaseFile fresh = new CaseFile(event.eventId(), caseNumber, CaseState.REPORTED, 0, event.area(),
+                Report.of(event), Handling.atTriage(GridCentres.triage(event.area()), firstLevel(event)), deadlines,
+                false, false, null, 0, null, null, null, 0, List.of(), List.of());
         String note = event.likelyDuplicateOf() == null ? null : "疑似与案件 "
                 + (duplicateNumber != null ? duplicateNumber : event.likelyDuplicateOf()) + " 重复，可并单";
         // The reporter's photos stay with the report's line of the timeline; intake serves them.
@@ -173,15 +134,6 @@ public record CaseFile(
         return Optional.empty();
     }
 
-    public CaseArea area() {
-        return new CaseArea(gridCode, districtCode, districtName);
-    }
-
-    /** When the case must be accepted and closed, and when it is warned of. */
-    public Deadlines deadlines() {
-        return new Deadlines(acceptBy, dueAt, warnAt);
-    }
-
     /**
      * What {@code action} does to this case.
      *
@@ -190,7 +142,7 @@ public record CaseFile(
      * @throws InvalidActionException     if the action lacks what it needs, or cannot apply to this case
      */
     public Transition next(CaseAction action, ActionInput in, HolidayCalendar calendar, Instant now) {
-        CaseState to = CaseStateMachine.next(state, action, resumeState);
+        CaseState to = CaseStateMachine.next(state, action, paused == null ? null : paused.returnTo());
         if (ActionRules.decidesExtension(action) && extensionDecidedByHotline()
                 && !ActionInput.HOTLINE_ROLE.equals(in.role())) {
             throw new InvalidActionException(null, "12345工单的延期由12345平台审核，平台答复后自动生效");
@@ -205,23 +157,17 @@ public record CaseFile(
                 if (in.routing() == null) {
                     throw new InvalidActionException("unitCode", "请指定处理单位");
                 }
-                b.routeTo(in.routing());
+                b.handling = handling.routedTo(in.routing());
             }
             case ESCALATE -> {
-                AreaLevel up = level.up().orElseThrow(() -> new InvalidActionException(null,
+                AreaLevel up = handling.level().up().orElseThrow(() -> new InvalidActionException(null,
                         "案件已在市级办理，不能再上报"));
                 RoutingDecision routing = in.routing() != null ? in.routing()
-                        : RoutingDecision.manual(GridCentres.centre(up, area()));
-                b.routeTo(routing);
+                        : RoutingDecision.manual(GridCentres.centre(up, area));
+                b.handling = handling.routedTo(routing);
             }
-            case RETURN -> {
-                HandlingUnit triage = GridCentres.triage(area());
-                b.handlingUnit = triage.code();
-                b.handlingUnitName = triage.name();
-                b.routingRule = null;
-                b.assignee = null;
-            }
-            case CLAIM -> b.assignee = in.actor();
+            case RETURN -> b.handling = handling.returnedTo(GridCentres.triage(area));
+            case CLAIM -> b.handling = handling.assignedTo(in.actor());
             case VISIT -> {
                 if (in.visit() == null) {
                     throw new InvalidActionException("visit", "缺少回访结果");
@@ -235,7 +181,7 @@ public record CaseFile(
                 if (in.assignee() == null || in.assignee().isBlank()) {
                     throw new InvalidActionException("assignee", "请指定承办人");
                 }
-                b.assignee = in.assignee();
+                b.handling = handling.assignedTo(in.assignee());
             }
             case REWORK -> b.reworkCount = reworkCount + 1;
             case REQUEST_EXTENSION -> {
@@ -244,38 +190,29 @@ public record CaseFile(
                     throw new InvalidActionException("extensionWorkingDays",
                             "延期天数须在1至" + MAX_EXTENSION_DAYS + "个工作日之间");
                 }
-                b.resumeState = state;
-                b.requestedExtensionDays = days;
+                b.paused = Paused.forExtension(state, days);
             }
             case APPROVE_EXTENSION -> {
                 Deadlines moved;
                 if (in.decidedDueAt() != null) {
-                    if (!in.decidedDueAt().isAfter(dueAt)) {
+                    if (!in.decidedDueAt().isAfter(deadlines.closeBy())) {
                         throw new InvalidActionException("dueAt", "延期后的办结时限须晚于原时限");
                     }
-                    moved = deadlines().extendedTo(in.decidedDueAt());
+                    moved = deadlines.extendedTo(in.decidedDueAt());
                 } else {
                     if (calendar == null) {
                         throw new IllegalArgumentException("an extension needs the working-day calendar");
                     }
-                    moved = deadlines().extendedBy(requestedExtensionDays, calendar);
+                    moved = deadlines.extendedBy(paused.requestedExtensionDays(), calendar);
                 }
                 b.deadlines(moved);
-                b.resumeState = null;
-                b.requestedExtensionDays = null;
+                b.paused = null;
             }
-            case REJECT_EXTENSION -> {
-                b.resumeState = null;
-                b.requestedExtensionDays = null;
-            }
-            case SUSPEND -> {
-                b.resumeState = state;
-                b.suspendedAt = now;
-            }
+            case REJECT_EXTENSION -> b.paused = null;
+            case SUSPEND -> b.paused = Paused.suspended(state, now);
             case RESUME -> {
-                b.deadlines(deadlines().resumedAfter(Duration.between(suspendedAt, now)));
-                b.resumeState = null;
-                b.suspendedAt = null;
+                b.deadlines(deadlines.resumedAfter(Duration.between(paused.suspendedAt(), now)));
+                b.paused = null;
             }
             case MERGE -> {
                 if (in.mergeInto() == null || in.mergeInto().isBlank()) {
@@ -289,7 +226,7 @@ public record CaseFile(
             case CLOSE -> b.closedAt = now;
             case REOPEN -> {
                 // A result the reporter rejects counts as rework (返工) of the unit that closed it.
-                b.deadlines(deadlines().restartedAt(now, reportedAt));
+                b.deadlines(deadlines.restartedAt(now, report.reportedAt()));
                 b.closedAt = null;
                 b.reworkCount = reworkCount + 1;
             }
@@ -323,15 +260,16 @@ public record CaseFile(
 
     /** Whether the deadline watch has something to say now; a suspended case's clock stands still. */
     public boolean needsWarning(Instant now) {
-        return !state.isFinal() && state != CaseState.SUSPENDED && !warned && !overdue && !now.isBefore(warnAt);
+        return !state.isFinal() && state != CaseState.SUSPENDED && !warned && !overdue
+                && !now.isBefore(deadlines.warnAt());
     }
 
     public boolean needsSupervision(Instant now) {
-        return !state.isFinal() && state != CaseState.SUSPENDED && !overdue && now.isAfter(dueAt);
+        return !state.isFinal() && state != CaseState.SUSPENDED && !overdue && now.isAfter(deadlines.closeBy());
     }
 
     private String remaining(Instant now) {
-        long hours = Math.max(0, Duration.between(now, dueAt).toHours());
+        long hours = Math.max(0, Duration.between(now, deadlines.closeBy()).toHours());
         return hours + "小时";
     }
 
@@ -350,7 +288,7 @@ public record CaseFile(
      * comes back through the bridge; the dispatch centre does not decide it.
      */
     public boolean extensionDecidedByHotline() {
-        return source == ReportSource.HOTLINE_12345;
+        return report.source() == ReportSource.HOTLINE_12345;
     }
 
     /** The sequence of the extension request awaiting its decision, if one does. */
@@ -365,22 +303,23 @@ public record CaseFile(
 
     private Transition record(CaseAction action, CaseState from, CaseFile changed, ActionInput in, Instant now) {
         int seq = sequence + 1;
-        Boolean onTime = action == CaseAction.CLOSE ? !now.isAfter(dueAt) : null;
+        Boolean onTime = action == CaseAction.CLOSE ? !now.isAfter(deadlines.closeBy()) : null;
         String role = in.role() == null || in.role().isBlank() ? "UNSPECIFIED" : in.role();
-        CaseTransitioned event = new CaseTransitioned(id, seq, action, from, changed.state, districtCode,
-                districtName, gridCode, category, source, reportedAt, changed.dueAt, now, in.actor(),
-                changed.handlingUnit, changed.level, changed.reworkCount,
-                in.reason(), changed.closedAt, onTime, changed.mergedInto, subCategory, communityCode,
-                communityName, streetCode, streetName, role, decidedByRule(action, changed),
-                changed.handlingUnitName, changed.acceptBy,
+        Handling handled = changed.handling;
+        String rule = ActionRules.sendsToUnit(action) ? handled.routingRule() : null;  // on the transitions it decided
+        CaseTransitioned event = new CaseTransitioned(id, seq, action, from, changed.state, area.districtCode(),
+                area.districtName(), area.gridCode(), report.category(), report.source(), report.reportedAt(),
+                changed.deadlines.closeBy(), now, in.actor(), handled.unitCode(), handled.level(),
+                changed.reworkCount, in.reason(), changed.closedAt, onTime, changed.mergedInto,
+                report.subCategory(), area.communityCode(), area.communityName(), area.streetCode(),
+                area.streetName(), role, rule, handled.unitName(), changed.deadlines.acceptBy(),
                 action == CaseAction.VISIT ? changed.lastVisit.resolution() : null,
                 action == CaseAction.VISIT ? changed.lastVisit.satisfaction() : null,
-                action == CaseAction.ESCALATE ? description : null,
-                action == CaseAction.REQUEST_EXTENSION ? changed.requestedExtensionDays : null, in.photoIds(),
-                caseNumber);
+                action == CaseAction.ESCALATE ? report.description() : null,
+                action == CaseAction.REQUEST_EXTENSION ? changed.paused.requestedExtensionDays() : null,
+                in.photoIds(), caseNumber);
         TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
-                in.reason(), changed.handlingUnit, changed.handlingUnitName, changed.assignee,
-                decidedByRule(action, changed), in.photoIds(), now);
+                in.reason(), handled.unitCode(), handled.unitName(), handled.assignee(), rule, in.photoIds(), now);
         List<TimelineEntry> newTimeline = new ArrayList<>(timeline);
         newTimeline.add(entry);
         OutboxEntry outboxEntry = new OutboxEntry(event);
@@ -394,32 +333,19 @@ public record CaseFile(
         return new Transition(b.build(), entry, outboxEntry);
     }
 
-    /** The rule, on the transitions it decided. */
-    private static String decidedByRule(CaseAction action, CaseFile changed) {
-        return ActionRules.sendsToUnit(action) ? changed.routingRule : null;
-    }
-
     /** A mutable copy, so each action states only what it changes. */
     private static final class Builder {
         private final CaseFile base;
         CaseState state;
         long version;
-        Instant acceptBy;
-        Instant dueAt;
-        Instant warnAt;
-        String handlingUnit;
-        String handlingUnitName;
-        AreaLevel level;
-        String routingRule;
-        String assignee;
-        int reworkCount;
-        CaseState resumeState;
-        Integer requestedExtensionDays;
-        Instant suspendedAt;
-        String mergedInto;
-        Instant closedAt;
+        Handling handling;
+        Deadlines deadlines;
         boolean warned;
         boolean overdue;
+        Paused paused;
+        int reworkCount;
+        String mergedInto;
+        Instant closedAt;
         HotlineVisit lastVisit;
         int sequence;
         List<TimelineEntry> timeline;
@@ -429,22 +355,14 @@ public record CaseFile(
             base = c;
             state = c.state;
             version = c.version;
-            acceptBy = c.acceptBy;
-            dueAt = c.dueAt;
-            warnAt = c.warnAt;
-            handlingUnit = c.handlingUnit;
-            handlingUnitName = c.handlingUnitName;
-            level = c.level;
-            routingRule = c.routingRule;
-            assignee = c.assignee;
-            reworkCount = c.reworkCount;
-            resumeState = c.resumeState;
-            requestedExtensionDays = c.requestedExtensionDays;
-            suspendedAt = c.suspendedAt;
-            mergedInto = c.mergedInto;
-            closedAt = c.closedAt;
+            handling = c.handling;
+            deadlines = c.deadlines;
             warned = c.warned;
             overdue = c.overdue;
+            paused = c.paused;
+            reworkCount = c.reworkCount;
+            mergedInto = c.mergedInto;
+            closedAt = c.closedAt;
             lastVisit = c.lastVisit;
             sequence = c.sequence;
             timeline = c.timeline;
@@ -453,29 +371,15 @@ public record CaseFile(
 
         /** Moved deadlines: a warning or supervision given for the old ones no longer holds. */
         void deadlines(Deadlines moved) {
-            acceptBy = moved.acceptBy();
-            dueAt = moved.closeBy();
-            warnAt = moved.warnAt();
+            deadlines = moved;
             warned = false;
             overdue = false;
         }
 
-        /** A new unit takes the case: whoever worked it in the old unit no longer does. */
-        void routeTo(RoutingDecision routing) {
-            handlingUnit = routing.unit().code();
-            handlingUnitName = routing.unit().name();
-            level = routing.unit().level();
-            routingRule = routing.rule();
-            assignee = null;
-        }
-
         CaseFile build() {
-            return new CaseFile(base.id, base.caseNumber, state, version, base.districtCode, base.districtName, base.gridCode,
-                    base.communityCode, base.communityName, base.streetCode, base.streetName, base.category,
-                    base.subCategory, base.subCategoryName, base.source, base.urgency, base.description,
-                    base.location, base.likelyDuplicateOf, base.reportedAt, acceptBy, dueAt, warnAt, handlingUnit, handlingUnitName, level,
-                    routingRule, assignee, reworkCount, resumeState, requestedExtensionDays, suspendedAt,
-                    mergedInto, closedAt, warned, overdue, lastVisit, sequence, timeline, outbox);
+            return new CaseFile(base.id, base.caseNumber, state, version, base.area, base.report, handling, deadlines,
+                    warned, overdue, paused, reworkCount, mergedInto, closedAt, lastVisit, sequence, timeline,
+                    outbox);
         }
     }
 }

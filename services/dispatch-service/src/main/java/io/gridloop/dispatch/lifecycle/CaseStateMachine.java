@@ -47,7 +47,7 @@ import static io.gridloop.contracts.event.CaseAction.SUSPEND;
  */
 public final class CaseStateMachine {
 
-    /** Marks a transition back to the state before the pause; see {@link CaseFile#resumeState()}. */
+    /** Marks a transition back to the state before the pause; see {@link Paused#returnTo()}. */
     static final CaseState BACK = null;
 
     private static final Map<CaseState, Map<CaseAction, CaseState>> TABLE = new EnumMap<>(CaseState.class);

@@ -62,7 +62,7 @@ public class ClosedCases {
             // Re-opened (重新办理): it no longer ended where it was listed. Only the reopening step itself writes:
             // later steps of the case find nothing to take out.
             lastEnd(c.timeline()).ifPresent(ended -> mongo.updateMulti(Query.query(Criteria.where("_id")
-                    .in(keyOf(c, ended), unbucketed(c.districtCode(), ended))), new Update().unset("entries." + c.id()),
+                    .in(keyOf(c, ended), unbucketed(c.area().districtCode(), ended))), new Update().unset("entries." + c.id()),
                     COLLECTION));
         }
     }
@@ -78,11 +78,11 @@ public class ClosedCases {
 
     /** {@code c} as the list shows it, having ended at {@code ended}. */
     public static ClosedCase entryOf(CaseFile c, Instant ended) {
-        String description = c.description() == null || c.description().length() <= 120 ? c.description()
-                : c.description().substring(0, 120) + "…";
-        return new ClosedCase(c.id(), c.caseNumber(), c.state(), c.state().label(), c.districtCode(), c.gridCode(),
-                c.category(), c.category().label(), c.subCategoryName(), c.source(), description,
-                c.handlingUnitName(), c.reportedAt(), c.dueAt(), c.closedAt() != null ? c.closedAt() : ended);
+        String description = c.report().description() == null || c.report().description().length() <= 120 ? c.report().description()
+                : c.report().description().substring(0, 120) + "…";
+        return new ClosedCase(c.id(), c.caseNumber(), c.state(), c.state().label(), c.area().districtCode(), c.area().gridCode(),
+                c.report().category(), c.report().category().label(), c.report().subCategoryName(), c.report().source(), description,
+                c.handling().unitName(), c.report().reportedAt(), c.deadlines().closeBy(), c.closedAt() != null ? c.closedAt() : ended);
     }
 
     /** When the case ended: its last transition into a final state. */
@@ -102,7 +102,7 @@ public class ClosedCases {
 
     /** The document of the day {@code c} ended on that holds it: district, day, and the case's bucket. */
     public static String keyOf(CaseFile c, Instant ended) {
-        return c.districtCode() + ":" + DAY.format(ended.atZone(HolidayCalendar.CHINA)) + ":"
+        return c.area().districtCode() + ":" + DAY.format(ended.atZone(HolidayCalendar.CHINA)) + ":"
                 + Math.floorMod(c.id().hashCode(), BUCKETS);
     }
 

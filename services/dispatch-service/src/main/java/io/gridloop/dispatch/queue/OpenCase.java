@@ -22,11 +22,11 @@ public record OpenCase(String id, String caseNumber, CaseState state, String sta
                        Instant warnAt, boolean warned, boolean overdue, int reworkCount, long version) {
 
     static OpenCase of(CaseFile c) {
-        return new OpenCase(c.id(), c.caseNumber(), c.state(), c.state().label(), c.districtCode(), c.districtName(),
-                c.streetCode(), c.communityCode(), c.gridCode(), c.category(), c.category().label(),
-                c.subCategory(), c.subCategoryName(), c.source(), c.urgency(), c.description(),
-                c.likelyDuplicateOf(), c.handlingUnit(),
-                c.handlingUnitName(), c.level(), c.assignee(), c.reportedAt(), c.acceptBy(), c.dueAt(), c.warnAt(),
+        return new OpenCase(c.id(), c.caseNumber(), c.state(), c.state().label(), c.area().districtCode(), c.area().districtName(),
+                c.area().streetCode(), c.area().communityCode(), c.area().gridCode(), c.report().category(), c.report().category().label(),
+                c.report().subCategory(), c.report().subCategoryName(), c.report().source(), c.report().urgency(), c.report().description(),
+                c.report().likelyDuplicateOf(), c.handling().unitCode(),
+                c.handling().unitName(), c.handling().level(), c.handling().assignee(), c.report().reportedAt(), c.deadlines().acceptBy(), c.deadlines().closeBy(), c.deadlines().warnAt(),
                 c.warned(), c.overdue(), c.reworkCount(), c.version());
     }
 }

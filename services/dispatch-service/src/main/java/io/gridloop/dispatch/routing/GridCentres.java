@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.routing;
 
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.area.AreaLevel;
 
@@ -13,7 +14,7 @@ public final class GridCentres {
     }
 
     /** The grid centre of {@code level} for {@code area}. */
-    public static HandlingUnit centre(AreaLevel level, CaseArea area) {
+    public static HandlingUnit centre(AreaLevel level, AreaPath area) {
         AreaCode grid = AreaCode.of(area.gridCode());
         String district = area.districtName();
         return switch (level) {
@@ -29,7 +30,7 @@ public final class GridCentres {
     }
 
     /** Where unroutable and returned cases wait for a person to route them (人工分流). */
-    public static HandlingUnit triage(CaseArea area) {
+    public static HandlingUnit triage(AreaPath area) {
         return new HandlingUnit(triageCode(area.districtCode()), area.districtName() + "网格化服务管理中心（人工分流）",
                 AreaLevel.DISTRICT);
     }

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.routing;
 
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.contracts.catalogue.SubCategory;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.EventCategory;
@@ -45,7 +46,7 @@ public final class RuleSet {
 
     /** The unit the most specific matching rule names; empty: no rule matches, a person must triage. */
     public Optional<RoutingDecision> decide(String subCategory, EventCategory category, AreaLevel level,
-                                            CaseArea area) {
+                                            AreaPath area) {
         for (RoutingRule rule : rules) {
             if (rule.matches(subCategory, category, level, area.gridCode())) {
                 return Optional.of(new RoutingDecision(rule.target().resolve(area, level),
@@ -76,7 +77,7 @@ public final class RuleSet {
      *
      * @param returnedBy the unit that returned the case, if it was returned
      */
-    public Retriage retriage(String subCategory, EventCategory category, AreaLevel level, CaseArea area,
+    public Retriage retriage(String subCategory, EventCategory category, AreaLevel level, AreaPath area,
                              Optional<String> returnedBy) {
         Optional<RoutingDecision> decision = decide(subCategory, category, level, area);
         if (decision.isEmpty()) {
@@ -91,7 +92,7 @@ public final class RuleSet {
      * 上报 (escalation) one level up, to {@code up}: a unit the rules name at that level or above (a department of
      * the district, say), else that level's grid centre — never a unit below it, as "逐级上报" asks.
      */
-    public RoutingDecision escalate(String subCategory, EventCategory category, AreaLevel up, CaseArea area) {
+    public RoutingDecision escalate(String subCategory, EventCategory category, AreaLevel up, AreaPath area) {
         return decide(subCategory, category, up, area).filter(d -> d.unit().level().compareTo(up) >= 0)
                 .orElse(RoutingDecision.manual(GridCentres.centre(up, area)));
     }

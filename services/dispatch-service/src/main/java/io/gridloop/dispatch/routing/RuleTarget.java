@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.routing;
 
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.contracts.area.AreaLevel;
 
 /**
@@ -32,7 +33,7 @@ public record RuleTarget(Kind kind, AreaLevel level, String department, String c
         return districtCode + "-" + department;
     }
 
-    HandlingUnit resolve(CaseArea area, AreaLevel caseLevel) {
+    HandlingUnit resolve(AreaPath area, AreaLevel caseLevel) {
         return switch (kind) {
             case CENTRE -> GridCentres.centre(level != null ? level : caseLevel, area);
             case DEPARTMENT -> new HandlingUnit(departmentCode(area.districtCode()), area.districtName() + name,

@@ -1,11 +1,10 @@
 package io.gridloop.dispatch.rules;
 
-import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.dispatch.access.SettingsAccess;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.area.AreaLevel;
-import io.gridloop.dispatch.routing.CaseArea;
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.dispatch.routing.RoutingDecision;
 import io.gridloop.dispatch.routing.RoutingRule;
 import io.gridloop.dispatch.routing.GridCentres;
@@ -118,7 +117,7 @@ class RoutingRuleController {
                         @RequestParam AreaLevel level,
                         @RequestParam @Pattern(regexp = "\\d{15}", message = "网格编码必须是15位数字") String gridCode,
                         @RequestParam(defaultValue = "") String districtName) {
-        CaseArea area = new CaseArea(gridCode, AreaCode.of(gridCode).at(AreaLevel.DISTRICT).value(), districtName);
+        AreaPath area = AreaPath.ofGrid(gridCode, districtName);
         return rules.current().rules().decide(subCategory, category, level, area)
                 .map(d -> view(d, true))
                 .orElseGet(() -> view(RoutingDecision.manual(GridCentres.triage(area)), false));

@@ -68,8 +68,8 @@ public class SearchIndex {
 
     /** The terms {@code c} is found by: its description's first lines, its street and community, its reporter. */
     public static Set<String> termsOf(CaseFile c, String reporterId) {
-        Set<String> terms = new LinkedHashSet<>(SearchTerms.of(head(c.description())));
-        Stream.of(c.streetName(), c.communityName(), reporterId).forEach(t -> terms.addAll(SearchTerms.of(t)));
+        Set<String> terms = new LinkedHashSet<>(SearchTerms.of(head(c.report().description())));
+        Stream.of(c.area().streetName(), c.area().communityName(), reporterId).forEach(t -> terms.addAll(SearchTerms.of(t)));
         return terms;
     }
 

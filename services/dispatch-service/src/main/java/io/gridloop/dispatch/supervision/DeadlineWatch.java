@@ -84,7 +84,7 @@ public class DeadlineWatch {
         HandlingUnit[] notified = {null};
         Optional<CaseFile.Transition> done = commits.commit(caseId, c -> {
             if (c.needsSupervision(now)) {
-                notified[0] = units.named(GridCentres.centre(c.level().up().orElse(AreaLevel.CITY), c.area()));
+                notified[0] = units.named(GridCentres.centre(c.handling().level().up().orElse(AreaLevel.CITY), c.area()));
                 return Optional.of(c.overdue(now, notified[0]));
             }
             return c.needsWarning(now) ? Optional.of(c.warned(now)) : Optional.empty();
@@ -93,11 +93,11 @@ public class DeadlineWatch {
             CaseFile c = t.after();
             if (t.entry().is(CaseAction.OVERDUE)) {
                 HandlingUnit above = notified[0];
-                supervisions.file(new Supervision(c.id() + "@" + c.dueAt().getEpochSecond(), c.id(),
-                        c.districtCode(), c.districtName(), c.handlingUnit(), c.handlingUnitName(), c.level(),
-                        above.code(), above.name(), c.dueAt(), now, c.caseNumber()));
+                supervisions.file(new Supervision(c.id() + "@" + c.deadlines().closeBy().getEpochSecond(), c.id(),
+                        c.area().districtCode(), c.area().districtName(), c.handling().unitCode(), c.handling().unitName(), c.handling().level(),
+                        above.code(), above.name(), c.deadlines().closeBy(), now, c.caseNumber()));
                 overdue.increment();
-                log.info("Case {} is overdue (due {}): supervised, {} notified", c.id(), c.dueAt(), above.name());
+                log.info("Case {} is overdue (due {}): supervised, {} notified", c.id(), c.deadlines().closeBy(), above.name());
             } else {
                 warnings.increment();
             }

@@ -68,17 +68,17 @@ public record Unit(String code, String name, UnitKind kind, AreaLevel level, Str
         if (!active) {
             return Optional.of("处理单位「" + name + "」已停用，请选择其他单位");
         }
-        if (!serves(c.gridCode())) {
-            return Optional.of("处理单位「" + name + "」不负责案件所在的" + c.districtName() + "，请从本案可选的单位中选择");
+        if (!serves(c.area().gridCode())) {
+            return Optional.of("处理单位「" + name + "」不负责案件所在的" + c.area().districtName() + "，请从本案可选的单位中选择");
         }
         if (action == CaseAction.ESCALATE) {
-            Optional<AreaLevel> up = c.level() == null ? Optional.empty() : c.level().up();
+            Optional<AreaLevel> up = c.handling().level() == null ? Optional.empty() : c.handling().level().up();
             if (up.isPresent() && level != up.get()) {
-                return Optional.of("上报须逐级进行：案件现由" + c.level().label() + "办理，只能上报至"
+                return Optional.of("上报须逐级进行：案件现由" + c.handling().level().label() + "办理，只能上报至"
                         + up.get().label() + "级单位，「" + name + "」是" + level.label() + "级单位");
             }
         }
-        if (action == CaseAction.REASSIGN && code.equals(c.handlingUnit())) {
+        if (action == CaseAction.REASSIGN && code.equals(c.handling().unitCode())) {
             return Optional.of("案件已由「" + name + "」办理，改派须选择另一单位");
         }
         return Optional.empty();

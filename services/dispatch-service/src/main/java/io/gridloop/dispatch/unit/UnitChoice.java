@@ -39,7 +39,7 @@ public class UnitChoice {
      * {@code FEEDBACK_PHOTOS_REQUIRED} otherwise. A unit not in the directory asks for none.
      */
     public void checkFeedback(CaseFile c, int photos) {
-        units.find(c.handlingUnit()).flatMap(u -> u.feedbackRefusal(photos)).ifPresent(why -> {
+        units.find(c.handling().unitCode()).flatMap(u -> u.feedbackRefusal(photos)).ifPresent(why -> {
             throw Refusal.invalid("FEEDBACK_PHOTOS_REQUIRED", "缺少办结照片", why)
                     .with("errors", List.of(Map.of("field", "photoIds", "code", "Invalid", "message", why)));
         });
@@ -50,7 +50,7 @@ public class UnitChoice {
      * A unit not in the directory keeps no list, and asks for none.
      */
     public void checkAssignee(CaseFile c, String assignee) {
-        units.find(c.handlingUnit()).flatMap(u -> u.assigneeRefusal(assignee)).ifPresent(why -> {
+        units.find(c.handling().unitCode()).flatMap(u -> u.assigneeRefusal(assignee)).ifPresent(why -> {
             throw Refusal.invalid("ASSIGNEE_NOT_MEMBER", "承办人不在本单位名单中", why)
                     .with("errors", List.of(Map.of("field", "assignee", "code", "Invalid", "message", why)));
         });

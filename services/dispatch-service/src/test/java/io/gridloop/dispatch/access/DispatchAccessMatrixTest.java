@@ -55,7 +55,7 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
         TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id, new EventCodec().encode(
                 EventEnvelope.of(Topics.EVENT_REPORTED, id, ServiceNames.INTAKE, now, id, event)));
         return await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).orElse(null),
-                c -> c != null && c.handlingUnit() != null && c.outbox().isEmpty());
+                c -> c != null && c.handling().unitCode() != null && c.outbox().isEmpty());
     }
 
     @Autowired
@@ -67,7 +67,7 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> units.find(GRID).isPresent());
         CaseFile routed = routedCase();
         String id = routed.id();
-        String unit = routed.handlingUnit();
+        String unit = routed.handling().unitCode();
         assertThat(unit).startsWith("150105");
         String otherUnit = unit.equals("150105-GAS") ? "150105-WATER" : "150105-GAS";
         String handler = "HANDLER@" + unit;
@@ -75,7 +75,7 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
         // A result photo the unit's handler took with the feedback of another case of the unit: whoever may read
         // that case may read the photo.
         CaseFile done = routedCase();
-        Identity unitsHandler = Identity.of("h-in", List.of("HANDLER"), "150105").withUnit(done.handlingUnit());
+        Identity unitsHandler = Identity.of("h-in", List.of("HANDLER"), "150105").withUnit(done.handling().unitCode());
         tools.jackson.databind.JsonNode photo = as(unitsHandler).post().uri("/api/v1/photos")
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(io.gridloop.infra.TestPhotos.form((byte) 1)).exchange().expectStatus().isCreated()
                 .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody().get(0);
@@ -190,7 +190,7 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
     void shouldOfferEachCallerOnlyTheActionsTheyMayTakeNow() {
         CaseFile routed = routedCase();
         String id = routed.id();
-        as(Identity.of("h-offer", List.of("HANDLER"), "150105").withUnit(routed.handlingUnit())).get()
+        as(Identity.of("h-offer", List.of("HANDLER"), "150105").withUnit(routed.handling().unitCode())).get()
                 .uri("/api/v1/cases/{id}", id).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.allowedActions").isEqualTo(List.of("accept", "assign", "claim", "escalate", "return"));
         as(Identity.of("sv-offer", List.of("SUPERVISOR"), "150105")).get().uri("/api/v1/cases/{id}", id).exchange()
@@ -199,7 +199,7 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.allowedActions").value(actions ->
                         assertThat((List<Object>) actions).contains("reassign", "invalidate", "merge", "suspend", "accept"));
         // After the unit's own action, its answer offers what it may do next.
-        as(Identity.of("h-offer", List.of("HANDLER"), "150105").withUnit(routed.handlingUnit())).post()
+        as(Identity.of("h-offer", List.of("HANDLER"), "150105").withUnit(routed.handling().unitCode())).post()
                 .uri("/api/v1/cases/{id}/actions/accept", id).contentType(MediaType.APPLICATION_JSON).body("{}")
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.allowedActions").isEqualTo(List.of("assign", "claim", "escalate", "feedback",
@@ -209,7 +209,7 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
     @Test
     void shouldRecordWhoActedAndInWhichRoleFromTheToken() {
         CaseFile routed = routedCase();
-        as(Identity.of("h-accept", List.of("HANDLER"), "150105").withUnit(routed.handlingUnit())).post()
+        as(Identity.of("h-accept", List.of("HANDLER"), "150105").withUnit(routed.handling().unitCode())).post()
                 .uri("/api/v1/cases/{id}/actions/accept", routed.id()).contentType(MediaType.APPLICATION_JSON)
                 // What the body claims about the actor is not believed.
                 .body("{\"actor\":\"someone-else\",\"role\":\"OPERATOR\"}").exchange().expectStatus().isOk()
@@ -254,7 +254,7 @@ class DispatchAccessMatrixTest extends ServiceIntegrationTest {
         CaseFile routed = routedCase();
         String id = routed.id();
         Identity both = Identity.of("centre-and-unit", List.of("OPERATOR", "HANDLER"), "150105")
-                .withUnit(routed.handlingUnit());
+                .withUnit(routed.handling().unitCode());
         as(both).post().uri("/api/v1/cases/{id}/actions/accept", id).contentType(MediaType.APPLICATION_JSON)
                 .body("{}").exchange().expectStatus().isOk();
         as(both).post().uri("/api/v1/cases/{id}/actions/feedback", id).contentType(MediaType.APPLICATION_JSON)

@@ -104,12 +104,12 @@ class DispatchFlowTest extends ServiceIntegrationTest {
 
         // 供水问题 is first handled at district level, where the default rules send it to the water authority.
         assertThat(opened.state()).isEqualTo(CaseState.ROUTED);
-        assertThat(opened.handlingUnit()).isEqualTo("150102-WATER");
-        assertThat(opened.handlingUnitName()).isEqualTo("新城区水务局");
-        assertThat(opened.routingRule()).startsWith("dept-water-supply@v");
+        assertThat(opened.handling().unitCode()).isEqualTo("150102-WATER");
+        assertThat(opened.handling().unitName()).isEqualTo("新城区水务局");
+        assertThat(opened.handling().routingRule()).startsWith("dept-water-supply@v");
         assertThat(transitionsOf(id)).extracting(CaseTransitioned::toState)
                 .containsExactly(CaseState.REPORTED, CaseState.ROUTED);
-        assertThat(transitionsOf(id).getLast().routingRule()).isEqualTo(opened.routingRule());
+        assertThat(transitionsOf(id).getLast().routingRule()).isEqualTo(opened.handling().routingRule());
     }
 
     @Test
@@ -121,7 +121,7 @@ class DispatchFlowTest extends ServiceIntegrationTest {
 
         // 新城区 (150102), on the Beijing date of the report; one district-day's numbers count up without gaps.
         String day = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")
-                .format(a.reportedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")));
+                .format(a.report().reportedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")));
         assertThat(a.caseNumber()).matches(day + "150102\\d{5}");
         assertThat(Set.of(a.caseNumber(), b.caseNumber())).hasSize(2);
         assertThat(Math.abs(Long.parseLong(a.caseNumber()) - Long.parseLong(b.caseNumber()))).isEqualTo(1);

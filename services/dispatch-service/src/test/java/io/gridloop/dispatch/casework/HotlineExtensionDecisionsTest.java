@@ -77,7 +77,7 @@ class HotlineExtensionDecisionsTest extends ServiceIntegrationTest {
         act(id, "approve-extension", "{\"actor\":\"op-1\"}").expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("由12345平台审核"));
 
-        Instant hotlineDue = asked.dueAt().plus(Duration.ofDays(4));
+        Instant hotlineDue = asked.deadlines().closeBy().plus(Duration.ofDays(4));
         decide(id, "YQ-1-" + id, request - 1, true, hotlineDue.plus(Duration.ofDays(9)), null);  // an older request
         decide(id, "YQ-2-" + id, request, true, hotlineDue, "同意延期至下周");
         decide(id, "YQ-2-" + id, request, true, hotlineDue, "同意延期至下周");  // sent again
@@ -85,7 +85,7 @@ class HotlineExtensionDecisionsTest extends ServiceIntegrationTest {
 
         CaseFile granted = cases.find(id).orElseThrow();
         assertThat(granted.state()).isEqualTo(CaseState.ACCEPTED);
-        assertThat(granted.dueAt()).isEqualTo(hotlineDue);
+        assertThat(granted.deadlines().closeBy()).isEqualTo(hotlineDue);
         assertThat(granted.sequence()).as("one decision applied").isEqualTo(request + 1);
         assertThat(granted.timeline().getLast().role()).isEqualTo("HOTLINE");
         assertThat(granted.timeline().getLast().comment()).isEqualTo("12345平台：同意延期至下周");
@@ -95,14 +95,14 @@ class HotlineExtensionDecisionsTest extends ServiceIntegrationTest {
     void shouldGoOnUnderTheOldDeadlineWhenTheHotlineRefuses() {
         String id = UUID.randomUUID().toString();
         int request = extensionRequested(id);
-        Instant due = cases.find(id).orElseThrow().dueAt();
+        Instant due = cases.find(id).orElseThrow().deadlines().closeBy();
 
         decide(id, "YQ-" + id, request, false, null, "群众反映强烈，请按原时限办结");
         awaitConsumed();
 
         CaseFile refused = cases.find(id).orElseThrow();
         assertThat(refused.state()).isEqualTo(CaseState.ACCEPTED);
-        assertThat(refused.dueAt()).isEqualTo(due);
+        assertThat(refused.deadlines().closeBy()).isEqualTo(due);
         assertThat(refused.timeline().getLast().action()).isEqualTo("reject-extension");
         assertThat(refused.timeline().getLast().comment()).isEqualTo("12345平台：群众反映强烈，请按原时限办结");
     }

@@ -60,7 +60,7 @@ class CaseFileTest {
         CaseFile opened = opened("e-1");
 
         assertThat(opened.state()).isEqualTo(CaseState.ROUTED);
-        assertThat(opened.level()).isEqualTo(AreaLevel.DISTRICT);
+        assertThat(opened.handling().level()).isEqualTo(AreaLevel.DISTRICT);
         assertThat(opened.sequence()).isEqualTo(2);
         assertThat(opened.outbox()).extracting(OutboxEntry::messageId).containsExactly("e-1-1", "e-1-2");
         CaseTransitioned report = opened.outbox().get(0).transition();
@@ -120,8 +120,8 @@ class CaseFileTest {
         CaseFile toCity = act(opened("e-5"), CaseAction.ESCALATE);
 
         assertThat(toCity.state()).isEqualTo(CaseState.ESCALATED);
-        assertThat(toCity.level()).isEqualTo(AreaLevel.CITY);
-        assertThat(toCity.handlingUnit()).isEqualTo("150100");
+        assertThat(toCity.handling().level()).isEqualTo(AreaLevel.CITY);
+        assertThat(toCity.handling().unitCode()).isEqualTo("150100");
         assertThat(lastEvent(toCity).level()).isEqualTo(AreaLevel.CITY);
         assertThat(lastEvent(toCity).description()).as("the text goes up with the case (for 12345)")
                 .isEqualTo(reported("e-5").description());
@@ -152,18 +152,18 @@ class CaseFileTest {
         CaseFile requested = act(c, CaseAction.REQUEST_EXTENSION,
                 extension("需协调供水公司", 2), T0);
         assertThat(requested.state()).isEqualTo(CaseState.EXTENSION_REQUESTED);
-        assertThat(requested.requestedExtensionDays()).isEqualTo(2);
+        assertThat(requested.paused().requestedExtensionDays()).isEqualTo(2);
         assertThat(lastEvent(requested).extensionWorkingDays()).isEqualTo(2);
         assertThat(lastEvent(requested).reason()).isEqualTo("需协调供水公司");
 
         CaseFile approved = act(requested, CaseAction.APPROVE_EXTENSION, ActionInput.by("leader"), T0);
 
         // 02-14 (调休 Saturday) and, after the holiday, 02-24.
-        assertThat(approved.dueAt()).isEqualTo(Instant.parse("2026-02-24T02:00:00Z"));
-        assertThat(Duration.between(approved.warnAt(), approved.dueAt()))
-                .isEqualTo(Duration.between(c.warnAt(), c.dueAt()));
+        assertThat(approved.deadlines().closeBy()).isEqualTo(Instant.parse("2026-02-24T02:00:00Z"));
+        assertThat(Duration.between(approved.deadlines().warnAt(), approved.deadlines().closeBy()))
+                .isEqualTo(Duration.between(c.deadlines().warnAt(), c.deadlines().closeBy()));
         assertThat(approved.state()).as("back to where it was").isEqualTo(CaseState.ACCEPTED);
-        assertThat(approved.requestedExtensionDays()).isNull();
+        assertThat(approved.paused()).isNull();
     }
 
     @Test
@@ -184,14 +184,14 @@ class CaseFileTest {
         CaseFile resumed = act(suspended, CaseAction.RESUME, ActionInput.by("op"), T0.plus(Duration.ofHours(30)));
 
         assertThat(resumed.state()).isEqualTo(CaseState.REWORK);
-        assertThat(resumed.dueAt()).isEqualTo(rework.dueAt().plus(Duration.ofHours(30)));
-        assertThat(resumed.suspendedAt()).isNull();
+        assertThat(resumed.deadlines().closeBy()).isEqualTo(rework.deadlines().closeBy().plus(Duration.ofHours(30)));
+        assertThat(resumed.paused()).isNull();
     }
 
     @Test
     void shouldWarnThenSuperviseWithoutChangingTheState() {
         CaseFile accepted = act(opened("e-12"), CaseAction.ACCEPT);
-        Instant afterWarn = accepted.warnAt().plusSeconds(1);
+        Instant afterWarn = accepted.deadlines().warnAt().plusSeconds(1);
         assertThat(accepted.needsWarning(afterWarn)).isTrue();
         assertThat(accepted.needsSupervision(afterWarn)).isFalse();
 
@@ -202,7 +202,7 @@ class CaseFileTest {
         assertThat(lastEvent(warned).fromState()).isEqualTo(CaseState.ACCEPTED);
         assertThat(lastEvent(warned).toState()).isEqualTo(CaseState.ACCEPTED);
 
-        Instant late = warned.dueAt().plusSeconds(1);
+        Instant late = warned.deadlines().closeBy().plusSeconds(1);
         HandlingUnit city = new HandlingUnit("150100", "市网格化服务管理中心", AreaLevel.CITY);
         CaseFile supervised = warned.overdue(late, city).after();
         assertThat(supervised.overdue()).isTrue();
@@ -215,20 +215,20 @@ class CaseFileTest {
     void shouldNotWarnASuspendedCaseWhoseClockStandsStill() {
         CaseFile suspended = act(opened("e-13"), CaseAction.SUSPEND, ActionInput.by("op", "等待鉴定"), T0);
 
-        assertThat(suspended.needsWarning(suspended.dueAt().plusSeconds(10))).isFalse();
-        assertThat(suspended.needsSupervision(suspended.dueAt().plusSeconds(10))).isFalse();
+        assertThat(suspended.needsWarning(suspended.deadlines().closeBy().plusSeconds(10))).isFalse();
+        assertThat(suspended.needsSupervision(suspended.deadlines().closeBy().plusSeconds(10))).isFalse();
     }
 
     @Test
     void shouldWatchAnExtendedDeadlineAfresh() {
         CaseFile accepted = act(opened("e-14"), CaseAction.ACCEPT);
-        CaseFile warned = accepted.warned(accepted.warnAt()).after();
+        CaseFile warned = accepted.warned(accepted.deadlines().warnAt()).after();
         CaseFile requested = act(warned, CaseAction.REQUEST_EXTENSION, extension("理由", 3), T0);
 
         CaseFile approved = act(requested, CaseAction.APPROVE_EXTENSION, ActionInput.by("leader"), T0);
 
         assertThat(approved.warned()).isFalse();
-        assertThat(approved.needsWarning(approved.warnAt())).isTrue();
+        assertThat(approved.needsWarning(approved.deadlines().warnAt())).isTrue();
     }
 
     @Test
@@ -250,8 +250,8 @@ class CaseFileTest {
                 ActionInput.by("op").routedBy(RoutingDecision.manual(water)), T0);
 
         assertThat(rerouted.state()).isEqualTo(CaseState.ROUTED);
-        assertThat(rerouted.handlingUnitName()).isEqualTo("赛罕区水务局");
-        assertThat(rerouted.routingRule()).as("a person chose").isNull();
+        assertThat(rerouted.handling().unitName()).isEqualTo("赛罕区水务局");
+        assertThat(rerouted.handling().routingRule()).as("a person chose").isNull();
     }
 
     @Test
@@ -259,15 +259,15 @@ class CaseFileTest {
         CaseFile unrouted = CaseFile.open("2026120615010500001", reported("e-20"), Optional.empty(), deadlines(T0.plusSeconds(86_400)), T0);
 
         assertThat(unrouted.state()).isEqualTo(CaseState.REPORTED);
-        assertThat(unrouted.handlingUnit()).isEqualTo("150105-TRIAGE");
-        assertThat(unrouted.level()).as("the sub-category's first level").isEqualTo(AreaLevel.GRID);
+        assertThat(unrouted.handling().unitCode()).isEqualTo("150105-TRIAGE");
+        assertThat(unrouted.handling().level()).as("the sub-category's first level").isEqualTo(AreaLevel.GRID);
         assertThat(unrouted.outbox()).hasSize(1);
         assertThatThrownBy(() -> act(unrouted, CaseAction.ROUTE, ActionInput.by("op"), T0))
                 .isInstanceOf(InvalidActionException.class);
 
         RoutingDecision byRule = new RoutingDecision(DISTRICT_CENTRE, "disputes@v4");
         CaseFile routed = act(unrouted, CaseAction.ROUTE, ActionInput.by("op").routedBy(byRule), T0);
-        assertThat(routed.routingRule()).isEqualTo("disputes@v4");
+        assertThat(routed.handling().routingRule()).isEqualTo("disputes@v4");
         assertThat(lastEvent(routed).routingRule()).isEqualTo("disputes@v4");
         assertThat(routed.timeline().getLast().routingRule()).isEqualTo("disputes@v4");
     }
@@ -292,13 +292,13 @@ class CaseFileTest {
     void shouldNameWhoWorksTheCaseAndForgetThemWhenAnotherUnitTakesOver() {
         CaseFile claimed = act(opened("e-22"), CaseAction.CLAIM, ActionInput.by("handler-3"), T0);
         assertThat(claimed.state()).isEqualTo(CaseState.ROUTED);
-        assertThat(claimed.assignee()).isEqualTo("handler-3");
+        assertThat(claimed.handling().assignee()).isEqualTo("handler-3");
 
         assertThatThrownBy(() -> act(claimed, CaseAction.ASSIGN, ActionInput.by("lead"), T0))
                 .isInstanceOf(InvalidActionException.class);
         CaseFile assigned = act(claimed, CaseAction.ASSIGN,
                 new ActionInput("lead", "HANDLER", null, null, null, "handler-5", null, null), T0);
-        assertThat(assigned.assignee()).isEqualTo("handler-5");
+        assertThat(assigned.handling().assignee()).isEqualTo("handler-5");
         assertThat(assigned.timeline().getLast().assignee()).isEqualTo("handler-5");
         assertThat(assigned.timeline().getLast().role()).isEqualTo("HANDLER");
 
@@ -311,9 +311,9 @@ class CaseFileTest {
                 new ActionInput("op", "OPERATOR", "属街道职责", null, null, null, RoutingDecision.manual(street),
                         null), T0);
         assertThat(reassigned.state()).as("the new unit must accept again").isEqualTo(CaseState.ROUTED);
-        assertThat(reassigned.handlingUnit()).isEqualTo("150105001");
-        assertThat(reassigned.level()).isEqualTo(AreaLevel.STREET);
-        assertThat(reassigned.assignee()).isNull();
+        assertThat(reassigned.handling().unitCode()).isEqualTo("150105001");
+        assertThat(reassigned.handling().level()).isEqualTo(AreaLevel.STREET);
+        assertThat(reassigned.handling().assignee()).isNull();
     }
 
     @Test
@@ -324,7 +324,7 @@ class CaseFileTest {
         CaseFile returned = act(opened, CaseAction.RETURN, ActionInput.by("handler", "不属于本单位职责"), T0);
 
         assertThat(returned.returnedBy()).contains("150105");
-        assertThat(returned.handlingUnit()).as("back at the triage desk").isEqualTo("150105-TRIAGE");
+        assertThat(returned.handling().unitCode()).as("back at the triage desk").isEqualTo("150105-TRIAGE");
     }
 
     @Test
@@ -333,13 +333,13 @@ class CaseFileTest {
                 new HandlingUnit("150105001002003", "网格", AreaLevel.GRID))), deadlines(T0), T0);
 
         CaseFile toCentre = act(grid, CaseAction.ESCALATE, ActionInput.by("gw", "调解不成"), T0);
-        assertThat(toCentre.handlingUnit()).isEqualTo("150105001002");
-        assertThat(toCentre.level()).isEqualTo(AreaLevel.COMMUNITY);
+        assertThat(toCentre.handling().unitCode()).isEqualTo("150105001002");
+        assertThat(toCentre.handling().level()).isEqualTo(AreaLevel.COMMUNITY);
 
         HandlingUnit mediation = new HandlingUnit("150105-MEDIATION", "赛罕区人民调解委员会", AreaLevel.DISTRICT);
         CaseFile toRuleUnit = act(grid, CaseAction.ESCALATE, ActionInput.by("gw", "调解不成")
                 .routedBy(new RoutingDecision(mediation, "mediation@v2")), T0);
-        assertThat(toRuleUnit.handlingUnit()).isEqualTo("150105-MEDIATION");
+        assertThat(toRuleUnit.handling().unitCode()).isEqualTo("150105-MEDIATION");
         assertThat(lastEvent(toRuleUnit).routingRule()).isEqualTo("mediation@v2");
     }
 
@@ -348,7 +348,7 @@ class CaseFileTest {
         CaseFile c = CaseFile.open("2026120615010500001", Reports.duplicateOf(reported("e-31"), "e-17"), Optional.empty(),
                 deadlines(T0), T0);
 
-        assertThat(c.likelyDuplicateOf()).isEqualTo("e-17");
+        assertThat(c.report().likelyDuplicateOf()).isEqualTo("e-17");
         assertThat(c.timeline().getFirst().comment()).isEqualTo("疑似与案件 e-17 重复，可并单");
         assertThat(c.outbox().getFirst().transition().reason()).contains("e-17");
         assertThat(c.timeline().getFirst().photoIds()).as("the reporter's photos").hasSize(1);
@@ -367,11 +367,11 @@ class CaseFileTest {
         CaseFile reopened = act(closed, CaseAction.REOPEN, ActionInput.by("resident-1", "问题仍未解决"), later);
 
         assertThat(reopened.state()).isEqualTo(CaseState.ROUTED);
-        assertThat(reopened.handlingUnit()).isEqualTo(closed.handlingUnit());
+        assertThat(reopened.handling().unitCode()).isEqualTo(closed.handling().unitCode());
         assertThat(reopened.closedAt()).isNull();
         assertThat(reopened.closingSequence()).isEmpty();
         assertThat(reopened.reworkCount()).isEqualTo(closed.reworkCount() + 1);
-        assertThat(reopened.dueAt()).isEqualTo(later.plus(Duration.between(closed.reportedAt(), closed.dueAt())));
+        assertThat(reopened.deadlines().closeBy()).isEqualTo(later.plus(Duration.between(closed.report().reportedAt(), closed.deadlines().closeBy())));
         assertThat(reopened.needsSupervision(later.plusSeconds(1))).isFalse();
         assertThatThrownBy(() -> act(closed, CaseAction.REOPEN, ActionInput.by("resident-1"), later))
                 .as("says why").isInstanceOf(InvalidActionException.class);

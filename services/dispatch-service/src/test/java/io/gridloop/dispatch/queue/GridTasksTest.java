@@ -46,7 +46,7 @@ class GridTasksTest extends ServiceIntegrationTest {
     @Test
     void shouldLetTheGridsWorkerHandleTheGridsCaseAndTheCommunityCentreCloseIt() {
         CaseFile dispute = dispute();
-        assertThat(dispute.handlingUnit()).isEqualTo(grid);
+        assertThat(dispute.handling().unitCode()).isEqualTo(grid);
 
         // 网格任务: the grid's queue, for its own workers.
         as(worker).get().uri("/api/v1/queues/{grid}", grid).exchange().expectStatus().isOk().expectBody()

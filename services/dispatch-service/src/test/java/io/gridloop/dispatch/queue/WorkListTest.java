@@ -46,7 +46,7 @@ class WorkListTest extends ServiceIntegrationTest {
     void shouldListAnAreasOpenCasesByTabWithCountsAndFilters() {
         String water = report("WATER_SUPPLY", ReportSource.GRID_PATROL);
         String hotline = report("WATER_SUPPLY", ReportSource.CITIZEN_PHOTO);
-        String unit = cases.find(water).orElseThrow().handlingUnit();
+        String unit = cases.find(water).orElseThrow().handling().unitCode();
         as(Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit)).post()
                 .uri("/api/v1/cases/{id}/actions/accept", water).exchange().expectStatus().isOk();
         // The handler's page offers the unit's actions with what their forms need — never the centre's.
@@ -61,7 +61,7 @@ class WorkListTest extends ServiceIntegrationTest {
                 // The deadline in working days, counted on the holiday calendar dispatch keeps.
                 .jsonPath("$.workingDaysLeft").isEqualTo(calendar.policy().calendar().workingDaysUntil(
                         LocalDate.now(HolidayCalendar.CHINA),
-                        cases.find(water).orElseThrow().dueAt().atZone(HolidayCalendar.CHINA).toLocalDate()));
+                        cases.find(water).orElseThrow().deadlines().closeBy().atZone(HolidayCalendar.CHINA).toLocalDate()));
         as(Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit)).post()
                 .uri("/api/v1/cases/{id}/actions/feedback", water).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"comment\":\"已修复水管\"}").exchange().expectStatus().isOk();
@@ -89,7 +89,7 @@ class WorkListTest extends ServiceIntegrationTest {
     void shouldSplitAUnitsQueueIntoMineAndUnclaimed() {
         String first = report("WATER_SUPPLY", ReportSource.GRID_PATROL);
         String second = report("WATER_SUPPLY", ReportSource.GRID_PATROL);
-        String unit = cases.find(first).orElseThrow().handlingUnit();
+        String unit = cases.find(first).orElseThrow().handling().unitCode();
         Identity handler = Identity.of("h-" + district, List.of("HANDLER"), district).withUnit(unit);
         as(handler).post().uri("/api/v1/cases/{id}/actions/claim", second).exchange().expectStatus().isOk();
 

@@ -1,5 +1,6 @@
 package io.gridloop.dispatch.routing;
 
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.contracts.catalogue.SubCategory;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
 import io.gridloop.contracts.event.Complexity;
@@ -20,8 +21,8 @@ class RuleSetTest {
             new SubCategory("SANITATION", "环境卫生", EventCategory.LIVELIHOOD, Complexity.SIMPLE, AreaLevel.GRID),
             new SubCategory("NEIGHBOUR_DISPUTE", "邻里纠纷", EventCategory.DISPUTE, Complexity.GENERAL,
                     AreaLevel.GRID)));
-    static final CaseArea SAIHAN = new CaseArea("150105001002003", "150105", "赛罕区");
-    static final CaseArea XINCHENG = new CaseArea("150102001001001", "150102", "新城区");
+    static final AreaPath SAIHAN = AreaPath.ofGrid("150105001002003", "赛罕区");
+    static final AreaPath XINCHENG = AreaPath.ofGrid("150102001001001", "新城区");
 
     static RoutingRule rule(String id, String sub, EventCategory category, AreaLevel level, String area,
                             RuleTarget target) {

@@ -163,8 +163,8 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
 
         String rule = "noise-" + district + "@v" + (version + 1);
         assertThat(routed.state()).isEqualTo(CaseState.ROUTED);
-        assertThat(routed.handlingUnit()).isEqualTo(district + "-PS");
-        assertThat(routed.routingRule()).isEqualTo(rule);
+        assertThat(routed.handling().unitCode()).isEqualTo(district + "-PS");
+        assertThat(routed.handling().routingRule()).isEqualTo(rule);
         http.get().uri("/api/v1/cases/{id}/timeline", id).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[1].action").isEqualTo("route")
                 .jsonPath("$[1].role").isEqualTo("SYSTEM")
@@ -203,7 +203,7 @@ class RoutingRulesApiTest extends ServiceIntegrationTest {
             CaseFile waiting = awaitCase(id);
 
             assertThat(waiting.state()).isEqualTo(CaseState.REPORTED);
-            assertThat(waiting.dueAt()).as("the hotline's own deadline").isEqualTo(now.plus(Duration.ofDays(7)));
+            assertThat(waiting.deadlines().closeBy()).as("the hotline's own deadline").isEqualTo(now.plus(Duration.ofDays(7)));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     http.get().uri("/api/v1/triage/{d}", district).exchange().expectStatus().isOk().expectBody()
                             .jsonPath("$.total").isEqualTo(1)

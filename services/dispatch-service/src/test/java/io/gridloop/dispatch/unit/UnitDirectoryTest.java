@@ -96,9 +96,9 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
     @Test
     void shouldSendACaseOnlyToActiveUnitsOfItsAreaAndEscalateExactlyOneLevelUp() {
         CaseFile atStreet = streetlightCase();
-        assertThat(atStreet.handlingUnit()).isEqualTo(street);
+        assertThat(atStreet.handling().unitCode()).isEqualTo(street);
         // The rule knew the street centre by its code; the case carries the directory's name for it.
-        assertThat(atStreet.handlingUnitName()).isEqualTo(units.find(street).orElseThrow().name())
+        assertThat(atStreet.handling().unitName()).isEqualTo(units.find(street).orElseThrow().name())
                 .contains("测试街道").doesNotContain(street);
         Identity handler = Identity.of("h-street", List.of("HANDLER"), district).withUnit(street);
 
@@ -128,7 +128,7 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> units.find(other + "-WATER").isPresent());
         escalate(handler, atStreet.id(), other + "-WATER").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody().jsonPath("$.code").isEqualTo("UNIT_NOT_ALLOWED");
-        assertThat(cases.find(atStreet.id()).orElseThrow().handlingUnit()).as("nothing moved").isEqualTo(street);
+        assertThat(cases.find(atStreet.id()).orElseThrow().handling().unitCode()).as("nothing moved").isEqualTo(street);
 
         escalate(handler, atStreet.id(), district + "-WATER").expectStatus().isOk().expectBody()
                 .jsonPath("$.handlingUnit").isEqualTo(district + "-WATER")
@@ -265,7 +265,7 @@ class UnitDirectoryTest extends ServiceIntegrationTest {
         TopicWriter.send(bootstrap, Topics.EVENT_REPORTED.name(), id, new EventCodec().encode(EventEnvelope.of(
                 Topics.EVENT_REPORTED, id, ServiceNames.INTAKE, event.reportedAt(), id, event)));
         return await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(id).orElse(null),
-                c -> c != null && c.outbox().isEmpty() && c.level() == AreaLevel.STREET);
+                c -> c != null && c.outbox().isEmpty() && c.handling().level() == AreaLevel.STREET);
     }
 
     private RestTestClient.ResponseSpec escalate(Identity handler, String id, String unitCode) {
