@@ -1,10 +1,5 @@
 package io.gridloop.platform.security;
 
-import io.gridloop.platform.audit.AuditConfiguration;
-import io.gridloop.platform.audit.AuditFilter;
-import io.gridloop.platform.audit.AuditSettings;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.gridloop.platform.audit.AuditTrail;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,7 +19,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
 import java.util.List;
 
 import static io.gridloop.platform.security.Role.ADMIN;
@@ -41,7 +35,8 @@ import static io.gridloop.platform.security.Role.names;
  * ({@code spring.security.oauth2.resourceserver.jwt.*}), roles and areas from its claims ({@link Caller}),
  * no sessions, no cookies (so no CSRF). Health and the API description are public; Prometheus is for
  * MONITOR and ADMIN; the rest of the actuator for ADMIN; each service names its own endpoints
- * ({@link ApiAccess}) and everything no rule names is refused. Writes are recorded in the audit trail.
+ * ({@link ApiAccess}) and everything no rule names is refused. Other concerns put their filters inside the chain
+ * ({@link InSecurityChain}: the audit trail).
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -50,7 +45,6 @@ import static io.gridloop.platform.security.Role.names;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@Import(AuditConfiguration.class)
 public class GridloopSecurityAutoConfiguration {
 
     /**
@@ -64,9 +58,7 @@ public class GridloopSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain gridloopApiSecurity(HttpSecurity http, List<ApiAccess> services, ProblemResponses problems,
-                                            AuditTrail trail, AuditSettings audit, Clock clock,
-                                            MeterRegistry meters,
-                                            @Value("${spring.application.name:gridloop}") String service,
+                                            List<InSecurityChain> inChain,
                                             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}")
                                             String issuer,
                                             @Value("${gridloop.web.content-security-policy:}") String csp)
@@ -94,7 +86,6 @@ public class GridloopSecurityAutoConfiguration {
                     rules.requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN.name());
                     rules.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**").permitAll();
-                    rules.requestMatchers(HttpMethod.GET, "/api/v1/admin/audit").hasRole(ADMIN.name());
                     rules.requestMatchers(HttpMethod.POST, "/api/v1/photos")
                             .hasAnyRole(names(GRID_WORKER, HANDLER, OPERATOR, REPORTER_APP));
                     // Who may read which photo is decided by the reports and cases that name it (PhotoController).
@@ -117,9 +108,10 @@ public class GridloopSecurityAutoConfiguration {
                                 return filter;
                             }
                         }))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterAfter(new AuditFilter(trail, audit, service, clock, meters),
-                        SecurityContextHolderFilter.class);
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        for (InSecurityChain concern : inChain) {
+            http.addFilterAfter(concern.filter(), SecurityContextHolderFilter.class);
+        }
         return http.build();
     }
 }

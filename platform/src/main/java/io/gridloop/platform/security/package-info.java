@@ -2,6 +2,6 @@
  * Sign-in: the token's caller (roles, areas, unit), the rules of who may call what, and the answers when one may
  * not.
  *
- * <p>May use: audit, problem, web.
+ * <p>May use: problem, web.
  */
 package io.gridloop.platform.security;

@@ -179,6 +179,13 @@ class StatsFlowTest extends ServiceIntegrationTest {
                                 .isBetween(29L, 31L)));
         http.get().uri("/api/v1/stats/overdue?area=" + d.substring(0, 4) + "00").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[?(@.caseId == 'late" + d + "')]").exists();
+        // Facts and the list keep the area's fields flat, as installations have stored them all along.
+        for (String collection : List.of(generations.reading().facts(), generations.reading().overdue())) {
+            org.bson.Document stored = mongo.getCollection(collection).find(new org.bson.Document("_id", "late" + d))
+                    .first();
+            assertThat(stored).as(collection).containsEntry("districtCode", d).containsKey("gridCode")
+                    .doesNotContainKey("area");
+        }
 
         send(transition("late" + d, d, 3, "close", CaseState.FEEDBACK_SUBMITTED, CaseState.CLOSED, now, due));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -3,6 +3,7 @@
  * lock, read, transition, store over the version read, relay), the outbox relay to grid.case.transitioned.v1 and
  * its sweep, and the views that follow each relayed case (CaseFollower).
  *
- * <p>May use: lifecycle and the platform; nothing of the packages that use it.
+ * <p>May use: lifecycle and deadline (the stored form holds their values), the platform; nothing of the packages
+ * that use it.
  */
 package io.gridloop.dispatch.casestore;

@@ -1,6 +1,6 @@
 /**
  * The deadline watch (预警, 超期督办) and the supervision records it files.
  *
- * <p>May use: casestore (its writes go through CaseCommits), queue, lifecycle, routing, unit.
+ * <p>May use: casestore (its writes go through CaseCommits), queue, lifecycle, deadline, routing, unit.
  */
 package io.gridloop.dispatch.supervision;

@@ -1,4 +1,4 @@
-package io.gridloop.stats.ledger;
+package io.gridloop.stats.areas;
 
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.area.AreaCode;
@@ -6,6 +6,7 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
+import io.gridloop.stats.ledger.DirtyDistricts;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

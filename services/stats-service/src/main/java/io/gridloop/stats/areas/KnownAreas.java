@@ -1,7 +1,8 @@
-package io.gridloop.stats.ledger;
+package io.gridloop.stats.areas;
 
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
+import io.gridloop.stats.ledger.CountFollower;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * areas) and written only when an area is new or learns its name.
  */
 @Component
-public class KnownAreas {
+public class KnownAreas implements CountFollower {
 
     static final String COLLECTION = "stat_areas";
 
@@ -34,8 +35,14 @@ public class KnownAreas {
         this.mongo = mongo;
     }
 
+    /** The ledger counts a case in {@code area}: an area seen for the first time is remembered. */
+    @Override
+    public void counting(AreaRef area) {
+        remember(area);
+    }
+
     /** @return whether the area was new, or got a new name */
-    boolean remember(AreaRef area) {
+    public boolean remember(AreaRef area) {
         load();
         if (knows(area)) {
             return false;

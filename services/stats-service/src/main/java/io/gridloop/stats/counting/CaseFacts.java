@@ -1,5 +1,6 @@
 package io.gridloop.stats.counting;
 
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param acceptBy        the response deadline that was in force then
  * @param overdue         dispatch declared the current deadline missed (超期督办) and the case is still open
  * @param caseNumber      the number people quote (案件编号), for lists
+ * @param area            where the case lies; names an event lacks are kept from earlier ones
  * @param subCategory     the catalogue code, for lists
  * @param handlingUnitName who has the case now, for lists
  * @param visitResolution   the latest 12345 return visit's answer, if any
@@ -29,13 +31,7 @@ public record CaseFacts(
         String caseId,
         String caseNumber,
         int sequence,
-        String districtCode,
-        String districtName,
-        String streetCode,
-        String streetName,
-        String communityCode,
-        String communityName,
-        String gridCode,
+        AreaPath area,
         EventCategory category,
         ReportSource source,
         CaseState state,
@@ -85,10 +81,7 @@ public record CaseFacts(
                 t.caseId(),
                 keep(t.caseNumber(), before == null ? null : before.caseNumber),
                 t.sequence(),
-                t.districtCode(), t.districtName(),
-                t.streetCode(), keep(t.streetName(), before == null ? null : before.streetName),
-                t.communityCode(), keep(t.communityName(), before == null ? null : before.communityName),
-                t.gridCode(),
+                t.area().keepingNamesOf(before == null ? null : before.area),
                 t.category(), t.source(), t.toState(),
                 t.reportedAt(), t.dueAt(), acceptBy,
                 (before != null && before.routed) || t.toState() == CaseState.ROUTED,

@@ -2,6 +2,7 @@ package io.gridloop.stats.counting;
 
 import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.VisitResolution;
@@ -119,7 +120,8 @@ public final class Contribution {
     /** The areas a case lies in, from the city down; levels the case has no code for are left out. */
     public static List<AreaRef> areasOf(CaseFacts f) {
         List<AreaRef> areas = new ArrayList<>(5);
-        Optional<AreaCode> district = AreaCode.parse(f.districtCode());
+        AreaPath path = f.area();
+        Optional<AreaCode> district = AreaCode.parse(path == null ? null : path.districtCode());
         if (district.isEmpty()) {
             return areas;
         }
@@ -127,20 +129,20 @@ public final class Contribution {
         areas.add(new AreaRef(AreaLevel.CITY, city, null, null));
         // A "district" code ending in 00 is the city itself (市辖区, or odd registry data): it is one area, and
         // must take the case once, not once as the city and again as the district.
-        if (!city.equals(f.districtCode())) {
-            areas.add(new AreaRef(AreaLevel.DISTRICT, f.districtCode(), f.districtName(), city));
+        if (!city.equals(path.districtCode())) {
+            areas.add(new AreaRef(AreaLevel.DISTRICT, path.districtCode(), path.districtName(), city));
         }
-        String parent = f.districtCode();
-        if (f.streetCode() != null) {
-            areas.add(new AreaRef(AreaLevel.STREET, f.streetCode(), f.streetName(), parent));
-            parent = f.streetCode();
+        String parent = path.districtCode();
+        if (path.streetCode() != null) {
+            areas.add(new AreaRef(AreaLevel.STREET, path.streetCode(), path.streetName(), parent));
+            parent = path.streetCode();
         }
-        if (f.communityCode() != null) {
-            areas.add(new AreaRef(AreaLevel.COMMUNITY, f.communityCode(), f.communityName(), parent));
-            parent = f.communityCode();
+        if (path.communityCode() != null) {
+            areas.add(new AreaRef(AreaLevel.COMMUNITY, path.communityCode(), path.communityName(), parent));
+            parent = path.communityCode();
         }
-        if (f.gridCode() != null) {
-            areas.add(new AreaRef(AreaLevel.GRID, f.gridCode(), null, parent));
+        if (path.gridCode() != null) {
+            areas.add(new AreaRef(AreaLevel.GRID, path.gridCode(), null, parent));
         }
         return areas;
     }

@@ -61,7 +61,7 @@ class TransitionListener {
         Generations.State state = generations.current();
         Generation building = state.building();
         byPartition.forEach((partition, positioned) -> {
-            ledger.apply(state.reading(), CountLedger.TRANSITIONS, partition, positioned, facts -> dirty.mark(facts.districtCode()));
+            ledger.apply(state.reading(), CountLedger.TRANSITIONS, partition, positioned, facts -> dirty.mark(facts.area().districtCode()));
             if (building != null && state.rebuild().appliedIn(partition) + 1 >= positioned.getFirst().offset()) {
                 ledger.apply(building, CountLedger.TRANSITIONS, partition, positioned, facts -> { });
                 generations.advance(state.rebuild().id(), partition, positioned.getLast().offset());

@@ -1,9 +1,14 @@
-package io.gridloop.stats.ledger;
+package io.gridloop.stats.overdue;
 
 import io.gridloop.contracts.area.AreaCode;
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.stats.counting.CaseFacts;
+import io.gridloop.stats.ledger.CountFollower;
+import io.gridloop.stats.ledger.Generation;
+import io.gridloop.stats.ledger.Generations;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -19,7 +24,7 @@ import java.util.List;
  * {@link Generation}.
  */
 @Component
-public class OverdueCases {
+public class OverdueCases implements CountFollower {
 
     private final MongoTemplate mongo;
     private final Generations generations;
@@ -29,19 +34,18 @@ public class OverdueCases {
         this.generations = generations;
     }
 
-    /** One entry of the list. */
-    public record OverdueCase(@Id String caseId, String caseNumber, String districtCode, String districtName, String streetCode,
-                              String streetName, String communityCode, String communityName, String gridCode,
+    /** One entry of the list; stored flat, the area's fields beside the case's. */
+    public record OverdueCase(@Id String caseId, String caseNumber, @Unwrapped.Nullable AreaPath area,
                               String category, String subCategory, String handlingUnitName, Instant reportedAt,
                               Instant dueAt) {
     }
 
     /** Brings the list in line with a case's new facts; idempotent, so a redelivered batch does no harm. */
-    void follow(Generation generation, CaseFacts before, CaseFacts after) {
+    @Override
+    public void factsChanged(Generation generation, CaseFacts before, CaseFacts after) {
         if (after.isOverdueNow()) {
-            mongo.save(new OverdueCase(after.caseId(), after.caseNumber(), after.districtCode(), after.districtName(),
-                    after.streetCode(), after.streetName(), after.communityCode(), after.communityName(),
-                    after.gridCode(), after.category() == null ? null : after.category().name(), after.subCategory(),
+            mongo.save(new OverdueCase(after.caseId(), after.caseNumber(), after.area(),
+                    after.category() == null ? null : after.category().name(), after.subCategory(),
                     after.handlingUnitName(), after.reportedAt(), after.dueAt()), generation.overdue());
         } else if (before != null && before.isOverdueNow()) {
             mongo.remove(Query.query(Criteria.where("_id").is(after.caseId())), generation.overdue());
@@ -52,10 +56,13 @@ public class OverdueCases {
     public List<OverdueCase> in(String area) {
         String prefix = area == null ? "" : AreaCode.parse(area).map(AreaCode::prefix).orElse(area);
         return mongo.findAll(OverdueCase.class, generations.reading().overdue()).stream()
-                .filter(c -> (c.gridCode() != null && c.gridCode().startsWith(prefix))
-                        || (c.districtCode() != null && c.districtCode().startsWith(prefix)))
+                .filter(c -> startsWith(c.area().gridCode(), prefix) || startsWith(c.area().districtCode(), prefix))
                 .sorted(Comparator.comparing(OverdueCase::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(OverdueCase::caseId))
                 .toList();
+    }
+
+    private static boolean startsWith(String code, String prefix) {
+        return code != null && code.startsWith(prefix);
     }
 }

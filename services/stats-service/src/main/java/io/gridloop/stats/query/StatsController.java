@@ -10,7 +10,7 @@ import io.gridloop.stats.counting.CellKey;
 import io.gridloop.stats.counting.Measure;
 import io.gridloop.stats.formula.Formula;
 import io.gridloop.stats.formula.Formulas;
-import io.gridloop.stats.ledger.OverdueCases;
+import io.gridloop.stats.overdue.OverdueCases;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -161,11 +161,11 @@ class StatsController {
         String a = area == null || area.isBlank() ? null : area.trim();
         Caller caller = a == null ? Caller.current() : AreaAccess.checkCovered(a);
         List<OverdueCases.OverdueCase> all = overdue.in(a).stream().filter(c -> caller.covers(
-                c.gridCode() != null ? c.gridCode() : c.districtCode())).toList();
+                c.area().gridCode() != null ? c.area().gridCode() : c.area().districtCode())).toList();
         Instant now = clock.instant();
         List<OverdueEntry> items = all.stream().skip((long) page * size).limit(size)
-                .map(c -> new OverdueEntry(c.caseId(), c.caseNumber(), c.districtName(), c.streetName(), c.communityName(),
-                        c.gridCode(), c.category(), categoryName(c.category()), c.subCategory(),
+                .map(c -> new OverdueEntry(c.caseId(), c.caseNumber(), c.area().districtName(),
+                        c.area().streetName(), c.area().communityName(), c.area().gridCode(), c.category(), categoryName(c.category()), c.subCategory(),
                         c.subCategory() == null ? null : CATALOGUE.find(c.subCategory()).map(SubCategory::name)
                                 .orElse(c.subCategory()), c.handlingUnitName(),
                         c.reportedAt(), c.dueAt(),

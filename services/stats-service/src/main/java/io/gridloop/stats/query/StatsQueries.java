@@ -10,7 +10,7 @@ import io.gridloop.stats.counting.AreaRef;
 import io.gridloop.stats.counting.Measure;
 import io.gridloop.stats.formula.Formula;
 import io.gridloop.stats.formula.Formulas;
-import io.gridloop.stats.ledger.KnownAreas;
+import io.gridloop.stats.areas.KnownAreas;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.ledger.CountLedger;
 import io.gridloop.stats.ledger.Generation;
 import io.gridloop.stats.ledger.Generations;
-import io.gridloop.stats.ledger.KnownAreas;
+import io.gridloop.stats.areas.KnownAreas;
 import io.gridloop.stats.ledger.Positioned;
 import io.gridloop.stats.ledger.DirtyDistricts;
 import jakarta.annotation.PreDestroy;

@@ -7,6 +7,7 @@ import io.gridloop.stats.CaseHistories;
 import io.gridloop.stats.Rebuilds;
 import io.gridloop.stats.Recount;
 import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.stats.areas.KnownAreas;
 import io.gridloop.stats.counting.AreaRef;
 import io.gridloop.stats.counting.CaseFacts;
 import io.gridloop.stats.counting.CellDelta;
@@ -119,7 +120,7 @@ class CountLedgerTest extends ServiceIntegrationTest {
             List<Positioned> batch = partition.subList(pos, Math.min(partition.size(), pos + 1 + random.nextInt(80)));
             if (random.nextDouble() < 0.3) {
                 String stage = random.nextBoolean() ? "cell" : "fact";
-                int at = random.nextInt(3 * CountLedger.CHUNK);  // crashes between bulk writes, too
+                int at = random.nextInt(3 * Bulk.CHUNK);  // crashes between bulk writes, too
                 ledger.checkpoint((s, i) -> {
                     if (s.equals(stage) && i == at) {
                         throw new Crash();
