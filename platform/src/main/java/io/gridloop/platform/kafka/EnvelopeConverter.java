@@ -4,8 +4,10 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topic;
 import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.UndecodableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.ResolvableType;
+import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.converter.MessagingMessageConverter;
 
 import java.lang.reflect.Type;
@@ -19,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * its first record rather than reading nonsense. The record itself keeps its bytes: what goes to a dead-letter topic
  * is what was received, fields this build does not know included.
  *
- * <p>A record that is not an envelope of its topic throws {@link io.gridloop.contracts.UndecodableEventException},
- * which the error handler dead-letters without retrying.
+ * <p>A record that is not an envelope of its topic fails as a {@link ConversionException} caused by an
+ * {@link UndecodableEventException}, which the error handler dead-letters without retrying; a batch listener finds it
+ * in {@code KafkaHeaders.CONVERSION_FAILURES} at the record's index, its envelope {@code null}.
  */
 public class EnvelopeConverter extends MessagingMessageConverter {
 
@@ -45,7 +48,13 @@ public class EnvelopeConverter extends MessagingMessageConverter {
             throw new IllegalStateException("a listener takes EventEnvelope<" + data.getSimpleName() + "> from "
                     + topic.name() + ", whose data is " + topic.valueType().getSimpleName());
         }
-        return codec.decode(topic, bytes);
+        try {
+            return codec.decode(topic, bytes);
+        } catch (UndecodableEventException e) {
+            // As a conversion failure, a batch listener gets it beside the other records' envelopes
+            // (KafkaHeaders.CONVERSION_FAILURES) instead of losing the whole batch to it.
+            throw new ConversionException(e.getMessage(), record, e);
+        }
     }
 
     /** {@code T} of a parameter {@code EventEnvelope<T>} ({@code Object} if unsaid); empty for any other type. */

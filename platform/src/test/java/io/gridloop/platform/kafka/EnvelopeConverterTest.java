@@ -11,10 +11,15 @@ import io.gridloop.contracts.area.AreaLevel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ResolvableType;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.messaging.Message;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,8 +59,28 @@ class EnvelopeConverterTest {
         ConsumerRecord<String, byte[]> poison = new ConsumerRecord<>(Topics.AREA_REGISTERED.name(), 0, 1L, "x",
                 "[]".getBytes(StandardCharsets.UTF_8));
 
+        // A conversion failure, so a batch listener gets it beside the batch's other envelopes
         assertThatThrownBy(() -> converter.toMessage(poison, null, null, envelopeOf(AreaRegistered.class)))
-                .isInstanceOf(UndecodableEventException.class);
+                .isInstanceOf(ConversionException.class).hasCauseInstanceOf(UndecodableEventException.class);
+    }
+
+    @Test
+    void shouldHandABatchListenerTheEnvelopesItCanReadAndTheFailureAtTheIndexOfTheOneItCannot() {
+        ConsumerRecord<String, byte[]> good = area();
+        ConsumerRecord<String, byte[]> poison = new ConsumerRecord<>(Topics.AREA_REGISTERED.name(), 0, 2L, "x",
+                "[]".getBytes(StandardCharsets.UTF_8));
+        BatchMessagingMessageConverter batch = new BatchMessagingMessageConverter(converter);
+
+        Message<?> message = batch.toMessage(List.of(good, poison), null, null,
+                ResolvableType.forClassWithGenerics(List.class, ResolvableType.forType(envelopeOf(AreaRegistered.class)))
+                        .getType());
+
+        List<?> payload = (List<?>) message.getPayload();
+        assertThat(payload.get(0)).isInstanceOf(EventEnvelope.class);
+        assertThat(payload.get(1)).isNull();
+        List<?> failures = message.getHeaders().get(KafkaHeaders.CONVERSION_FAILURES, List.class);
+        assertThat(failures.get(0)).isNull();
+        assertThat(failures.get(1)).isInstanceOf(ConversionException.class);
     }
 
     @Test

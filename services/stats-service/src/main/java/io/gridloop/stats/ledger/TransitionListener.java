@@ -1,11 +1,13 @@
 package io.gridloop.stats.ledger;
 
-import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
-import io.gridloop.contracts.UndecodableEventException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.gridloop.contracts.event.CaseTransitioned;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Feeds case transitions into the counts a poll at a time, one partition's records per ledger call, so the
+ * Feeds case transitions (as envelopes, read by the platform's converter) into the counts a poll at a time, one partition's records per ledger call, so the
  * cells an area shares across a batch are written once. A record that cannot be decoded ends the batch: the
  * records before it are counted, and the error handler dead-letters it and carries on after it.
  * <p>
@@ -27,29 +29,35 @@ import java.util.Map;
 class TransitionListener {
 
     private final CountLedger ledger;
-    private final EventCodec codec;
     private final DirtyDistricts dirty;
     private final Generations generations;
 
-    TransitionListener(CountLedger ledger, EventCodec codec, DirtyDistricts dirty, Generations generations) {
+    TransitionListener(CountLedger ledger, DirtyDistricts dirty, Generations generations) {
         this.ledger = ledger;
-        this.codec = codec;
         this.dirty = dirty;
         this.generations = generations;
     }
 
+    /**
+     * @param envelopes  the batch's transitions, each {@code null} where its record could not be read
+     * @param partitions the partition of each
+     * @param offsets    the offset of each
+     * @param failures   why each unreadable record could not be read ({@code null} for the others)
+     */
     @KafkaListener(topics = Topics.Names.CASE_TRANSITIONED, batch = "true")
-    void on(List<ConsumerRecord<String, byte[]>> records) {
+    void on(List<EventEnvelope<CaseTransitioned>> envelopes,
+            @Header(KafkaHeaders.RECEIVED_PARTITION) List<Integer> partitions,
+            @Header(KafkaHeaders.OFFSET) List<Long> offsets,
+            @Header(name = KafkaHeaders.CONVERSION_FAILURES, required = false) List<ConversionException> failures) {
         Map<Integer, List<Positioned>> byPartition = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, byte[]> r = records.get(i);
-            try {
-                byPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>())
-                        .add(new Positioned(r.offset(), codec.decode(Topics.CASE_TRANSITIONED, r.value()).data()));
-            } catch (UndecodableEventException poison) {
+        for (int i = 0; i < envelopes.size(); i++) {
+            if (envelopes.get(i) == null) {
                 applyAll(byPartition);
-                throw new BatchListenerFailedException("undecodable transition", poison, i);
+                throw new BatchListenerFailedException("undecodable transition",
+                        failures == null ? null : failures.get(i), i);
             }
+            byPartition.computeIfAbsent(partitions.get(i), p -> new ArrayList<>())
+                    .add(new Positioned(offsets.get(i), envelopes.get(i).data()));
         }
         applyAll(byPartition);
     }
