@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,29 +68,36 @@ public class CaseFiles {
      */
     public boolean apply(CaseFile current, CaseFile.Transition t) {
         pending.announce(current.id(), List.of(t.event()));
-        CaseFile after = t.after();
         Query sameVersion = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
-        // The case's own fields are all set from the case after the transition, as the mapping writes them, so a
-        // field added to the stored case can never be answered but not stored. Timeline and outbox only grow: they are
-        // pushed rather than replaced — the relay may be pulling relayed entries at the same time.
-        Update update = fieldsOf(after)
+        // Only the fields the transition changed are set, compared as the mapping writes them, so a field added to
+        // the stored case can never be answered but not stored. Timeline and outbox only grow: they are pushed
+        // rather than replaced — the relay may be pulling relayed entries at the same time.
+        Update update = changedFields(current, t.after())
                 .push("timeline", t.entry())
                 .push("outbox", t.event());
         return mongo.updateFirst(sameVersion, update, StoredCase.class, COLLECTION).getModifiedCount() == 1;
     }
 
-    private Update fieldsOf(CaseFile after) {
-        Document mapped = new Document();
-        mongo.getConverter().write(StoredCase.of(after), mapped);
+    private Update changedFields(CaseFile before, CaseFile after) {
+        Document was = documentOf(before);
+        Document is = documentOf(after);
         Update update = new Update();
         mongo.getConverter().getMappingContext().getRequiredPersistentEntity(StoredCase.class)
                 .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
                     String field = property.getFieldName();
-                    if (!property.isIdProperty() && !GROWING.contains(field)) {
-                        update.set(field, mapped.get(field)); // absent when null: stored as null
+                    if (!property.isIdProperty() && !GROWING.contains(field)
+                            && !Objects.equals(was.get(field), is.get(field))) {
+                        update.set(field, is.get(field)); // absent when null: stored as null
                     }
                 });
         return update;
+    }
+
+    /** The case's own fields as stored, without the growing lists (not compared, and long). */
+    private Document documentOf(CaseFile c) {
+        Document mapped = new Document();
+        mongo.getConverter().write(StoredCase.of(c).withoutLists(), mapped);
+        return mapped;
     }
 
     /** What a caller hears of a case that does not exist (or that they may not know of). */

@@ -83,6 +83,15 @@ public record StoredCase(
                 c.lastVisit(), c.sequence(), c.timeline(), c.outbox());
     }
 
+    /** The case's own fields only: no timeline, no outbox. */
+    StoredCase withoutLists() {
+        return new StoredCase(id, caseNumber, state, version, districtCode, districtName, gridCode, communityCode,
+                communityName, streetCode, streetName, category, subCategory, subCategoryName, source, urgency,
+                description, location, likelyDuplicateOf, reportedAt, acceptBy, dueAt, warnAt, handlingUnit,
+                handlingUnitName, level, routingRule, assignee, reworkCount, resumeState, requestedExtensionDays,
+                suspendedAt, mergedInto, closedAt, warned, overdue, lastVisit, sequence, null, null);
+    }
+
     public CaseFile toCase() {
         return new CaseFile(id, caseNumber, state, version,
                 new AreaPath(districtCode, districtName, streetCode, streetName, communityCode, communityName,

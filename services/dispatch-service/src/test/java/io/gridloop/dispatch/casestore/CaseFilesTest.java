@@ -60,7 +60,7 @@ class CaseFilesTest extends ServiceIntegrationTest {
 
         assertThat(stored).containsKeys("districtCode", "districtName", "streetCode", "communityCode", "gridCode",
                 "category", "subCategory", "source", "reportedAt", "handlingUnit", "handlingUnitName", "level",
-                "routingRule", "acceptBy", "dueAt", "warnAt", "resumeState", "suspendedAt", "timeline", "outbox");
+                "acceptBy", "dueAt", "warnAt", "resumeState", "suspendedAt", "timeline", "outbox");
         assertThat(stored).doesNotContainKeys("area", "report", "handling", "deadlines", "paused");
         assertThat(stored.getString("handlingUnit")).isEqualTo("150105-WATER");
         assertThat(stored.getString("resumeState")).isEqualTo(CaseState.ROUTED.name());
@@ -81,6 +81,27 @@ class CaseFilesTest extends ServiceIntegrationTest {
         assertThat(read.state()).isEqualTo(CaseState.SUSPENDED);
         assertThat(read.version()).isEqualTo(c.version());
         assertThat(read.timeline()).isEqualTo(c.timeline());
+    }
+
+    @Test
+    void aTransitionStoresWhatItChangedAndClearsWhatItEnded() {
+        CaseFile suspended = suspendedCase().after();
+        CaseFile.Transition resumed = suspended.next(CaseAction.RESUME, ActionInput.system(null), null,
+                reportedAt.plus(3, ChronoUnit.HOURS));
+
+        assertThat(cases.apply(suspended, resumed)).isTrue();
+
+        CaseFile read = cases.find(suspended.id()).orElseThrow();
+        assertThat(read.state()).isEqualTo(CaseState.ROUTED);
+        assertThat(read.paused()).isNull();
+        assertThat(read.deadlines()).isEqualTo(resumed.after().deadlines())
+                .isNotEqualTo(suspended.deadlines());  // two hours suspended: the clock stood still
+        assertThat(read.version()).isEqualTo(suspended.version() + 1);
+        assertThat(read.timeline()).hasSize(suspended.timeline().size() + 1);
+        Document stored = mongo.getCollection(CaseFiles.COLLECTION).find(new Document("_id", suspended.id())).first();
+        assertThat(stored.get("resumeState")).isNull();
+        assertThat(stored.get("suspendedAt")).isNull();
+        assertThat(cases.apply(suspended, resumed)).as("a second write from the same version").isFalse();
     }
 
     @Test
