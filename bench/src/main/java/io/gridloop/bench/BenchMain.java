@@ -71,10 +71,11 @@ public final class BenchMain {
                 "cases", o.cases(), "inFlight", o.inFlight(), "stackHeap", o.stackHeap(),
                 "stackArgs", o.stackArgs()));
         Process process = null;
+        Path data = o.spawn() ? Files.createTempDirectory("gridloop-bench-") : null;
         try {
             long pid = 0;
             if (o.spawn()) {
-                process = spawn(o, stamp);
+                process = spawn(o, stamp, data);
                 pid = process.pid();
             }
             Stack stack = new Stack(o.host(), pid);
@@ -86,12 +87,16 @@ public final class BenchMain {
             ProcStats idle = stack.usage();
             Thread.sleep(10_000); // the measurement window itself
             result.put("stackIdle", usage(idle, stack.usage(), 10));
-            run(o, stack, result, stamp);
+            run(o, stack, result, stamp, data);
         } finally {
             if (process != null) {
                 process.destroy();
                 process.waitFor();
             }
+        }
+        if (data != null && result.get("districtYear") instanceof Map<?, ?> year) {
+            // The store as the stopped stack left it, then as a restart compacts it, collection by collection.
+            result.put("store", StoreReport.of(data.resolve("mongo"), ((Number) year.get("closed")).longValue()));
         }
         result.put("finishedAt", Instant.now().toString());
         Path file = o.out().resolve("bench-" + stamp + ".json");
@@ -101,7 +106,9 @@ public final class BenchMain {
         say("results written to " + file);
     }
 
-    private static void run(Options o, Stack stack, Map<String, Object> result, String stamp) throws Exception {
+    /** @param data the spawned stack's data directory; null for an external stack */
+    private static void run(Options o, Stack stack, Map<String, Object> result, String stamp, Path data)
+            throws Exception {
         if (o.phases().contains("baselines")) {
             say("baselines: raw Kafka produce + consume, raw MongoDB-wire inserts");
             Map<String, Object> baselines = new LinkedHashMap<>();
@@ -249,11 +256,10 @@ public final class BenchMain {
         }
     }
 
-    private static Process spawn(Options o, String stamp) throws IOException {
+    private static Process spawn(Options o, String stamp, Path data) throws IOException {
         if (!Files.exists(o.stackJar())) {
             throw new IllegalStateException(o.stackJar() + " is missing: build it first (bench/run.sh does)");
         }
-        Path data = Files.createTempDirectory("gridloop-bench-");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xms256m", "-Xmx" + o.stackHeap(), "-XX:+ExitOnOutOfMemoryError",
                 "--sun-misc-unsafe-memory-access=allow"));

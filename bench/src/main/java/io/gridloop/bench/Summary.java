@@ -55,9 +55,28 @@ final class Summary {
         }
         Map<String, Object> year = (Map<String, Object>) r.get("districtYear");
         if (year != null) {
-            s.append(String.format("district year  %s cases closed in %s s = %s cases/s (target 440,000 in ≤ 300 s)%n",
+            s.append(String.format("district year  %s cases closed in %s s = %s cases/s (target 440,000 in ≤ 30 min)%n",
                     year.get("closed"), year.get("wallSeconds"), year.get("casesPerSecond")));
             s.append("               stack ").append(year.get("stack")).append('\n');
+            Map<String, Object> stack = (Map<String, Object>) year.get("stack");
+            Number closed = (Number) year.get("closed");
+            if (stack != null && closed != null && closed.longValue() > 0) {
+                double msPerCase = ((Number) stack.get("cpuCoresBusy")).doubleValue()
+                        * ((Number) year.get("wallSeconds")).doubleValue() * 1000 / closed.doubleValue();
+                s.append(String.format("               stack CPU per closed case %.1f ms (target ≤ 7.5 ms)%n", msPerCase));
+            }
+        }
+        Map<String, Object> store = (Map<String, Object>) r.get("store");
+        if (store != null) {
+            s.append(String.format("store     %s bytes per case on disk at the end of the run (chunks %s%% live); %s after a "
+                            + "restart compacted it (target ≤ 5 KB)%n", store.get("fileBytesPerCase"),
+                    store.get("chunksFillRatePercent"), store.get("fileBytesPerCaseAfterRestart")));
+            for (Map<String, Object> c : (java.util.List<Map<String, Object>>) store.get("collections")) {
+                if (((Number) c.get("bytes")).longValue() > 0) {
+                    s.append(String.format("  %-40s %,10d documents %,8d bytes per case%n", c.get("collection"),
+                            ((Number) c.get("documents")).longValue(), ((Number) c.get("bytesPerCase")).longValue()));
+                }
+            }
         }
         Map<String, Object> pages = (Map<String, Object>) r.get("pages");
         if (pages != null) {

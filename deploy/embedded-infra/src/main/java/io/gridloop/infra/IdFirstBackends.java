@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.util.ArrayList;
@@ -110,7 +111,9 @@ final class IdFirstBackends {
         private Boolean keysByValue;
 
         IdFirstH2Backend(String fileName) {
-            super(fileName);
+            // Compressed pages (LZF): documents repeat their field names, and a third of the bytes is all the disk
+            // needs; stores written uncompressed open as they are and compress what they write from now on.
+            super(new MVStore.Builder().fileName(fileName).compress().open());
         }
 
         @Override

@@ -36,7 +36,9 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(IdFirstBackends.h2(dataDir.toAbsolutePath().resolve("gridloop.mv").toString()), port);
+        Path file = dataDir.toAbsolutePath().resolve("gridloop.mv");
+        StoreCompaction.atStart(file);
+        return start(IdFirstBackends.h2(file.toString()), port);
     }
 
     /** A server that keeps everything in memory. */

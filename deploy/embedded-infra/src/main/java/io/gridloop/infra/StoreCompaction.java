@@ -1,0 +1,60 @@
+package io.gridloop.infra;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Gives the H2 file back the space of dead data when the server starts. H2 writes every change into a new chunk and
+ * frees a chunk only once nothing in it is live; under the loop's steady writes most chunks keep a little live data
+ * (a closed case, an audit entry) beside many dead versions of busy documents (queues, count cells), and H2 rewrites
+ * them only when idle: a 5,000-case benchmark left the file 24 % live, 98 KB per case. Rewriting them while the
+ * loop runs holds the store's lock for half a second per 16 MB, so it is done here instead, before anyone writes:
+ * the live data is copied into a fresh, compressed file (465 MB → 33 MB in a second for that run), which then
+ * replaces the old one. A crash meanwhile leaves the old file as it was; the copy is simply made again.
+ */
+final class StoreCompaction {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
+    /** Below this share of live data in its chunks, a store is compacted when it opens. */
+    static final int COMPACT_BELOW_PERCENT = 50;
+
+    private StoreCompaction() {
+    }
+
+    /** Compacts {@code file} if it exists and its chunks are less than {@value #COMPACT_BELOW_PERCENT} % live. */
+    static void atStart(Path file) {
+        Path copy = file.resolveSibling(file.getFileName() + ".compacting");
+        try {
+            Files.deleteIfExists(copy);  // a copy a crash cut short
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!Files.exists(file)) {
+            return;
+        }
+        int live;
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            live = store.getFileStore().getChunksFillRate();
+        }
+        if (live >= COMPACT_BELOW_PERCENT) {
+            return;
+        }
+        try {
+            long before = Files.size(file);
+            long start = System.nanoTime();
+            MVStore.compact(file.toString(), copy.toString(), true, null);
+            Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Compacted the store {} ({} % live): {} MB → {} MB in {} ms", file, live, before >> 20,
+                    Files.size(file) >> 20, (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
