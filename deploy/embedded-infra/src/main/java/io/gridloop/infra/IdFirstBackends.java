@@ -19,7 +19,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,10 +102,6 @@ final class IdFirstBackends {
 
     private static final class IdFirstH2Backend extends H2Backend {
 
-        /** Where the store notes how its index keys are ordered. */
-        private static final String STORE_INFO = "gridloop.store";
-        private static final String KEY_ORDER = "indexKeyOrder";
-
         // No initialiser: H2Backend's constructor may already open databases, and so set it, before ours runs.
         private Boolean keysByValue;
 
@@ -128,12 +123,12 @@ final class IdFirstBackends {
          */
         private synchronized boolean keysByValue() {
             if (keysByValue == null) {
-                MVMap<String, String> info = getMvStore().openMap(STORE_INFO);
-                String order = info.get(KEY_ORDER);
+                MVMap<String, String> info = getMvStore().openMap(H2Types.STORE_INFO);
+                String order = info.get(H2Types.KEY_ORDER);
                 if (order == null) {
                     boolean fresh = getMvStore().getMapNames().stream().noneMatch(n -> n.contains("._index_"));
                     order = fresh ? "values" : "serialized";
-                    info.put(KEY_ORDER, order);
+                    info.put(H2Types.KEY_ORDER, order);
                 }
                 keysByValue = order.equals("values");
             }
@@ -151,10 +146,8 @@ final class IdFirstBackends {
             protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
                 // As H2Database does it; the map names must stay the same so existing data files still open.
                 String full = getFullCollectionNamespace(name);
-                MVMap<Object, Document> data = getMvStore().openMap("databases." + full,
-                        new MVMap.Builder<Object, Document>().keyType(new ObjectDataType())
-                                .valueType(new H2Types.Documents()));
-                MVMap<String, Object> meta = getMvStore().openMap("meta." + full);
+                MVMap<Object, Document> data = open("databases." + full);
+                MVMap<String, Object> meta = open("meta." + full);
                 return new H2Collection(this, name, options, data, meta, getCursorRegistry()) {
                     @Override
                     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
@@ -172,12 +165,14 @@ final class IdFirstBackends {
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
                 // The map name as H2Database gives it, so existing indexes still open.
-                MVMap<KeyValue, Object> map = getMvStore().openMap(
-                        getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                        new MVMap.Builder<KeyValue, Object>()
-                                .keyType(keysByValue() ? new H2Types.IndexKeys() : new H2Types.Documents())
-                                .valueType(new ObjectDataType()));
+                MVMap<KeyValue, Object> map = open(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
                 return new H2KeyIndex(map, indexName, keys, sparse);
+            }
+
+            /** The map with the types {@link H2Types#of} gives it. */
+            @SuppressWarnings("unchecked")
+            private <K, V> MVMap<K, V> open(String name) {
+                return (MVMap<K, V>) (MVMap<?, ?>) getMvStore().openMap(name, H2Types.of(name, keysByValue()));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.gridloop.infra;
 
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,9 @@ import java.nio.file.StandardCopyOption;
  * loop runs holds the store's lock for half a second per 16 MB, so it is done here instead, before anyone writes:
  * the live data is copied into a fresh, compressed file (465 MB → 33 MB in a second for that run), which then
  * replaces the old one. A crash meanwhile leaves the old file as it was; the copy is simply made again.
+ *
+ * <p>The copy reads and writes every map with the types the backend gives it ({@link H2Types#of}): H2's own
+ * compaction would read documents stored as BSON with its default type, which does not know them.
  */
 final class StoreCompaction {
 
@@ -49,12 +54,27 @@ final class StoreCompaction {
         try {
             long before = Files.size(file);
             long start = System.nanoTime();
-            MVStore.compact(file.toString(), copy.toString(), true, null);
+            copyLiveData(file, copy);
             Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             log.info("Compacted the store {} ({} % live): {} MB → {} MB in {} ms", file, live, before >> 20,
                     Files.size(file) >> 20, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyLiveData(Path file, Path copy) {
+        try (MVStore from = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+             MVStore to = new MVStore.Builder().fileName(copy.toString()).compress().open()) {
+            boolean keysByValue = from.hasMap(H2Types.STORE_INFO)
+                    && "values".equals(from.<String, String>openMap(H2Types.STORE_INFO).get(H2Types.KEY_ORDER));
+            for (String name : from.getMapNames()) {
+                MVMap<Object, Object> source = from.openMap(name, H2Types.of(name, keysByValue));
+                MVMap<Object, Object> target = to.openMap(name, H2Types.of(name, keysByValue));
+                for (Cursor<Object, Object> c = source.cursor(null); c.hasNext(); ) {
+                    target.put(c.next(), c.getValue());
+                }
+            }
         }
     }
 }
