@@ -100,9 +100,16 @@ public class CaseFiles {
         return mapped;
     }
 
+    private static final String CASE_NOT_FOUND = "CASE_NOT_FOUND";
+
     /** What a caller hears of a case that does not exist (or that they may not know of). */
     public static Refusal notFound(String caseId) {
-        return Refusal.notFound("CASE_NOT_FOUND", "案件不存在", "没有编号为 " + caseId + " 的案件");
+        return Refusal.notFound(CASE_NOT_FOUND, "案件不存在", "没有编号为 " + caseId + " 的案件");
+    }
+
+    /** Whether {@code refusal} says there is no such case ({@link #notFound}). */
+    public static boolean isNotFound(Refusal refusal) {
+        return CASE_NOT_FOUND.equals(refusal.code());
     }
 
     /** Removes relayed transitions from the case's outbox, by their sequence. */

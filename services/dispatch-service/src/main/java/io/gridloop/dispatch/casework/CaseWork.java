@@ -186,7 +186,8 @@ public class CaseWork {
         }
         RuleSet ruleSet = rules.current().rules();
         if (action == CaseAction.ROUTE) {
-            return switch (ruleSet.retriage(c.report().subCategory(), c.report().category(), c.handling().level(), c.area(), c.returnedBy())) {
+            return switch (ruleSet.retriage(c.report().subCategory(), c.report().category(), c.handling().level(),
+                    c.area(), c.returnedBy())) {
                 case RuleSet.Retriage.Routed r -> input.routedBy(units.named(r.decision()));
                 case RuleSet.Retriage.NoRule n -> throw Refusal.invalid("NO_MATCHING_RULE", "没有适用的分流规则",
                         "没有分流规则适用于该案件，请指定处理单位 (unitCode)");
@@ -195,8 +196,8 @@ public class CaseWork {
             };
         }
         if (action == CaseAction.ESCALATE && c.handling().level() != null && c.handling().level().up().isPresent()) {
-            return input.routedBy(units.named(ruleSet.escalate(c.report().subCategory(), c.report().category(), c.handling().level().up().get(),
-                    c.area())));
+            return input.routedBy(units.named(ruleSet.escalate(c.report().subCategory(), c.report().category(),
+                    c.handling().level().up().get(), c.area())));
         }
         return input;
     }

@@ -28,12 +28,10 @@ class HotlineExtensionDecisions {
     private static final Logger log = LoggerFactory.getLogger(HotlineExtensionDecisions.class);
     static final String REFUSED = "12345平台未同意延期";
 
-    private final CaseFiles cases;
     private final CaseWork work;
     private final MeterRegistry meters;
 
-    HotlineExtensionDecisions(CaseFiles cases, CaseWork work, MeterRegistry meters) {
-        this.cases = cases;
+    HotlineExtensionDecisions(CaseWork work, MeterRegistry meters) {
         this.work = work;
         this.meters = meters;
     }
@@ -41,12 +39,6 @@ class HotlineExtensionDecisions {
     @KafkaListener(topics = Topics.Names.HOTLINE_EXTENSION_DECIDED)
     void on(EventEnvelope<HotlineExtensionDecided> envelope) {
         HotlineExtensionDecided d = envelope.data();
-        if (cases.find(d.caseId()).isEmpty()) {
-            count("unknown-case");
-            log.warn("12345 extension decision {} for unknown case {} (order {}) ignored", d.decisionId(),
-                    d.caseId(), d.orderNumber());
-            return;
-        }
         String said = d.reason() == null || d.reason().isBlank() ? (d.approved() ? null : REFUSED)
                 : "12345平台：" + d.reason().strip();
         CaseFile decided;
@@ -56,6 +48,12 @@ class HotlineExtensionDecisions {
                     ActionInput.hotlineDecision(said, d.approved() ? d.dueAt() : null),
                     c -> c.pendingExtensionRequest().equals(Optional.of(d.requestSequence())));
         } catch (Refusal e) {
+            if (CaseFiles.isNotFound(e)) {
+                count("unknown-case");
+                log.warn("12345 extension decision {} for unknown case {} (order {}) ignored", d.decisionId(),
+                        d.caseId(), d.orderNumber());
+                return;
+            }
             // E.g. a granted extension whose deadline is not later than the old one: the request stays pending,
             // visible on the case, for the hotline to answer again.
             count("invalid");

@@ -1,6 +1,7 @@
 package io.gridloop.dispatch.casework;
 
 import io.gridloop.dispatch.casestore.CaseFiles;
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.ReopenRequested;
@@ -24,27 +25,30 @@ class ReopeningCases {
     private static final Logger log = LoggerFactory.getLogger(ReopeningCases.class);
     static final String REPORTER_ROLE = "REPORTER";
 
-    private final CaseFiles cases;
     private final CaseWork work;
 
-    ReopeningCases(CaseFiles cases, CaseWork work) {
-        this.cases = cases;
+    ReopeningCases(CaseWork work) {
         this.work = work;
     }
 
     @KafkaListener(topics = Topics.Names.REOPEN_REQUESTED)
     void on(EventEnvelope<ReopenRequested> envelope) {
         ReopenRequested request = envelope.data();
-        if (cases.find(request.eventId()).isEmpty()) {
+        // Applied only while the case is still closed by the closure the reporter saw, checked again on every
+        // retry against a concurrent change: a redelivered or late request changes nothing.
+        CaseFile reopened;
+        try {
+            reopened = work.act(request.eventId(), CaseAction.REOPEN, new ActionInput(request.asker(),
+                            request.requestedByRole() == null ? REPORTER_ROLE : request.requestedByRole(),
+                            request.comment(), null, null, null, null, null),
+                    c -> c.closingSequence().equals(Optional.of(request.closedSequence())));
+        } catch (Refusal e) {
+            if (!CaseFiles.isNotFound(e)) {
+                throw e;
+            }
             log.warn("Reopen request for unknown case {} ignored", request.eventId());
             return;
         }
-        // Applied only while the case is still closed by the closure the reporter saw, checked again on every
-        // retry against a concurrent change: a redelivered or late request changes nothing.
-        CaseFile reopened = work.act(request.eventId(), CaseAction.REOPEN.wireName(), new ActionInput(
-                request.asker(), request.requestedByRole() == null ? REPORTER_ROLE : request.requestedByRole(),
-                request.comment(), null, null, null, null, null),
-                c -> c.closingSequence().equals(Optional.of(request.closedSequence())));
         if (reopened != null) {
             log.info("Case {} re-opened at the reporter's request, back to {}", reopened.id(),
                     reopened.handling().unitName());

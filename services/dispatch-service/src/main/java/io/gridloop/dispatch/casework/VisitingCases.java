@@ -1,6 +1,7 @@
 package io.gridloop.dispatch.casework;
 
 import io.gridloop.dispatch.casestore.CaseFiles;
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseState;
@@ -31,14 +32,12 @@ class VisitingCases {
 
     private static final Logger log = LoggerFactory.getLogger(VisitingCases.class);
 
-    private final CaseFiles cases;
     private final CaseWork work;
     private final MeterRegistry meters;
     private final boolean reopenOnUnsatisfied;
 
-    VisitingCases(CaseFiles cases, CaseWork work, MeterRegistry meters,
+    VisitingCases(CaseWork work, MeterRegistry meters,
                   @Value("${gridloop.dispatch.reopen-on-unsatisfied:true}") boolean reopenOnUnsatisfied) {
-        this.cases = cases;
         this.work = work;
         this.meters = meters;
         this.reopenOnUnsatisfied = reopenOnUnsatisfied;
@@ -47,13 +46,6 @@ class VisitingCases {
     @KafkaListener(topics = Topics.Names.HOTLINE_VISIT_RECORDED)
     void on(EventEnvelope<HotlineVisitRecorded> envelope) {
         HotlineVisitRecorded visit = envelope.data();
-        if (cases.find(visit.caseId()).isEmpty()) {
-            // Not a case of ours (yet): counted and logged, so an operator sees orders the bridge mismatched.
-            meters.counter("gridloop.dispatch.visits.unknown.case").increment();
-            log.warn("12345 return visit {} for unknown case {} (order {}) ignored", envelope.id(), visit.caseId(),
-                    visit.orderNumber());
-            return;
-        }
         String visitor = visit.visitor() == null || visit.visitor().isBlank() ? "12345" : visit.visitor();
         String said = "12345回访：" + visit.resolution().label() + "，" + visit.satisfaction().label()
                 + (visit.comment() == null || visit.comment().isBlank() ? "" : "（" + visit.comment() + "）");
@@ -61,8 +53,20 @@ class VisitingCases {
                 new HotlineVisit(envelope.id(), visit.orderNumber(), visit.resolution(), visit.satisfaction(),
                         visit.visitedAt(), null));
         // A visit delivered again finds itself recorded already and changes nothing.
-        CaseFile visited = work.act(visit.caseId(), CaseAction.VISIT, input,
-                c -> c.lastVisit() == null || !c.lastVisit().includes(envelope.id()));
+        CaseFile visited;
+        try {
+            visited = work.act(visit.caseId(), CaseAction.VISIT, input,
+                    c -> c.lastVisit() == null || !c.lastVisit().includes(envelope.id()));
+        } catch (Refusal e) {
+            if (!CaseFiles.isNotFound(e)) {
+                throw e;
+            }
+            // Not a case of ours (yet): counted and logged, so an operator sees orders the bridge mismatched.
+            meters.counter("gridloop.dispatch.visits.unknown.case").increment();
+            log.warn("12345 return visit {} for unknown case {} (order {}) ignored", envelope.id(), visit.caseId(),
+                    visit.orderNumber());
+            return;
+        }
         if (visited == null) {
             log.debug("12345 return visit {} of case {} recorded before", envelope.id(), visit.caseId());
         }

@@ -17,6 +17,7 @@ import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,6 +34,9 @@ class VisitingCasesTest extends ServiceIntegrationTest {
 
     @Autowired
     CaseFiles cases;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final EventCodec codec = new EventCodec();
 
@@ -89,6 +93,23 @@ class VisitingCasesTest extends ServiceIntegrationTest {
                 }));
         http.post().uri("/api/v1/cases/{id}/actions/visit", id).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"actor\":\"h-1\"}").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void shouldCountAVisitForAnUnknownCaseAndCarryOnWithoutDeadLetteringIt() {
+        double before = meters.counter("gridloop.dispatch.visits.unknown.case").count();
+        String unknown = UUID.randomUUID().toString();
+
+        visit(unknown, "v-" + unknown, VisitResolution.RESOLVED, VisitSatisfaction.SATISFIED);
+        String id = closedCase();
+        visit(id, "v-" + id, VisitResolution.RESOLVED, VisitSatisfaction.SATISFIED);
+        awaitConsumed();
+
+        assertThat(meters.counter("gridloop.dispatch.visits.unknown.case").count()).isEqualTo(before + 1);
+        assertThat(cases.find(unknown)).isEmpty();
+        assertThat(cases.find(id).orElseThrow().lastVisit()).isNotNull();
+        assertThat(TopicReader.readAll(bootstrap, Topics.HOTLINE_VISIT_RECORDED.deadLetterTopic()))
+                .noneSatisfy(r -> assertThat(r.key()).isEqualTo(unknown));
     }
 
     @Test
