@@ -5,9 +5,7 @@ import io.gridloop.platform.problem.Refusal;
 import io.gridloop.dispatch.lifecycle.OutboxEntry;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -15,9 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where cases live: one MongoDB document per case, holding its state, timeline and not-yet-relayed events.
@@ -28,8 +24,6 @@ import java.util.Set;
 public class CaseFiles {
 
     public static final String COLLECTION = "cases";
-    /** Lists a transition appends to instead of replacing. */
-    private static final Set<String> GROWING = Set.of("timeline", "outbox");
 
     private final MongoTemplate mongo;
     private final PendingOutbox pending;
@@ -69,8 +63,8 @@ public class CaseFiles {
     public boolean apply(CaseFile current, CaseFile.Transition t) {
         pending.announce(current.id(), List.of(t.event()));
         Query sameVersion = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
-        // Only the fields the transition changed are set, compared as the mapping writes them, so a field added to
-        // the stored case can never be answered but not stored. Timeline and outbox only grow: they are pushed
+        // Only the fields the transition changed are set, found by comparing every field of the stored case, so a
+        // field added to it can never be answered but not stored. Timeline and outbox only grow: they are pushed
         // rather than replaced — the relay may be pulling relayed entries at the same time.
         Update update = changedFields(current, t.after())
                 .push("timeline", t.entry())
@@ -78,26 +72,16 @@ public class CaseFiles {
         return mongo.updateFirst(sameVersion, update, StoredCase.class, COLLECTION).getModifiedCount() == 1;
     }
 
+    /** The stored fields {@code after} changed, with their values as the mapping writes them. */
     private Update changedFields(CaseFile before, CaseFile after) {
-        Document was = documentOf(before);
-        Document is = documentOf(after);
-        Update update = new Update();
-        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(StoredCase.class)
-                .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
-                    String field = property.getFieldName();
-                    if (!property.isIdProperty() && !GROWING.contains(field)
-                            && !Objects.equals(was.get(field), is.get(field))) {
-                        update.set(field, is.get(field)); // absent when null: stored as null
-                    }
-                });
-        return update;
-    }
-
-    /** The case's own fields as stored, without the growing lists (not compared, and long). */
-    private Document documentOf(CaseFile c) {
+        StoredCase is = StoredCase.of(after).withoutLists();
         Document mapped = new Document();
-        mongo.getConverter().write(StoredCase.of(c).withoutLists(), mapped);
-        return mapped;
+        mongo.getConverter().write(is, mapped);
+        Update update = new Update();
+        for (String field : is.fieldsChangedSince(StoredCase.of(before))) {
+            update.set(field, mapped.get(field)); // absent when null: stored as null
+        }
+        return update;
     }
 
     private static final String CASE_NOT_FOUND = "CASE_NOT_FOUND";

@@ -16,14 +16,19 @@ import io.gridloop.dispatch.lifecycle.Paused;
 import io.gridloop.dispatch.lifecycle.Report;
 import io.gridloop.dispatch.lifecycle.TimelineEntry;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A case as its document in {@code cases} holds it: one flat document, the field names unchanged since the first
  * installation, so stored cases read as they always did and an operator's query ({@code {handlingUnit: …}}) keeps
  * working. The domain's {@link CaseFile} groups these fields into values; this record is the one place that knows
- * both shapes.
+ * both shapes. Its component names are the documents' field names ({@code id} is {@code _id}).
  */
 public record StoredCase(
         String id,
@@ -81,6 +86,25 @@ public record StoredCase(
                 p == null ? null : p.returnTo(), p == null ? null : p.requestedExtensionDays(),
                 p == null ? null : p.suspendedAt(), c.mergedInto(), c.closedAt(), c.warned(), c.overdue(),
                 c.lastVisit(), c.sequence(), c.timeline(), c.outbox());
+    }
+
+    /** The fields a transition sets; the lists it only appends to, and the id, never change. */
+    private static final List<RecordComponent> SET_BY_TRANSITIONS = Arrays.stream(
+            StoredCase.class.getRecordComponents()).filter(c -> !Set.of("id", "timeline", "outbox").contains(c.getName())).toList();
+
+    /** The names of the fields whose values differ from {@code before}'s (timeline, outbox and id aside). */
+    List<String> fieldsChangedSince(StoredCase before) {
+        List<String> changed = new ArrayList<>();
+        for (RecordComponent field : SET_BY_TRANSITIONS) {
+            try {
+                if (!Objects.equals(field.getAccessor().invoke(this), field.getAccessor().invoke(before))) {
+                    changed.add(field.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
     }
 
     /** The case's own fields only: no timeline, no outbox. */
