@@ -55,8 +55,8 @@ final class IdFirstBackends {
         };
     }
 
-    static H2Backend h2(String fileName) {
-        return new IdFirstH2Backend(fileName);
+    static H2Backend h2(MVStore store) {
+        return new IdFirstH2Backend(store);
     }
 
     /** Whether {@code query} names one {@code _id} plus something else, and nothing asks for order or paging. */
@@ -105,10 +105,8 @@ final class IdFirstBackends {
         // No initialiser: H2Backend's constructor may already open databases, and so set it, before ours runs.
         private Boolean keysByValue;
 
-        IdFirstH2Backend(String fileName) {
-            // Compressed pages (LZF): documents repeat their field names, and a third of the bytes is all the disk
-            // needs; stores written uncompressed open as they are and compress what they write from now on.
-            super(new MVStore.Builder().fileName(fileName).compress().open());
+        IdFirstH2Backend(MVStore store) {
+            super(store);
         }
 
         @Override

@@ -36,9 +36,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path file = dataDir.toAbsolutePath().resolve("gridloop.mv");
-        StoreCompaction.atStart(file);
-        return start(IdFirstBackends.h2(file.toString()), port);
+        return start(IdFirstBackends.h2(StoreCompaction.open(dataDir.toAbsolutePath().resolve("gridloop.mv"))), port);
     }
 
     /** A server that keeps everything in memory. */

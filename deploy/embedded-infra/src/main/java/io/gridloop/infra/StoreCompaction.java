@@ -33,24 +33,24 @@ final class StoreCompaction {
     private StoreCompaction() {
     }
 
-    /** Compacts {@code file} if it exists and its chunks are less than {@value #COMPACT_BELOW_PERCENT} % live. */
-    static void atStart(Path file) {
+    /**
+     * Opens the store in {@code file} (compressed pages), compacted first if its chunks are less than
+     * {@value #COMPACT_BELOW_PERCENT} % live.
+     */
+    static MVStore open(Path file) {
         Path copy = file.resolveSibling(file.getFileName() + ".compacting");
         try {
             Files.deleteIfExists(copy);  // a copy a crash cut short
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!Files.exists(file)) {
-            return;
+        boolean fresh = !Files.exists(file);
+        MVStore store = openCompressed(file);
+        int live = store.getFileStore().getChunksFillRate();
+        if (fresh || live >= COMPACT_BELOW_PERCENT) {
+            return store;
         }
-        int live;
-        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
-            live = store.getFileStore().getChunksFillRate();
-        }
-        if (live >= COMPACT_BELOW_PERCENT) {
-            return;
-        }
+        store.close();
         try {
             long before = Files.size(file);
             long start = System.nanoTime();
@@ -61,11 +61,20 @@ final class StoreCompaction {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return openCompressed(file);
+    }
+
+    /**
+     * Compressed pages (LZF): documents repeat their field names, and a third of the bytes is all the disk needs;
+     * stores written uncompressed open as they are and compress what they write from now on.
+     */
+    private static MVStore openCompressed(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).compress().open();
     }
 
     private static void copyLiveData(Path file, Path copy) {
         try (MVStore from = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-             MVStore to = new MVStore.Builder().fileName(copy.toString()).compress().open()) {
+             MVStore to = openCompressed(copy)) {
             boolean keysByValue = from.hasMap(H2Types.STORE_INFO)
                     && "values".equals(from.<String, String>openMap(H2Types.STORE_INFO).get(H2Types.KEY_ORDER));
             for (String name : from.getMapNames()) {
