@@ -7,6 +7,7 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
+import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.stats.counting.CaseFacts;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,9 @@ class FactStore {
 
     private static final Logger log = LoggerFactory.getLogger(FactStore.class);
     private static final String AREA = "area";
-    private static final List<String> AREA_FIELDS = List.of("districtCode", "districtName", "streetCode",
-            "streetName", "communityCode", "communityName", "gridCode");
+    /** The area path's fields, stored beside the facts' own. */
+    private static final List<String> AREA_FIELDS = Arrays.stream(AreaPath.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
 
     private final MongoTemplate mongo;
 
