@@ -21,25 +21,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Relays a case's outbox to {@code grid.case.transitioned.v1}, in sequence order, and removes what Kafka
  * acknowledged; the work queues then follow the case as its events tell it. Called right after each write
- * ({@link CaseCommits}); a periodic sweep catches whatever a crash or a broker outage left behind. A crash between "sent" and "removed" sends an event again with the same id — consumers
- * deduplicate on it — so nothing is lost and nothing is counted twice.
+ * ({@link CaseCommits}); a periodic sweep catches whatever a crash or a broker outage left behind. A crash between
+ * "sent" and "removed" sends an event again with the same id — consumers deduplicate on it — so nothing is lost and
+ * nothing is counted twice.
  */
 @Component
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** An instance that dies hands the sweep over within this. */
+    private static final Duration SWEEP_LEASE = Duration.ofMinutes(1);
 
     private final CaseFiles cases;
     private final List<CaseFollower> followers;
@@ -49,12 +55,12 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private final Duration sweepGrace;
     private final CaseLocks locks;
+    private final Leases leases;
 
     OutboxRelay(CaseFiles cases, CaseLocks locks, List<CaseFollower> followers, PendingOutbox pending,
                 EventPublisher publisher, Clock clock, MeterRegistry meters,
                 @Value("${gridloop.dispatch.casestore.send-timeout:10s}") Duration sendTimeout,
                 @Value("${gridloop.dispatch.casestore.sweep-grace:5s}") Duration sweepGrace, Leases leases) {
-        this.leases = leases;
         this.cases = cases;
         this.followers = List.copyOf(followers);
         this.pending = pending;
@@ -63,6 +69,7 @@ public class OutboxRelay {
         this.sendTimeout = sendTimeout;
         this.sweepGrace = sweepGrace;
         this.locks = locks;
+        this.leases = leases;
         Gauge.builder("gridloop.dispatch.casestore.pending", pending, PendingOutbox::count)
                 .description("Transition events stored but not yet acknowledged by Kafka")
                 .register(meters);
@@ -128,11 +135,6 @@ public class OutboxRelay {
         return acknowledged;
     }
 
-    /** An instance that dies hands the sweep over within this. */
-    private static final Duration SWEEP_LEASE = Duration.ofMinutes(1);
-
-    private final Leases leases;
-
     /** One instance sweeps at a time; each still relays its own actions at once. */
     @Scheduled(fixedDelayString = "${gridloop.dispatch.casestore.sweep-interval:5s}",
             initialDelayString = "${gridloop.dispatch.casestore.sweep-initial-delay:2s}")
@@ -157,10 +159,11 @@ public class OutboxRelay {
         // relayed just before a crash. Old enough ones can go.
         Set<String> orphans = new HashSet<>();
         Instant orphanCutoff = now.minus(sweepGrace.multipliedBy(12));
+        Map<String, Set<String>> outboxes = new HashMap<>();  // each case read once, however many markers it has
         for (PendingOutbox.Marker marker : stale) {
-            if (marker.createdAt().isBefore(orphanCutoff) && cases.find(marker.caseId())
-                    .map(c -> c.outbox().stream().noneMatch(e -> e.messageId().equals(marker.id())))
-                    .orElse(true)) {
+            if (marker.createdAt().isBefore(orphanCutoff) && !outboxes.computeIfAbsent(marker.caseId(),
+                    id -> cases.find(id).map(c -> c.outbox().stream().map(OutboxEntry::messageId)
+                            .collect(Collectors.toSet())).orElse(Set.of())).contains(marker.id())) {
                 orphans.add(marker.id());
             }
         }
