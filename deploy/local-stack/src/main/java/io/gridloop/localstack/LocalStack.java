@@ -56,6 +56,9 @@ public final class LocalStack {
         try {
             Map<String, Object> settings = new LinkedHashMap<>(DevelopmentSettings.of(issuer));
             settings.put("gridloop.hotline.base-url", hotline.baseUrl());
+            // Statistics' counting stores beside the broker's and the database's files, so a restart resumes them.
+            settings.put("gridloop.stats.counting.state-dir",
+                    options.dataDir().resolve("stats-state").toAbsolutePath().toString());
             stack = GridloopStack.start(kafka.bootstrapServers(), mongo.connectionString(), ServicePorts.STANDARD,
                     settings);
         } catch (RuntimeException e) {

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.gridloop.contracts.ServiceNames;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -283,6 +284,19 @@ class K8sManifestsTest {
      * what the topic registry gives its service: write what it produces, read what it consumes (in its own group)
      * and write the dead letters of what it consumes.
      */
+    /**
+     * What statistics' Kafka Streams applications need beyond a listener's: their stores' changelog topics, their
+     * transactions, and removing the topics and group of an application a rebuild replaced.
+     */
+    private static final Set<String> KAFKA_STREAMS_RIGHTS = Set.of("group:stats-service:Delete",
+            "group:stats-counting-:Read", "group:stats-counting-:Describe", "group:stats-counting-:Delete",
+            "topic:stats-service-:Create", "topic:stats-service-:Read", "topic:stats-service-:Write",
+            "topic:stats-service-:Describe", "topic:stats-service-:DescribeConfigs", "topic:stats-service-:Delete",
+            "topic:stats-counting-:Create", "topic:stats-counting-:Read", "topic:stats-counting-:Write",
+            "topic:stats-counting-:Describe", "topic:stats-counting-:DescribeConfigs", "topic:stats-counting-:Delete",
+            "transactionalId:stats-service-:Write", "transactionalId:stats-service-:Describe",
+            "transactionalId:stats-counting-:Write", "transactionalId:stats-counting-:Describe");
+
     @ParameterizedTest
     @ValueSource(strings = {"overlays/city", "overlays/province"})
     void shouldSignEachServiceInToKafkaAsItsOwnUserWithTheRegistrysRights(String overlay) throws IOException {
@@ -322,6 +336,9 @@ class K8sManifestsTest {
                 }
             }
             wanted.addAll(List.of("group:" + module + ":Read", "group:" + module + ":Describe"));
+            if (module.equals(ServiceNames.STATS)) {
+                wanted.addAll(KAFKA_STREAMS_RIGHTS);
+            }
             assertThat(granted).as(module + "'s Kafka rights are the registry's, no more").isEqualTo(wanted);
         }
     }

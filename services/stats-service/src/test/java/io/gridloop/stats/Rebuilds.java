@@ -1,6 +1,6 @@
 package io.gridloop.stats;
 
-import io.gridloop.stats.ledger.Generations;
+import io.gridloop.stats.generations.Generations;
 
 import java.time.Duration;
 

@@ -2,7 +2,7 @@ package io.gridloop.stats.areas;
 
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.counting.AreaRef;
-import io.gridloop.stats.ledger.CountFollower;
+import io.gridloop.stats.generations.CountFollower;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,7 +35,7 @@ public class KnownAreas implements CountFollower {
         this.mongo = mongo;
     }
 
-    /** The ledger counts a case in {@code area}: an area seen for the first time is remembered. */
+    /** A case is counted in {@code area}: an area seen for the first time is remembered. */
     @Override
     public void counting(AreaRef area) {
         remember(area);
@@ -47,7 +47,7 @@ public class KnownAreas implements CountFollower {
         if (knows(area)) {
             return false;
         }
-        // The ledger (areas without names) and the registry listener (with names) learn areas on different
+        // The counting (areas without names) and the registry listener (with names) learn areas on different
         // threads: one at a time, or a nameless copy can replace the named one that arrived a moment earlier.
         synchronized (this) {
             if (knows(area)) {

@@ -3,7 +3,7 @@ package io.gridloop.stats.query;
 import com.mongodb.client.model.Filters;
 import io.gridloop.stats.counting.CellKey;
 import io.gridloop.stats.counting.Measure;
-import io.gridloop.stats.ledger.Generations;
+import io.gridloop.stats.generations.Generations;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -31,12 +31,12 @@ class CellReader {
 
     /** Area code → its measures over {@code buckets} plus its live figures; areas without cells get zeros. */
     Map<String, Tally> read(Collection<String> areaCodes, List<String> buckets, CountFilter filter) {
-        List<String> ids = new ArrayList<>(areaCodes.size() * (buckets.size() + 1));
+        List<String> ids = new ArrayList<>();
         for (String area : areaCodes) {
             for (String bucket : buckets) {
-                ids.add(CellKey.idOf(area, bucket));
+                ids.addAll(CellKey.storedIdsOf(area, bucket));
             }
-            ids.add(CellKey.idOf(area, CellKey.LIVE));
+            ids.addAll(CellKey.storedIdsOf(area, CellKey.LIVE));
         }
         Map<String, Tally> out = new HashMap<>();
         areaCodes.forEach(a -> out.put(a, new Tally()));
@@ -60,9 +60,9 @@ class CellReader {
      * months costs one query, not twelve.
      */
     Map<String, Tally> readEach(String areaCode, List<String> buckets, CountFilter filter) {
-        List<String> ids = new ArrayList<>(buckets.size() + 1);
-        buckets.forEach(b -> ids.add(CellKey.idOf(areaCode, b)));
-        ids.add(CellKey.idOf(areaCode, CellKey.LIVE));
+        List<String> ids = new ArrayList<>();
+        buckets.forEach(b -> ids.addAll(CellKey.storedIdsOf(areaCode, b)));
+        ids.addAll(CellKey.storedIdsOf(areaCode, CellKey.LIVE));
         Map<String, Tally> out = new HashMap<>();
         buckets.forEach(b -> out.put(b, new Tally()));
         Tally live = new Tally();
@@ -87,7 +87,7 @@ class CellReader {
      * of the area by category or by source is a sum of these.
      */
     Map<String, Long> reportedByDims(String areaCode, List<String> buckets) {
-        List<String> ids = buckets.stream().map(b -> CellKey.idOf(areaCode, b)).toList();
+        List<String> ids = buckets.stream().flatMap(b -> CellKey.storedIdsOf(areaCode, b).stream()).toList();
         Map<String, Long> out = new HashMap<>();
         for (Document cell : mongo.getCollection(generations.reading().cells()).find(Filters.in("_id", ids))) {
             Document m = cell.get("m", Document.class);

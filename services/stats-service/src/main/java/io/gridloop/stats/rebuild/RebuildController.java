@@ -2,7 +2,7 @@ package io.gridloop.stats.rebuild;
 
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.web.ApiException;
-import io.gridloop.stats.ledger.Generations;
+import io.gridloop.stats.generations.Generations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/stats/rebuild")
 class RebuildController {
 
-    private final StatsRebuild rebuild;
+    private final RebuildStarter rebuild;
     private final Generations generations;
     private final String installationArea;
 
-    RebuildController(StatsRebuild rebuild, Generations generations,
+    RebuildController(RebuildStarter rebuild, Generations generations,
                       @Value("${gridloop.installation-area}") String installationArea) {
         this.rebuild = rebuild;
         this.generations = generations;

@@ -1,6 +1,6 @@
 package io.gridloop.stats.snapshot;
 
-import io.gridloop.stats.ledger.DirtyDistricts;
+import io.gridloop.stats.generations.DirtyDistricts;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;

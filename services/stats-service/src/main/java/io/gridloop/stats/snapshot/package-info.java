@@ -1,6 +1,6 @@
 /**
  * The districts' snapshots published on grid.stats.district.v1 when their figures changed.
  *
- * <p>May use: query (the figures), ledger (which districts changed), counting.
+ * <p>May use: query (the figures), generations (which districts changed), counting.
  */
 package io.gridloop.stats.snapshot;

@@ -5,7 +5,8 @@ import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.infra.AccessMatrix;
-import io.gridloop.infra.ConsumerLag;
+import io.gridloop.stats.Counted;
+import io.gridloop.stats.generations.Generations;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicWriter;
 import io.gridloop.infra.auth.Identity;
@@ -31,6 +32,9 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.context.ApplicationContext context;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Generations generations;
+
     private final EventCodec codec = new EventCodec();
 
     private RestTestClient client(Identity who) {
@@ -54,8 +58,7 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
         String other = CaseHistories.freshDistrict();
         publish(d);
         publish(other);
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                ConsumerLag.of(bootstrap, "stats-service", Topics.CASE_TRANSITIONED.name()) == 0);
+        Counted.awaitAll(bootstrap, generations);
         String sv = "SUPERVISOR@" + d;
         String op = "OPERATOR@" + d;
         String svOther = "SUPERVISOR@" + other;

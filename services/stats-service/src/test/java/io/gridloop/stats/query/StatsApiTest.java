@@ -10,7 +10,8 @@ import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.CaseTransitioned;
 import io.gridloop.contracts.event.EventCategory;
 import io.gridloop.contracts.event.ReportSource;
-import io.gridloop.infra.ConsumerLag;
+import io.gridloop.stats.Counted;
+import io.gridloop.stats.generations.Generations;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicWriter;
 import io.gridloop.stats.CaseHistories;
@@ -45,6 +46,9 @@ class StatsApiTest extends ServiceIntegrationTest {
     private final EventCodec codec = new EventCodec();
     private String d;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Generations generations;
+
     record Table(String level, String levelLabel, String periodLabel, String rankedBy, int minSampleSize,
                  List<AreaFigures> rows, AreaFigures total) {
     }
@@ -61,8 +65,7 @@ class StatsApiTest extends ServiceIntegrationTest {
         records.add(Map.entry(hotline, codec.encode(t(hotline, 1, "report", null, CaseState.REPORTED,
                 d + "001001", ReportSource.HOTLINE_12345, EventCategory.DISPUTE))));
         TopicWriter.sendAll(bootstrap, Topics.CASE_TRANSITIONED.name(), records);
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                ConsumerLag.of(bootstrap, "stats-service", Topics.CASE_TRANSITIONED.name()) == 0);
+        Counted.awaitAll(bootstrap, generations);
     }
 
     private void cases(List<Map.Entry<String, byte[]>> out, String street, int reported, int closed) {

@@ -1,15 +1,16 @@
 package io.gridloop.stats.rebuild;
 
 import io.gridloop.contracts.Topics;
-import io.gridloop.infra.ConsumerLag;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.auth.Identity;
 import io.gridloop.stats.CaseHistories;
+import io.gridloop.stats.Counted;
 import io.gridloop.stats.Rebuilds;
 import io.gridloop.stats.Recount;
-import io.gridloop.stats.ledger.Generation;
-import io.gridloop.stats.ledger.Generations;
+import io.gridloop.stats.generations.Generation;
+import io.gridloop.stats.generations.Generations;
 import io.gridloop.stats.query.AreaFigures;
+import org.apache.kafka.clients.admin.Admin;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,7 @@ class StatsRebuildTest extends ServiceIntegrationTest {
         assertThat(figures(wrong)).isEqualTo(Recount.of(wrongCases, c -> true));
         // What a defect since fixed left behind: cells that no longer equal a recount of the cases.
         Generation before = generations.current().reading();
+        String oldApp = generations.current().readingApp();
         mongo.getCollection(before.cells()).deleteMany(new Document("_id",
                 new Document("$regex", "^" + wrong + ".*\\|2026")));
         assertThat(figures(wrong)).isNotEqualTo(Recount.of(wrongCases, c -> true));
@@ -63,6 +65,9 @@ class StatsRebuildTest extends ServiceIntegrationTest {
 
         RebuildView done = awaitDone(started.id());
         assertThat(done.reading()).isEqualTo(started.target());
+        assertThat(generations.current().readingApp()).isNotEqualTo(oldApp);
+        // The application that counted before is stopped, and what it kept in Kafka removed.
+        await().atMost(Duration.ofSeconds(60)).until(() -> internalTopicsOf(oldApp).isEmpty());
         assertThat(done.percent()).isEqualTo(100.0);
         assertThat(done.recordsTotal()).isPositive().isEqualTo(done.recordsDone());
         assertThat(done.finishedAt()).isAfter(done.startedAt());
@@ -100,12 +105,44 @@ class StatsRebuildTest extends ServiceIntegrationTest {
 
         // Its owner has been silent for longer than the lease: another instance (this one) carries it on.
         mongo.getCollection("stat_generations").updateOne(new Document("_id", "counts"), new Document("$set",
-                new Document("rebuild.heartbeatAt", Date.from(Instant.now().minus(StatsRebuild.LEASE.multipliedBy(2))))));
+                new Document("rebuild.heartbeatAt", Date.from(Instant.now().minus(Duration.ofMinutes(5))))));
         RebuildView done = awaitDone(abandoned.id());
         assertThat(done.reading()).isEqualTo(abandoned.target().number());
         assertThat(generations.current().rebuild().owner()).isNotEqualTo("stats-gone");
         awaitCaughtUp();
         assertThat(figures(d)).isEqualTo(Recount.of(cases, c -> true));
+    }
+
+    @Test
+    void shouldRecountOnceByItselfWhatTheBatchLedgerOfEarlierVersionsCounted() {
+        String d = CaseHistories.freshDistrict();
+        List<CaseHistories.Outcome> cases = outcomes(CaseHistories.publish(bootstrap, d, 80,
+                ThreadLocalRandom.current().nextLong(), 0.05));
+        awaitCaughtUp();
+        Rebuilds.awaitNoneRunning(generations);
+        // An installation as the batch ledger left it: whole cells, and no application named as their keeper.
+        Generation before = generations.current().reading();
+        mongo.getCollection(before.cells()).insertOne(new Document("_id", d + "|2026-01").append("level", "DISTRICT")
+                .append("code", d).append("bucket", "2026-01")
+                .append("m", new Document("LIVELIHOOD|GRID_PATROL", new Document("reported", 999L))));
+        assertThat(figures(d)).isNotEqualTo(Recount.of(cases, c -> true));
+        mongo.getCollection("stat_generations").updateOne(new Document("_id", "counts"),
+                new Document("$unset", new Document("readApp", "")));
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Generations.State state = generations.current();
+            return state.rebuild() != null && state.building() == null
+                    && state.reading().number() > before.number();
+        });
+        assertThat(generations.current().rebuild().startedBy()).contains("系统升级");
+        awaitCaughtUp();
+        assertThat(figures(d)).isEqualTo(Recount.of(cases, c -> true));
+    }
+
+    private List<String> internalTopicsOf(String app) throws Exception {
+        try (Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", bootstrap))) {
+            return admin.listTopics().names().get().stream().filter(t -> t.startsWith(app + "-")).toList();
+        }
     }
 
     private RebuildView awaitDone(String id) {
@@ -122,8 +159,7 @@ class StatsRebuildTest extends ServiceIntegrationTest {
     }
 
     private void awaitCaughtUp() {
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(300)).until(() ->
-                ConsumerLag.of(bootstrap, "stats-service", Topics.CASE_TRANSITIONED.name()) == 0);
+        Counted.awaitAll(bootstrap, generations);
     }
 
     private static List<CaseHistories.Outcome> outcomes(List<CaseHistories.History> histories) {

@@ -1,7 +1,9 @@
-package io.gridloop.stats.ledger;
+package io.gridloop.stats.generations;
 
 /**
- * One complete set of counts: cells, the case facts they were counted from, and the overdue list. Generation 0
+ * One complete set of counts: cells and the overdue list (the case facts they were counted from are in the
+ * counting application's state stores; earlier versions kept them in a collection, still dropped with the rest
+ * when a rebuild no longer needs a generation). Generation 0
  * keeps the collections' original names, so an installation from before rebuilds existed reads what it always
  * had; a rebuild counts the transitions topic again into the next generation and readers switch over only when
  * it has caught up.
@@ -20,6 +22,7 @@ public record Generation(int number) {
         return named("stat_cells");
     }
 
+    /** The case facts of the batch ledger of earlier versions: only ever dropped. */
     public String facts() {
         return named("case_facts");
     }

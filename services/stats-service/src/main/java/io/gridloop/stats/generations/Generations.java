@@ -1,9 +1,10 @@
-package io.gridloop.stats.ledger;
+package io.gridloop.stats.generations;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -59,8 +60,13 @@ public class Generations {
         }
     }
 
-    /** What counts are read, and the rebuild (running or the last one), if any. */
-    public record State(Generation reading, Rebuild rebuild) {
+    /**
+     * What counts are read, and the rebuild (running or the last one), if any.
+     *
+     * @param readingApp the Kafka Streams application that keeps {@code reading} up to date; absent for counts
+     *                   kept by the batch ledger
+     */
+    public record State(Generation reading, String readingApp, Rebuild rebuild) {
 
         /** The generation a rebuild is filling now, or null. */
         public Generation building() {
@@ -158,13 +164,59 @@ public class Generations {
         collection().updateOne(filter, new Document("$max", new Document("rebuild.applied." + partition, offset)));
     }
 
+    /**
+     * Counts in the reading generation are kept by Kafka Streams application {@code app} from now on, if no
+     * application keeps them yet (a fresh installation).
+     *
+     * @return whether {@code app} is now the reading generation's application
+     */
+    public boolean adopt(String app) {
+        try {
+            collection().updateOne(new Document("_id", ID).append("readApp", new Document("$exists", false)),
+                    new Document("$set", new Document("readApp", app)), new UpdateOptions().upsert(true));
+        } catch (MongoException e) {
+            // the duplicate key of the upsert: another instance adopted one first
+        }
+        cached = null;
+        return app.equals(current().readingApp());
+    }
+
+    /**
+     * Kafka Streams application {@code app} has written the counts of every record of {@code partition} up to
+     * {@code offset} to its generation's cells.
+     */
+    public void written(String app, int partition, long offset) {
+        collection().updateOne(new Document("_id", ID),
+                new Document("$max", new Document("written." + app + "." + partition, offset)));
+    }
+
+    /** Per partition, the last offset whose counts application {@code app} has written; empty if none. */
+    public Map<Integer, Long> writtenBy(String app) {
+        Document d = collection().find(new Document("_id", ID)).first();
+        Document written = d == null ? null : d.get("written", Document.class);
+        return partitions(written == null ? null : written.get(app, Document.class));
+    }
+
     /** Readers switch to the rebuild's target; false if {@code owner} no longer runs rebuild {@code id}. */
     public boolean finish(String id, String owner, Generation target) {
+        return finish(id, owner, target, null);
+    }
+
+    /**
+     * Readers switch to the rebuild's target, kept from now on by Kafka Streams application {@code app} (absent:
+     * by the batch ledger); false if {@code owner} no longer runs rebuild {@code id}.
+     */
+    public boolean finish(String id, String owner, Generation target, String app) {
         Document filter = new Document("_id", ID).append("rebuild.id", id).append("rebuild.running", true)
                 .append("rebuild.owner", owner);
-        boolean done = collection().updateOne(filter, new Document("$set", new Document("read", target.number())
-                .append("rebuild.running", false).append("rebuild.finishedAt", Date.from(clock.instant()))))
-                .getMatchedCount() == 1;
+        Document update = new Document("$set", new Document("read", target.number())
+                .append("rebuild.running", false).append("rebuild.finishedAt", Date.from(clock.instant())));
+        if (app != null) {
+            update.get("$set", Document.class).append("readApp", app);
+        } else {
+            update.append("$unset", new Document("readApp", ""));
+        }
+        boolean done = collection().updateOne(filter, update).getMatchedCount() == 1;
         cached = null;
         return done;
     }
@@ -181,14 +233,15 @@ public class Generations {
 
     private static State stateOf(Document d) {
         if (d == null) {
-            return new State(Generation.FIRST, null);
+            return new State(Generation.FIRST, null, null);
         }
         Generation reading = new Generation(d.getInteger("read", 0));
+        String app = d.getString("readApp");
         Document r = d.get("rebuild", Document.class);
         if (r == null) {
-            return new State(reading, null);
+            return new State(reading, app, null);
         }
-        return new State(reading, new Rebuild(r.getString("id"), new Generation(r.getInteger("target")),
+        return new State(reading, app, new Rebuild(r.getString("id"), new Generation(r.getInteger("target")),
                 instant(r.getDate("startedAt")), r.getString("startedBy"), instant(r.getDate("finishedAt")),
                 r.getString("owner"), instant(r.getDate("heartbeatAt")), partitions(r.get("applied", Document.class)),
                 partitions(r.get("begins", Document.class)), partitions(r.get("ends", Document.class)),

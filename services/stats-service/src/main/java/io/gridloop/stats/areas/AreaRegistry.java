@@ -1,33 +1,29 @@
 package io.gridloop.stats.areas;
 
-import io.gridloop.contracts.EventEnvelope;
 import io.gridloop.contracts.area.AreaCode;
-import io.gridloop.contracts.Topics;
-import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.stats.counting.AreaRef;
-import io.gridloop.stats.ledger.DirtyDistricts;
-import org.springframework.kafka.annotation.KafkaListener;
+import io.gridloop.stats.generations.DirtyDistricts;
 import org.springframework.stereotype.Component;
 
 /**
  * Learns every area of intake's grid registry, with its name, so tables and drill-downs list areas no case has
  * come from yet — a community without a single 12345 order is a 零投诉 community — and grids have names.
+ * Idempotent: an area registered again changes nothing.
  */
 @Component
-class AreaListener {
+public class AreaRegistry {
 
     private final KnownAreas areas;
     private final DirtyDistricts dirty;
 
-    AreaListener(KnownAreas areas, DirtyDistricts dirty) {
+    AreaRegistry(KnownAreas areas, DirtyDistricts dirty) {
         this.areas = areas;
         this.dirty = dirty;
     }
 
-    @KafkaListener(topics = Topics.Names.AREA_REGISTERED)
-    void on(EventEnvelope<AreaRegistered> envelope) {
-        AreaRegistered a = envelope.data();
+    public void registered(AreaRegistered a) {
         AreaLevel level = a.level();
         if (level == AreaLevel.DISTRICT) {
             areas.remember(new AreaRef(AreaLevel.CITY, AreaCode.of(a.code()).city().value(), null, null));

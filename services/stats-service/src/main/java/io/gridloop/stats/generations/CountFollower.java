@@ -1,11 +1,12 @@
-package io.gridloop.stats.ledger;
+package io.gridloop.stats.generations;
 
 import io.gridloop.stats.counting.AreaRef;
 import io.gridloop.stats.counting.CaseFacts;
 
 /**
- * A read model kept from what the ledger counts (the known areas, the overdue list). The ledger tells it at fixed
- * points of a batch, so a crash and the redelivery after it tell it again: what it does must be idempotent.
+ * A read model kept from what is counted (the known areas, the overdue list). The counting tells it as it folds
+ * each transition, before committing; a crash replays the uncommitted records and tells it again: what it does
+ * must be idempotent.
  */
 public interface CountFollower {
 

@@ -1,4 +1,4 @@
-package io.gridloop.stats.ledger;
+package io.gridloop.stats.generations;
 
 import org.springframework.stereotype.Component;
 

@@ -1,0 +1,57 @@
+package io.gridloop.stats.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parks an unreadable record on its topic's dead-letter topic — through the topology's sink of that name, so in
+ * the same transaction as the offsets — with the headers and counter every listener's dead letters have.
+ */
+final class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final String sinkName;
+    private final Counter counter;
+
+    DeadLetters(String sinkName, String topic, MeterRegistry meters) {
+        this.sinkName = sinkName;
+        this.counter = Counter.builder("gridloop.kafka.dead.letters")
+                .description("Records a consumer gave up on and parked on the dead-letter topic")
+                .tag("topic", topic)
+                .register(meters);
+    }
+
+    void park(ProcessorContext<String, byte[]> context, Record<String, byte[]> record, RecordMetadata at,
+              Exception why) {
+        log.error("Dead-lettering record {}-{}@{} key={}: {}", at.topic(), at.partition(), at.offset(),
+                record.key(), why.toString());
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, at.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(at.partition()).array());
+        headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(at.offset()).array());
+        headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, why.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+                String.valueOf(why.getMessage()).getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), sinkName);
+        counter.increment();
+    }
+
+    /** The counter every listener's records count in ({@code HandledRecords} in the platform). */
+    static Counter handled(MeterRegistry meters, String topic) {
+        return Counter.builder("gridloop.kafka.records.handled")
+                .description("Records this instance's listeners processed")
+                .tag("topic", topic)
+                .register(meters);
+    }
+}
