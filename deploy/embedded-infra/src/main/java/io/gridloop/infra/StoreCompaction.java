@@ -72,9 +72,14 @@ final class StoreCompaction {
         return new MVStore.Builder().fileName(file.toString()).compress().open();
     }
 
+    /**
+     * The copy's pages are compressed harder (Deflate) than the running store writes its own (LZF): they are
+     * written once, at start-up, and mostly hold what no longer changes (closed cases, the audit trail); every page
+     * says how it was compressed, so both read alike.
+     */
     private static void copyLiveData(Path file, Path copy) {
         try (MVStore from = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-             MVStore to = openCompressed(copy)) {
+             MVStore to = new MVStore.Builder().fileName(copy.toString()).compressHigh().open()) {
             boolean keysByValue = from.hasMap(H2Types.STORE_INFO)
                     && "values".equals(from.<String, String>openMap(H2Types.STORE_INFO).get(H2Types.KEY_ORDER));
             for (String name : from.getMapNames()) {
