@@ -47,8 +47,11 @@ final class CaseCounter implements Processor<String, byte[], String, byte[]> {
     private final Counter handled;
 
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, CaseFacts> facts;
-    private KeyValueStore<String, PartialCell> cells;
+    /** Recent cases and busy cells kept decoded; a few thousand of each per partition. */
+    private static final int REMEMBERED = 2_000;
+
+    private RememberingStore<CaseFacts> facts;
+    private RememberingStore<PartialCell> cells;
     private KeyValueStore<String, Long> unsunk;
     private int partition;
     private long lastOffset = -1;
@@ -70,8 +73,8 @@ final class CaseCounter implements Processor<String, byte[], String, byte[]> {
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.facts = context.getStateStore(CountingTopology.FACTS);
-        this.cells = context.getStateStore(CountingTopology.CELLS);
+        this.facts = new RememberingStore<>(context.getStateStore(CountingTopology.FACTS), REMEMBERED);
+        this.cells = new RememberingStore<>(context.getStateStore(CountingTopology.CELLS), REMEMBERED);
         this.unsunk = context.getStateStore(CountingTopology.UNSUNK);
         this.partition = context.taskId().partition();
         context.schedule(sinkInterval, PunctuationType.WALL_CLOCK_TIME, now -> sink());
@@ -118,7 +121,7 @@ final class CaseCounter implements Processor<String, byte[], String, byte[]> {
             return;
         }
         try {
-            sink.write(generation, partition, changed);
+            sink.write(generation, changed);
         } catch (RuntimeException e) {
             log.warn("Count cells of {} partition {} not written yet ({} waiting): {}", generation.cells(),
                     partition, changed.size(), e.toString());

@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Writes cell shares to a generation's {@code stat_cells} as absolute values: a share's document is replaced whole,
  * and only by a newer version, so writing one twice (a task that sinks again after a restart) or late (an instance
- * that lost the partition and does not know yet) changes nothing. The documents keep the shape readers know — area
- * fields, {@code bucket}, measures under {@code m} — plus {@code partition} and the version {@code v}.
+ * that lost the partition and does not know yet) changes nothing. The documents keep the shape readers know — the
+ * area's {@code code}, {@code bucket}, measures under {@code m} — plus the version {@code v}.
  */
 @Component
 class CellSink {
@@ -34,13 +34,13 @@ class CellSink {
         this.mongo = mongo;
     }
 
-    void write(Generation generation, int partition, Map<String, PartialCell> shares) {
+    void write(Generation generation, Map<String, PartialCell> shares) {
         MongoCollection<Document> cells = mongo.getCollection(generation.cells());
         List<WriteModel<Document>> writes = new ArrayList<>(Math.min(CHUNK, shares.size()));
         for (Map.Entry<String, PartialCell> e : shares.entrySet()) {
             PartialCell share = e.getValue();
             Document filter = new Document("_id", e.getKey()).append("v", new Document("$lt", share.version()));
-            writes.add(new ReplaceOneModel<>(filter, document(e.getKey(), partition, share),
+            writes.add(new ReplaceOneModel<>(filter, document(e.getKey(), share),
                     new ReplaceOptions().upsert(true)));
             if (writes.size() == CHUNK) {
                 send(cells, writes);
@@ -66,14 +66,12 @@ class CellSink {
         }
     }
 
-    private static Document document(String id, int partition, PartialCell share) {
+    private static Document document(String id, PartialCell share) {
+        // Only what readers use: areas' names, levels and parents are the known areas' (stat_areas), and a
+        // year holds millions of these documents.
         return new Document("_id", id)
-                .append("level", share.area().level().name())
                 .append("code", share.area().code())
-                .append("name", share.area().name())
-                .append("parent", share.area().parentCode())
                 .append("bucket", share.bucket())
-                .append("partition", partition)
                 .append("v", share.version())
                 .append("m", nested(share.fields()));
     }
