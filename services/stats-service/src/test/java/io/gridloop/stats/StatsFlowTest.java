@@ -289,6 +289,13 @@ class StatsFlowTest extends ServiceIntegrationTest {
                         .counts().get("reported")).isEqualTo(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(TopicReader.readAll(bootstrap, Topics.CASE_TRANSITIONED.deadLetterTopic()))
-                        .anySatisfy(r -> assertThat(r.key()).isEqualTo("poison" + d)));
+                        .anySatisfy(r -> {
+                            assertThat(r.key()).isEqualTo("poison" + d);
+                            // As every listener's dead letters do: which group parked it, and from where.
+                            assertThat(new String(r.headers().lastHeader("kafka_dlt-original-consumer-group").value(),
+                                    StandardCharsets.UTF_8)).isEqualTo(generations.current().readingApp());
+                            assertThat(new String(r.headers().lastHeader("kafka_dlt-original-topic").value(),
+                                    StandardCharsets.UTF_8)).isEqualTo(Topics.CASE_TRANSITIONED.name());
+                        }));
     }
 }

@@ -40,6 +40,10 @@ final class DeadLetters {
         headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, at.topic().getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(at.partition()).array());
         headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(at.offset()).array());
+        headers.add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, ByteBuffer.allocate(8).putLong(record.timestamp()).array());
+        // The application id is the consumer group: whoever reads the dead letters sees who parked it.
+        headers.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
+                context.applicationId().getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, why.getClass().getName().getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
                 String.valueOf(why.getMessage()).getBytes(StandardCharsets.UTF_8));
