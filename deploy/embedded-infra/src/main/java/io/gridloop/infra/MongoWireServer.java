@@ -2,7 +2,6 @@ package io.gridloop.infra;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * A server speaking the MongoDB wire protocol (mongo-java-server), for machines without {@code mongod}. The H2
@@ -25,56 +23,32 @@ public final class MongoWireServer implements AutoCloseable {
 
     private final MongoServer server;
     private final int port;
-    /** Absent for the memory backend. */
-    private final OnlineCompaction compaction;
 
-    private MongoWireServer(MongoServer server, int port, OnlineCompaction compaction) {
+    private MongoWireServer(MongoServer server, int port) {
         this.server = server;
         this.port = port;
-        this.compaction = compaction;
     }
 
-    /**
-     * A server whose data lives in one H2 file under {@code dataDir} and survives restarts; the file is compacted
-     * when it opens and, a little at a time, while it runs.
-     */
+    /** A server whose data lives in one H2 file under {@code dataDir} and survives restarts. */
     public static MongoWireServer startPersistent(Path dataDir, int port) {
-        return startPersistent(dataDir, port, OnlineCompaction.EVERY, null);
-    }
-
-    /**
-     * {@code compactEvery}: how often a compaction round runs, null for none (tests of the start-up one);
-     * {@code retention}: how long H2 keeps a dead chunk before using its space again, null for its default (45 s).
-     */
-    static MongoWireServer startPersistent(Path dataDir, int port, Duration compactEvery, Duration retention) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MVStore store = StoreCompaction.open(dataDir.toAbsolutePath().resolve("gridloop.mv"));
-        if (retention != null) {
-            store.setRetentionTime((int) retention.toMillis());
-        }
-        return start(IdFirstBackends.h2(store), port,
-                compactEvery == null ? null : new OnlineCompaction(store, compactEvery));
+        return start(IdFirstBackends.h2(StoreCompaction.open(dataDir.toAbsolutePath().resolve("gridloop.mv"))), port);
     }
 
     /** A server that keeps everything in memory. */
     public static MongoWireServer startInMemory(int port) {
-        return start(IdFirstBackends.memory(), port, null);
+        return start(IdFirstBackends.memory(), port);
     }
 
-    private static MongoWireServer start(MongoBackend backend, int port, OnlineCompaction compaction) {
+    private static MongoWireServer start(MongoBackend backend, int port) {
         MongoServer server = new MongoServer(backend);
         server.bind("localhost", port);
         log.info("MongoDB-wire server up at localhost:{} ({})", port, backend.getClass().getSimpleName());
-        return new MongoWireServer(server, port, compaction);
-    }
-
-    /** The share of the file's chunks that holds live data, in percent; absent for the memory backend. */
-    public java.util.OptionalInt storeLivePercent() {
-        return compaction == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(compaction.livePercent());
+        return new MongoWireServer(server, port);
     }
 
     /** A connection string without a database: each service chooses its own database. */
@@ -84,9 +58,6 @@ public final class MongoWireServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (compaction != null) {
-            compaction.close();
-        }
         server.shutdownNow();
         log.info("MongoDB-wire server at localhost:{} stopped", port);
     }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +29,6 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The H2 file gives back the space of dead data when the server opens it ({@link StoreCompaction}), so a store
@@ -78,7 +76,7 @@ class H2StoreSizeTest {
     void shouldGiveBackTheSpaceOfDeadDataWhenTheStoreOpens() throws IOException {
         int port = FreePort.next();
         List<String> kept;
-        try (MongoWireServer server = MongoWireServer.startPersistent(dir, port, Duration.ofMillis(20), null);
+        try (MongoWireServer server = MongoWireServer.startPersistent(dir, port);
              MongoClient client = MongoClients.create(server.connectionString())) {
             kept = writeAndRewrite(client.getDatabase("t").getCollection("c"));
         }
@@ -97,26 +95,6 @@ class H2StoreSizeTest {
         }
         assertThat(Files.size(file())).as("after compaction, of %d bytes", written).isLessThan(written / 4);
         assertThat(livePercent(file())).isGreaterThanOrEqualTo(StoreCompaction.COMPACT_BELOW_PERCENT);
-    }
-
-    @Test
-    void shouldCompactTheRunningStoreALittleAtATimeSoItNeedNotWaitForARestart() {
-        int port = FreePort.next();
-        // Rounds every 20 ms, and dead chunks reusable at once: what a long-running server does over minutes.
-        try (MongoWireServer server = MongoWireServer.startPersistent(dir, port, Duration.ofMillis(20),
-                Duration.ZERO);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> c = client.getDatabase("t").getCollection("c");
-            List<String> kept = writeAndRewrite(c);
-
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                    assertThat(server.storeLivePercent().orElseThrow())
-                            .isGreaterThanOrEqualTo(StoreCompaction.COMPACT_BELOW_PERCENT));
-            assertThat(c.countDocuments()).isEqualTo(kept.size());
-            for (String id : kept) {
-                assertThat(c.find(Filters.eq("_id", id)).first()).as(id).isNotNull().containsEntry("step", 3);
-            }
-        }
     }
 
     @Test
