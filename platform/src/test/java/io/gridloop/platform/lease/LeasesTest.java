@@ -1,14 +1,13 @@
 package io.gridloop.platform.lease;
 
 import io.gridloop.infra.InMemoryMongo;
+import io.gridloop.platform.MovingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,31 +27,7 @@ class LeasesTest {
     private final MongoTemplate mongo =
             new MongoTemplate(MONGO.client(), "leases_" + UUID.randomUUID().toString().substring(0, 8));
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T08:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void pass(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-24T08:00:00Z"));
     private final Leases a = new Leases(mongo, clock, "dispatch-a");
     private final Leases b = new Leases(mongo, clock, "dispatch-b");
 
