@@ -277,6 +277,18 @@ class StatsFlowTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldShowTheCountingApplicationInHealthAndItsLivenessProbe() {
+        String app = generations.current().readingApp();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+                        .jsonPath("$.components.counting.status").isEqualTo("UP")
+                        .jsonPath("$.components.counting.details['" + app + "']").isEqualTo("RUNNING"));
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.counting.status").isEqualTo("UP");
+    }
+
+    @Test
     void shouldDeadLetterAPoisonTransitionAndCarryOn() {
         String d = CaseHistories.freshDistrict();
         TopicWriter.send(bootstrap, Topics.CASE_TRANSITIONED.name(), "poison" + d,

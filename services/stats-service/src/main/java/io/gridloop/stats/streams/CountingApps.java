@@ -155,6 +155,13 @@ class CountingApps implements SmartLifecycle, RebuildStarter {
         return started;
     }
 
+    /** The state of each application running here, by application id. */
+    synchronized Map<String, KafkaStreams.State> states() {
+        Map<String, KafkaStreams.State> states = new LinkedHashMap<>();
+        running.forEach((app, r) -> states.put(app, r.streams().state()));
+        return states;
+    }
+
     /** Brings the applications running here in line with what the generations say. */
     @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
     synchronized void reconcile() {
