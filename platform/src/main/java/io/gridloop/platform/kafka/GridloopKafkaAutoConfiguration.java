@@ -4,7 +4,6 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topic;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.UndecodableEventException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.gridloop.platform.problem.ChangedMeanwhile;
 import io.gridloop.platform.problem.Refusal;
@@ -109,7 +108,7 @@ public class GridloopKafkaAutoConfiguration {
         // be written (and fires on the first one) before any has happened.
         for (Topic<?> topic : Topics.all()) {
             if (topic.consumers().contains(service)) {
-                deadLetterCounter(meters, topic.name());
+                RecordMeters.deadLetters(meters, topic.name());
             }
         }
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
@@ -122,7 +121,7 @@ public class GridloopKafkaAutoConfiguration {
             Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
             log.error("Dead-lettering record {}-{}@{} key={}: {}", rec.topic(), rec.partition(), rec.offset(),
                     rec.key(), cause.toString());
-            deadLetterCounter(meters, rec.topic()).increment();
+            RecordMeters.deadLetters(meters, rec.topic()).increment();
             deadLetters.accept(rec, ex);
         }, backOff);
         // A record that cannot be read, or one the application turns down, fails the same way every time.
@@ -130,13 +129,6 @@ public class GridloopKafkaAutoConfiguration {
         // …except a refusal because someone else changed the thing meanwhile, which may well pass next time.
         handler.addRetryableExceptions(ChangedMeanwhile.class);
         return handler;
-    }
-
-    private static Counter deadLetterCounter(MeterRegistry meters, String topic) {
-        return Counter.builder("gridloop.kafka.dead.letters")
-                .description("Records a consumer gave up on and parked on the dead-letter topic")
-                .tag("topic", topic)
-                .register(meters);
     }
 
     /** Counts what this instance's listeners processed; Boot hands it to the listener container factory. */

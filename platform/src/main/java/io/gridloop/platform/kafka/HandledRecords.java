@@ -1,6 +1,5 @@
 package io.gridloop.platform.kafka;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,10 +43,6 @@ class HandledRecords implements RecordInterceptor<Object, Object>, BatchIntercep
     }
 
     private void count(String topic, int records) {
-        Counter.builder("gridloop.kafka.records.handled")
-                .description("Records this instance's listeners processed")
-                .tag("topic", topic)
-                .register(meters)
-                .increment(records);
+        RecordMeters.handled(meters, topic).increment(records);
     }
 }

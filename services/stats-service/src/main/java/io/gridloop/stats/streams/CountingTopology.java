@@ -2,6 +2,7 @@ package io.gridloop.stats.streams;
 
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
+import io.gridloop.platform.kafka.RecordMeters;
 import io.gridloop.stats.areas.AreaRegistry;
 import io.gridloop.stats.counting.CaseFacts;
 import io.gridloop.stats.generations.CountFollower;
@@ -61,7 +62,7 @@ final class CountingTopology {
         topology.addSource(TRANSITIONS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.Names.CASE_TRANSITIONED);
         DeadLetters transitionDeadLetters = new DeadLetters(TRANSITIONS_DLT, Topics.Names.CASE_TRANSITIONED, meters);
-        Counter transitionsHandled = DeadLetters.handled(meters, Topics.Names.CASE_TRANSITIONED);
+        Counter transitionsHandled = RecordMeters.handled(meters, Topics.Names.CASE_TRANSITIONED);
         topology.addProcessor(COUNTER, () -> new CaseCounter(codec, generation, followers, sink, afterSink,
                 sinkInterval, transitionDeadLetters, transitionsHandled), TRANSITIONS);
         topology.addStateStore(store(FACTS, new JsonSerde<>(CaseFacts.class)), COUNTER);
@@ -73,7 +74,7 @@ final class CountingTopology {
         topology.addSource(AREAS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.Names.AREA_REGISTERED);
         DeadLetters areaDeadLetters = new DeadLetters(AREAS_DLT, Topics.Names.AREA_REGISTERED, meters);
-        Counter areasHandled = DeadLetters.handled(meters, Topics.Names.AREA_REGISTERED);
+        Counter areasHandled = RecordMeters.handled(meters, Topics.Names.AREA_REGISTERED);
         topology.addProcessor(AREA_RECORDER, () -> new AreaRecorder(codec, registry, areaDeadLetters, areasHandled),
                 AREAS);
         topology.addSink(AREAS_DLT, Topics.AREA_REGISTERED.deadLetterTopic(), Serdes.String().serializer(),

@@ -1,5 +1,6 @@
 package io.gridloop.stats.streams;
 
+import io.gridloop.platform.kafka.RecordMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -15,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Parks an unreadable record on its topic's dead-letter topic — through the topology's sink of that name, so in
- * the same transaction as the offsets — with the headers and counter every listener's dead letters have.
+ * the same transaction as the offsets — with the headers and counter ({@link RecordMeters}) every listener's dead
+ * letters have.
  */
 final class DeadLetters {
 
@@ -26,10 +28,7 @@ final class DeadLetters {
 
     DeadLetters(String sinkName, String topic, MeterRegistry meters) {
         this.sinkName = sinkName;
-        this.counter = Counter.builder("gridloop.kafka.dead.letters")
-                .description("Records a consumer gave up on and parked on the dead-letter topic")
-                .tag("topic", topic)
-                .register(meters);
+        this.counter = RecordMeters.deadLetters(meters, topic);
     }
 
     void park(ProcessorContext<String, byte[]> context, Record<String, byte[]> record, RecordMetadata at,
@@ -49,13 +48,5 @@ final class DeadLetters {
                 String.valueOf(why.getMessage()).getBytes(StandardCharsets.UTF_8));
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), sinkName);
         counter.increment();
-    }
-
-    /** The counter every listener's records count in ({@code HandledRecords} in the platform). */
-    static Counter handled(MeterRegistry meters, String topic) {
-        return Counter.builder("gridloop.kafka.records.handled")
-                .description("Records this instance's listeners processed")
-                .tag("topic", topic)
-                .register(meters);
     }
 }
