@@ -3,11 +3,16 @@ package io.gridloop.intake.grid;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.event.AreaRegistered;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -117,7 +122,7 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
                         .filter(r -> "150105001001".equals(r.key()))
                         .map(r -> codec.decode(Topics.AREA_REGISTERED, r.value()).data()))
                         .anySatisfy(a -> {
-                            assertThat(a.level()).isEqualTo(io.gridloop.contracts.area.AreaLevel.COMMUNITY);
+                            assertThat(a.level()).isEqualTo(AreaLevel.COMMUNITY);
                             assertThat(a.parentCode()).isEqualTo("150105001");
                             assertThat(a.active()).isTrue();
                         }));
@@ -128,6 +133,48 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
         assertThat(TopicReader.readAll(bootstrap, Topics.AREA_REGISTERED.name()).stream()
                 .filter(r -> district.equals(r.key()))
                 .map(r -> codec.decode(Topics.AREA_REGISTERED, r.value()).data().name())).containsExactly("新设区");
+    }
+
+    @Autowired
+    private RegistryPublisher registryPublisher;
+
+    @Autowired
+    private MongoTemplate mongo;
+
+    @Autowired
+    private GridRegistry registry;
+
+    @Test
+    void shouldNotSendTheWholeRegistryAgainAtStartWhenThatRegistryIsOnTheTopicAlready() {
+        String topic = Topics.AREA_REGISTERED.name();
+        registryPublisher.publishAllUnlessPublished(); // whatever earlier tests imported, now published in full
+        long published = TopicReader.endOffsetsSum(bootstrap, topic);
+
+        registryPublisher.publishAllUnlessPublished(); // a restart with the same registry
+
+        assertThat(TopicReader.endOffsetsSum(bootstrap, topic)).isEqualTo(published);
+
+        // A registry that differs from what was published in full (here: the record of it lost) goes out whole.
+        mongo.remove(Query.query(Criteria.where("_id").is(topic)), RegistryPublisher.COLLECTION);
+        registryPublisher.publishAllUnlessPublished();
+
+        assertThat(TopicReader.endOffsetsSum(bootstrap, topic)).isGreaterThanOrEqualTo(published
+                + registry.all().size());
+        assertThat(mongo.findById(topic, RegistryPublisher.Publication.class, RegistryPublisher.COLLECTION))
+                .satisfies(p -> assertThat(p.areas()).isEqualTo(registry.all().size()));
+    }
+
+    @Test
+    void shouldFingerprintTheAreasWhateverTheirOrder() {
+        var a = new AreaRegistered("150105", "赛罕区",
+                AreaLevel.DISTRICT, null, true, null);
+        var b = new AreaRegistered("150105001", "敕勒川路街道",
+                AreaLevel.STREET, "150105", true, null);
+        var renamed = new AreaRegistered("150105001", "敕勒川街道",
+                AreaLevel.STREET, "150105", true, null);
+
+        assertThat(RegistryPublisher.fingerprint(List.of(a, b))).isEqualTo(RegistryPublisher.fingerprint(List.of(b, a)))
+                .isNotEqualTo(RegistryPublisher.fingerprint(List.of(a, renamed)));
     }
 
     private RestTestClient.ResponseSpec upload(String contentType, byte[] file) {
