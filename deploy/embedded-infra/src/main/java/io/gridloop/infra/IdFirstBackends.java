@@ -147,6 +147,37 @@ final class IdFirstBackends {
                 MVMap<Object, Document> data = open("databases." + full);
                 MVMap<String, Object> meta = open("meta." + full);
                 return new H2Collection(this, name, options, data, meta, getCursorRegistry()) {
+                    // H2 writes a map's changed pages in a background thread while the server goes on working. A
+                    // document object in the map must therefore never be one the server also holds and may still
+                    // change: H2 would meet it half-changed (a ConcurrentModificationException in its writer, which
+                    // closes the store and left every caller waiting). So the map keeps copies of its own, and
+                    // hands out copies.
+                    @Override
+                    protected Object addDocumentInternal(Document document) {
+                        return super.addDocumentInternal(document.cloneDeeply());
+                    }
+
+                    @Override
+                    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+                        super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
+                    }
+
+                    @Override
+                    protected Document getDocument(Object position) {
+                        Document stored = super.getDocument(position);
+                        return stored == null ? null : stored.cloneDeeply();
+                    }
+
+                    @Override
+                    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit,
+                                                         int batchSize, Document fieldSelector) {
+                        QueryResult stored = super.matchDocuments(query, orderBy, skip, limit, batchSize,
+                                fieldSelector);
+                        List<Document> copies = new ArrayList<>();
+                        stored.forEach(d -> copies.add(d.cloneDeeply()));
+                        return new QueryResult(copies, stored.getCursorId());
+                    }
+
                     @Override
                     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                                          int batchSize, Document fieldSelector) {
