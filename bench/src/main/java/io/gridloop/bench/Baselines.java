@@ -14,6 +14,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,5 +103,109 @@ final class Baselines {
             db.drop();
         }
         return m;
+    }
+
+    /**
+     * The stack's CPU for one crossing of each kind, each measured alone against the idle stack: a database update
+     * of one field of a case-sized document by {@code _id}, one Kafka record produced (acks=all) and consumed, and
+     * one authenticated HTTP request answered by a service's cheapest API. The harness's own CPU is not counted,
+     * nor the services' side of a database or Kafka call, so these are lower bounds: the crossings per case times
+     * these is a floor no implementation of the same crossings gets under.
+     */
+    static Map<String, Object> unitCosts(Stack stack, int count) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String pad = "x".repeat(2_000); // a case document is about 2 KB
+        try (MongoClient client = MongoClients.create(stack.mongo())) {
+            var db = client.getDatabase("bench_unit_" + UUID.randomUUID().toString().substring(0, 8));
+            MongoCollection<Document> docs = db.getCollection("docs");
+            for (int i = 0; i < 100; i++) {
+                docs.insertOne(new Document("_id", "case-" + i).append("n", 0).append("pad", pad));
+            }
+            m.put("databaseUpdateMs", cpuMsPerOp(stack, count, i -> docs.updateOne(
+                    new Document("_id", "case-" + (i % 100)), new Document("$set", new Document("n", i)))));
+            m.put("databaseFindMs", cpuMsPerOp(stack, count, i -> docs.find(
+                    new Document("_id", "case-" + (i % 100))).first()));
+            db.drop();
+        }
+        String topic = "bench.unit." + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+            awaitLeaders(admin, topic);
+        }
+        byte[] payload = new byte[MESSAGE_BYTES];
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafka(),
+                "acks", "all", "enable.idempotence", "true", "linger.ms", "5"), new StringSerializer(),
+                new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.kafka(),
+                     "group.id", "bench-unit-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                     new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            // In batches, as busy services send and read them: the broker's cheapest case, so a lower bound.
+            int batch = 1_000;
+            m.put("kafkaRecordMs", cpuMsPerOp(stack, count * 5 / batch, i -> {
+                for (int r = 0; r < batch; r++) {
+                    producer.send(new ProducerRecord<>(topic, "k" + r, payload));
+                }
+                producer.flush();
+                int got = 0;
+                while (got < batch) {
+                    got += consumer.poll(Duration.ofMillis(100)).count();
+                }
+            }) / batch);
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka()))) {
+            admin.deleteTopics(List.of(topic)).all().get();
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest cheapest = HttpRequest.newBuilder(URI.create(stack.url(Stack.DISPATCH, "/api/v1/vocabulary")))
+                .header("Authorization", stack.authorization()).build();
+        m.put("httpRequestMs", cpuMsPerOp(stack, count, i -> {
+            try {
+                HttpResponse<Void> r = http.send(cheapest, HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("GET /api/v1/vocabulary answered " + r.statusCode());
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }));
+        return m;
+    }
+
+    /**
+     * Until every partition of a new topic has a leader: an idempotent producer that meets a partition without one
+     * can fall into retrying out-of-order sequence numbers for good.
+     */
+    private static void awaitLeaders(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                return;
+            }
+            Thread.sleep(100); // leadership is only known by asking again
+        }
+        throw new IllegalStateException("topic " + topic + " has partitions without a leader after 30 s");
+    }
+
+    /**
+     * The stack's CPU milliseconds per call of {@code op}, after a fifth of {@code count} calls to warm it up, without
+     * what the JIT compiler spent meanwhile (a district's year pays that once).
+     */
+    private static double cpuMsPerOp(Stack stack, int count, java.util.function.IntConsumer op) {
+        for (int i = 0; i < Math.max(1, count / 5); i++) {
+            op.accept(i);
+        }
+        ProcStats before = stack.usage();
+        ThreadCpu threadsBefore = ThreadCpu.of(stack.pid());
+        for (int i = 0; i < count; i++) {
+            op.accept(i);
+        }
+        double jit = ThreadCpu.of(stack.pid()).since(threadsBefore).getOrDefault("JIT compiler", 0.0);
+        double ms = (stack.usage().cpuSeconds() - before.cpuSeconds() - jit) * 1000 / count;
+        return Math.round(ms * 1000) / 1000.0;
     }
 }

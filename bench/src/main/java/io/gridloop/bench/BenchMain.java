@@ -29,7 +29,7 @@ public final class BenchMain {
 
     record Options(List<String> phases, Double rate, Duration duration, List<Double> capacityRates, Duration step,
                    long cases, int inFlight, boolean spawn, String host, Path stackJar, String stackHeap,
-                   boolean jfr, Path out, List<String> stackArgs) {
+                   boolean jfr, Path out, List<String> stackArgs, List<String> stackJvm) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -55,7 +55,8 @@ public final class BenchMain {
                     a.getOrDefault("stack-heap", "1g"),
                     Boolean.parseBoolean(a.getOrDefault("jfr", "false")),
                     Path.of(a.getOrDefault("out", "bench/results")),
-                    a.containsKey("stack-args") ? List.of(a.get("stack-args").split(" ")) : List.of());
+                    a.containsKey("stack-args") ? List.of(a.get("stack-args").split(" ")) : List.of(),
+                    a.containsKey("stack-jvm") ? List.of(a.get("stack-jvm").split(" ")) : List.of());
         }
     }
 
@@ -69,7 +70,7 @@ public final class BenchMain {
         result.put("options", Map.of("phases", o.phases(), "rate", o.rate() == null ? "auto" : o.rate(), "durationSeconds",
                 o.duration().toSeconds(), "capacityRates", o.capacityRates(), "stepSeconds", o.step().toSeconds(),
                 "cases", o.cases(), "inFlight", o.inFlight(), "stackHeap", o.stackHeap(),
-                "stackArgs", o.stackArgs()));
+                "stackArgs", o.stackArgs(), "stackJvm", o.stackJvm()));
         Process process = null;
         Path data = o.spawn() ? Files.createTempDirectory("gridloop-bench-") : null;
         try {
@@ -110,10 +111,11 @@ public final class BenchMain {
     private static void run(Options o, Stack stack, Map<String, Object> result, String stamp, Path data)
             throws Exception {
         if (o.phases().contains("baselines")) {
-            say("baselines: raw Kafka produce + consume, raw MongoDB-wire inserts");
+            say("baselines: raw Kafka produce + consume, raw MongoDB-wire inserts, the stack's CPU per crossing");
             Map<String, Object> baselines = new LinkedHashMap<>();
             baselines.put("kafka", Baselines.kafka(stack, 200_000));
             baselines.put("mongo", Baselines.mongo(stack, 5_000, 50_000));
+            baselines.put("unitCosts", Baselines.unitCosts(stack, 4_000));
             result.put("baselines", baselines);
         }
         try (Loop loop = new Loop(stack); Intake intake = new Intake(stack, "bench-" + stamp)) {
@@ -190,14 +192,22 @@ public final class BenchMain {
                         + " open at once");
                 loop.bots(true);
                 ProcStats before = stack.usage();
+                ThreadCpu threadsBefore = ThreadCpu.of(stack.pid());
+                Crossings crossingsBefore = Crossings.read(stack);
                 long closedBefore = loop.closed.get();
                 long t0 = System.nanoTime();
+                // Samples every half minute: the progress line, and the second half's figures once JIT warm-up is past.
+                List<Window> windows = new java.util.concurrent.CopyOnWriteArrayList<>();
+                windows.add(new Window(0, 0, before, threadsBefore));
                 Thread progress = Thread.ofVirtual().start(() -> {
                     try {
                         while (true) {
                             Thread.sleep(30_000); // a progress line every half minute of a long run
-                            say("  " + (loop.closed.get() - closedBefore) + " closed, RSS "
-                                    + stack.usage().rssBytes() / (1 << 20) + " MiB");
+                            Window w = new Window(loop.closed.get() - closedBefore, (System.nanoTime() - t0) / 1e9,
+                                    stack.usage(), ThreadCpu.of(stack.pid()));
+                            say("  " + w.closed() + " closed, " + w.since(windows.getLast()) + ", RSS "
+                                    + w.usage().rssBytes() / (1 << 20) + " MiB");
+                            windows.add(w);
                         }
                     } catch (InterruptedException e) {
                         // done
@@ -211,14 +221,22 @@ public final class BenchMain {
                 }
                 progress.interrupt();
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                Window end = new Window(loop.closed.get() - closedBefore, seconds, stack.usage(),
+                        ThreadCpu.of(stack.pid()));
                 Map<String, Object> phase = new LinkedHashMap<>();
                 phase.put("cases", o.cases());
                 phase.put("reported", outcome.accepted());
-                phase.put("closed", loop.closed.get() - closedBefore);
+                phase.put("closed", end.closed());
                 phase.put("wallSeconds", Math.round(seconds));
-                phase.put("casesPerSecond", Math.round((loop.closed.get() - closedBefore) / seconds * 10) / 10.0);
+                phase.put("casesPerSecond", Math.round(end.closed() / seconds * 10) / 10.0);
                 phase.put("intake", outcome.summary());
-                phase.put("stack", usage(before, stack.usage(), seconds));
+                phase.put("stack", usage(before, end.usage(), seconds));
+                phase.put("stackCpuMsPerCaseByRole", end.threads().perCase(threadsBefore, end.closed()));
+                phase.put("crossingsPerCase", Crossings.read(stack).perCase(crossingsBefore, end.closed()));
+                Window half = windows.stream().filter(w -> w.closed() >= end.closed() / 2).findFirst().orElse(null);
+                if (half != null && end.closed() > half.closed()) {
+                    phase.put("secondHalf", end.figures(half));
+                }
                 result.put("districtYear", phase);
                 loop.bots(false);
             }
@@ -263,6 +281,7 @@ public final class BenchMain {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xms256m", "-Xmx" + o.stackHeap(), "-XX:+ExitOnOutOfMemoryError",
                 "--sun-misc-unsafe-memory-access=allow"));
+        command.addAll(o.stackJvm());
         if (o.jfr()) {
             command.add("-XX:StartFlightRecording=filename=" + o.out().resolve("stack-" + stamp + ".jfr")
                     .toAbsolutePath() + ",settings=profile");
@@ -300,5 +319,29 @@ public final class BenchMain {
 
     static void say(String line) {
         System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
+    }
+
+    /** The district-year phase at one moment: cases closed since its start, seconds since, the stack's CPU. */
+    private record Window(long closed, double seconds, ProcStats usage, ThreadCpu threads) {
+
+        /** Rate and CPU per case since {@code earlier}, with and without the JIT compiler's share. */
+        Map<String, Object> figures(Window earlier) {
+            long cases = closed - earlier.closed;
+            double wall = seconds - earlier.seconds;
+            double cpu = usage.cpuSeconds() - earlier.usage.cpuSeconds();
+            double jit = threads.since(earlier.threads).getOrDefault("JIT compiler", 0.0);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cases", cases);
+            m.put("casesPerSecond", wall <= 0 ? 0 : Math.round(cases / wall * 10) / 10.0);
+            m.put("cpuMsPerCase", cases == 0 ? 0 : Math.round(cpu * 1000 / cases * 10) / 10.0);
+            m.put("cpuMsPerCaseWithoutJit", cases == 0 ? 0 : Math.round((cpu - jit) * 1000 / cases * 10) / 10.0);
+            return m;
+        }
+
+        String since(Window earlier) {
+            Map<String, Object> f = figures(earlier);
+            return f.get("casesPerSecond") + " cases/s, " + f.get("cpuMsPerCase") + " ms CPU per case ("
+                    + f.get("cpuMsPerCaseWithoutJit") + " without the JIT compiler)";
+        }
     }
 }

@@ -24,6 +24,12 @@ final class Summary {
                     k.get("producePerSecond"), k.get("consumePerSecond"), kafka));
             s.append(String.format("baseline  MongoDB-wire 1 KB insertOne %s/s, insertMany %s/s%n", mongoOne,
                     m.get("insertManyPerSecond")));
+            Map<String, Object> unit = (Map<String, Object>) base.get("unitCosts");
+            if (unit != null) {
+                s.append(String.format("baseline  stack CPU per crossing: database update %s ms, find %s ms, Kafka record "
+                                + "%s ms, HTTP request %s ms%n", unit.get("databaseUpdateMs"), unit.get("databaseFindMs"),
+                        unit.get("kafkaRecordMs"), unit.get("httpRequestMs")));
+            }
         }
         Map<String, Object> lat = (Map<String, Object>) r.get("latency");
         if (lat != null) {
@@ -64,6 +70,27 @@ final class Summary {
                 double msPerCase = ((Number) stack.get("cpuCoresBusy")).doubleValue()
                         * ((Number) year.get("wallSeconds")).doubleValue() * 1000 / closed.doubleValue();
                 s.append(String.format("               stack CPU per closed case %.1f ms (target ≤ 7.5 ms)%n", msPerCase));
+            }
+            Map<String, Object> half = (Map<String, Object>) year.get("secondHalf");
+            if (half != null) {
+                s.append(String.format("               second half: %s cases/s, %s ms CPU per case, %s ms without the JIT "
+                                + "compiler%n", half.get("casesPerSecond"), half.get("cpuMsPerCase"),
+                        half.get("cpuMsPerCaseWithoutJit")));
+            }
+            Map<String, Object> byRole = (Map<String, Object>) year.get("stackCpuMsPerCaseByRole");
+            if (byRole != null) {
+                byRole.forEach((role, ms) -> s.append(String.format("                 %6s ms  %s%n", ms, role)));
+            }
+            Map<String, Object> crossings = (Map<String, Object>) year.get("crossingsPerCase");
+            if (crossings != null) {
+                s.append("               per closed case: ").append(crossings.get("totals")).append('\n');
+                ((Map<String, Object>) crossings.get("each")).entrySet().stream().limit(15).forEach(e ->
+                        s.append(String.format("                 %6s  %s%n", e.getValue(), e.getKey())));
+                Map<String, Object> unit = base == null ? null : (Map<String, Object>) base.get("unitCosts");
+                if (unit != null) {
+                    s.append(String.format("               floor of these crossings alone: %.1f ms CPU per case%n",
+                            Crossings.floorMs(crossings, unit)));
+                }
             }
         }
         Map<String, Object> store = (Map<String, Object>) r.get("store");
