@@ -8,6 +8,7 @@ import io.gridloop.contracts.event.HotlineExtensionDecided;
 import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.event.HotlineOrderReceived;
 import io.gridloop.contracts.event.HotlineVisitRecorded;
+import io.gridloop.contracts.event.PatrolRecorded;
 import io.gridloop.contracts.event.ReopenRequested;
 
 import java.util.List;
@@ -83,9 +84,18 @@ public final class Topics {
             Names.AREA_REGISTERED, AreaRegistered.class,
             "area code", 3, true, INTAKE, List.of(STATS, DISPATCH));
 
+    /**
+     * A patrol or household visit a grid worker recorded (巡查走访, 民情日志). Read by nobody yet: the assessment of
+     * grid workers (考核) will count it.
+     */
+    public static final Topic<PatrolRecorded> PATROL_RECORDED = new Topic<>(
+            Names.PATROL_RECORDED, PatrolRecorded.class,
+            "patrol id", 3, false, INTAKE, List.of());
+
     private static final List<Topic<?>> ALL = List.of(
             EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED,
-            HOTLINE_ORDER_DECLINED, HOTLINE_EXTENSION_DECIDED, HOTLINE_VISIT_RECORDED, AREA_REGISTERED);
+            HOTLINE_ORDER_DECLINED, HOTLINE_EXTENSION_DECIDED, HOTLINE_VISIT_RECORDED, AREA_REGISTERED,
+            PATROL_RECORDED);
     /** By name, for finding a record's topic on every record a listener takes. */
     private static final java.util.Map<String, Topic<?>> BY_NAME = ALL.stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Topic::name, t -> t));
@@ -104,6 +114,7 @@ public final class Topics {
         public static final String HOTLINE_EXTENSION_DECIDED = "grid.hotline.extension.decided.v1";
         public static final String HOTLINE_VISIT_RECORDED = "grid.hotline.visit.recorded.v1";
         public static final String AREA_REGISTERED = "grid.area.registered.v1";
+        public static final String PATROL_RECORDED = "grid.patrol.recorded.v1";
 
         private Names() {
         }

@@ -10,6 +10,8 @@ import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.AreaRegistered;
+import io.gridloop.contracts.event.PatrolKind;
+import io.gridloop.contracts.event.PatrolRecorded;
 import io.gridloop.contracts.event.HotlineExtensionDecided;
 import io.gridloop.contracts.event.HotlineOrderDeclined;
 import io.gridloop.contracts.event.HotlineOrderReceived;
@@ -60,6 +62,11 @@ final class SampleEvents {
             case "grid.area.registered.v1" -> EventEnvelope.of(Topics.AREA_REGISTERED, "150105001002@0",
                     ServiceNames.INTAKE, T0, "150105001002", new AreaRegistered("150105001002", "大学东路社区",
                             AreaLevel.COMMUNITY, "150105001", true, T0));
+            case "grid.patrol.recorded.v1" -> EventEnvelope.of(Topics.PATROL_RECORDED, "pt-1", ServiceNames.INTAKE,
+                    T0, "pt-1", new PatrolRecorded("pt-1", "app-p-9", "gw-150105-0042", PatrolKind.HOUSEHOLD_VISIT,
+                            "150105001002001", "大学东路社区第1网格", "150105001002", "150105001", "150105", "赛罕区",
+                            T0.minusSeconds(3_600), T0, "走访独居老人3户，均安好", List.of(new GeoPoint(40.81, 111.70)),
+                            List.of(), T0));
             default -> throw new IllegalArgumentException("no sample for " + topic.name() + ": add one");
         };
     }

@@ -8,6 +8,7 @@ import static io.gridloop.platform.security.Role.ADMIN;
 import static io.gridloop.platform.security.Role.GRID_WORKER;
 import static io.gridloop.platform.security.Role.OPERATOR;
 import static io.gridloop.platform.security.Role.REPORTER_APP;
+import static io.gridloop.platform.security.Role.SUPERVISOR;
 import static io.gridloop.platform.security.Role.names;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -26,6 +27,10 @@ class IntakeAccess {
                 .hasAnyRole(names(GRID_WORKER, OPERATOR, REPORTER_APP))
                 .requestMatchers(GET, "/api/v1/events", "/api/v1/events/*")
                 .hasAnyRole(names(GRID_WORKER, OPERATOR, REPORTER_APP))
+                // Patrols (巡查走访): recorded by grid workers; read by them, the centres and supervisors.
+                .requestMatchers(POST, "/api/v1/patrols").hasRole(GRID_WORKER.name())
+                .requestMatchers(GET, "/api/v1/patrols", "/api/v1/patrols/*")
+                .hasAnyRole(names(GRID_WORKER, OPERATOR, SUPERVISOR))
                 .requestMatchers(POST, "/api/v1/admin/grid-registry").hasRole(ADMIN.name())
                 .requestMatchers(GET, "/api/v1/admin/grid-registry/import").hasRole(ADMIN.name())
                 // Reference data every signed-in client needs: areas of the registry, the catalogue.

@@ -61,6 +61,11 @@ class IntakeAccessMatrixTest extends ServiceIntegrationTest {
                 .body("api_key=demo-open311-key&service_code=MANHOLE&lat=40.7492&long=111.7147&description=x&device_id="
                         + UUID.randomUUID()).exchange().expectStatus().isOk().expectBody(tools.jackson.databind.JsonNode.class)
                 .returnResult().getResponseBody().get(0).get("service_request_id").asString();
+        String patrol = as(worker("gw-in", GRID)).post().uri("/api/v1/patrols").contentType(MediaType.APPLICATION_JSON)
+                .body(io.gridloop.intake.patrol.PatrolApiTest.patrol(UUID.randomUUID().toString(), GRID,
+                        java.time.Instant.now().minusSeconds(7_200), java.time.Instant.now().minusSeconds(3_600)))
+                .exchange().expectStatus().isAccepted().expectBody(tools.jackson.databind.JsonNode.class)
+                .returnResult().getResponseBody().get("patrolId").asString();
         Set<String> everyoneSignedIn = Set.of(GW, "GRID_WORKER@" + OTHER_GRID, "OPERATOR@150105", "OPERATOR@150102",
                 "SUPERVISOR@150105", "HANDLER@150105-WATER", "ADMIN@150105", "ADMIN@150102", "REPORTER_APP@150105",
                 "REPORTER_APP@150102", "MONITOR@1501");
@@ -104,6 +109,17 @@ class IntakeAccessMatrixTest extends ServiceIntegrationTest {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .body("{\"reporterId\":\"gw-in\",\"comment\":\"还是没修好\"}").exchange(),
                         GW, "OPERATOR@150105")
+                // A patrol is recorded by the grid worker of the grid alone; read by them and the area's centre
+                // and supervisors.
+                .call("POST /patrols in " + GRID, c -> c.post().uri("/api/v1/patrols")
+                        .contentType(MediaType.APPLICATION_JSON).body(io.gridloop.intake.patrol.PatrolApiTest.patrol(
+                                UUID.randomUUID().toString(), GRID, java.time.Instant.now().minusSeconds(7_200),
+                                java.time.Instant.now().minusSeconds(3_600))).exchange(), GW)
+                .call("GET /patrols/{id} of gw-in", c -> c.get().uri("/api/v1/patrols/{id}", patrol).exchange(),
+                        GW, "OPERATOR@150105", "SUPERVISOR@150105")
+                .call("GET /patrols", c -> c.get().uri("/api/v1/patrols?workerId=gw-in").exchange(),
+                        Set.of(GW, "OPERATOR@150105", "OPERATOR@150102", "SUPERVISOR@150105"),
+                        patrol, Set.of(GW, "OPERATOR@150105", "SUPERVISOR@150105"))
                 // An invalid row of 150105: whoever may change it gets past the checks to the row's errors (422).
                 .call("POST /admin/grid-registry (a 150105 row)", c -> c.post().uri("/api/v1/admin/grid-registry")
                                 .contentType(MediaType.APPLICATION_JSON)
