@@ -27,10 +27,10 @@ describe('pagesFor', () => {
       '/admin/units', '/dashboard']);
   });
 
-  it('gives a grid worker the phone pages: report, my reports and the tasks of their grids', () => {
+  it('gives a grid worker the phone pages: report, my reports, the tasks of their grids and their patrols', () => {
     const worker = personOf({preferred_username: 'gw', realm_access: {roles: ['GRID_WORKER']},
       area: ['150105001001001', '150105001001002']});
-    expect(pagesFor(worker).map(p => p.title)).toEqual(['上报', '我的上报', '网格任务']);
+    expect(pagesFor(worker).map(p => p.title)).toEqual(['上报', '我的上报', '网格任务', '巡查走访']);
     expect(homeOf(worker)).toBe('/report');
   });
 

@@ -61,6 +61,7 @@ export function pagesFor(person) {
     pages.push({path: '/mine', title: '我的上报', icon: 'List'});
     if (gridsOf(person).length) {
       pages.push({path: '/grid-tasks', title: '网格任务', icon: 'Tickets'});
+      pages.push({path: '/patrol', title: '巡查走访', icon: 'Guide'});
     }
   }
   if (has(person, 'ADMIN', 'OPERATOR')) {

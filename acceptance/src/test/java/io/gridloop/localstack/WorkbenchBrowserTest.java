@@ -542,6 +542,40 @@ class WorkbenchBrowserTest {
 
     @Test
     @Order(7)
+    void shouldLetAGridWorkerRecordAPatrolThatSurvivesAReloadOfThePhone() {
+        // Still on the phone in the worker's second grid (the position of the test before).
+        browser.get(workbench + "#/patrol");
+        String secondGridName = signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get()
+                .uri("/api/v1/areas/{grid}", GRID_WORKERS_SECOND_GRID).exchange().expectBody(JsonNode.class)
+                .returnResult().getResponseBody().get("name").asString();
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".patrol-form .grid").contains(secondGridName));
+        click(".patrol-form .kinds [data-kind='HOUSEHOLD_VISIT']");
+        click(".patrol-form .start");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".under-way").matches("(?s).*轨迹[1-9]\\d*个点.*"));
+        assertThat(text(".under-way")).contains("入户走访", secondGridName);
+        // A reload (or the browser killed in the background) loses nothing of the patrol under way.
+        browser.navigate().refresh();
+        assertThat(text(".under-way")).contains("入户走访");
+        find(".patrol-form .notes textarea").sendKeys("走访独居老人王大爷，身体安好，已留联系电话");
+        HeadlessChromium.screenshot(browser, "workbench-12b-grid-worker-patrol");
+        click(".patrol-form .finish");
+
+        String patrolId = find(".my-patrols .patrol").getAttribute("data-patrol");
+        JsonNode saved = signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get()
+                .uri("/api/v1/patrols/{id}", patrolId).exchange().expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        assertThat(saved.get("kind").asString()).isEqualTo("HOUSEHOLD_VISIT");
+        assertThat(saved.get("gridCode").asString()).isEqualTo(GRID_WORKERS_SECOND_GRID);
+        assertThat(saved.get("workerId").asString()).isEqualTo(GRID_WORKER);
+        assertThat(saved.get("notes").asString()).contains("王大爷");
+        assertThat(saved.get("track").size()).isGreaterThanOrEqualTo(1);
+        assertThat(browser.findElements(By.cssSelector(".under-way"))).isEmpty();
+        assertThat(text(".my-patrols")).contains("入户走访", "王大爷");
+        HeadlessChromium.screenshot(browser, "workbench-12c-grid-worker-patrols");
+    }
+
+    @Test
+    @Order(8)
     void shouldGiveTheGridWorkerTheirGridsOwnCases() {
         String dispute = signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).post().uri("/api/v1/events")
                 .contentType(MediaType.APPLICATION_JSON).body("""
@@ -592,7 +626,7 @@ class WorkbenchBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void shouldLetAnAdministratorImportTheRegistryAndSeeEachProblemByLine() throws IOException {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
         signOut();
@@ -618,7 +652,7 @@ class WorkbenchBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void shouldLetAnAdministratorReadTheRulesAndRefuseABrokenVersionInChinese() {
         browser.get(workbench + "#/admin/routing-rules");
         // The rules as a form, a row per rule: a broken id is refused, its row marked, the place named in words.
@@ -648,7 +682,7 @@ class WorkbenchBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void shouldShowTheAdministratorTheHolidayCalendarDeadlinesAreCountedOn() {
         browser.get(workbench + "#/admin/calendar");
         click("[data-year='2026'] .el-collapse-item__header");

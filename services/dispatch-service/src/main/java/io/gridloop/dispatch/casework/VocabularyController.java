@@ -2,6 +2,7 @@ package io.gridloop.dispatch.casework;
 
 import io.gridloop.contracts.event.CaseState;
 import io.gridloop.contracts.event.EventCategory;
+import io.gridloop.contracts.event.PatrolKind;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.contracts.event.Urgency;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * The codes of the case vocabulary with their Chinese names, as pages offer them in filters and show them in
- * lists: states, categories, sources, urgencies, handling levels, actions and kinds of unit. One source, so no page keeps its
+ * lists: states, categories, sources, urgencies, handling levels, actions, kinds of unit and of grid workers' patrols. One source, so no page keeps its
  * own copy of the names.
  */
 @RestController
@@ -26,7 +27,7 @@ class VocabularyController {
     }
 
     record Vocabulary(List<Term> states, List<Term> categories, List<Term> sources, List<Term> urgencies,
-                      List<Term> levels, List<Term> actions, List<Term> unitKinds) {
+                      List<Term> levels, List<Term> actions, List<Term> unitKinds, List<Term> patrolKinds) {
     }
 
     private static final Vocabulary VOCABULARY = new Vocabulary(
@@ -37,7 +38,8 @@ class VocabularyController {
             terms(AreaLevel.values(), AreaLevel::name, AreaLevel::label),
             terms(java.util.EnumSet.complementOf(java.util.EnumSet.of(CaseAction.UNKNOWN)).toArray(CaseAction[]::new),
                     CaseAction::wireName, CaseAction::label),
-            terms(UnitKind.values(), UnitKind::name, UnitKind::label));
+            terms(UnitKind.values(), UnitKind::name, UnitKind::label),
+            terms(PatrolKind.values(), PatrolKind::name, PatrolKind::label));
 
     @GetMapping("/api/v1/vocabulary")
     Vocabulary vocabulary() {

@@ -143,7 +143,8 @@ class WorkListTest extends ServiceIntegrationTest {
                 .jsonPath("$.states[?(@.code == 'FEEDBACK_SUBMITTED')].label").isEqualTo(List.of("已反馈待复核"))
                 .jsonPath("$.actions[?(@.code == 'request-extension')].label").isEqualTo(List.of("申请延期"))
                 .jsonPath("$.sources[?(@.code == 'HOTLINE_12345')].label").isEqualTo(List.of("12345热线"))
-                .jsonPath("$.unitKinds[?(@.code == 'DEPARTMENT')].label").isEqualTo(List.of("职能部门"));
+                .jsonPath("$.unitKinds[?(@.code == 'DEPARTMENT')].label").isEqualTo(List.of("职能部门"))
+                .jsonPath("$.patrolKinds[?(@.code == 'HOUSEHOLD_VISIT')].label").isEqualTo(List.of("入户走访"));
     }
 
     @Test
