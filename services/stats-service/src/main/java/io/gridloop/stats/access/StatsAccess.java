@@ -23,6 +23,10 @@ class StatsAccess {
         return rules -> rules
                 .requestMatchers(GET, "/api/v1/stats/formulas").authenticated()
                 .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(names(SUPERVISOR, OPERATOR))
+                // 考核: the measures and scoring rules are read by whoever reads the assessment; an administrator
+                // saves a programme's rules (of their own areas: checked by the controller).
+                .requestMatchers(GET, "/api/v1/assessment/**").hasAnyRole(names(SUPERVISOR, OPERATOR, ADMIN))
+                .requestMatchers(POST, "/api/v1/assessment/rules").hasRole(ADMIN.name())
                 .requestMatchers(GET, "/api/v1/admin/stats/rebuild").hasRole(ADMIN.name())
                 .requestMatchers(POST, "/api/v1/admin/stats/rebuild").hasRole(ADMIN.name());
     }

@@ -12,6 +12,7 @@ import io.gridloop.infra.TopicWriter;
 import io.gridloop.infra.auth.Identity;
 import io.gridloop.stats.CaseHistories;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
@@ -66,6 +67,12 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
         Set<String> readers = Set.of(sv, op, svOther, opOther);
         Set<String> mine = Set.of(sv, op);
 
+        // Scoring rules of the district, so that its in-force rules exist for those who may read them.
+        as(Identity.of("admin-in", List.of("ADMIN"), d)).post().uri("/api/v1/assessment/rules")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(io.gridloop.stats.assessment.AssessmentRulesApiTest.rules(d, "2026-01", "70", "85").formatted(0))
+                .exchange().expectStatus().isCreated();
+
         new AccessMatrix(this::client).serving(AccessMatrix.endpointsOf(context))
                 .caller(sv, Identity.of("sv-in", List.of("SUPERVISOR"), d))
                 .caller(op, Identity.of("op-in", List.of("OPERATOR"), d))
@@ -98,6 +105,19 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                 .call("GET /formulas", c -> c.get().uri("/api/v1/stats/formulas").exchange(),
                         sv, op, svOther, opOther, "HANDLER@" + d, "ADMIN@" + d, "GRID_WORKER@" + d,
                         "REPORTER_APP@" + d, "MONITOR@CN")
+                .call("GET /assessment/measures", c -> c.get().uri("/api/v1/assessment/measures").exchange(),
+                        sv, op, svOther, opOther, "ADMIN@" + d)
+                .call("GET /assessment/rules?programme=" + d, c -> c.get()
+                        .uri("/api/v1/assessment/rules?programme={d}", d).exchange(), sv, op, svOther, opOther,
+                        "ADMIN@" + d)
+                .call("GET /assessment/rules/in-force in " + d, c -> c.get()
+                        .uri("/api/v1/assessment/rules/in-force?areaCode={d}&month=2026-12", d).exchange(), sv, op,
+                        "ADMIN@" + d)
+                // Only an administrator of the programme's area gets past the checks (here to 422: no rules given).
+                .call("POST /assessment/rules for " + d, c -> c.post().uri("/api/v1/assessment/rules")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"rules\":{\"programme\":\"" + d + "\"},\"basedOnVersion\":0}").exchange(),
+                        "ADMIN@" + d)
                 .call("GET /actuator/prometheus", c -> c.get().uri("/actuator/prometheus").exchange(),
                         "MONITOR@CN", "ADMIN@" + d)
                 .call("GET /admin/audit", c -> c.get().uri("/api/v1/admin/audit").exchange(), "ADMIN@" + d)

@@ -1,0 +1,37 @@
+package io.gridloop.stats.assessment;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/** Months stored as {@code 2026-12}, as people write them and as they sort. */
+@Configuration(proxyBeanMethods = false)
+class AssessmentStorage {
+
+    @Bean
+    MongoCustomConversions monthConversions() {
+        return new MongoCustomConversions(List.of(new MonthWriting(), new MonthReading()));
+    }
+
+    @WritingConverter
+    static final class MonthWriting implements Converter<YearMonth, String> {
+        @Override
+        public String convert(YearMonth month) {
+            return month.toString();
+        }
+    }
+
+    @ReadingConverter
+    static final class MonthReading implements Converter<String, YearMonth> {
+        @Override
+        public YearMonth convert(String month) {
+            return YearMonth.parse(month);
+        }
+    }
+}
