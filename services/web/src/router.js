@@ -24,6 +24,8 @@ const routes = [
     meta: {roles: ['ADMIN'], title: '网格库导入'}},
   {path: '/admin/routing-rules', component: () => import('./views/admin/RoutingRules.vue'),
     meta: {roles: ['ADMIN'], title: '分流规则'}},
+  {path: '/admin/assessment-rules', component: () => import('./views/admin/AssessmentRules.vue'),
+    meta: {roles: ['ADMIN'], title: '考核规则'}},
   {path: '/admin/calendar', component: () => import('./views/admin/HolidayCalendar.vue'),
     meta: {roles: ['ADMIN'], title: '节假日安排'}},
   {path: '/admin/dead-letters', component: () => import('./views/admin/DeadLetters.vue'),

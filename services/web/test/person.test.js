@@ -34,9 +34,10 @@ describe('pagesFor', () => {
     expect(homeOf(worker)).toBe('/report');
   });
 
-  it('gives an administrator the unit directory and the 12345 dead letters', () => {
+  it('gives an administrator the unit directory, the scoring rules of their programme and the 12345 dead letters', () => {
     const admin = personOf({realm_access: {roles: ['ADMIN']}, area: ['1501']});
-    expect(pagesFor(admin).map(p => p.title)).toEqual(['处置单位名录', '网格库导入', '分流规则', '节假日安排', '12345死信']);
+    expect(pagesFor(admin).map(p => p.title)).toEqual(['处置单位名录', '网格库导入', '分流规则', '节假日安排', '考核规则',
+      '12345死信']);
   });
 
   it('offers a handler without a unit no queue, and a supervisor the 督办 list and the dashboard', () => {

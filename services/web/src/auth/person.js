@@ -74,12 +74,20 @@ export function pagesFor(person) {
     pages.push({path: '/admin/grid-registry', title: '网格库导入', icon: 'Upload'});
     pages.push({path: '/admin/routing-rules', title: '分流规则', icon: 'Share'});
     pages.push({path: '/admin/calendar', title: '节假日安排', icon: 'Calendar'});
+    if (programmesOf(person).length) {
+      pages.push({path: '/admin/assessment-rules', title: '考核规则', icon: 'Medal'});
+    }
     pages.push({path: '/admin/dead-letters', title: '12345死信', icon: 'WarningFilled'});
   }
   return pages;
 }
 
 /** Where the workbench opens for this person: their first page of the workbench itself. */
+/** The assessment programmes a person's areas are: a city (4 digits), district (6) or street (9), not a grid. */
+export function programmesOf(person) {
+  return (person.areas || []).filter(a => /^(\d{4}|\d{6}|\d{9})$/.test(a));
+}
+
 export function homeOf(person) {
   const pages = pagesFor(person);
   return pages.length ? pages[0].path : '/none';

@@ -710,6 +710,36 @@ class WorkbenchBrowserTest {
         assertThat(after.get("workingDays")).isEqualTo(was.get("workingDays"));
     }
 
+    @Test
+    @Order(12)
+    void shouldLetTheAdministratorSetTheScoringRulesAndRefuseOverlappingGradesInWords() {
+        browser.get(workbench + "#/admin/assessment-rules");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".assessment-rules .current").contains("版"));
+        int version = Integer.parseInt(text(".assessment-rules .current").replaceAll("(?s).*第 (\\d+) 版.*", "$1"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(
+                By.cssSelector(".measure-rules .el-table__row")).size() > 1);
+
+        // 优秀 below 合格: refused, the field named in words, nothing saved.
+        find(".excellent-at input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "65", Keys.TAB);
+        click(".save-rules");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> !text(".refusal").isBlank());
+        assertThat(text(".refusal")).contains("优秀分数线", "优秀分数线须高于合格分数线");
+        HeadlessChromium.screenshot(browser, "workbench-18-admin-scoring-refused");
+
+        find(".excellent-at input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "92", Keys.TAB);
+        click(".save-rules");
+        assertThat(lastMessage()).contains("已保存为第 " + (version + 1) + " 版");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".assessment-rules .current")
+                .contains("第 " + (version + 1) + " 版"));
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode inForce = signedIn(ServiceNames.STATS, ServiceIntegrationTest.TESTER).get()
+                .uri("/api/v1/assessment/rules/in-force?areaCode={g}&month={m}", GRID_WORKERS_SECOND_GRID, month)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(inForce.get("version").asInt()).isEqualTo(version + 1);
+        assertThat(inForce.get("rules").get("excellentAt").asInt()).isEqualTo(92);
+        HeadlessChromium.screenshot(browser, "workbench-19-admin-scoring-saved");
+    }
+
     /** A street-light report at the centre of {@code grid}, as a grid worker's phone sends it. */
     private String reportAtGridCentre(String grid, String description) {
         JsonNode centre = signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get()

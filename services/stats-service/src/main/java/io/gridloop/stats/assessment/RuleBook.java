@@ -98,7 +98,7 @@ public class RuleBook implements InitializingBean {
         List<ScoringRules.Problem> problems = rules.problems();
         if (!problems.isEmpty()) {
             throw Refusal.invalid("INVALID_ASSESSMENT_RULES", "考核赋分规则有误",
-                            "考核赋分规则未通过校验，共 " + problems.size() + " 处问题：" + problems.getFirst().message())
+                            "考核赋分规则未通过校验，共 " + problems.size() + " 处问题")
                     .with("errors", problems.stream().map(p -> Map.of("field", p.field(), "code", "Invalid",
                             "message", p.message())).toList());
         }
