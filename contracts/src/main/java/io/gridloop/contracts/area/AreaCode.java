@@ -85,6 +85,20 @@ public record AreaCode(String value) {
         return level() == AreaLevel.CITY ? value.substring(0, 4) : value;
     }
 
+    /**
+     * Whether a community-level (or grid) code names an urban community (社区居委会) under a street (街道), by the
+     * national statistical division codes: the street or town part 001–099 is a 街道 (100–199 a 镇, 200–399 a 乡),
+     * the community part 001–199 a 居民委员会 (200–399 a 村民委员会). What 望城区 rewards at the city rate.
+     */
+    public boolean urbanCommunity() {
+        if (value.length() < 12) {
+            return false;
+        }
+        int street = Integer.parseInt(value.substring(6, 9));
+        int community = Integer.parseInt(value.substring(9, 12));
+        return street >= 1 && street <= 99 && community >= 1 && community <= 199;
+    }
+
     @Override
     public String toString() {
         return value;

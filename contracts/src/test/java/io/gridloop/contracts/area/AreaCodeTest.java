@@ -66,4 +66,13 @@ class AreaCodeTest {
         assertThat(AreaCode.parse(text)).isEmpty();
         assertThatThrownBy(() -> AreaCode.of(text)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldTellAStreetsUrbanCommunityFromAVillageAndATownsCommunity() {
+        assertThat(AreaCode.of("150105001001").urbanCommunity()).isTrue();       // 街道 001, 居委会 001
+        assertThat(AreaCode.of("150105001001003").urbanCommunity()).isTrue();    // its grid
+        assertThat(AreaCode.of("150105001201").urbanCommunity()).isFalse();      // 村委会 201
+        assertThat(AreaCode.of("150121100001").urbanCommunity()).isFalse();      // a 镇's 社区
+        assertThat(AreaCode.of("150105001").urbanCommunity()).isFalse();         // a street is no community
+    }
 }

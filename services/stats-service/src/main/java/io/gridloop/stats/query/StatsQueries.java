@@ -196,6 +196,11 @@ public class StatsQueries {
                 .toList();
     }
 
+    /** The name statistics know for {@code code}, or the code itself for an area they do not know. */
+    public String nameOf(String code) {
+        return areas.get(code).map(this::nameOf).orElse(code);
+    }
+
     public String nameOf(AreaRef area) {
         if (area.level() == AreaLevel.CITY) {
             return settings.cityNames().getOrDefault(area.code(), area.name());

@@ -83,6 +83,13 @@ class StatsApiTest extends ServiceIntegrationTest {
 
     private EventEnvelope<CaseTransitioned> t(String caseId, int seq, String action, CaseState from, CaseState to,
                                               String community, ReportSource source, EventCategory category) {
+        return transition(d, caseId, seq, action, from, to, community, source, category);
+    }
+
+    /** A transition of a case of {@code d}'s {@code community} in May 2026, as dispatch publishes it. */
+    static EventEnvelope<CaseTransitioned> transition(String d, String caseId, int seq, String action, CaseState from,
+                                                      CaseState to, String community, ReportSource source,
+                                                      EventCategory category) {
         boolean closed = to == CaseState.CLOSED;
         Instant at = MAY.plus(Duration.ofHours(seq * 5L));
         String street = community.substring(0, 9);
