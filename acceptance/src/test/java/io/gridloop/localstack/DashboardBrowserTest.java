@@ -417,5 +417,14 @@ class DashboardBrowserTest {
                 .expectStatus().isOk()
                 .expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(browser.findElement(By.id("export-csv")).getDomProperty("href")).contains("format=csv");
+
+        // The quarter's zero-complaint reward form of the county shown, as its finance office files it.
+        String rewards = browser.findElement(By.id("export-rewards")).getDomProperty("href");
+        assertThat(rewards).startsWith(stack.baseUrl(ServiceNames.STATS) + "/api/v1/stats/zero-complaint/export?")
+                .contains("parent=" + HELINGE).contains("format=xlsx");
+        stats.get().uri(rewards.substring(stack.baseUrl(ServiceNames.STATS).length())).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(browser.findElement(By.id("zero-card")).getText()).contains("奖励合计");
     }
 }

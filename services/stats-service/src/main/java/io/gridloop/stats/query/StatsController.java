@@ -4,11 +4,7 @@ import io.gridloop.platform.security.Caller;
 import io.gridloop.stats.access.AreaAccess;
 import io.gridloop.contracts.catalogue.SubCategory;
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
-import io.gridloop.contracts.area.AreaCode;
-import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.event.EventCategory;
-import io.gridloop.contracts.event.ReportSource;
-import io.gridloop.stats.StatsSettings;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.counting.CellKey;
 import io.gridloop.stats.counting.Measure;
@@ -28,10 +24,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Statistics for supervisors: a table of areas at one level for a period (drill down with {@code parent}), one
@@ -44,12 +37,12 @@ class StatsController {
     private final StatsQueries queries;
     private final OverdueCases overdue;
     private final Formulas formulas;
-    private final StatsSettings settings;
+    private final ZeroComplaints zeroComplaints;
     private final Clock clock;
 
-    StatsController(StatsQueries queries, OverdueCases overdue, Formulas formulas, StatsSettings settings,
+    StatsController(StatsQueries queries, OverdueCases overdue, Formulas formulas, ZeroComplaints zeroComplaints,
                     Clock clock) {
-        this.settings = settings;
+        this.zeroComplaints = zeroComplaints;
         this.queries = queries;
         this.overdue = overdue;
         this.formulas = formulas;
@@ -126,57 +119,13 @@ class StatsController {
     }
 
     /**
-     * @param rewards    each zero-complaint community's reward (零投诉社区奖励) by its kind
-     * @param byStreet   the rewards summed per street or town, which pays them out (for the finance office)
-     */
-    record ZeroComplaint(String period, String periodLabel, String parent, int communities,
-                         List<AreaFigures> zeroComplaintCommunities, List<Reward> rewards, List<StreetTotal> byStreet,
-                         long totalAmount) {
-    }
-
-    /** @param communityType 城市社区 (an urban community of a street) or 其他社区（村） */
-    record Reward(String communityCode, String communityName, String streetCode, String streetName,
-                  String communityType, long amount) {
-    }
-
-    record StreetTotal(String streetCode, String streetName, int communities, long amount) {
-    }
-
-    /**
-     * 零投诉社区: communities (of those statistics know) without a 12345 complaint in the period (default: this
-     * quarter) — a complaint the centre found invalid (作废) is none — with the reward each earns and the sums
-     * per street.
+     * 零投诉社区: communities without a valid 12345 complaint in the period (default: this quarter), with their
+     * rewards and the sums per street ({@link ZeroComplaints}).
      */
     @GetMapping("/zero-complaint")
-    ZeroComplaint zeroComplaint(@RequestParam(required = false) String period,
-                                @RequestParam(required = false) String parent) {
-        String p = period == null || period.isBlank() ? currentQuarter() : period;
-        StatsRequest r = StatsRequest.of("community", parent, p, null, null, null, formulas, clock);
-        Caller caller = AreaAccess.checkParent(r.parent());
-        StatsTable table = queries.table(r, caller::covers);
-        StatsTable hotline = queries.table(StatsRequest.of("community", parent, p, null, ReportSource.HOTLINE_12345.name(),
-                null, formulas, clock), caller::covers);
-        Map<String, Long> complaints = new HashMap<>();
-        for (AreaFigures row : hotline.rows()) {
-            complaints.put(row.areaCode(), row.counts().get(Measure.REPORTED.code())
-                    - row.counts().get(Measure.INVALIDATED.code()));
-        }
-        List<AreaFigures> zero = table.rows().stream()
-                .filter(row -> complaints.getOrDefault(row.areaCode(), 0L) == 0).toList();
-        List<Reward> rewards = zero.stream().map(row -> {
-            AreaCode code = AreaCode.of(row.areaCode());
-            String street = code.at(AreaLevel.STREET).value();
-            return new Reward(row.areaCode(), row.areaName(), street, queries.nameOf(street),
-                    code.urbanCommunity() ? "城市社区" : "其他社区（村）", settings.zeroComplaint().amountFor(code));
-        }).toList();
-        Map<String, StreetTotal> byStreet = new LinkedHashMap<>();
-        for (Reward reward : rewards) {
-            byStreet.merge(reward.streetCode(), new StreetTotal(reward.streetCode(), reward.streetName(), 1,
-                    reward.amount()), (a, b) -> new StreetTotal(a.streetCode(), a.streetName(),
-                    a.communities() + 1, a.amount() + b.amount()));
-        }
-        return new ZeroComplaint(r.period().text(), r.period().label(), r.parent(), table.rows().size(), zero,
-                rewards, List.copyOf(byStreet.values()), rewards.stream().mapToLong(Reward::amount).sum());
+    ZeroComplaints.ZeroComplaint zeroComplaint(@RequestParam(required = false) String period,
+                                               @RequestParam(required = false) String parent) {
+        return zeroComplaints.of(period, parent);
     }
 
     /**
@@ -228,8 +177,4 @@ class StatsController {
         }
     }
 
-    private String currentQuarter() {
-        YearMonth now = YearMonth.now(clock.withZone(CellKey.ZONE));
-        return now.getYear() + "-Q" + ((now.getMonthValue() - 1) / 3 + 1);
-    }
 }

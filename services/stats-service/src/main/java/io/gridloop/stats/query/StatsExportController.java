@@ -36,9 +36,11 @@ class StatsExportController {
 
     private final StatsQueries tables;
     private final Formulas formulas;
+    private final ZeroComplaints zeroComplaints;
     private final Clock clock;
 
-    StatsExportController(StatsQueries tables, Formulas formulas, Clock clock) {
+    StatsExportController(StatsQueries tables, Formulas formulas, ZeroComplaints zeroComplaints, Clock clock) {
+        this.zeroComplaints = zeroComplaints;
         this.tables = tables;
         this.formulas = formulas;
         this.clock = clock;
@@ -52,22 +54,65 @@ class StatsExportController {
                                   @RequestParam(required = false) String category,
                                   @RequestParam(required = false) String source,
                                   @RequestParam(required = false) String rankBy) {
+        checkFormat(format);
+        StatsRequest request = StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock);
+        StatsTable table = tables.table(request, AreaAccess.checkParent(request.parent())::covers);
+        Sheet sheet = sheetOf(table);
+        return file(format, new Sheet(sheet.title(), "全部指标", heading(table), sheet.columns(), sheet.rows()),
+                List.of(onScreen(table, heading(table))));
+    }
+
+    /**
+     * 零投诉社区奖励表, as the finance office files it: the communities by street with their kind and reward, a 小计
+     * per street and the 合计 — the figures of {@code GET /api/v1/stats/zero-complaint}.
+     */
+    @GetMapping("/api/v1/stats/zero-complaint/export")
+    ResponseEntity<byte[]> exportZeroComplaint(@RequestParam(defaultValue = "xlsx") String format,
+                                               @RequestParam(required = false) String period,
+                                               @RequestParam(required = false) String parent) {
+        checkFormat(format);
+        ZeroComplaints.ZeroComplaint zero = zeroComplaints.of(period, parent);
+        String title = (zero.parent() == null ? "" : zero.parentName()) + "零投诉社区奖励表（" + zero.periodLabel() + "）";
+        String made = STAMP.format(clock.instant());
+        List<String> heading = List.of(title, "制表单位：" + Caller.find().map(Caller::name).orElse("网格化服务管理平台"),
+                "制表时间：" + made + "（北京时间）");
+        List<Sheet.Column> columns = List.of(new Sheet.Column("序号", Sheet.Kind.COUNT),
+                new Sheet.Column("街道（乡镇）", Sheet.Kind.TEXT), new Sheet.Column("社区（村）", Sheet.Kind.TEXT),
+                new Sheet.Column("区划代码", Sheet.Kind.TEXT), new Sheet.Column("类别", Sheet.Kind.TEXT),
+                new Sheet.Column("奖励金额（元）", Sheet.Kind.COUNT));
+        List<List<Object>> rows = new ArrayList<>();
+        int number = 0;
+        for (ZeroComplaints.StreetTotal street : zero.byStreet()) {
+            for (ZeroComplaints.Reward r : zero.rewards()) {
+                if (r.streetCode().equals(street.streetCode())) {
+                    rows.add(new ArrayList<>(List.of(++number, r.streetName(), r.communityName(), r.communityCode(),
+                            r.communityType(), r.amount())));
+                }
+            }
+            rows.add(java.util.Arrays.asList(null, street.streetName() + " 小计", street.communities() + "个", "", "",
+                    street.amount()));
+        }
+        rows.add(java.util.Arrays.asList(null, "合计", zero.rewards().size() + "个", "", "", zero.totalAmount()));
+        return file(format, new Sheet(title, "零投诉社区奖励", heading, columns, rows), List.of());
+    }
+
+    private static void checkFormat(String format) {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "UNSUPPORTED_FORMAT", "不支持的导出格式",
                     "format 只能是 csv 或 xlsx：" + format).with("formats", List.of("csv", "xlsx"));
         }
-        StatsRequest request = StatsRequest.of(level, parent, period, category, source, rankBy, formulas, clock);
-        StatsTable table = tables.table(request, AreaAccess.checkParent(request.parent())::covers);
-        Sheet sheet = sheetOf(table);
+    }
+
+    /** {@code sheet} as a download: CSV of it alone, or Excel with {@code before} as the first sheets. */
+    private static ResponseEntity<byte[]> file(String format, Sheet sheet, List<Sheet> before) {
         boolean csv = format.equals("csv");
-        String file = sheet.title() + (csv ? ".csv" : ".xlsx");
+        List<Sheet> sheets = new ArrayList<>(before);
+        sheets.add(sheet);
         return ResponseEntity.ok()
                 .contentType(csv ? CSV : XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
-                .body(csv ? CsvExport.write(sheet) : XlsxExport.write(List.of(
-                        onScreen(table, heading(table)), new Sheet(sheet.title(), "全部指标", heading(table),
-                                sheet.columns(), sheet.rows()))));
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(sheet.title() + (csv ? ".csv" : ".xlsx"), StandardCharsets.UTF_8).build().toString())
+                .body(csv ? CsvExport.write(sheet) : XlsxExport.write(sheets));
     }
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")

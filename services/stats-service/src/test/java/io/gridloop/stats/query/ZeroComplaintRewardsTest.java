@@ -68,5 +68,27 @@ class ZeroComplaintRewardsTest extends ServiceIntegrationTest {
                 + s.get("communities").asInt() + ":" + s.get("amount").asLong()));
         assertThat(streets).containsExactlyInAnyOrder(d + "001:2:8000", d + "100:1:3000");
         assertThat(answer.get("totalAmount").asLong()).isEqualTo(11_000);
+
+        // The reward form (零投诉社区奖励表) holds the same figures: each community, a 小计 per street, the 合计.
+        String csv = new String(http.get().uri("/api/v1/stats/zero-complaint/export?format=csv&period=2026-Q2"
+                        + "&parent={d}", d).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult()
+                .getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("\uFEFF序号,街道（乡镇）,社区（村）,区划代码,类别,奖励金额（元）");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(invalidOnly, "城市社区", ",5000"))
+                .anySatisfy(l -> assertThat(l).contains(village, "其他社区（村）", ",3000"))
+                .anySatisfy(l -> assertThat(l).contains("小计", "2个", ",8000"));
+        assertThat(lines.getLast()).startsWith(",合计,3个").endsWith(",11000");
+        byte[] xlsx = http.get().uri("/api/v1/stats/zero-complaint/export?period=2026-Q2&parent={d}", d).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            var last = sheet.getRow(sheet.getLastRowNum());
+            assertThat(last.getCell(1).getStringCellValue()).isEqualTo("合计");
+            assertThat(last.getCell(5).getNumericCellValue()).isEqualTo(11_000);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("零投诉社区奖励表", "2026年第二季度");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
