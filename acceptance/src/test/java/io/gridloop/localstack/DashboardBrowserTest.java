@@ -426,5 +426,10 @@ class DashboardBrowserTest {
                 .expectStatus().isOk()
                 .expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(browser.findElement(By.id("zero-card")).getText()).contains("奖励合计");
+        // 乡镇任务 of the county's streets and towns, as the API counts them.
+        JsonNode quotas = api("/api/v1/stats/town-quotas?parent=" + HELINGE);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.id("quota-card")).getText()
+                .contains("乡镇任务") && browser.findElement(By.id("quota-card")).getText()
+                .contains(quotas.get("met").asInt() + " / " + quotas.get("rows").size() + " 个已达标"));
     }
 }

@@ -99,6 +99,18 @@ public record AreaCode(String value) {
         return street >= 1 && street <= 99 && community >= 1 && community <= 199;
     }
 
+    /**
+     * What a street-level (or lower) code's street part is, by the national statistical division codes: 001–099 a
+     * 街道, 100–199 a 镇, 200–399 a 乡; empty above the street level.
+     */
+    public String streetKind() {
+        if (value.length() < 9) {
+            return "";
+        }
+        int street = Integer.parseInt(value.substring(6, 9));
+        return street < 100 ? "街道" : street < 200 ? "镇" : "乡";
+    }
+
     @Override
     public String toString() {
         return value;

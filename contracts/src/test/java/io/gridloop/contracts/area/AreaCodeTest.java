@@ -74,5 +74,9 @@ class AreaCodeTest {
         assertThat(AreaCode.of("150105001201").urbanCommunity()).isFalse();      // 村委会 201
         assertThat(AreaCode.of("150121100001").urbanCommunity()).isFalse();      // a 镇's 社区
         assertThat(AreaCode.of("150105001").urbanCommunity()).isFalse();         // a street is no community
+        assertThat(AreaCode.of("150105001").streetKind()).isEqualTo("街道");
+        assertThat(AreaCode.of("150121100001").streetKind()).isEqualTo("镇");
+        assertThat(AreaCode.of("150121201").streetKind()).isEqualTo("乡");
+        assertThat(AreaCode.of("150121").streetKind()).isEmpty();
     }
 }

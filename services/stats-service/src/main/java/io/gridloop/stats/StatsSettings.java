@@ -5,15 +5,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.Map;
 
 /**
+ * @param townQuota     what each street or town must report and solve per period (乡镇任务)
  * @param zeroComplaint the quarter's reward for a zero-complaint community (零投诉社区奖励)
  * @param minSampleSize areas with fewer cases reported in a period are shown but not ranked: one case closed
  *                      is 100%, and ranking it first would mislead
  * @param cityNames     city code → name (cases carry district, street and community names, not the city's)
  */
 @ConfigurationProperties("gridloop.stats")
-public record StatsSettings(Integer minSampleSize, Map<String, String> cityNames, ZeroComplaintRewards zeroComplaint) {
+public record StatsSettings(Integer minSampleSize, Map<String, String> cityNames, ZeroComplaintRewards zeroComplaint,
+                            TownQuota townQuota) {
 
     public StatsSettings {
+        townQuota = townQuota == null ? new TownQuota(null, null) : townQuota;
         minSampleSize = minSampleSize == null ? 30 : minSampleSize;
         cityNames = cityNames == null ? Map.of() : Map.copyOf(cityNames);
         zeroComplaint = zeroComplaint == null ? new ZeroComplaintRewards(null, null) : zeroComplaint;
@@ -36,6 +39,21 @@ public record StatsSettings(Integer minSampleSize, Map<String, String> cityNames
         /** The reward of the community {@code code}, by its kind. */
         public long amountFor(io.gridloop.contracts.area.AreaCode code) {
             return code.urbanCommunity() ? urbanCommunityReward : otherReward;
+        }
+    }
+
+    /**
+     * 怀来县: "每个乡镇按要求定期上报并解决 20 个有效事件" — each street or town reports and solves so many valid events
+     * (not invalidated, not merged) per period.
+     *
+     * @param validEvents how many, per period (default 20)
+     * @param period      the period the quota counts over: MONTH, QUARTER (default) or YEAR
+     */
+    public record TownQuota(Integer validEvents, String period) {
+
+        public TownQuota {
+            validEvents = validEvents == null ? 20 : validEvents;
+            period = period == null || period.isBlank() ? "QUARTER" : period.trim().toUpperCase(java.util.Locale.ROOT);
         }
     }
 }

@@ -38,11 +38,13 @@ class StatsController {
     private final OverdueCases overdue;
     private final Formulas formulas;
     private final ZeroComplaints zeroComplaints;
+    private final TownQuotas townQuotas;
     private final Clock clock;
 
     StatsController(StatsQueries queries, OverdueCases overdue, Formulas formulas, ZeroComplaints zeroComplaints,
-                    Clock clock) {
+                    TownQuotas townQuotas, Clock clock) {
         this.zeroComplaints = zeroComplaints;
+        this.townQuotas = townQuotas;
         this.queries = queries;
         this.overdue = overdue;
         this.formulas = formulas;
@@ -116,6 +118,13 @@ class StatsController {
     FormulaBook formulas() {
         return new FormulaBook(formulas.formulas(), Arrays.stream(Measure.values())
                 .map(m -> new MeasureInfo(m.code(), m.label(), m.cohort().name())).toList());
+    }
+
+    /** 乡镇任务: each street's or town's valid events reported and solved in the period against its quota. */
+    @GetMapping("/town-quotas")
+    TownQuotas.QuotaTable townQuotas(@RequestParam(required = false) String period,
+                                     @RequestParam(required = false) String parent) {
+        return townQuotas.of(period, parent);
     }
 
     /**

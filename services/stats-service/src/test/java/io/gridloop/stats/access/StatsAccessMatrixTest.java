@@ -99,6 +99,8 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                         readers, d, mine)
                 .call("GET /zero-complaint?parent=" + d, c -> c.get()
                         .uri("/api/v1/stats/zero-complaint?parent={d}&period=2026-Q2", d).exchange(), sv, op)
+                .call("GET /town-quotas?parent=" + d, c -> c.get()
+                        .uri("/api/v1/stats/town-quotas?parent={d}&period=2026-Q2", d).exchange(), sv, op)
                 .call("GET /zero-complaint/export?parent=" + d, c -> c.get()
                         .uri("/api/v1/stats/zero-complaint/export?parent={d}&period=2026-Q2", d).exchange(), sv, op)
                 .call("GET /completion/export (csv, districts)", c -> c.get()
