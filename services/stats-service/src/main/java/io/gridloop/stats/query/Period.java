@@ -72,6 +72,20 @@ public record Period(String text, Kind kind, LocalDate first, LocalDate last) {
         return new Period(month.toString(), Kind.MONTH, month.atDay(1), month.atEndOfMonth());
     }
 
+    /**
+     * The text of the period of {@code kind} that holds today in Beijing: {@code 2026-12-07}, {@code 2026-12},
+     * {@code 2026-Q4}, {@code 2026}.
+     */
+    public static String currentText(Kind kind, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(CellKey.ZONE));
+        return switch (kind) {
+            case DAY -> today.toString();
+            case MONTH -> YearMonth.from(today).toString();
+            case QUARTER -> today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+            case YEAR -> String.valueOf(today.getYear());
+        };
+    }
+
     public static Period currentMonth(Clock clock) {
         return month(YearMonth.now(clock.withZone(CellKey.ZONE)));
     }

@@ -10,7 +10,6 @@ import io.gridloop.stats.formula.Formulas;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -48,7 +47,7 @@ class TownQuotas {
     /** Every street and town under {@code parent} (default: the caller's areas) for {@code period} (default: the current one). */
     QuotaTable of(String period, String parent) {
         Period.Kind kind = Period.Kind.valueOf(quota.period());
-        String p = period == null || period.isBlank() ? current(kind) : period;
+        String p = period == null || period.isBlank() ? Period.currentText(kind, clock) : period;
         StatsRequest r = StatsRequest.of("street", parent, p, null, null, null, formulas, clock);
         if (r.period().kind() != kind) {
             throw new Refusal(Refusal.Kind.MALFORMED, "BAD_PERIOD", "统计周期不符",
@@ -66,14 +65,5 @@ class TownQuotas {
         }).toList();
         return new QuotaTable(r.period().text(), r.period().label(), r.parent(), table.parentName(),
                 quota.validEvents(), (int) rows.stream().filter(Progress::met).count(), rows);
-    }
-
-    private String current(Period.Kind kind) {
-        YearMonth now = YearMonth.now(clock.withZone(io.gridloop.stats.counting.CellKey.ZONE));
-        return switch (kind) {
-            case MONTH -> now.toString();
-            case YEAR -> String.valueOf(now.getYear());
-            default -> now.getYear() + "-Q" + ((now.getMonthValue() - 1) / 3 + 1);
-        };
     }
 }

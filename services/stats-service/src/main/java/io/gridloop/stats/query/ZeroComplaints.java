@@ -6,13 +6,11 @@ import io.gridloop.contracts.event.ReportSource;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.stats.StatsSettings;
 import io.gridloop.stats.access.AreaAccess;
-import io.gridloop.stats.counting.CellKey;
 import io.gridloop.stats.counting.Measure;
 import io.gridloop.stats.formula.Formulas;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +56,7 @@ class ZeroComplaints {
 
     /** The zero-complaint communities under {@code parent} (default: all the caller's) in {@code period} (default: this quarter). */
     ZeroComplaint of(String period, String parent) {
-        String p = period == null || period.isBlank() ? currentQuarter() : period;
+        String p = period == null || period.isBlank() ? Period.currentText(Period.Kind.QUARTER, clock) : period;
         StatsRequest r = StatsRequest.of("community", parent, p, null, null, null, formulas, clock);
         Caller caller = AreaAccess.checkParent(r.parent());
         StatsTable table = queries.table(r, caller::covers);
@@ -86,10 +84,5 @@ class ZeroComplaints {
         return new ZeroComplaint(r.period().text(), r.period().label(), r.parent(), table.parentName(),
                 table.rows().size(), zero, rewards, List.copyOf(byStreet.values()),
                 rewards.stream().mapToLong(Reward::amount).sum());
-    }
-
-    private String currentQuarter() {
-        YearMonth now = YearMonth.now(clock.withZone(CellKey.ZONE));
-        return now.getYear() + "-Q" + ((now.getMonthValue() - 1) / 3 + 1);
     }
 }

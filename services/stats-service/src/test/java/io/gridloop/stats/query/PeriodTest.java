@@ -32,4 +32,15 @@ class PeriodTest {
         assertThat(Period.parse("2026-Q5")).isEmpty();
         assertThat(Period.parse("last month")).isEmpty();
     }
+
+    @Test
+    void shouldNameTheCurrentPeriodOfEachKindInBeijingTime() {
+        // 2026-09-30 17:00 UTC is already 1 October in Beijing: the fourth quarter.
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-09-30T17:00:00Z"),
+                java.time.ZoneOffset.UTC);
+
+        assertThat(List.of(Period.Kind.DAY, Period.Kind.MONTH, Period.Kind.QUARTER, Period.Kind.YEAR).stream()
+                .map(k -> Period.currentText(k, clock)).toList())
+                .containsExactly("2026-10-01", "2026-10", "2026-Q4", "2026");
+    }
 }
