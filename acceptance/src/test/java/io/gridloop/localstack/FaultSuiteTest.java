@@ -389,9 +389,10 @@ class FaultSuiteTest {
     private Map<String, Integer> expectedDeadLetters() {
         Map<String, Integer> expected = new TreeMap<>();
         for (Topic<?> topic : Topics.all()) {
-            int sent = poisonSent.getOrDefault(topic.name(), 0);
-            if (sent > 0) {
-                expected.put(topic.name() + ".dlt", sent * topic.consumers().size());
+            // A topic nobody reads yet (grid.patrol.recorded.v1) dead-letters nothing: its poison waits for a reader.
+            int dead = poisonSent.getOrDefault(topic.name(), 0) * topic.consumers().size();
+            if (dead > 0) {
+                expected.put(topic.name() + ".dlt", dead);
             }
         }
         return expected;
