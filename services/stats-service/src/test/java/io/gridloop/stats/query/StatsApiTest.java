@@ -90,13 +90,23 @@ class StatsApiTest extends ServiceIntegrationTest {
     static EventEnvelope<CaseTransitioned> transition(String d, String caseId, int seq, String action, CaseState from,
                                                       CaseState to, String community, ReportSource source,
                                                       EventCategory category) {
+        return transition(MAY, d, caseId, seq, action, from, to, community, source, category);
+    }
+
+    /**
+     * The same for a case reported at {@code reported}: another month keeps a test's cases out of the tables this
+     * class asserts on.
+     */
+    static EventEnvelope<CaseTransitioned> transition(Instant reported, String d, String caseId, int seq, String action,
+                                                      CaseState from, CaseState to, String community,
+                                                      ReportSource source, EventCategory category) {
         boolean closed = to == CaseState.CLOSED;
-        Instant at = MAY.plus(Duration.ofHours(seq * 5L));
+        Instant at = reported.plus(Duration.ofHours(seq * 5L));
         String street = community.substring(0, 9);
         CaseTransitioned t = new CaseTransitioned(caseId, seq, CaseAction.fromWireName(action).orElseThrow(), from, to, d, "测试区" + d, community + "001",
-                category, source, MAY, MAY.plus(Duration.ofDays(3)), at, "u", street, AreaLevel.STREET, 0, null,
+                category, source, reported, reported.plus(Duration.ofDays(3)), at, "u", street, AreaLevel.STREET, 0, null,
                 closed ? at : null, closed ? Boolean.TRUE : null, null, null, community, "社区" + community, street,
-                "街道" + street, "HANDLER", null, "单位", MAY.plus(Duration.ofDays(1)), null, null, null, null);
+                "街道" + street, "HANDLER", null, "单位", reported.plus(Duration.ofDays(1)), null, null, null, null);
         return EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, at, caseId, t);
     }
 
