@@ -39,16 +39,11 @@ final class Baselines {
 
     /** Produce (acks=all, idempotent, linger 5 ms, as the services do) and consume {@code count} messages. */
     static Map<String, Object> kafka(Stack stack, int count) throws Exception {
-        String topic = "bench.baseline." + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
-        }
+        String topic = scratchTopic(stack, "bench.baseline.");
         byte[] payload = new byte[MESSAGE_BYTES];
         Arrays.fill(payload, (byte) 'x');
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafka(),
-                "acks", "all", "enable.idempotence", "true", "linger.ms", "5"), new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer(stack)) {
             for (int i = 0; i < count; i++) {
                 producer.send(new ProducerRecord<>(topic, "k" + (i % 1000), payload));
             }
@@ -57,19 +52,14 @@ final class Baselines {
         double produceSeconds = (System.nanoTime() - start) / 1e9;
         long consumeStart = System.nanoTime();
         long read = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.kafka(),
-                "group.id", "bench-baseline-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
-                "max.poll.records", "5000"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
+        try (KafkaConsumer<String, byte[]> consumer = consumer(stack, topic)) {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (read < count && System.nanoTime() < deadline) {
                 read += consumer.poll(Duration.ofMillis(200)).count();
             }
         }
         double consumeSeconds = (System.nanoTime() - consumeStart) / 1e9;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka()))) {
-            admin.deleteTopics(List.of(topic)).all().get();
-        }
+        dropTopic(stack, topic);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("messages", count);
         m.put("messageBytes", MESSAGE_BYTES);
@@ -127,19 +117,10 @@ final class Baselines {
                     new Document("_id", "case-" + (i % 100))).first()));
             db.drop();
         }
-        String topic = "bench.unit." + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
-            awaitLeaders(admin, topic);
-        }
+        String topic = scratchTopic(stack, "bench.unit.");
         byte[] payload = new byte[MESSAGE_BYTES];
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafka(),
-                "acks", "all", "enable.idempotence", "true", "linger.ms", "5"), new StringSerializer(),
-                new ByteArraySerializer());
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.kafka(),
-                     "group.id", "bench-unit-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                     new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
+        try (KafkaProducer<String, byte[]> producer = producer(stack);
+             KafkaConsumer<String, byte[]> consumer = consumer(stack, topic)) {
             // In batches, as busy services send and read them: the broker's cheapest case, so a lower bound.
             int batch = 1_000;
             m.put("kafkaRecordMs", cpuMsPerOp(stack, count * 5 / batch, i -> {
@@ -153,9 +134,7 @@ final class Baselines {
                 }
             }) / batch);
         }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka()))) {
-            admin.deleteTopics(List.of(topic)).all().get();
-        }
+        dropTopic(stack, topic);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest cheapest = HttpRequest.newBuilder(URI.create(stack.url(Stack.DISPATCH, "/api/v1/vocabulary")))
                 .header("Authorization", stack.authorization()).build();
@@ -176,19 +155,46 @@ final class Baselines {
     }
 
     /**
-     * Until every partition of a new topic has a leader: an idempotent producer that meets a partition without one
-     * can fall into retrying out-of-order sequence numbers for good.
+     * A new 6-partition topic named {@code prefix} + a random id, once every partition has a leader: an idempotent
+     * producer that meets a partition without one can fall into retrying out-of-order sequence numbers for good
+     * (seen here). The broker elects the leaders after {@code createTopics} has returned and tells nobody when, so
+     * the only way to know is to ask its metadata again, every 100 ms, for at most 30 s.
      */
-    private static void awaitLeaders(Admin admin, String topic) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-                return;
+    private static String scratchTopic(Stack stack, String prefix) throws Exception {
+        String topic = prefix + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " has partitions without a leader after 30 s");
+                }
+                Thread.sleep(100); // no notice of an election exists: wait before asking the broker again
             }
-            Thread.sleep(100); // leadership is only known by asking again
         }
-        throw new IllegalStateException("topic " + topic + " has partitions without a leader after 30 s");
+        return topic;
+    }
+
+    private static void dropTopic(Stack stack, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka()))) {
+            admin.deleteTopics(List.of(topic)).all().get();
+        }
+    }
+
+    /** A producer set up as the services' are: acks=all, idempotent, linger 5 ms. */
+    private static KafkaProducer<String, byte[]> producer(Stack stack) {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafka(), "acks", "all",
+                "enable.idempotence", "true", "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A consumer of {@code topic} from its start, in a group of its own. */
+    private static KafkaConsumer<String, byte[]> consumer(Stack stack, String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.kafka(),
+                "group.id", "bench-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "max.poll.records", "5000"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 
     /**

@@ -13,10 +13,7 @@ record ProcStats(double cpuSeconds, long rssBytes) {
 
     static ProcStats of(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // Fields after the command name, which may contain spaces and ends with ')'.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+            double cpu = cpuSeconds(Files.readString(Path.of("/proc/" + pid + "/stat")));
             long rss = 0;
             List<String> status = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
             for (String line : status) {
@@ -28,6 +25,15 @@ record ProcStats(double cpuSeconds, long rssBytes) {
         } catch (IOException | RuntimeException e) {
             return new ProcStats(0, 0);
         }
+    }
+
+    /**
+     * User and system CPU seconds from a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat} line: the
+     * 14th and 15th fields, counted after the command name (which may contain spaces and ends with ')').
+     */
+    static double cpuSeconds(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
     }
 
     /** The CPU used between two samples as cores busy on average over {@code seconds}. */

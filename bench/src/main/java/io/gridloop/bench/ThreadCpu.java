@@ -17,9 +17,6 @@ import java.util.stream.Stream;
  */
 record ThreadCpu(Map<String, Double> secondsByRole) {
 
-    /** Clock ticks per second of /proc/&lt;pid&gt;/task/&lt;tid&gt;/stat; 100 on every Linux this runs on. */
-    private static final double TICKS = 100.0;
-
     static ThreadCpu of(long pid) {
         Map<String, Double> seconds = new TreeMap<>();
         if (pid <= 0) {
@@ -29,10 +26,8 @@ record ThreadCpu(Map<String, Double> secondsByRole) {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
-                    seconds.merge(role(name), cpu, Double::sum);
+                    seconds.merge(role(name), ProcStats.cpuSeconds(Files.readString(task.resolve("stat"))),
+                            Double::sum);
                 } catch (IOException | RuntimeException threadEnded) {
                     // gone between listing and reading: its time is lost to both samples alike
                 }

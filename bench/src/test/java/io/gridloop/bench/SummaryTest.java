@@ -110,4 +110,12 @@ class SummaryTest {
         // 6 × 0.5 + 4 × 0.25 + 4 × 1.0 + 5 × 0.2
         assertThat(Crossings.floorMs(perCase, unit)).isEqualTo(9.0);
     }
+
+    @Test
+    void shouldReadTheCpuSecondsOfAProcStatLineWhateverTheThreadIsCalled() {
+        // pid (comm) state ppid … utime stime: a name may hold spaces and parentheses.
+        String stat = "4711 (C2 Compiler (x)) S 1 2 3 4 5 6 7 8 9 10 250 50 0 0 20 0 1 0";
+
+        assertThat(ProcStats.cpuSeconds(stat)).isEqualTo(3.0);
+    }
 }
