@@ -15,6 +15,11 @@ export function beijingTime(instant) {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
 }
 
+/** The month `instant` (default: now) falls in, in Beijing time, as the APIs take months: `2026-12`. */
+export function beijingMonth(instant = new Date()) {
+  return beijingTime(instant).slice(0, 7);
+}
+
 /** A day as the date picker chose it (the browser's calendar day), as the APIs take dates: `2026-12-06`. */
 export function dayOf(date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

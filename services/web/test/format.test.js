@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {beijingTime, dayOf, deadlineOf, workingDaysText} from '../src/format.js';
+import {beijingMonth, beijingTime, dayOf, deadlineOf, workingDaysText} from '../src/format.js';
 
 describe('beijingTime', () => {
   it('shows an instant in Beijing time whatever the zone of the browser', () => {
@@ -43,5 +43,12 @@ describe('workingDaysText', () => {
 describe('dayOf', () => {
   it('writes the chosen calendar day as the APIs take it', () => {
     expect(dayOf(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  });
+});
+
+describe('beijingMonth', () => {
+  it('is already next month in Beijing on the last evening of a month in UTC', () => {
+    expect(beijingMonth(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12');
+    expect(beijingMonth(new Date('2026-11-30T15:30:00Z'))).toBe('2026-11');
   });
 });

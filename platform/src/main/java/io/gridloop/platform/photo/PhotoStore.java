@@ -117,6 +117,21 @@ public class PhotoStore {
         return stored;
     }
 
+    /**
+     * Refuses {@code photoIds} naming a photo nobody uploaded: 422 {@code UNKNOWN_PHOTO} on field {@code photoIds}.
+     *
+     * @param orElse how else the caller may send it, after "请先通过 POST /api/v1/photos 上传" (empty: no other way)
+     */
+    public void requireUploaded(List<String> photoIds, String orElse) {
+        for (String photoId : photoIds) {
+            if (info(photoId).isEmpty()) {
+                throw Refusal.invalid("UNKNOWN_PHOTO", "照片不存在",
+                        "照片 " + photoId + " 尚未上传；请先通过 POST /api/v1/photos 上传" + orElse)
+                        .with("field", "photoIds");
+            }
+        }
+    }
+
     public Optional<StoredPhoto> info(String id) {
         if (id == null || !id.matches("p[0-9a-f]{64}")) {
             return Optional.empty();

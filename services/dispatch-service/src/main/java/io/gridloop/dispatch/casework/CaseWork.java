@@ -117,12 +117,7 @@ public class CaseWork {
     /** {@code inputFor} completes the input on the case as it is under its lock (a chosen unit's check). */
     private CaseFile act(String caseId, CaseAction action, ActionInput input, Predicate<CaseFile> stillApplies,
                          Function<CaseFile, String> roleFor, Function<CaseFile, ActionInput> inputFor) {
-        for (String photoId : input.photoIds()) {
-            if (photos.info(photoId).isEmpty()) {
-                throw Refusal.invalid("UNKNOWN_PHOTO", "照片不存在",
-                        "照片 " + photoId + " 尚未上传；请先通过 POST /api/v1/photos 上传").with("field", "photoIds");
-            }
-        }
+        photos.requireUploaded(input.photoIds(), "");
         if (action == CaseAction.MERGE && input.mergeInto() != null) {
             CaseFile target = get(input.mergeInto());
             if (target.state().isFinal()) {

@@ -91,26 +91,36 @@ class RegistryPublisher {
     /** Publishes the whole registry unless exactly this registry was published in full and the topic still has it. */
     void publishAllUnlessPublished() {
         List<AreaRegistered> all = events(registry.all());
+        String fingerprint = fingerprint(all);
         Publication last = mongo.findById(Topics.AREA_REGISTERED.name(), Publication.class, COLLECTION);
-        if (last != null && last.fingerprint().equals(fingerprint(all)) && topicHolds(all.size())) {
+        if (last != null && last.fingerprint().equals(fingerprint) && topicHolds(all.size())) {
             log.info("Registry of {} areas published before, unchanged: not sent again", all.size());
             return;
         }
-        publishAll();
+        publishAll(all, fingerprint);
     }
 
     private void publishAll() {
-        Collection<GridArea> areas = registry.all();
-        if (publish(areas)) {
-            mongo.save(new Publication(Topics.AREA_REGISTERED.name(), fingerprint(events(areas)), areas.size(),
-                    clock.instant()), COLLECTION);
+        List<AreaRegistered> all = events(registry.all());
+        publishAll(all, fingerprint(all));
+    }
+
+    private void publishAll(List<AreaRegistered> all, String fingerprint) {
+        if (send(all)) {
+            mongo.save(new Publication(Topics.AREA_REGISTERED.name(), fingerprint, all.size(), clock.instant()),
+                    COLLECTION);
         }
     }
 
+    /** What an import changed. */
+    private void publish(Collection<GridArea> areas) {
+        send(events(areas));
+    }
+
     /** @return whether the broker took every area */
-    boolean publish(Collection<GridArea> areas) {
+    private boolean send(List<AreaRegistered> areas) {
         List<CompletableFuture<?>> sent = new ArrayList<>(areas.size());
-        for (AreaRegistered area : events(areas)) {
+        for (AreaRegistered area : areas) {
             String id = area.code() + "@" + (area.updatedAt() == null ? 0 : area.updatedAt().toEpochMilli());
             sent.add(publisher.publish(Topics.AREA_REGISTERED, EventEnvelope.of(Topics.AREA_REGISTERED, id,
                     ServiceNames.INTAKE, clock.instant(), area.code(), area)));

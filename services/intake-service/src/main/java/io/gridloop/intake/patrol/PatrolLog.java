@@ -71,12 +71,7 @@ public class PatrolLog {
         PatrolAccess.checkMayRecord(caller, request.gridCode());
         GridRegistry.ResolvedGrid grid = registry.resolve(request.gridCode());
         checkTimes(request);
-        for (String photoId : request.photoIds()) {
-            if (photos.info(photoId).isEmpty()) {
-                throw Refusal.invalid("UNKNOWN_PHOTO", "照片不存在",
-                        "照片 " + photoId + " 尚未上传；请先通过 POST /api/v1/photos 上传").with("field", "photoIds");
-            }
-        }
+        photos.requireUploaded(request.photoIds(), "");
         String key = StoredPatrol.idempotencyKey(caller.id(), request.clientPatrolId());
         StoredPatrol stored = findByKey(key).orElse(null);
         boolean duplicate = stored != null;

@@ -96,13 +96,7 @@ public class ReportIntake {
                     "occurredAt 不能晚于当前时间").with("field", "occurredAt");
         }
         Optional<SubCategory> subCategory = resolveSubCategory(request);
-        for (String photoId : request.photoIds()) {
-            if (photos.info(photoId).isEmpty()) {
-                throw Refusal.invalid("UNKNOWN_PHOTO", "照片不存在",
-                        "照片 " + photoId + " 尚未上传；请先通过 POST /api/v1/photos 上传，或随上报一并提交")
-                        .with("field", "photoIds");
-            }
-        }
+        photos.requireUploaded(request.photoIds(), "，或随上报一并提交");
         if (request.dueAt() != null && request.source() != ReportSource.HOTLINE_12345) {
             throw Refusal.invalid("DUE_AT_NOT_ALLOWED", "不能自定办结时限",
                     "办结时限按事项类别与1-3-5工作日规则确定；只有12345热线工单带热线自己的时限 (dueAt)")
