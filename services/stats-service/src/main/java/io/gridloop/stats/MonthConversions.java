@@ -1,4 +1,4 @@
-package io.gridloop.stats.assessment;
+package io.gridloop.stats;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,12 +10,15 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import java.time.YearMonth;
 import java.util.List;
 
-/** Months stored as {@code 2026-12}, as people write them and as they sort. */
+/**
+ * How statistics' documents store what MongoDB has no type for: months as {@code 2026-12}, as people write them and
+ * as they sort (the assessment's rule versions start in a month). The service's one set of conversions.
+ */
 @Configuration(proxyBeanMethods = false)
-class AssessmentStorage {
+class MonthConversions {
 
     @Bean
-    MongoCustomConversions monthConversions() {
+    MongoCustomConversions mongoCustomConversions() {
         return new MongoCustomConversions(List.of(new MonthWriting(), new MonthReading()));
     }
 
