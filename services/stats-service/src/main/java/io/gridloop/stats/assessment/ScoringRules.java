@@ -69,7 +69,9 @@ public record ScoringRules(String programme, YearMonth effectiveFrom, BigDecimal
             Rule r = rules.get(i);
             String at = "rules[" + i + "]";
             Measure measure = measureOf(r.measure());
-            if (measure == null) {
+            if (r.measure() == null || r.measure().isBlank()) {
+                problems.add(new Problem(at + ".measure", "请选择考核指标"));
+            } else if (measure == null) {
                 problems.add(new Problem(at + ".measure", "没有名为「" + r.measure() + "」的考核指标"));
             } else if (!seen.add(r.measure())) {
                 problems.add(new Problem(at + ".measure", "考核指标「" + measure.label() + "」重复"));

@@ -63,6 +63,15 @@ class ScoringRulesTest {
     }
 
     @Test
+    void shouldAskForAMeasureOnARowWithoutOne() {
+        assertThat(rules("70", "74", REPORTS, new ScoringRules.Rule("", n("1"), n("5"))).problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("rules[1].measure");
+                    assertThat(p.message()).isEqualTo("请选择考核指标");
+                });
+    }
+
+    @Test
     void shouldRefuseAnExcellentBarNobodyCanReach() {
         // 60 + 10 at most: 优秀 from 90 is out of reach.
         assertThat(rules("65", "90", REPORTS).problems()).singleElement()
