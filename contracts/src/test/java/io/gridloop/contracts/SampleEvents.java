@@ -95,7 +95,7 @@ final class SampleEvents {
                 "复核通过", T0.plusSeconds(7200), true, null, "FIRE_SAFETY", "150105001001", "大学东路社区",
                 "150105001", "大学东路街道", "REVIEWER", null, null, T0.plusSeconds(86_400),
                 VisitResolution.PARTLY_RESOLVED, VisitSatisfaction.UNSATISFIED, "楼道堆放杂物，堵塞消防通道", 3,
-                List.of("p" + "fedcba9876543210".repeat(4)), "2026120615010500123");
+                List.of("p" + "fedcba9876543210".repeat(4)), "2026120615010500123", "gw-saihan-01");
     }
 
     private SampleEvents() {

@@ -37,6 +37,9 @@ import java.util.List;
  *                   gave them; empty when none
  * @param caseNumber the number people quote (案件编号: Beijing date, district code, the day's sequence), absent
  *                   on cases opened before numbers were given
+ * @param gridWorkerId who reported the case, on every transition of a case a grid worker reported (source
+ *                   {@code GRID_PATROL}); the monthly assessment of grid workers counts their reports by it. Absent
+ *                   on everybody else's reports: a citizen's identity stays with intake and dispatch
  */
 public record CaseTransitioned(
         String caseId,
@@ -74,7 +77,8 @@ public record CaseTransitioned(
         String description,
         Integer extensionWorkingDays,
         List<String> photoIds,
-        String caseNumber) {
+        String caseNumber,
+        String gridWorkerId) {
 
     public CaseTransitioned {
         photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
@@ -112,6 +116,23 @@ public record CaseTransitioned(
                 mergedInto, subCategory, communityCode, communityName, streetCode, streetName, actorRole,
                 routingRule, handlingUnitName, acceptBy, visitResolution, visitSatisfaction, description,
                 extensionWorkingDays, photoIds, null);
+    }
+
+    /** A transition of a case nobody in particular reported, or reported before reporters were carried. */
+    public CaseTransitioned(String caseId, int sequence, CaseAction action, CaseState fromState, CaseState toState,
+                            String districtCode, String districtName, String gridCode, EventCategory category,
+                            ReportSource source, Instant reportedAt, Instant dueAt, Instant occurredAt, String actor,
+                            String handlingUnit, AreaLevel level, Integer reworkCount, String reason, Instant closedAt,
+                            Boolean onTime, String mergedInto, String subCategory, String communityCode,
+                            String communityName, String streetCode, String streetName, String actorRole,
+                            String routingRule, String handlingUnitName, Instant acceptBy,
+                            VisitResolution visitResolution, VisitSatisfaction visitSatisfaction, String description,
+                            Integer extensionWorkingDays, List<String> photoIds, String caseNumber) {
+        this(caseId, sequence, action, fromState, toState, districtCode, districtName, gridCode, category, source,
+                reportedAt, dueAt, occurredAt, actor, handlingUnit, level, reworkCount, reason, closedAt, onTime,
+                mergedInto, subCategory, communityCode, communityName, streetCode, streetName, actorRole,
+                routingRule, handlingUnitName, acceptBy, visitResolution, visitSatisfaction, description,
+                extensionWorkingDays, photoIds, caseNumber, null);
     }
 
     /** Where the case lies, as one value. */

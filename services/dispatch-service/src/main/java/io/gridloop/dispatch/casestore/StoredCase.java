@@ -51,6 +51,7 @@ public record StoredCase(
         GeoPoint location,
         String likelyDuplicateOf,
         Instant reportedAt,
+        String gridWorkerId,
         Instant acceptBy,
         Instant dueAt,
         Instant warnAt,
@@ -81,7 +82,7 @@ public record StoredCase(
         return new StoredCase(c.id(), c.caseNumber(), c.state(), c.version(), a.districtCode(), a.districtName(),
                 a.gridCode(), a.communityCode(), a.communityName(), a.streetCode(), a.streetName(), r.category(),
                 r.subCategory(), r.subCategoryName(), r.source(), r.urgency(), r.description(), r.location(),
-                r.likelyDuplicateOf(), r.reportedAt(), d.acceptBy(), d.closeBy(), d.warnAt(), h.unitCode(),
+                r.likelyDuplicateOf(), r.reportedAt(), r.gridWorkerId(), d.acceptBy(), d.closeBy(), d.warnAt(), h.unitCode(),
                 h.unitName(), h.level(), h.routingRule(), h.assignee(), c.reworkCount(),
                 p == null ? null : p.returnTo(), p == null ? null : p.requestedExtensionDays(),
                 p == null ? null : p.suspendedAt(), c.mergedInto(), c.closedAt(), c.warned(), c.overdue(),
@@ -111,7 +112,7 @@ public record StoredCase(
     StoredCase withoutLists() {
         return new StoredCase(id, caseNumber, state, version, districtCode, districtName, gridCode, communityCode,
                 communityName, streetCode, streetName, category, subCategory, subCategoryName, source, urgency,
-                description, location, likelyDuplicateOf, reportedAt, acceptBy, dueAt, warnAt, handlingUnit,
+                description, location, likelyDuplicateOf, reportedAt, gridWorkerId, acceptBy, dueAt, warnAt, handlingUnit,
                 handlingUnitName, level, routingRule, assignee, reworkCount, resumeState, requestedExtensionDays,
                 suspendedAt, mergedInto, closedAt, warned, overdue, lastVisit, sequence, null, null);
     }
@@ -121,7 +122,7 @@ public record StoredCase(
                 new AreaPath(districtCode, districtName, streetCode, streetName, communityCode, communityName,
                         gridCode),
                 new Report(category, subCategory, subCategoryName, source, urgency, description, location,
-                        likelyDuplicateOf, reportedAt),
+                        likelyDuplicateOf, reportedAt, gridWorkerId),
                 new Handling(handlingUnit, handlingUnitName, level, routingRule, assignee),
                 new Deadlines(acceptBy, dueAt, warnAt), warned, overdue,
                 resumeState == null ? null : new Paused(resumeState, requestedExtensionDays, suspendedAt),

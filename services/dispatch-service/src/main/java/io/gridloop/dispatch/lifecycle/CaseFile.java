@@ -317,7 +317,7 @@ public record CaseFile(
                 action == CaseAction.VISIT ? changed.lastVisit.satisfaction() : null,
                 action == CaseAction.ESCALATE ? report.description() : null,
                 action == CaseAction.REQUEST_EXTENSION ? changed.paused.requestedExtensionDays() : null,
-                in.photoIds(), caseNumber);
+                in.photoIds(), caseNumber, report.gridWorkerId());
         TimelineEntry entry = new TimelineEntry(seq, action.wireName(), from, changed.state, in.actor(), role,
                 in.reason(), handled.unitCode(), handled.unitName(), handled.assignee(), rule, in.photoIds(), now);
         List<TimelineEntry> newTimeline = new ArrayList<>(timeline);

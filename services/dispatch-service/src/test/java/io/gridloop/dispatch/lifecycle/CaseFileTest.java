@@ -56,6 +56,18 @@ class CaseFileTest {
     }
 
     @Test
+    void shouldNameTheGridWorkerWhoReportedOnEveryTransitionButNeverACitizen() {
+        CaseFile patrol = act(opened("e-gw"), CaseAction.CLAIM);
+        assertThat(patrol.outbox()).extracting(e -> e.transition().gridWorkerId()).containsOnly("gw-1").hasSize(3);
+
+        EventReported photo = Reports.of("e-c", ReportSource.CITIZEN_PHOTO, "NEIGHBOUR_DISPUTE", "150105001002003",
+                "赛罕区", T0, null);
+        CaseFile citizens = CaseFile.open("2026120615010500002", photo,
+                Optional.of(RoutingDecision.manual(DISTRICT_CENTRE)), deadlines(T0.plusSeconds(3 * 86_400)), T0);
+        assertThat(citizens.outbox()).extracting(e -> e.transition().gridWorkerId()).containsOnlyNulls();
+    }
+
+    @Test
     void shouldOpenARoutedCaseWithBothTransitionsWaitingInItsOutbox() {
         CaseFile opened = opened("e-1");
 
