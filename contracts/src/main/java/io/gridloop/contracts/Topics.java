@@ -85,12 +85,12 @@ public final class Topics {
             "area code", 3, true, INTAKE, List.of(STATS, DISPATCH));
 
     /**
-     * A patrol or household visit a grid worker recorded (巡查走访, 民情日志). Read by nobody yet: the assessment of
-     * grid workers (考核) will count it.
+     * A patrol or household visit a grid worker recorded (巡查走访, 民情日志). Statistics count each worker's patrols
+     * by kind and month for their assessment (考核).
      */
     public static final Topic<PatrolRecorded> PATROL_RECORDED = new Topic<>(
             Names.PATROL_RECORDED, PatrolRecorded.class,
-            "patrol id", 3, false, INTAKE, List.of());
+            "patrol id", 3, false, INTAKE, List.of(STATS));
 
     private static final List<Topic<?>> ALL = List.of(
             EVENT_REPORTED, CASE_TRANSITIONED, REOPEN_REQUESTED, DISTRICT_STATS, HOTLINE_ORDER_RECEIVED,

@@ -8,8 +8,10 @@ import static io.gridloop.platform.security.Role.ADMIN;
 import static io.gridloop.platform.security.Role.OPERATOR;
 import static io.gridloop.platform.security.Role.SUPERVISOR;
 import static io.gridloop.platform.security.Role.names;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Statistics are read, never written, over HTTP: by supervisors and dispatch centres, each for their areas. An
@@ -27,6 +29,9 @@ class StatsAccess {
                 // saves a programme's rules (of their own areas: checked by the controller).
                 .requestMatchers(GET, "/api/v1/assessment/**").hasAnyRole(names(SUPERVISOR, OPERATOR, ADMIN))
                 .requestMatchers(POST, "/api/v1/assessment/rules").hasRole(ADMIN.name())
+                // The roster of grid workers (花名册) is kept by an administrator of their grids.
+                .requestMatchers(PUT, "/api/v1/assessment/grid-workers/*").hasRole(ADMIN.name())
+                .requestMatchers(DELETE, "/api/v1/assessment/grid-workers/*").hasRole(ADMIN.name())
                 .requestMatchers(GET, "/api/v1/admin/stats/rebuild").hasRole(ADMIN.name())
                 .requestMatchers(POST, "/api/v1/admin/stats/rebuild").hasRole(ADMIN.name());
     }

@@ -1,5 +1,6 @@
 package io.gridloop.stats.counting;
 
+import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.contracts.area.AreaPath;
 import io.gridloop.contracts.event.CaseAction;
 import io.gridloop.contracts.event.CaseState;
@@ -26,6 +27,9 @@ import java.util.Objects;
  * @param handlingUnitName who has the case now, for lists
  * @param visitResolution   the latest 12345 return visit's answer, if any
  * @param visitSatisfaction the latest 12345 return visit's rating, if any
+ * @param level           the level that has the case now (after closing: the level that closed it); absent on
+ *                        facts kept before levels were
+ * @param gridWorkerId    the grid worker who reported the case, on their reports
  */
 public record CaseFacts(
         String caseId,
@@ -50,7 +54,9 @@ public record CaseFacts(
         String subCategory,
         String handlingUnitName,
         VisitResolution visitResolution,
-        VisitSatisfaction visitSatisfaction) {
+        VisitSatisfaction visitSatisfaction,
+        AreaLevel level,
+        String gridWorkerId) {
 
     /** Whether {@code t} is news for this case: later in its history than anything folded in. */
     public boolean isBehind(CaseTransitioned t) {
@@ -98,7 +104,9 @@ public record CaseFacts(
                 // The latest visit counts: a second visit replaces the first.
                 t.visitResolution() != null ? t.visitResolution() : before == null ? null : before.visitResolution,
                 t.visitSatisfaction() != null ? t.visitSatisfaction()
-                        : before == null ? null : before.visitSatisfaction);
+                        : before == null ? null : before.visitSatisfaction,
+                t.level() != null ? t.level() : before == null ? null : before.level,
+                keep(t.gridWorkerId(), before == null ? null : before.gridWorkerId));
     }
 
     private static String keep(String now, String before) {
@@ -116,6 +124,11 @@ public record CaseFacts(
     /** Open, and its current deadline declared missed: on the 超期 list. */
     public boolean isOverdueNow() {
         return isOpen() && overdue;
+    }
+
+    /** Closed by the grid it lies in (小事不出网格): the grid level had the case when it closed. */
+    public boolean isClosedInGrid() {
+        return isClosed() && level == AreaLevel.GRID;
     }
 
     public boolean respondedInTime() {

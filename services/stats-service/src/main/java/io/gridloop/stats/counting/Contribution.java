@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * What one case counts for, as a pure function of its {@link CaseFacts}: for each area it lies in (city down to
  * grid) and each bucket (day and month of its cohort date, or {@code live}), the measures it adds, under its
- * category and source. A transition changes the counts by {@code of(after) − of(before)}, which is why the
+ * category and source — and, for a grid worker's report, in the worker's own cell of the month it was reported
+ * ({@link AreaRef#gridWorker}). A transition changes the counts by {@code of(after) − of(before)}, which is why the
  * counts never depend on the order of delivery or on how often a transition arrives — only on the final facts.
  *
  * <p>Fields are addressed as {@code <CATEGORY>|<SOURCE>.<measure>}, handling-time buckets as
@@ -47,6 +48,7 @@ public final class Contribution {
         add(reported, dims, Measure.RESPONDED_IN_TIME, f.respondedInTime() ? 1 : 0);
         add(reported, dims, Measure.CLOSED, f.isClosed() ? 1 : 0);
         add(reported, dims, Measure.CLOSED_ON_TIME, f.isClosed() && f.closedOnTime() ? 1 : 0);
+        add(reported, dims, Measure.CLOSED_IN_GRID, f.isClosedInGrid() ? 1 : 0);
         add(reported, dims, Measure.REWORKED, f.reworkCount() > 0 ? 1 : 0);
         add(reported, dims, Measure.RETURNED, f.returned() ? 1 : 0);
         add(reported, dims, Measure.ESCALATED, f.escalated() ? 1 : 0);
@@ -73,6 +75,10 @@ public final class Contribution {
             reported.merge(dims + ".h." + HandlingTime.bucketOf(handling), 1L, Long::sum);
         }
         put(out, areas, f.reportedAt(), reported);
+        // A grid worker's own reports, counted the same way into their month: what their assessment reads.
+        if (f.gridWorkerId() != null && f.reportedAt() != null) {
+            merge(out, new CellKey(AreaRef.gridWorker(f.gridWorkerId()), CellKey.month(f.reportedAt())), reported, 1);
+        }
 
         // A merged or invalidated case is not due any more: it leaves 应结案 rather than count as not closed.
         if (f.dueAt() != null && f.state() != CaseState.MERGED && f.state() != CaseState.INVALID) {

@@ -15,6 +15,8 @@ public enum Measure {
     RESPONDED_IN_TIME("respondedInTime", "按时响应数", Cohort.REPORTED),
     CLOSED("closed", "办结数", Cohort.REPORTED),
     CLOSED_ON_TIME("closedOnTime", "按期办结数", Cohort.REPORTED),
+    /** Closed while the grid level had it: 小事不出网格. */
+    CLOSED_IN_GRID("closedInGrid", "网格内办结数", Cohort.REPORTED),
     REWORKED("rework", "返工数", Cohort.REPORTED),
     RETURNED("returned", "退单数", Cohort.REPORTED),
     ESCALATED("escalated", "上报上级数", Cohort.REPORTED),

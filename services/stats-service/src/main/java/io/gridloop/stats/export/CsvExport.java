@@ -32,7 +32,7 @@ public final class CsvExport {
         }
         return switch (kind) {
             case RATE -> String.format(Locale.ROOT, "%.1f%%", ((Number) value).doubleValue() * 100);
-            case HOURS -> String.format(Locale.ROOT, "%.1f", ((Number) value).doubleValue());
+            case DECIMAL -> String.format(Locale.ROOT, "%.1f", ((Number) value).doubleValue());
             default -> value.toString();
         };
     }

@@ -19,7 +19,8 @@ public record Sheet(String title, String name, List<String> heading, List<Column
         this(title, title, List.of(), columns, rows);
     }
 
-    public enum Kind { TEXT, COUNT, RATE, HOURS }
+    /** How a column's values are written: text, a whole number, a rate (as a percentage), a number to one decimal. */
+    public enum Kind { TEXT, COUNT, RATE, DECIMAL }
 
     public record Column(String header, Kind kind) {
     }

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * An Excel workbook, a tab per sheet: each opens with its heading (title in bold, then who made it and when, as a
- * printed report has it), then bold column headers, counts as integers, rates as percentages and hours with one
- * decimal.
+ * printed report has it), then bold column headers, counts as integers, rates as percentages, hours and scores with
+ * one decimal.
  */
 public final class XlsxExport {
 
@@ -39,8 +39,8 @@ public final class XlsxExport {
             title.setFont(big);
             CellStyle percent = book.createCellStyle();
             percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
-            CellStyle hours = book.createCellStyle();
-            hours.setDataFormat(book.createDataFormat().getFormat("0.0"));
+            CellStyle oneDecimal = book.createCellStyle();
+            oneDecimal.setDataFormat(book.createDataFormat().getFormat("0.0"));
             for (Sheet sheet : sheets) {
                 XSSFSheet s = book.createSheet(safeSheetName(sheet.name()));
                 int r = 0;
@@ -73,9 +73,9 @@ public final class XlsxExport {
                                 c.setCellValue(((Number) v).doubleValue());
                                 c.setCellStyle(percent);
                             }
-                            case HOURS -> {
+                            case DECIMAL -> {
                                 c.setCellValue(Math.round(((Number) v).doubleValue() * 10) / 10.0);
-                                c.setCellStyle(hours);
+                                c.setCellStyle(oneDecimal);
                             }
                             default -> c.setCellValue(v.toString());
                         }

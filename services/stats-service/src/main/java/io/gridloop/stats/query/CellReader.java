@@ -21,6 +21,8 @@ import java.util.Map;
 @Component
 class CellReader {
 
+    private static final int ID_CHUNK = 5_000;
+
     private final MongoTemplate mongo;
     private final Generations generations;
 
@@ -95,6 +97,38 @@ class CellReader {
                 m.forEach((dims, value) -> {
                     if (value instanceof Document fields && fields.get(Measure.REPORTED.code()) instanceof Number n) {
                         out.merge(dims, n.longValue(), Long::sum);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each code's cells of one bucket as stored, summed over shares: code → {@code <CATEGORY>|<SOURCE>} → measure
+     * code → count (handling-time buckets left out). Codes without cells have no entry. Read in chunks: a district's
+     * grid workers and grids are thousands of codes, each stored as up to 17 shares.
+     */
+    Map<String, Map<String, Map<String, Long>>> byDims(Collection<String> codes, String bucket) {
+        Map<String, Map<String, Map<String, Long>>> out = new HashMap<>();
+        List<String> ids = codes.stream().distinct().flatMap(c -> CellKey.storedIdsOf(c, bucket).stream()).toList();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            for (Document cell : mongo.getCollection(generations.reading().cells()).find(Filters.in("_id", chunk))) {
+                Document m = cell.get("m", Document.class);
+                if (m == null) {
+                    continue;
+                }
+                Map<String, Map<String, Long>> dimsOfCode = out.computeIfAbsent(cell.getString("code"),
+                        c -> new HashMap<>());
+                m.forEach((dims, value) -> {
+                    if (value instanceof Document fields) {
+                        Map<String, Long> counts = dimsOfCode.computeIfAbsent(dims, d -> new HashMap<>());
+                        fields.forEach((name, n) -> {
+                            if (n instanceof Number number) {
+                                counts.merge(name, number.longValue(), Long::sum);
+                            }
+                        });
                     }
                 });
             }

@@ -98,7 +98,9 @@ final class CaseCounter implements Processor<String, byte[], String, byte[]> {
         }
         CaseFacts after = CaseFacts.fold(before, t);
         for (CellDelta delta : Contribution.delta(before, after).values()) {
-            followers.forEach(f -> f.counting(delta.cell().area()));
+            if (delta.cell().area().isArea()) {
+                followers.forEach(f -> f.counting(delta.cell().area()));
+            }
             String id = PartialCell.idOf(delta.cell(), partition);
             PartialCell share = PartialCell.adding(cells.get(id), delta);
             cells.put(id, share);

@@ -4,6 +4,7 @@ import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.areas.AreaRegistry;
+import io.gridloop.stats.assessment.PatrolLog;
 import io.gridloop.stats.areas.KnownAreas;
 import io.gridloop.stats.generations.CountFollower;
 import io.gridloop.stats.generations.DirtyDistricts;
@@ -74,6 +75,7 @@ class CountingApps implements SmartLifecycle, RebuildStarter {
     private final DirtyDistricts dirty;
     private final KnownAreas areas;
     private final AreaRegistry registry;
+    private final PatrolLog patrols;
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
     private final String firstApp;
@@ -93,7 +95,7 @@ class CountingApps implements SmartLifecycle, RebuildStarter {
 
     CountingApps(Generations generations, KafkaProperties kafka, CountingSettings settings, EventCodec codec,
                  List<CountFollower> followers, CellSink sink, DirtyDistricts dirty, KnownAreas areas,
-                 AreaRegistry registry, MongoTemplate mongo, MeterRegistry meters,
+                 AreaRegistry registry, PatrolLog patrols, MongoTemplate mongo, MeterRegistry meters,
                  @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String firstApp,
                  @Value("${gridloop.kafka.replication-factor:1}") int replicationFactor) {
         this.generations = generations;
@@ -105,6 +107,7 @@ class CountingApps implements SmartLifecycle, RebuildStarter {
         this.dirty = dirty;
         this.areas = areas;
         this.registry = registry;
+        this.patrols = patrols;
         this.mongo = mongo;
         this.meters = meters;
         this.firstApp = firstApp;
@@ -208,7 +211,8 @@ class CountingApps implements SmartLifecycle, RebuildStarter {
 
     private Running launch(String app, Generation generation, String rebuildId) {
         KafkaStreams streams = new KafkaStreams(CountingTopology.build(codec, generation, followers, sink,
-                afterSink(app, generation, rebuildId), settings.sinkInterval(), registry, meters), new StreamsConfig(config(app)));
+                afterSink(app, generation, rebuildId), settings.sinkInterval(), registry, patrols, meters),
+                new StreamsConfig(config(app)));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Counting thread of {} failed; replacing it (its tasks resume from their last commit)", app, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

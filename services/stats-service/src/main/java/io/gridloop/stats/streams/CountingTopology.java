@@ -1,9 +1,11 @@
 package io.gridloop.stats.streams;
 
 import io.gridloop.contracts.EventCodec;
+import io.gridloop.contracts.Topic;
 import io.gridloop.contracts.Topics;
 import io.gridloop.platform.kafka.RecordMeters;
 import io.gridloop.stats.areas.AreaRegistry;
+import io.gridloop.stats.assessment.PatrolLog;
 import io.gridloop.stats.counting.CaseFacts;
 import io.gridloop.stats.generations.CountFollower;
 import io.gridloop.stats.generations.Generation;
@@ -21,10 +23,12 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The counting topology: the transitions topic → {@link CaseCounter} (with its three stores) → MongoDB, and
- * unreadable records → the topic's dead-letter topic.
+ * The counting topology: the transitions topic → {@link CaseCounter} (with its three stores) → MongoDB; beside
+ * it the registry's areas and the grid workers' patrols, each kept as it comes; unreadable records → their topic's
+ * dead-letter topic.
  */
 final class CountingTopology {
 
@@ -37,6 +41,9 @@ final class CountingTopology {
     private static final String AREAS = "areas";
     private static final String AREA_RECORDER = "learn-areas";
     private static final String AREAS_DLT = "areas-dead-letters";
+    private static final String PATROLS = "patrols";
+    private static final String PATROL_RECORDER = "learn-patrols";
+    private static final String PATROLS_DLT = "patrols-dead-letters";
     /**
      * Changelogs roll at 32 MB so the broker's cleaner can compact them while they grow (it never compacts the
      * segment being written), instead of keeping every version of every share until a 1 GB segment fills.
@@ -57,7 +64,8 @@ final class CountingTopology {
      * a rebuild's application learning them again does no harm, and goes on learning once it is the one read).
      */
     static Topology build(EventCodec codec, Generation generation, List<CountFollower> followers, CellSink sink,
-                          AfterSink afterSink, Duration sinkInterval, AreaRegistry registry, MeterRegistry meters) {
+                          AfterSink afterSink, Duration sinkInterval, AreaRegistry registry, PatrolLog patrols,
+                          MeterRegistry meters) {
         Topology topology = new Topology();
         topology.addSource(TRANSITIONS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.Names.CASE_TRANSITIONED);
@@ -71,15 +79,22 @@ final class CountingTopology {
         topology.addSink(TRANSITIONS_DLT, Topics.CASE_TRANSITIONED.deadLetterTopic(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), COUNTER);
 
-        topology.addSource(AREAS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                Topics.Names.AREA_REGISTERED);
-        DeadLetters areaDeadLetters = new DeadLetters(AREAS_DLT, Topics.Names.AREA_REGISTERED, meters);
-        Counter areasHandled = RecordMeters.handled(meters, Topics.Names.AREA_REGISTERED);
-        topology.addProcessor(AREA_RECORDER, () -> new AreaRecorder(codec, registry, areaDeadLetters, areasHandled),
-                AREAS);
-        topology.addSink(AREAS_DLT, Topics.AREA_REGISTERED.deadLetterTopic(), Serdes.String().serializer(),
-                Serdes.ByteArray().serializer(), AREA_RECORDER);
+        record(topology, codec, Topics.AREA_REGISTERED, registry::registered, AREAS, AREA_RECORDER, AREAS_DLT,
+                meters);
+        record(topology, codec, Topics.PATROL_RECORDED, patrols::recorded, PATROLS, PATROL_RECORDER, PATROLS_DLT,
+                meters);
         return topology;
+    }
+
+    /** A topic whose records a read model keeps as they come, its unreadable ones dead-lettered. */
+    private static <T> void record(Topology topology, EventCodec codec, Topic<T> topic, Consumer<T> keeper,
+                                   String source, String processor, String deadLetterSink, MeterRegistry meters) {
+        topology.addSource(source, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topic.name());
+        DeadLetters deadLetters = new DeadLetters(deadLetterSink, topic.name(), meters);
+        Counter handled = RecordMeters.handled(meters, topic.name());
+        topology.addProcessor(processor, () -> new Recorder<>(codec, topic, keeper, deadLetters, handled), source);
+        topology.addSink(deadLetterSink, topic.deadLetterTopic(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), processor);
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {

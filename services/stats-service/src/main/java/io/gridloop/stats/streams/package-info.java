@@ -5,6 +5,7 @@
  * is the same topology under a fresh application id, counting the topic again into the next generation.
  *
  * <p>May use: counting, generations (which to count into, the followers, the districts to publish), areas (the
- * registry it learns, every district to republish), rebuild (the starter it implements).
+ * registry it learns, every district to republish), assessment (the grid workers' patrols it keeps), rebuild (the
+ * starter it implements).
  */
 package io.gridloop.stats.streams;

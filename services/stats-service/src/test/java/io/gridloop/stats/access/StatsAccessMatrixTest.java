@@ -73,6 +73,16 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                 .body(io.gridloop.stats.assessment.AssessmentRulesApiTest.rules(d, "2026-01", "70", "85").formatted(0))
                 .exchange().expectStatus().isCreated();
 
+        // A grid worker of the district on the roster, for the calls that read or remove them.
+        String grid = as(Identity.of("sv-in", List.of("SUPERVISOR"), d)).get()
+                .uri("/api/v1/stats/completion?level=grid&parent={d}&period=2026", d).exchange().expectStatus().isOk()
+                .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+                .at("/rows/0/areaCode").asString();
+        String worker = "gw-matrix-" + d;
+        as(Identity.of("admin-in", List.of("ADMIN"), d)).put().uri("/api/v1/assessment/grid-workers/{w}", worker)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"name\":\"测试网格员\",\"gridCodes\":[\"" + grid + "\"]}")
+                .exchange().expectStatus().isOk();
+
         new AccessMatrix(this::client).serving(AccessMatrix.endpointsOf(context))
                 .caller(sv, Identity.of("sv-in", List.of("SUPERVISOR"), d))
                 .caller(op, Identity.of("op-in", List.of("OPERATOR"), d))
@@ -122,6 +132,25 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .body("{\"rules\":{\"programme\":\"" + d + "\"},\"basedOnVersion\":0}").exchange(),
                         "ADMIN@" + d)
+                .call("GET /assessment/grid-workers?areaCode=" + d, c -> c.get()
+                        .uri("/api/v1/assessment/grid-workers?areaCode={d}", d).exchange(), sv, op, "ADMIN@" + d)
+                .call("PUT /assessment/grid-workers/{id} in " + d, c -> c.put()
+                        .uri("/api/v1/assessment/grid-workers/{w}", "gw-new-" + d).contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"name\":\"新网格员\",\"gridCodes\":[\"" + grid + "\"]}").exchange(), "ADMIN@" + d)
+                .call("DELETE /assessment/grid-workers/{id} in " + d, c -> c.delete()
+                        .uri("/api/v1/assessment/grid-workers/{w}", worker).exchange(), "ADMIN@" + d)
+                .call("GET /grid-workers?areaCode=" + d, c -> c.get()
+                        .uri("/api/v1/stats/grid-workers?areaCode={d}&month=2026-03", d).exchange(), sv, op)
+                .call("GET /grid-workers/summary?areaCode=" + d, c -> c.get()
+                        .uri("/api/v1/stats/grid-workers/summary?areaCode={d}&month=2026-03", d).exchange(), sv, op)
+                .call("GET /grid-workers/export?areaCode=" + d, c -> c.get()
+                        .uri("/api/v1/stats/grid-workers/export?areaCode={d}&month=2026-03", d).exchange(), sv, op)
+                .call("GET /grid-workers/summary/export?areaCode=" + d, c -> c.get()
+                        .uri("/api/v1/stats/grid-workers/summary/export?areaCode={d}&month=2026-03", d).exchange(),
+                        sv, op)
+                .call("GET /grid-workers/dismissal-warnings?areaCode=" + d, c -> c.get()
+                        .uri("/api/v1/stats/grid-workers/dismissal-warnings?areaCode={d}&month=2026-03", d)
+                        .exchange(), sv, op)
                 .call("GET /actuator/prometheus", c -> c.get().uri("/actuator/prometheus").exchange(),
                         "MONITOR@CN", "ADMIN@" + d)
                 .call("GET /admin/audit", c -> c.get().uri("/api/v1/admin/audit").exchange(), "ADMIN@" + d)

@@ -221,4 +221,35 @@ class ContributionTest {
         assertThat(facts.isBehind(sameSequence)).isFalse();
         assertThat(facts.isBehind(again)).as("sequence 2 is news").isTrue();
     }
+
+    @Test
+    void shouldCountAGridWorkersReportInTheirOwnMonthAndItsClosingInTheGridAsClosedInGrid() {
+        Instant due = T0.plus(Duration.ofDays(3));
+        CaseTransitioned reported = new CaseTransitioned("w1", 1, CaseAction.REPORT, null, CaseState.REPORTED,
+                "150105", "赛罕区", "150105001001003", EventCategory.DISPUTE, ReportSource.GRID_PATROL, T0, due, T0,
+                "system", "150105001001003", AreaLevel.GRID, 0, null, null, null, null, null, "150105001001", "大学东路社区",
+                "150105001", "大学东路街道", "SYSTEM", null, "网格", null, null, null, null, null, java.util.List.of(), null,
+                "gw-01");
+        CaseFacts first = CaseFacts.fold(null, reported);
+        Map<String, CellDelta> opened = Contribution.delta(null, first);
+
+        String own = AreaRef.gridWorkerCode("gw-01") + "|2026-03";
+        assertThat(opened.get(own).fields()).containsEntry("DISPUTE|GRID_PATROL.reported", 1L);
+        assertThat(opened.get(own).cell().area().isArea()).isFalse();
+        // The worker has a month, not days or a live cell.
+        assertThat(opened.keySet()).noneMatch(id -> id.startsWith(AreaRef.gridWorkerCode("gw-01") + "|2026-03-"))
+                .doesNotContain(AreaRef.gridWorkerCode("gw-01") + "|live");
+
+        // A later transition that does not repeat the reporter keeps it; closing while the grid has it is 网格内办结.
+        CaseTransitioned closed = new CaseTransitioned("w1", 2, CaseAction.CLOSE, CaseState.FEEDBACK_SUBMITTED,
+                CaseState.CLOSED, "150105", "赛罕区", "150105001001003", EventCategory.DISPUTE, ReportSource.GRID_PATROL,
+                T0, due, T0.plusSeconds(3600), "gw-01", "150105001001003", AreaLevel.GRID, 0, null,
+                T0.plusSeconds(3600), true, null, null, "150105001001", "大学东路社区", "150105001", "大学东路街道",
+                "GRID_WORKER", null, "网格", null, null, null, null, null);
+        CaseFacts second = CaseFacts.fold(first, closed);
+        Map<String, CellDelta> closing = Contribution.delta(first, second);
+        assertThat(closing.get(own).fields()).containsEntry("DISPUTE|GRID_PATROL.closedInGrid", 1L)
+                .containsEntry("DISPUTE|GRID_PATROL.closedOnTime", 1L);
+        assertThat(closing.get("150105|2026-03").fields()).containsEntry("DISPUTE|GRID_PATROL.closedInGrid", 1L);
+    }
 }

@@ -1,28 +1,34 @@
 package io.gridloop.stats.streams;
 
 import io.gridloop.contracts.EventCodec;
-import io.gridloop.contracts.Topics;
+import io.gridloop.contracts.Topic;
 import io.gridloop.contracts.UndecodableEventException;
-import io.gridloop.contracts.event.AreaRegistered;
-import io.gridloop.stats.areas.AreaRegistry;
 import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Hands each area of intake's registry to {@link AreaRegistry}; an unreadable record is dead-lettered. */
-final class AreaRecorder implements Processor<String, byte[], String, byte[]> {
+import java.util.function.Consumer;
+
+/**
+ * Hands each record of a topic to the read model that keeps it (the registry's areas, the grid workers' patrols);
+ * an unreadable record is dead-lettered. The keeper must be idempotent: a crash before the commit hands the same
+ * records over again, and a rebuild's application hands everything over once more.
+ */
+final class Recorder<T> implements Processor<String, byte[], String, byte[]> {
 
     private final EventCodec codec;
-    private final AreaRegistry registry;
+    private final Topic<T> topic;
+    private final Consumer<T> keeper;
     private final DeadLetters deadLetters;
     private final Counter handled;
     private ProcessorContext<String, byte[]> context;
 
-    AreaRecorder(EventCodec codec, AreaRegistry registry, DeadLetters deadLetters, Counter handled) {
+    Recorder(EventCodec codec, Topic<T> topic, Consumer<T> keeper, DeadLetters deadLetters, Counter handled) {
         this.codec = codec;
-        this.registry = registry;
+        this.topic = topic;
+        this.keeper = keeper;
         this.deadLetters = deadLetters;
         this.handled = handled;
     }
@@ -35,14 +41,14 @@ final class AreaRecorder implements Processor<String, byte[], String, byte[]> {
     @Override
     public void process(Record<String, byte[]> record) {
         RecordMetadata at = context.recordMetadata().orElseThrow();
-        AreaRegistered area;
+        T data;
         try {
-            area = codec.decode(Topics.AREA_REGISTERED, record.value()).data();
+            data = codec.decode(topic, record.value()).data();
         } catch (UndecodableEventException e) {
             deadLetters.park(context, record, at, e);
             return;
         }
-        registry.registered(area);
+        keeper.accept(data);
         handled.increment();
     }
 }

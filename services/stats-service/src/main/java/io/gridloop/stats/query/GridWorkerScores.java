@@ -1,0 +1,182 @@
+package io.gridloop.stats.query;
+
+import io.gridloop.contracts.event.PatrolKind;
+import io.gridloop.contracts.area.AreaLevel;
+import io.gridloop.stats.areas.KnownAreas;
+import io.gridloop.stats.assessment.Grade;
+import io.gridloop.stats.assessment.GridWorkerRoster;
+import io.gridloop.stats.assessment.Measure;
+import io.gridloop.stats.assessment.MonthMeasures;
+import io.gridloop.stats.assessment.PatrolLog;
+import io.gridloop.stats.assessment.RuleBook;
+import io.gridloop.stats.assessment.ScoringRules;
+import io.gridloop.stats.counting.AreaRef;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 网格员月度考核: every grid worker on the roster of an area, their month's measures (from their own cells, their
+ * grids' cells and their patrols), and the score and grade those earn under the rules in force for the month where
+ * their grids lie; and the 待辞退预警 list — workers graded 不合格 three months running ("连续 3 个月考核不合格予以
+ * 辞退"). A worker whose area has no rules for a month has measures but no score: that month warns nobody.
+ */
+@Component
+class GridWorkerScores {
+
+    /** How many months under the bar in a row make a warning. */
+    static final int WARNING_MONTHS = 3;
+
+    private final GridWorkerRoster roster;
+    private final CellReader cells;
+    private final PatrolLog patrols;
+    private final RuleBook rules;
+    private final KnownAreas areas;
+    private final StatsQueries queries;
+
+    GridWorkerScores(GridWorkerRoster roster, CellReader cells, PatrolLog patrols, RuleBook rules, KnownAreas areas,
+                     StatsQueries queries) {
+        this.roster = roster;
+        this.cells = cells;
+        this.patrols = patrols;
+        this.rules = rules;
+        this.areas = areas;
+        this.queries = queries;
+    }
+
+    /**
+     * One worker's month.
+     *
+     * @param rules  the rules scored by, as {@code <programme>@v<version>}; absent with {@code score}
+     * @param score  absent when no rules are in force for the month where the worker's grids lie
+     */
+    record WorkerMonth(String workerId, String name, List<String> gridCodes, YearMonth month,
+                       Map<Measure, Long> measures, String rules, ScoringRules.Score score) {
+
+        boolean unqualified() {
+            return score != null && score.grade() == Grade.UNQUALIFIED;
+        }
+    }
+
+    /** A worker under the bar {@link #WARNING_MONTHS} months running, up to and including the month asked. */
+    record Warning(String workerId, String name, List<String> gridCodes, List<WorkerMonth> months) {
+    }
+
+    /** Every worker on the roster of {@code areaCode}, scored for {@code month}, in the roster's order. */
+    List<WorkerMonth> of(String areaCode, YearMonth month) {
+        return scored(roster.in(areaCode), month);
+    }
+
+    List<Warning> dismissalWarnings(String areaCode, YearMonth month) {
+        List<GridWorkerRoster.GridWorker> workers = roster.in(areaCode);
+        List<List<WorkerMonth>> byMonth = new ArrayList<>();
+        for (int back = WARNING_MONTHS - 1; back >= 0; back--) {
+            byMonth.add(scored(workers, month.minusMonths(back)));
+        }
+        List<Warning> out = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            int at = i;
+            List<WorkerMonth> months = byMonth.stream().map(m -> m.get(at)).toList();
+            if (months.stream().allMatch(WorkerMonth::unqualified)) {
+                GridWorkerRoster.GridWorker w = workers.get(i);
+                out.add(new Warning(w.id(), w.name(), w.gridCodes(), months));
+            }
+        }
+        return out;
+    }
+
+    private List<WorkerMonth> scored(List<GridWorkerRoster.GridWorker> workers, YearMonth month) {
+        String bucket = month.toString();
+        Map<String, Map<String, Map<String, Long>>> own = cells.byDims(
+                workers.stream().map(w -> AreaRef.gridWorkerCode(w.id())).toList(), bucket);
+        Map<String, Map<String, Map<String, Long>>> grids = cells.byDims(
+                workers.stream().flatMap(w -> w.gridCodes().stream()).toList(), bucket);
+        Map<String, Map<PatrolKind, Long>> patrolled = patrols.of(workers.stream()
+                .map(GridWorkerRoster.GridWorker::id).toList(), month);
+        // Rules are a programme's (a street's, district's or city's): one lookup per street serves its workers.
+        Map<String, Optional<RuleBook.Version>> rulesByStreet = new HashMap<>();
+        List<WorkerMonth> out = new ArrayList<>(workers.size());
+        for (GridWorkerRoster.GridWorker w : workers) {
+            Map<String, Map<String, Long>> gridCases = new HashMap<>();
+            for (String grid : w.gridCodes()) {
+                grids.getOrDefault(grid, Map.of()).forEach((dims, counts) -> counts.forEach((m, n) ->
+                        gridCases.computeIfAbsent(dims, d -> new HashMap<>()).merge(m, n, Long::sum)));
+            }
+            Map<Measure, Long> measures = MonthMeasures.of(own.getOrDefault(AreaRef.gridWorkerCode(w.id()), Map.of()),
+                    gridCases, patrolled.getOrDefault(w.id(), Map.of()));
+            // A worker of grids in several streets is scored by the programme of their first grid.
+            String street = w.gridCodes().getFirst().substring(0, 9);
+            Optional<RuleBook.Version> version = rulesByStreet.computeIfAbsent(street,
+                    s -> rules.inForce(w.gridCodes().getFirst(), month));
+            out.add(new WorkerMonth(w.id(), w.name(), w.gridCodes(), month, measures,
+                    version.map(v -> v.programme() + "@v" + v.version()).orElse(null),
+                    version.map(v -> v.rules().score(measures)).orElse(null)));
+        }
+        return out;
+    }
+
+    /**
+     * The grades of one area's workers (考核汇总): how many, how many earned each grade, how many have no score (no
+     * rules in force), and the mean of the scores there are.
+     */
+    record Group(String areaCode, String areaName, long workers, long excellent, long qualified, long unqualified,
+                 long unscored, BigDecimal averageScore) {
+
+        static Group of(String code, String name, List<WorkerMonth> months) {
+            List<BigDecimal> totals = months.stream().filter(m -> m.score() != null).map(m -> m.score().total())
+                    .toList();
+            return new Group(code, name, months.size(), graded(months, Grade.EXCELLENT), graded(months, Grade.QUALIFIED),
+                    graded(months, Grade.UNQUALIFIED), months.size() - totals.size(), totals.isEmpty() ? null
+                    : totals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                            .divide(BigDecimal.valueOf(totals.size()), 1, RoundingMode.HALF_UP));
+        }
+
+        private static long graded(List<WorkerMonth> months, Grade grade) {
+            return months.stream().filter(m -> m.score() != null && m.score().grade() == grade).count();
+        }
+    }
+
+    /**
+     * @param childLevel the level of the rows: the areas one level down (a grid's own row for a grid)
+     * @param total      the area's workers, each once (a worker serving grids in two rows is in both)
+     */
+    record Summary(String areaCode, String areaName, YearMonth month, String childLevel, String childLevelLabel,
+                   List<Group> rows, Group total) {
+    }
+
+    /** One month's grades of {@code areaCode}'s workers, area by area one level down: the drill-down's step. */
+    Summary summary(String areaCode, YearMonth month) {
+        List<WorkerMonth> all = of(areaCode, month);
+        AreaLevel child = switch (areaCode.length()) {
+            case 6 -> AreaLevel.STREET;
+            case 9 -> AreaLevel.COMMUNITY;
+            default -> AreaLevel.GRID;
+        };
+        List<String> codes = areaCode.length() == 15 ? List.of(areaCode)
+                : areas.at(child, areaCode).stream().map(AreaRef::code).toList();
+        List<Group> rows = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            rows.add(Group.of(code, queries.nameOf(code),
+                    all.stream().filter(m -> m.gridCodes().stream().anyMatch(g -> g.startsWith(code))).toList()));
+        }
+        String name = queries.nameOf(areaCode);
+        return new Summary(areaCode, name, month, child.name(), child.label(), rows, Group.of(areaCode, name, all));
+    }
+
+    /** How many workers earned each grade (none: no rules), for the page's headline. */
+    static Map<String, Long> gradeCounts(List<WorkerMonth> months) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Grade g : Grade.values()) {
+            out.put(g.name(), months.stream().filter(m -> m.score() != null && m.score().grade() == g).count());
+        }
+        return out;
+    }
+}
