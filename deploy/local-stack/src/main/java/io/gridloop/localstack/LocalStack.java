@@ -84,6 +84,7 @@ public final class LocalStack {
             String admin = issuer.mint(issuer.realm().user("admin").orElseThrow().identity());
             DemoStaff.registerInBackground(stack.baseUrl(ServiceNames.DISPATCH), admin);
             DemoOutlines.importInBackground(stack.baseUrl(ServiceNames.INTAKE), admin);
+            DemoRoster.enrolInBackground(stack.baseUrl(ServiceNames.STATS), admin);
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
