@@ -122,6 +122,16 @@ public class GridRegistry implements InitializingBean {
     }
 
     /**
+     * The registry's districts of the city whose codes begin with {@code cityPrefix} (its four digits): the
+     * registry holds no cities, so a city-wide person's first choice is one of these.
+     */
+    public List<GridArea> districtsOf(String cityPrefix) {
+        return areas.get().values().stream()
+                .filter(a -> a.level() == AreaLevel.DISTRICT && a.code().startsWith(cityPrefix))
+                .sorted(Comparator.comparing(GridArea::code)).toList();
+    }
+
+    /**
      * The grid a report names, with its community, street and district.
      *
      * @throws Refusal 422 {@code UNKNOWN_GRID} or {@code GRID_RETIRED}

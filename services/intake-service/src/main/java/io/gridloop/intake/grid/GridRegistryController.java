@@ -138,14 +138,26 @@ class GridRegistryController {
                 "AREA_NOT_FOUND", "区域不存在", "网格库中没有编码为 " + code + " 的区域"));
     }
 
-    /** The streets of a district, the communities of a street, the grids of a community. */
+    /**
+     * The streets of a district, the communities of a street, the grids of a community — and the districts of a
+     * city, named by its four digits ({@code 1501}, as a city-wide person's area reads) or its code ({@code 150100}).
+     */
     @GetMapping("/api/v1/areas/{code}/children")
     AreaPage children(@PathVariable String code,
                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于0") int page,
                       @RequestParam(defaultValue = "50") @Min(value = 1, message = "不能小于1")
                       @Max(value = 500, message = "不能大于500") int size) {
-        area(code);
-        List<GridArea> all = registry.children(code);
+        String city = code.matches("\\d{4}") ? code : code.matches("\\d{4}00") ? code.substring(0, 4) : null;
+        List<GridArea> all;
+        if (city != null && registry.find(code).isEmpty()) {
+            all = registry.districtsOf(city);
+            if (all.isEmpty()) {
+                area(code);
+            }
+        } else {
+            area(code);
+            all = registry.children(code);
+        }
         List<AreaView> items = all.stream().skip((long) page * size).limit(size).map(AreaView::of).toList();
         return new AreaPage(code, page, size, all.size(), items);
     }

@@ -113,6 +113,14 @@ class GridRegistryApiTest extends ServiceIntegrationTest {
                 .jsonPath("$.name").isEqualTo("呼和浩特经济技术开发区");
         http.get().uri("/api/v1/areas/110101").exchange().expectStatus().isNotFound().expectBody()
                 .jsonPath("$.code").isEqualTo("AREA_NOT_FOUND");
+        // A city-wide person's area is the city, which the registry does not hold: its districts are its children.
+        for (String city : List.of("1501", "150100")) {
+            http.get().uri("/api/v1/areas/{c}/children?size=50", city).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.items[0].code").isEqualTo("150102")
+                    .jsonPath("$.items[0].level").isEqualTo("DISTRICT")
+                    .jsonPath("$.items[?(@.code == '150105')].name").isEqualTo("赛罕区");
+        }
+        http.get().uri("/api/v1/areas/1101/children").exchange().expectStatus().isNotFound();
     }
 
     @Test
