@@ -10,12 +10,14 @@ import java.util.Map;
  * @param minSampleSize areas with fewer cases reported in a period are shown but not ranked: one case closed
  *                      is 100%, and ranking it first would mislead
  * @param cityNames     city code → name (cases carry district, street and community names, not the city's)
+ * @param gridGrades    the quota of 优秀 in the quarterly grading of grids and communities
  */
 @ConfigurationProperties("gridloop.stats")
 public record StatsSettings(Integer minSampleSize, Map<String, String> cityNames, ZeroComplaintRewards zeroComplaint,
-                            TownQuota townQuota) {
+                            TownQuota townQuota, GridGrades gridGrades) {
 
     public StatsSettings {
+        gridGrades = gridGrades == null ? new GridGrades(null) : gridGrades;
         townQuota = townQuota == null ? new TownQuota(null, null) : townQuota;
         minSampleSize = minSampleSize == null ? 30 : minSampleSize;
         cityNames = cityNames == null ? Map.of() : Map.copyOf(cityNames);
@@ -54,6 +56,37 @@ public record StatsSettings(Integer minSampleSize, Map<String, String> cityNames
         public TownQuota {
             validEvents = validEvents == null ? 20 : validEvents;
             period = period == null || period.isBlank() ? "QUARTER" : period.trim().toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * 望城区 grades its grids every quarter with a quota of 优秀 per level (355 of 725 third-level grids, 757 of 5,464
+     * fourth-level ones).
+     *
+     * @param excellentShare per level graded ({@code grid}, {@code community}), the share of its areas that may be
+     *                       优秀, 0–1 (default 0.3 each)
+     */
+    public record GridGrades(Map<String, java.math.BigDecimal> excellentShare) {
+
+        private static final java.math.BigDecimal DEFAULT_SHARE = new java.math.BigDecimal("0.3");
+
+        public GridGrades {
+            Map<String, java.math.BigDecimal> shares = new java.util.HashMap<>(Map.of("grid", DEFAULT_SHARE,
+                    "community", DEFAULT_SHARE));
+            if (excellentShare != null) {
+                excellentShare.forEach((level, share) -> shares.put(level.toLowerCase(java.util.Locale.ROOT), share));
+            }
+            shares.forEach((level, share) -> {
+                if (share.signum() < 0 || share.compareTo(java.math.BigDecimal.ONE) > 0) {
+                    throw new IllegalArgumentException("gridloop.stats.grid-grades.excellent-share." + level
+                            + " must lie between 0 and 1: " + share);
+                }
+            });
+            excellentShare = Map.copyOf(shares);
+        }
+
+        public java.math.BigDecimal shareOf(String level) {
+            return excellentShare.get(level);
         }
     }
 }
