@@ -34,7 +34,20 @@ public final class CaseHistories {
     public record Outcome(String caseId, String districtCode, String streetCode, String communityCode,
                           String gridCode, EventCategory category, ReportSource source, Instant reportedAt,
                           CaseState state, boolean closedOnTime, int reworkCount, boolean overdue, Instant dueAt,
-                          VisitSatisfaction satisfaction) {
+                          VisitSatisfaction satisfaction, String gridWorkerId) {
+    }
+
+    /** The grids a generated district has: three streets of three communities of three grids. */
+    public static List<String> gridsOf(String district) {
+        List<String> grids = new ArrayList<>();
+        for (int s = 1; s <= 3; s++) {
+            for (int c = 1; c <= 3; c++) {
+                for (int g = 1; g <= 3; g++) {
+                    grids.add(district + "00" + s + "00" + c + "00" + g);
+                }
+            }
+        }
+        return grids;
     }
 
     public record History(Outcome outcome, List<EventEnvelope<CaseTransitioned>> transitions) {
@@ -72,10 +85,36 @@ public final class CaseHistories {
 
     private final Random random;
     private final String districtCode;
+    private final Instant from;
+    private final long spanSeconds;
+    /** Who reports a grid worker's case in a grid; absent: nobody named (as before transitions named them). */
+    private final java.util.function.BiFunction<String, Random, String> gridWorkers;
 
     public CaseHistories(long seed, String districtCode) {
+        this(seed, districtCode, Instant.parse("2026-01-01T00:00:00Z"), 300L * 86_400, null);
+    }
+
+    /**
+     * Cases reported between {@code from} and {@code spanSeconds} later, a grid worker's (source
+     * {@code GRID_PATROL}) naming {@code gridWorkers.apply(grid, random)} as its reporter.
+     */
+    public CaseHistories(long seed, String districtCode, Instant from, long spanSeconds,
+                         java.util.function.BiFunction<String, Random, String> gridWorkers) {
         this.random = new Random(seed);
         this.districtCode = districtCode;
+        this.from = from;
+        this.spanSeconds = spanSeconds;
+        this.gridWorkers = gridWorkers;
+    }
+
+    /** Sends {@code histories}' transitions to the topic. */
+    public static void send(String bootstrap, List<History> histories) {
+        EventCodec codec = new EventCodec();
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (History h : histories) {
+            h.transitions().forEach(t -> records.add(Map.entry(h.outcome().caseId(), codec.encode(t))));
+        }
+        TopicWriter.sendAll(bootstrap, Topics.CASE_TRANSITIONED.name(), records);
     }
 
     public History next(String caseId) {
@@ -90,8 +129,10 @@ public final class CaseHistories {
         final String grid = community + "00" + (1 + random.nextInt(3));
         final EventCategory category = EventCategory.values()[random.nextInt(EventCategory.values().length)];
         final ReportSource source = ReportSource.values()[random.nextInt(ReportSource.values().length)];
-        final Instant reportedAt = Instant.parse("2026-01-01T00:00:00Z")
-                .plusSeconds(random.nextLong(300L * 86_400)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        final Instant reportedAt = from.plusSeconds(random.nextLong(spanSeconds))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        final String gridWorkerId = gridWorkers != null && source == ReportSource.GRID_PATROL
+                ? gridWorkers.apply(grid, random) : null;
         final List<EventEnvelope<CaseTransitioned>> out = new ArrayList<>();
         Instant now = reportedAt;
         Instant dueAt = reportedAt.plus(Duration.ofHours(24 + random.nextInt(120)));
@@ -205,7 +246,7 @@ public final class CaseHistories {
                     AreaLevel.STREET, rework, null, closed ? closedAt : null, closes ? onTimeNow : null, null, null, community,
                     "社区" + community, street, "街道" + street, "HANDLER", null, "单位", acceptBy,
                     "visit".equals(action) ? VisitResolution.values()[visit.ordinal() % 3] : null,
-                    "visit".equals(action) ? visit : null, null, null);
+                    "visit".equals(action) ? visit : null, null, null, List.of(), null, gridWorkerId);
             out.add(EventEnvelope.of(Topics.CASE_TRANSITIONED, caseId + "-" + seq, ServiceNames.DISPATCH, now,
                     caseId, t));
             state = to;
@@ -215,7 +256,7 @@ public final class CaseHistories {
             boolean open = !state.isFinal();
             return new History(new Outcome(caseId, districtCode, street, community, grid, category, source,
                     reportedAt, state, state == CaseState.CLOSED && lastCloseOnTime, rework, open && overdue, dueAt,
-                    visit),
+                    visit, gridWorkerId),
                     out);
         }
     }

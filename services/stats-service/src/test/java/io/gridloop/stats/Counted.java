@@ -22,7 +22,12 @@ public final class Counted {
     }
 
     public static void awaitAll(String bootstrap, Generations generations) {
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        awaitAll(bootstrap, generations, Duration.ofMinutes(4));
+    }
+
+    /** The same, for as long as {@code patience}: a large replay takes longer. */
+    public static void awaitAll(String bootstrap, Generations generations, Duration patience) {
+        await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
             Generations.State state = generations.current();
             if (state.readingApp() == null) {
                 return false;

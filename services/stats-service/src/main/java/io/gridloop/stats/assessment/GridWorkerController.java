@@ -1,5 +1,6 @@
 package io.gridloop.stats.assessment;
 
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.platform.problem.Refusal;
 import io.gridloop.platform.security.Caller;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -44,41 +46,45 @@ class GridWorkerController {
         if (!Caller.current().covers(areaCode)) {
             throw Caller.outsideArea(areaCode);
         }
-        return roster.in(areaCode);
+        return roster.in(AreaCode.of(areaCode).prefix());
     }
 
-    /** A worker's entry: their name as supervisors read it and the grids they serve. */
+    /**
+     * A worker's entry: their name as supervisors read it, the grids they serve, and optionally the first month they
+     * are assessed for (default: as before, or this month for a new worker).
+     */
     record Entry(@NotBlank(message = "不能为空") @Size(max = 40, message = "不能超过40个字") String name,
                  @NotEmpty(message = "至少一个网格") @Size(max = 20, message = "不能超过20个网格")
-                 List<@Pattern(regexp = "\\d{15}", message = "网格编码必须是15位数字") String> gridCodes) {
+                 List<@Pattern(regexp = "\\d{15}", message = "网格编码必须是15位数字") String> gridCodes,
+                 YearMonth since) {
     }
 
     @PutMapping("/{workerId}")
     GridWorkerRoster.GridWorker save(@PathVariable @Pattern(regexp = WORKER_ID,
             message = "网格员账号只能由字母、数字和 ._@- 组成，最长64位") String workerId,
                                      @RequestBody @Valid Entry entry) {
-        Caller caller = Caller.current();
-        entry.gridCodes().stream().filter(g -> !caller.covers(g)).findFirst().ifPresent(g -> {
-            throw Caller.outsideArea(g);
-        });
+        Caller caller = checkCovers(entry.gridCodes());
         // Moving a worker takes an administrator of where they were too.
-        roster.find(workerId).ifPresent(this::checkCovers);
-        return roster.save(workerId, entry.name().strip(), entry.gridCodes(), caller.name() + "（" + caller.id() + "）");
+        roster.find(workerId).ifPresent(w -> checkCovers(w.gridCodes()));
+        return roster.save(workerId, entry.name().strip(), entry.gridCodes(), entry.since(),
+                caller.name() + "（" + caller.id() + "）");
     }
 
     @DeleteMapping("/{workerId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable @Pattern(regexp = WORKER_ID, message = "网格员账号格式不正确") String workerId) {
         GridWorkerRoster.GridWorker worker = roster.find(workerId).orElseThrow(() -> notOnRoster(workerId));
-        checkCovers(worker);
+        checkCovers(worker.gridCodes());
         roster.remove(workerId);
     }
 
-    private void checkCovers(GridWorkerRoster.GridWorker worker) {
+    /** The caller, if their areas cover every one of {@code grids}; 403 naming the first that is not. */
+    private static Caller checkCovers(List<String> grids) {
         Caller caller = Caller.current();
-        worker.gridCodes().stream().filter(g -> !caller.covers(g)).findFirst().ifPresent(g -> {
+        grids.stream().filter(g -> !caller.covers(g)).findFirst().ifPresent(g -> {
             throw Caller.outsideArea(g);
         });
+        return caller;
     }
 
     private static Refusal notOnRoster(String workerId) {

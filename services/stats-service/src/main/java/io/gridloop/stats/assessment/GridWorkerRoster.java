@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +27,29 @@ import java.util.Optional;
 public class GridWorkerRoster {
 
     static final String COLLECTION = "assessment_grid_workers";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    /** One grid worker on the roster. */
-    public record GridWorker(String id, String name, List<String> gridCodes, String updatedBy, Instant updatedAt) {
+    /**
+     * One grid worker on the roster.
+     *
+     * @param since the first month they are assessed for (参加考核起始月份): a worker who joins is not warned for the
+     *              months before
+     */
+    public record GridWorker(String id, String name, List<String> gridCodes, YearMonth since, String updatedBy,
+                             Instant updatedAt) {
 
         public GridWorker {
             gridCodes = List.copyOf(gridCodes);
         }
 
-        /** Whether one of the worker's grids lies in {@code areaCode}. */
-        public boolean serves(String areaCode) {
-            return gridCodes.stream().anyMatch(g -> g.startsWith(areaCode));
+        /** Whether {@code month} is one they are assessed for. */
+        public boolean assessedIn(YearMonth month) {
+            return since == null || !month.isBefore(since);
+        }
+
+        /** Whether one of the worker's grids begins with {@code prefix}. */
+        public boolean serves(String prefix) {
+            return gridCodes.stream().anyMatch(g -> g.startsWith(prefix));
         }
     }
 
@@ -49,8 +63,12 @@ public class GridWorkerRoster {
         this.clock = clock;
     }
 
-    /** Puts {@code workerId} on the roster, or changes their entry; every grid must be one the registry has. */
-    public GridWorker save(String workerId, String name, List<String> gridCodes, String by) {
+    /**
+     * Puts {@code workerId} on the roster, or changes their entry; every grid must be one the registry has.
+     *
+     * @param since the first month assessed; absent: as the entry had it, or for a new one this month (Beijing)
+     */
+    public GridWorker save(String workerId, String name, List<String> gridCodes, YearMonth since, String by) {
         for (int i = 0; i < gridCodes.size(); i++) {
             String grid = gridCodes.get(i);
             if (areas.get(grid).filter(a -> a.level() == AreaLevel.GRID).isEmpty()) {
@@ -59,7 +77,9 @@ public class GridWorkerRoster {
                                 "message", "网格 " + grid + " 不在网格登记中")));
             }
         }
-        GridWorker worker = new GridWorker(workerId, name, gridCodes.stream().distinct().sorted().toList(), by,
+        YearMonth from = since != null ? since : find(workerId).map(GridWorker::since)
+                .orElseGet(() -> YearMonth.now(clock.withZone(BEIJING)));
+        GridWorker worker = new GridWorker(workerId, name, gridCodes.stream().distinct().sorted().toList(), from, by,
                 clock.instant());
         mongo.save(worker, COLLECTION);
         return worker;
@@ -74,10 +94,13 @@ public class GridWorkerRoster {
         return mongo.remove(Query.query(Criteria.where("_id").is(workerId)), COLLECTION).getDeletedCount() > 0;
     }
 
-    /** The workers who serve a grid in {@code areaCode}, by place (their first grid), then by id. */
-    public List<GridWorker> in(String areaCode) {
+    /**
+     * The workers who serve a grid whose code begins with {@code prefix} (an area's {@code AreaCode.prefix()}), by
+     * place (their first grid), then by id.
+     */
+    public List<GridWorker> in(String prefix) {
         // A district's roster is a few thousand entries: read whole, on the embedded server as on a real one.
-        return mongo.findAll(GridWorker.class, COLLECTION).stream().filter(w -> w.serves(areaCode))
+        return mongo.findAll(GridWorker.class, COLLECTION).stream().filter(w -> w.serves(prefix))
                 .sorted(Comparator.comparing((GridWorker w) -> w.gridCodes().getFirst()).thenComparing(GridWorker::id))
                 .toList();
     }

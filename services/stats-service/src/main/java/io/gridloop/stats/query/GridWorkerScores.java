@@ -1,11 +1,15 @@
 package io.gridloop.stats.query;
 
 import io.gridloop.contracts.event.PatrolKind;
+import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.areas.KnownAreas;
 import io.gridloop.stats.assessment.Grade;
 import io.gridloop.stats.assessment.GridWorkerRoster;
 import io.gridloop.stats.assessment.Measure;
+import io.gridloop.stats.assessment.QuarterGrade;
+import io.gridloop.stats.assessment.QuarterGrades;
+import io.gridloop.stats.StatsSettings;
 import io.gridloop.stats.assessment.MonthMeasures;
 import io.gridloop.stats.assessment.PatrolLog;
 import io.gridloop.stats.assessment.RuleBook;
@@ -41,9 +45,11 @@ class GridWorkerScores {
     private final RuleBook rules;
     private final KnownAreas areas;
     private final StatsQueries queries;
+    private final StatsSettings settings;
 
     GridWorkerScores(GridWorkerRoster roster, CellReader cells, PatrolLog patrols, RuleBook rules, KnownAreas areas,
-                     StatsQueries queries) {
+                     StatsQueries queries, StatsSettings settings) {
+        this.settings = settings;
         this.roster = roster;
         this.cells = cells;
         this.patrols = patrols;
@@ -72,11 +78,19 @@ class GridWorkerScores {
 
     /** Every worker on the roster of {@code areaCode}, scored for {@code month}, in the roster's order. */
     List<WorkerMonth> of(String areaCode, YearMonth month) {
-        return scored(roster.in(areaCode), month);
+        return scored(assessedIn(roster.in(AreaCode.of(areaCode).prefix()), month), month);
+    }
+
+    /** The workers assessed for {@code month}: on the roster from then or earlier. */
+    private static List<GridWorkerRoster.GridWorker> assessedIn(List<GridWorkerRoster.GridWorker> workers,
+                                                               YearMonth month) {
+        return workers.stream().filter(w -> w.assessedIn(month)).toList();
     }
 
     List<Warning> dismissalWarnings(String areaCode, YearMonth month) {
-        List<GridWorkerRoster.GridWorker> workers = roster.in(areaCode);
+        // Only workers on the roster all three months: a month before one joined is no failed month.
+        List<GridWorkerRoster.GridWorker> workers = assessedIn(roster.in(AreaCode.of(areaCode).prefix()),
+                month.minusMonths(WARNING_MONTHS - 1));
         List<List<WorkerMonth>> byMonth = new ArrayList<>();
         for (int back = WARNING_MONTHS - 1; back >= 0; back--) {
             byMonth.add(scored(workers, month.minusMonths(back)));
@@ -134,9 +148,7 @@ class GridWorkerScores {
             List<BigDecimal> totals = months.stream().filter(m -> m.score() != null).map(m -> m.score().total())
                     .toList();
             return new Group(code, name, months.size(), graded(months, Grade.EXCELLENT), graded(months, Grade.QUALIFIED),
-                    graded(months, Grade.UNQUALIFIED), months.size() - totals.size(), totals.isEmpty() ? null
-                    : totals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                            .divide(BigDecimal.valueOf(totals.size()), 1, RoundingMode.HALF_UP));
+                    graded(months, Grade.UNQUALIFIED), months.size() - totals.size(), meanOf(totals));
         }
 
         private static long graded(List<WorkerMonth> months, Grade grade) {
@@ -145,7 +157,8 @@ class GridWorkerScores {
     }
 
     /**
-     * @param childLevel the level of the rows: the areas one level down (a grid's own row for a grid)
+     * @param childLevel the level of the rows: the areas one level down (a city's districts…; a grid's own row for a
+     *                   grid)
      * @param total      the area's workers, each once (a worker serving grids in two rows is in both)
      */
     record Summary(String areaCode, String areaName, YearMonth month, String childLevel, String childLevelLabel,
@@ -155,20 +168,90 @@ class GridWorkerScores {
     /** One month's grades of {@code areaCode}'s workers, area by area one level down: the drill-down's step. */
     Summary summary(String areaCode, YearMonth month) {
         List<WorkerMonth> all = of(areaCode, month);
-        AreaLevel child = switch (areaCode.length()) {
-            case 6 -> AreaLevel.STREET;
-            case 9 -> AreaLevel.COMMUNITY;
-            default -> AreaLevel.GRID;
+        AreaLevel level = AreaCode.of(areaCode).level();
+        AreaLevel child = switch (level) {
+            case CITY -> AreaLevel.DISTRICT;
+            case DISTRICT -> AreaLevel.STREET;
+            case STREET -> AreaLevel.COMMUNITY;
+            case COMMUNITY, GRID -> AreaLevel.GRID;
         };
-        List<String> codes = areaCode.length() == 15 ? List.of(areaCode)
+        List<String> codes = level == AreaLevel.GRID ? List.of(areaCode)
                 : areas.at(child, areaCode).stream().map(AreaRef::code).toList();
         List<Group> rows = new ArrayList<>(codes.size());
         for (String code : codes) {
+            String prefix = AreaCode.of(code).prefix();
             rows.add(Group.of(code, queries.nameOf(code),
-                    all.stream().filter(m -> m.gridCodes().stream().anyMatch(g -> g.startsWith(code))).toList()));
+                    all.stream().filter(m -> m.gridCodes().stream().anyMatch(g -> g.startsWith(prefix))).toList()));
         }
         String name = queries.nameOf(areaCode);
         return new Summary(areaCode, name, month, child.name(), child.label(), rows, Group.of(areaCode, name, all));
+    }
+
+    /**
+     * One grid's (or community's) quarter.
+     *
+     * @param workers      the workers on the roster who serve it
+     * @param score        the mean of its workers' monthly scores in the quarter; absent when none was scored
+     * @param validReports its workers' valid reports of the quarter
+     * @param rank         its place; absent, like the grade, without a score
+     */
+    record AreaGrade(String areaCode, String areaName, long workers, BigDecimal score, long validReports,
+                     Integer rank, QuarterGrade grade, String gradeLabel) {
+    }
+
+    /**
+     * @param excellentQuota how many may be 优秀: the configured share of the graded areas, rounded down
+     * @param tieRule        how equal scores are ordered
+     */
+    record QuarterView(String parent, String parentName, String level, String period, String periodLabel,
+                       BigDecimal excellentShare, int excellentQuota, String tieRule, List<AreaGrade> rows) {
+    }
+
+    /**
+     * The quarter's grades of the grids (or communities) under {@code parent}: each scored by the mean of its
+     * workers' monthly scores, ranked, the configured share of them 优秀 ({@link QuarterGrades}).
+     */
+    QuarterView quarterGrades(String parent, AreaLevel level, Period quarter) {
+        List<GridWorkerRoster.GridWorker> workers = roster.in(AreaCode.of(parent).prefix());
+        List<WorkerMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(quarter.first()); !m.isAfter(YearMonth.from(quarter.last()));
+             m = m.plusMonths(1)) {
+            months.addAll(scored(assessedIn(workers, m), m));
+        }
+        YearMonth last = YearMonth.from(quarter.last());
+        Map<String, AreaGrade> unscored = new LinkedHashMap<>();
+        List<QuarterGrades.Candidate> candidates = new ArrayList<>();
+        for (AreaRef area : areas.at(level, parent)) {
+            List<WorkerMonth> its = months.stream().filter(m -> m.gridCodes().stream()
+                    .anyMatch(g -> g.startsWith(area.code()))).toList();
+            List<BigDecimal> totals = its.stream().filter(m -> m.score() != null).map(m -> m.score().total()).toList();
+            long validReports = its.stream().mapToLong(m -> m.measures().get(Measure.VALID_REPORTS)).sum();
+            Optional<RuleBook.Version> rulesThen = rules.inForce(area.code(), last);
+            if (totals.isEmpty() || rulesThen.isEmpty()) {
+                unscored.put(area.code(), new AreaGrade(area.code(), queries.nameOf(area), its.stream()
+                        .map(WorkerMonth::workerId).distinct().count(), null, validReports, null, null, null));
+                continue;
+            }
+            candidates.add(new QuarterGrades.Candidate(area.code(), meanOf(totals), validReports,
+                    rulesThen.get().rules().qualifiedAt()));
+        }
+        BigDecimal share = settings.gridGrades().shareOf(level.name().toLowerCase(java.util.Locale.ROOT));
+        List<AreaGrade> rows = new ArrayList<>();
+        for (QuarterGrades.Graded g : QuarterGrades.grade(candidates, share)) {
+            String code = g.candidate().code();
+            long staffed = workers.stream().filter(w -> w.serves(code)).count();
+            rows.add(new AreaGrade(code, queries.nameOf(code), staffed, g.candidate().score(),
+                    g.candidate().validReports(), g.rank(), g.grade(), g.grade().label()));
+        }
+        rows.addAll(unscored.values());
+        return new QuarterView(parent, queries.nameOf(parent), level.name(), quarter.text(), quarter.label(), share,
+                QuarterGrades.quota(candidates.size(), share), QuarterGrades.TIE_RULE, rows);
+    }
+
+    /** The mean of {@code scores} to one decimal, as scores are shown; absent for none. */
+    static BigDecimal meanOf(List<BigDecimal> scores) {
+        return scores.isEmpty() ? null : scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(scores.size()), 1, RoundingMode.HALF_UP);
     }
 
     /** How many workers earned each grade (none: no rules), for the page's headline. */

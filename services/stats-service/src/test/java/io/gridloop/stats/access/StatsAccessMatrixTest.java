@@ -148,6 +148,8 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                 .call("GET /grid-workers/summary/export?areaCode=" + d, c -> c.get()
                         .uri("/api/v1/stats/grid-workers/summary/export?areaCode={d}&month=2026-03", d).exchange(),
                         sv, op)
+                .call("GET /grid-grades?parent=" + d, c -> c.get()
+                        .uri("/api/v1/stats/grid-grades?parent={d}&period=2026-Q1", d).exchange(), sv, op)
                 .call("GET /grid-workers/dismissal-warnings?areaCode=" + d, c -> c.get()
                         .uri("/api/v1/stats/grid-workers/dismissal-warnings?areaCode={d}&month=2026-03", d)
                         .exchange(), sv, op)

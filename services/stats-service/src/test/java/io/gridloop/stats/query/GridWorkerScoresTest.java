@@ -90,6 +90,10 @@ class GridWorkerScoresTest extends ServiceIntegrationTest {
         enrol(two, "张网格", gridOfTwo).expectStatus().isOk().expectBody()
                 .jsonPath("$.gridCodes[0]").isEqualTo(gridOfTwo).jsonPath("$.updatedBy").isEqualTo("admin-" + d + "（admin-" + d + "）");
         enrol(three, "李网格", gridOfThree).expectStatus().isOk();
+        // Joined in March: assessed from March on, so no earlier month counts against them.
+        String late = "late-" + d;
+        enrol(late, "赵网格", gridOfThree, "2026-03").expectStatus().isOk().expectBody()
+                .jsonPath("$.since").isEqualTo("2026-03");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(worker(month("2026-03"), two).at("/measures/HOUSEHOLD_VISITS").asLong()).isEqualTo(1));
@@ -108,7 +112,11 @@ class GridWorkerScoresTest extends ServiceIntegrationTest {
         assertThat(threeInMarch.at("/score/points/FOUND_FIRST_BY_CITIZENS").decimalValue())
                 .isEqualByComparingTo("-5");
         assertThat(march.at("/grades/QUALIFIED").asLong()).isEqualTo(1);
-        assertThat(march.at("/grades/UNQUALIFIED").asLong()).isEqualTo(1);
+        assertThat(march.at("/grades/UNQUALIFIED").asLong()).isEqualTo(2);
+        assertThat(worker(march, late).at("/score/total").decimalValue()).isEqualByComparingTo("55");
+        List<String> inFebruary = new ArrayList<>();
+        month("2026-02").get("workers").forEach(w -> inFebruary.add(w.get("workerId").asString()));
+        assertThat(inFebruary).containsExactly(two, three);
         // January: nobody did anything of their own; the AI camera's reports count for no grid worker.
         assertThat(worker(month("2026-01"), two).at("/score/total").decimalValue()).isEqualByComparingTo("60");
 
@@ -116,14 +124,14 @@ class GridWorkerScoresTest extends ServiceIntegrationTest {
         JsonNode district = summary(d);
         assertThat(district.get("childLevel").asString()).isEqualTo("STREET");
         assertThat(district.at("/rows/0/areaCode").asString()).isEqualTo(d + "001");
-        assertThat(district.at("/rows/0/workers").asLong()).isEqualTo(2);
+        assertThat(district.at("/rows/0/workers").asLong()).isEqualTo(3);
         assertThat(district.at("/total/qualified").asLong()).isEqualTo(1);
-        assertThat(district.at("/total/unqualified").asLong()).isEqualTo(1);
-        assertThat(district.at("/total/averageScore").decimalValue()).isEqualByComparingTo("65");
+        assertThat(district.at("/total/unqualified").asLong()).isEqualTo(2);
+        assertThat(district.at("/total/averageScore").decimalValue()).isEqualByComparingTo("61.7");
         List<String> communities = new ArrayList<>();
         summary(d + "001").get("rows").forEach(r -> communities.add(r.get("areaCode").asString() + ":"
                 + r.get("workers").asLong() + ":" + r.get("qualified").asLong() + ":" + r.get("unqualified").asLong()));
-        assertThat(communities).containsExactly(d + "001001:1:1:0", d + "001002:1:0:1");
+        assertThat(communities).containsExactly(d + "001001:1:1:0", d + "001002:2:0:2");
 
         // The forms supervisors file hold the same cells.
         List<String> form = csv("/api/v1/stats/grid-workers/export?format=csv&areaCode={d}&month=2026-03");
@@ -131,11 +139,24 @@ class GridWorkerScoresTest extends ServiceIntegrationTest {
                 "问题被群众先发现（扣分项）,得分,等次,评分规则");
         assertThat(form).anySatisfy(l -> assertThat(l).startsWith("1,张网格," + two + ",")
                         .endsWith(",1,0,0,0,0,0,0,75.0,合格," + d + "@v1"))
-                .anySatisfy(l -> assertThat(l).startsWith("2,李网格," + three + ",").endsWith(",0,1,55.0,不合格," + d
+                .anySatisfy(l -> assertThat(l).startsWith("3,李网格," + three + ",").endsWith(",0,1,55.0,不合格," + d
                         + "@v1"));
         List<String> totals = csv("/api/v1/stats/grid-workers/summary/export?format=csv&areaCode={d}&month=2026-03");
         assertThat(totals.getFirst()).isEqualTo("序号,街道（乡镇）,区划代码,网格员数,优秀,合格,不合格,未评分,平均分");
-        assertThat(totals.getLast()).isEqualTo(",合计,,2,0,1,1,0,65.0");
+        assertThat(totals.getLast()).isEqualTo(",合计,,3,0,1,2,0,61.7");
+
+        // The quarter's grades of the grids: the mean of their workers' months (the late joiner's one), ranked;
+        // 30 % of two grids is no 优秀, and neither mean reaches 合格.
+        JsonNode quarter = as(supervisor).get().uri("/api/v1/stats/grid-grades?parent={d}&period=2026-Q1", d)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        List<String> graded = new ArrayList<>();
+        quarter.get("rows").forEach(r -> graded.add(r.get("areaCode").asString() + ":" + r.get("rank").asInt() + ":"
+                + r.get("score").decimalValue().toPlainString() + ":" + r.get("gradeLabel").asString()));
+        assertThat(graded).containsExactly(gridOfTwo + ":1:65.0:基本合格", gridOfThree + ":2:57.5:基本合格");
+        assertThat(quarter.get("excellentQuota").asInt()).isZero();
+        assertThat(quarter.get("tieRule").asString()).contains("有效上报");
+        as(supervisor).get().uri("/api/v1/stats/grid-grades?parent={d}&period=2026-03", d).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("BAD_PERIOD");
 
         JsonNode warnings = as(supervisor).get().uri("/api/v1/stats/grid-workers/dismissal-warnings?areaCode={d}"
                         + "&month=2026-03", d).exchange().expectStatus().isOk().expectBody(JsonNode.class)
@@ -168,9 +189,15 @@ class GridWorkerScoresTest extends ServiceIntegrationTest {
 
     private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec enrol(String worker, String name,
                                                                                            String grid) {
+        return enrol(worker, name, grid, "2026-01");
+    }
+
+    private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec enrol(String worker, String name,
+                                                                                           String grid, String since) {
         return as(admin).put().uri("/api/v1/assessment/grid-workers/{w}", worker)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"name\":\"" + name + "\",\"gridCodes\":[\"" + grid + "\"]}").exchange();
+                .body("{\"name\":\"" + name + "\",\"gridCodes\":[\"" + grid + "\"],\"since\":\"" + since + "\"}")
+                .exchange();
     }
 
     private JsonNode summary(String area) {
