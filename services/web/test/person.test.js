@@ -18,13 +18,14 @@ describe('personOf', () => {
 describe('pagesFor', () => {
   it('gives each role its pages and a person with two roles both, without asking', () => {
     const operator = personOf({preferred_username: 'op', realm_access: {roles: ['OPERATOR']}, area: ['150105']});
-    expect(pagesFor(operator).map(p => p.title)).toEqual(['指挥中心工作台', '督办', '案件搜索', '处置单位名录', '办结率看板']);
+    expect(pagesFor(operator).map(p => p.title)).toEqual(['指挥中心工作台', '督办', '案件搜索', '处置单位名录', '办结率看板',
+      '网格员考核']);
     expect(homeOf(operator)).toBe('/work');
 
     const both = personOf({preferred_username: 'x', realm_access: {roles: ['HANDLER', 'OPERATOR']},
       area: ['150105'], unit: '150105-WATER'});
     expect(pagesFor(both).map(p => p.path).filter(Boolean)).toEqual(['/work', '/supervision', '/search', '/unit',
-      '/admin/units', '/dashboard']);
+      '/admin/units', '/dashboard', '/assessment']);
   });
 
   it('gives a grid worker the phone pages: report, my reports, the tasks of their grids and their patrols', () => {
@@ -37,13 +38,13 @@ describe('pagesFor', () => {
   it('gives an administrator the unit directory, the scoring rules of their programme and the 12345 dead letters', () => {
     const admin = personOf({realm_access: {roles: ['ADMIN']}, area: ['1501']});
     expect(pagesFor(admin).map(p => p.title)).toEqual(['处置单位名录', '网格库导入', '分流规则', '节假日安排', '考核规则',
-      '12345死信']);
+      '网格员花名册', '12345死信']);
   });
 
   it('offers a handler without a unit no queue, and a supervisor the 督办 list and the dashboard', () => {
     expect(pagesFor(personOf({realm_access: {roles: ['HANDLER']}}))).toEqual([]);
     const supervisor = personOf({realm_access: {roles: ['SUPERVISOR']}});
-    expect(pagesFor(supervisor).map(p => p.title)).toEqual(['办结率看板', '督办', '案件搜索']);
+    expect(pagesFor(supervisor).map(p => p.title)).toEqual(['办结率看板', '网格员考核', '督办', '案件搜索']);
     expect(homeOf(supervisor)).toBe('/dashboard');
   });
 });

@@ -48,6 +48,7 @@ export function pagesFor(person) {
   if (has(person, 'SUPERVISOR')) {
     // Supervisors read figures first; the dispatch centre works its lists first and reads figures after.
     pages.push({path: '/dashboard', title: '办结率看板', icon: 'DataLine'});
+    pages.push({path: '/assessment', title: '网格员考核', icon: 'Trophy'});
   }
   if (has(person, 'OPERATOR', 'SUPERVISOR')) {
     pages.push({path: '/supervision', title: '督办', icon: 'Bell'});
@@ -69,6 +70,7 @@ export function pagesFor(person) {
   }
   if (has(person, 'OPERATOR') && !has(person, 'SUPERVISOR')) {
     pages.push({path: '/dashboard', title: '办结率看板', icon: 'DataLine'});
+    pages.push({path: '/assessment', title: '网格员考核', icon: 'Trophy'});
   }
   if (has(person, 'ADMIN')) {
     pages.push({path: '/admin/grid-registry', title: '网格库导入', icon: 'Upload'});
@@ -77,6 +79,7 @@ export function pagesFor(person) {
     if (programmesOf(person).length) {
       pages.push({path: '/admin/assessment-rules', title: '考核规则', icon: 'Medal'});
     }
+    pages.push({path: '/admin/grid-workers', title: '网格员花名册', icon: 'User'});
     pages.push({path: '/admin/dead-letters', title: '12345死信', icon: 'WarningFilled'});
   }
   return pages;

@@ -740,6 +740,103 @@ class WorkbenchBrowserTest {
         HeadlessChromium.screenshot(browser, "workbench-19-admin-scoring-saved");
     }
 
+    @Test
+    @Order(13)
+    void shouldLetTheAdministratorPutTheGridWorkerOnTheRosterWithTheirGrids() {
+        browser.get(workbench + "#/admin/grid-workers");
+        click(".roster .add-worker");
+        find(".worker-id input").sendKeys(GRID_WORKER);
+        find(".worker-name input").sendKeys("王小梅");
+        // A community is not a grid: the page asks for the grid itself before the service is asked anything.
+        pickArea(".add-grid", List.of("150105", "150105001", SAIHAN_COMMUNITY));
+        click(".add-grid-button");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".refusal").contains("请选到网格一级"));
+        for (String grid : List.of("150105001001001", GRID_WORKERS_SECOND_GRID)) {
+            pickArea(".add-grid", List.of("150105", "150105001", SAIHAN_COMMUNITY, grid));
+            click(".add-grid-button");
+        }
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(".grid-tag"))
+                .size() == 2);
+        HeadlessChromium.screenshot(browser, "workbench-20-admin-roster-form");
+        click(".save-worker");
+        assertThat(lastMessage()).contains("已保存 王小梅");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".roster-table").contains(GRID_WORKER));
+        assertThat(text(".roster-table")).contains("王小梅", "150105001001001、" + GRID_WORKERS_SECOND_GRID);
+        HeadlessChromium.screenshot(browser, "workbench-21-admin-roster");
+    }
+
+    @Test
+    @Order(14)
+    void shouldLetTheSupervisorDrillDownToTheGridWorkerAndReadTheirMonthMeasureByMeasure() {
+        signOut();
+        signInAs("supervisor-saihan");
+        // Landed on the first page (the dashboard) before going on, as a person would.
+        await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().endsWith("#/dashboard"));
+        browser.get(workbench + "#/assessment");
+        // This month, not the last: the grid worker reported and patrolled today.
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        find(".assessment .month input").sendKeys(Keys.chord(Keys.CONTROL, "a"), month, Keys.ENTER);
+        for (String area : List.of("150105001", SAIHAN_COMMUNITY, GRID_WORKERS_SECOND_GRID)) {
+            if (area.equals(GRID_WORKERS_SECOND_GRID)) {
+                // The community's grids graded for the quarter, the worker's grids among them with a score.
+                await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".quarter-table")
+                        .contains(areaName(GRID_WORKERS_SECOND_GRID)));
+                assertThat(text(".quarter")).contains("优秀名额");
+            }
+            click(".summary-table [data-drill='" + area + "']");
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".trail").contains(areaName(area)));
+        }
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".worker-table").contains("王小梅"));
+        HeadlessChromium.screenshot(browser, "workbench-22-supervisor-assessment");
+        click(".worker-table [data-worker='" + GRID_WORKER + "']");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".measure-table").contains("入户走访"));
+        // The month as statistics hold it: the drawer shows the API's counts.
+        JsonNode scored = signedIn(ServiceNames.STATS, ServiceIntegrationTest.TESTER).get()
+                .uri("/api/v1/stats/grid-workers?areaCode={g}&month={m}", GRID_WORKERS_SECOND_GRID, month).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("workers")
+                .get(0);
+        assertThat(scored.at("/measures/HOUSEHOLD_VISITS").asLong()).isEqualTo(1);
+        assertThat(scored.at("/measures/VALID_REPORTS").asLong()).isGreaterThanOrEqualTo(1);
+        String row = browser.findElements(By.cssSelector(".measure-table .el-table__row")).stream()
+                .map(WebElement::getText).filter(r -> r.startsWith("入户走访")).findFirst().orElseThrow();
+        assertThat(row.replaceAll("\\s+", " ")).startsWith("入户走访 1");
+        assertThat(text(".scored")).contains("得分 " + scored.at("/score/total").decimalValue().toPlainString());
+        HeadlessChromium.screenshot(browser, "workbench-23-supervisor-worker-month");
+    }
+
+    private String areaName(String code) {
+        return signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get().uri("/api/v1/areas/{c}", code)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("name").asString();
+    }
+
+    /** Chooses an area in the area picker inside {@code css}: each level's node by its registry name, in turn. */
+    private void pickArea(String css, List<String> path) {
+        click(css + " .el-cascader");
+        for (int level = 0; level < path.size(); level++) {
+            String name = areaName(path.get(level));
+            int menu = level;
+            boolean last = level == path.size() - 1;
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+                WebElement node = openMenus().get(menu).findElements(By.cssSelector(".el-cascader-node")).stream()
+                        .filter(n -> n.getText().strip().equals(name)).findFirst().orElseThrow();
+                // Above a grid a label opens the level beneath; the last level is chosen by its radio (a grid, which
+                // has nothing beneath, by its label too).
+                List<WebElement> radio = node.findElements(By.cssSelector(".el-radio"));
+                (last && !radio.isEmpty() ? radio.getFirst() : node.findElement(By.cssSelector(
+                        ".el-cascader-node__label"))).click();
+                return true;
+            });
+        }
+        browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+    }
+
+    /** The menus of the area picker open now (every picker on the page keeps a hidden panel of its own). */
+    private List<WebElement> openMenus() {
+        return browser.findElements(By.cssSelector(".el-cascader__dropdown")).stream().filter(WebElement::isDisplayed)
+                .findFirst().orElseThrow().findElements(By.cssSelector(".el-cascader-menu"));
+    }
+
     /** A street-light report at the centre of {@code grid}, as a grid worker's phone sends it. */
     private String reportAtGridCentre(String grid, String description) {
         JsonNode centre = signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get()
