@@ -69,13 +69,32 @@ import static org.awaitility.Awaitility.await;
 class FaultSuiteTest {
 
     private record Settings(String name, double reportsPerSecond, int reportsAfterFault, int outageReports,
-                            int scaledOutReports, int malformed, int poisonPerTopic, Duration patience) {
+                            int scaledOutReports, int malformed, int poisonPerTopic, int patrolsPerPhase,
+                            Duration patience) {
         static Settings of(String profile) {
             return profile.equals("long")
-                    ? new Settings("long", 8, 480, 1_440, 1_440, 6_000, 10, Duration.ofMinutes(5))
-                    : new Settings("short", 5, 15, 40, 60, 1_200, 3, Duration.ofMinutes(2));
+                    ? new Settings("long", 8, 480, 1_440, 1_440, 6_000, 10, 12, Duration.ofMinutes(5))
+                    : new Settings("short", 5, 15, 40, 60, 1_200, 3, 2, Duration.ofMinutes(2));
         }
     }
+
+    /** A patrol intake took, as the suite's grid worker recorded it. */
+    private record PatrolSent(String workerId, String gridCode, String kind, String month) {
+    }
+
+    /** Grid workers who patrol during the suite, each in one grid of 赛罕区. */
+    private static final int PATROLLING_WORKERS = 4;
+    private static final List<String> PATROL_KINDS = List.of("HAZARD_PATROL", "HOUSEHOLD_VISIT",
+            "INFORMATION_COLLECTION", "POLICY_PUBLICITY", "LIVELIHOOD_SERVICE", "DISPUTE_SCREENING");
+    /** The assessment's measure of each patrol kind, as statistics name them. */
+    private static final Map<String, String> PATROL_MEASURES = Map.of("HAZARD_PATROL", "HAZARD_PATROLS",
+            "HOUSEHOLD_VISIT", "HOUSEHOLD_VISITS", "INFORMATION_COLLECTION", "INFORMATION_COLLECTIONS",
+            "POLICY_PUBLICITY", "POLICY_PUBLICITY", "LIVELIHOOD_SERVICE", "LIVELIHOOD_SERVICES",
+            "DISPUTE_SCREENING", "DISPUTE_SCREENINGS");
+    /** The measures recounted from the case files and the accepted patrols. */
+    private static final List<String> RECOUNTED_MEASURES = List.of("VALID_REPORTS", "HAZARD_REPORTS",
+            "DISPUTE_REPORTS", "SELF_HANDLED_CLOSED", "HAZARD_PATROLS", "HOUSEHOLD_VISITS", "INFORMATION_COLLECTIONS",
+            "POLICY_PUBLICITY", "LIVELIHOOD_SERVICES", "DISPUTE_SCREENINGS");
 
     /** What one phase left behind, once the system caught up (or the patience ran out). */
     record Figures(String phase, boolean caughtUp, int acceptedReports, int acceptedOrders, long cases,
@@ -117,6 +136,10 @@ class FaultSuiteTest {
 
     private final Set<String> acceptedReports = ConcurrentHashMap.newKeySet();
     private final Map<String, String> acceptedOrders = new ConcurrentHashMap<>();
+    private final Map<String, PatrolSent> acceptedPatrols = new ConcurrentHashMap<>();
+    private int patrolsSent;
+    /** Grid workers on the assessment roster already. */
+    private final Set<String> enrolled = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> poisonSent = new TreeMap<>();
     private final List<Figures> phases = new ArrayList<>();
     private FaultFuzz.Result fuzz;
@@ -258,6 +281,7 @@ class FaultSuiteTest {
     private void phase(String name, Runnable fault) {
         fault.run();
         underLoad(settings.reportsAfterFault());
+        patrol(settings.patrolsPerPhase());
         feeder.pause();
         try {
             AtomicReference<Figures> seen = new AtomicReference<>();
@@ -278,6 +302,42 @@ class FaultSuiteTest {
         } finally {
             feeder.resume();
         }
+    }
+
+    /**
+     * Patrols of the suite's grid workers, each in their own grid, as a phone sends them: until intake takes one
+     * (it may still be recovering from the fault), and then once more (a phone that did not hear the answer),
+     * which must record nothing new.
+     */
+    private void patrol(int count) {
+        List<DemoData.DemoGrid> grids = DemoData.GRIDS.get(DemoWork.SAIHAN);
+        for (int i = 0; i < count; i++) {
+            int n = patrolsSent++;
+            String worker = "gw-fault-" + n % PATROLLING_WORKERS;
+            String grid = grids.get(n % PATROLLING_WORKERS).code();
+            String kind = PATROL_KINDS.get(n % PATROL_KINDS.size());
+            java.time.Instant started = java.time.Instant.now().minus(Duration.ofMinutes(40));
+            String body = """
+                    {"clientPatrolId":"fault-%d","kind":"%s","gridCode":"%s","startedAt":"%s","endedAt":"%s",
+                     "notes":"故障演练中的巡查"}""".formatted(n, kind, grid, started, started.plus(Duration.ofMinutes(30)));
+            RestTestClient phone = ServiceIntegrationTest.bearer(services.baseUrl(ServiceNames.INTAKE),
+                    issuer.mint(io.gridloop.infra.auth.Identity.of(worker, List.of("GRID_WORKER"), grid)));
+            String patrolId = await().atMost(settings.patience()).pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions().until(() -> phone.post().uri("/api/v1/patrols")
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body).exchange()
+                            .expectStatus().is2xxSuccessful().expectBody(JsonNode.class).returnResult()
+                            .getResponseBody().get("patrolId").asString(), java.util.Objects::nonNull);
+            String again = phone.post().uri("/api/v1/patrols")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body).exchange()
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("patrolId")
+                    .asString();
+            assertThat(again).as("a patrol sent twice").isEqualTo(patrolId);
+            acceptedPatrols.put(patrolId, new PatrolSent(worker, grid, kind, monthOf(started)));
+        }
+    }
+
+    private static String monthOf(java.time.Instant at) {
+        return java.time.YearMonth.from(at.atZone(ZoneId.of("Asia/Shanghai"))).toString();
     }
 
     /**
@@ -444,6 +504,13 @@ class FaultSuiteTest {
                 lag += ConsumerLag.of(kafka.bootstrapServers(), group, topic.name());
             }
         }
+        // Scoring every grid worker of the city costs more than the other checks together: only once the counts
+        // caught up is it worth doing.
+        if (lag == 0 && mismatches.isEmpty()) {
+            mismatches.addAll(assessmentMismatches(cases));
+        } else {
+            mismatches.add("grid workers' assessment: not recounted while the counts catch up");
+        }
         JsonNode outbox = client(ServiceNames.HOTLINE_BRIDGE).get().uri("/api/v1/hotline/outbox").exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
 
@@ -500,7 +567,8 @@ class FaultSuiteTest {
         return mismatches;
     }
 
-    private record CaseRow(String state, String source, int reworkCount) {
+    private record CaseRow(String state, String source, int reworkCount, String category, String gridCode,
+                           String level, String gridWorkerId, java.time.Instant reportedAt) {
     }
 
     private Map<String, CaseRow> cases() {
@@ -509,10 +577,71 @@ class FaultSuiteTest {
             for (Document d : client.getDatabase("gridloop_dispatch").getCollection("cases").find()) {
                 Number rework = d.get("reworkCount", Number.class);
                 out.put(d.getString("_id"), new CaseRow(d.getString("state"), d.getString("source"),
-                        rework == null ? 0 : rework.intValue()));
+                        rework == null ? 0 : rework.intValue(), d.getString("category"), d.getString("gridCode"),
+                        d.getString("level"), d.getString("gridWorkerId"), d.getDate("reportedAt").toInstant()));
             }
         }
         return out;
+    }
+
+    /**
+     * The grid workers' assessment against a recount: each worker's valid reports (by category) and reports closed
+     * in the grid, from the case files, and their patrols by kind, from what intake took — month by month, for
+     * every worker who reported or patrolled (put on the roster as they appear).
+     */
+    private List<String> assessmentMismatches(Map<String, CaseRow> cases) {
+        Map<String, String> gridOf = new TreeMap<>();
+        Map<String, Map<String, Map<String, Long>>> expected = new TreeMap<>();
+        for (CaseRow c : cases.values()) {
+            if (c.gridWorkerId() == null) {
+                continue;
+            }
+            gridOf.putIfAbsent(c.gridWorkerId(), c.gridCode());
+            Map<String, Long> m = expected.computeIfAbsent(monthOf(c.reportedAt()), k -> new TreeMap<>())
+                    .computeIfAbsent(c.gridWorkerId(), k -> new TreeMap<>());
+            if (!c.state().equals(CaseState.MERGED.name()) && !c.state().equals(CaseState.INVALID.name())) {
+                m.merge("VALID_REPORTS", 1L, Long::sum);
+                if (c.category().equals("HAZARD") || c.category().equals("DISPUTE")) {
+                    m.merge(c.category() + "_REPORTS", 1L, Long::sum);
+                }
+            }
+            if (c.state().equals(CaseState.CLOSED.name()) && "GRID".equals(c.level())) {
+                m.merge("SELF_HANDLED_CLOSED", 1L, Long::sum);
+            }
+        }
+        for (PatrolSent p : acceptedPatrols.values()) {
+            gridOf.putIfAbsent(p.workerId(), p.gridCode());
+            expected.computeIfAbsent(p.month(), k -> new TreeMap<>()).computeIfAbsent(p.workerId(),
+                    k -> new TreeMap<>()).merge(PATROL_MEASURES.get(p.kind()), 1L, Long::sum);
+        }
+        gridOf.forEach((worker, grid) -> {
+            if (!enrolled.contains(worker)) {
+                client(ServiceNames.STATS).put().uri("/api/v1/assessment/grid-workers/{w}", worker)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .body("{\"name\":\"网格员" + worker + "\",\"gridCodes\":[\"" + grid + "\"]}").exchange()
+                        .expectStatus().isOk();
+                enrolled.add(worker);
+            }
+        });
+        List<String> mismatches = new ArrayList<>();
+        expected.forEach((month, byWorker) -> {
+            Map<String, JsonNode> scored = new TreeMap<>();
+            client(ServiceNames.STATS).get().uri("/api/v1/stats/grid-workers?areaCode=150100&month={m}", month)
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                    .get("workers").forEach(w -> scored.put(w.get("workerId").asString(), w.get("measures")));
+            byWorker.forEach((worker, counts) -> {
+                JsonNode measures = scored.get(worker);
+                for (String measure : RECOUNTED_MEASURES) {
+                    long want = counts.getOrDefault(measure, 0L);
+                    long got = measures == null ? -1 : measures.get(measure).asLong();
+                    if (got != want) {
+                        mismatches.add(worker + " " + month + " " + measure + ": statistics " + got + ", recount "
+                                + want);
+                    }
+                }
+            });
+        });
+        return mismatches;
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters(String topic) {
