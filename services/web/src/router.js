@@ -17,6 +17,8 @@ const routes = [
     meta: {roles: ['GRID_WORKER'], title: '网格任务'}},
   {path: '/report', component: () => import('./views/ReportForm.vue'), meta: {roles: ['GRID_WORKER'], title: '上报'}},
   {path: '/mine', component: () => import('./views/MyReports.vue'), meta: {roles: ['GRID_WORKER'], title: '我的上报'}},
+  {path: '/my-assessment', component: () => import('./views/MyAssessment.vue'),
+    meta: {roles: ['GRID_WORKER'], title: '我的考核'}},
   {path: '/patrol', component: () => import('./views/PatrolLog.vue'), meta: {roles: ['GRID_WORKER'], title: '巡查走访'}},
   {path: '/cases/:id', component: () => import('./views/CaseDetail.vue'), props: true,
     meta: {roles: ['OPERATOR', 'HANDLER', 'SUPERVISOR', 'GRID_WORKER'], title: '案件详情'}},

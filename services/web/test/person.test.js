@@ -28,10 +28,10 @@ describe('pagesFor', () => {
       '/admin/units', '/dashboard', '/assessment']);
   });
 
-  it('gives a grid worker the phone pages: report, my reports, the tasks of their grids and their patrols', () => {
+  it('gives a grid worker the phone pages: report, my reports, their grids\' tasks, their patrols, their assessment', () => {
     const worker = personOf({preferred_username: 'gw', realm_access: {roles: ['GRID_WORKER']},
       area: ['150105001001001', '150105001001002']});
-    expect(pagesFor(worker).map(p => p.title)).toEqual(['上报', '我的上报', '网格任务', '巡查走访']);
+    expect(pagesFor(worker).map(p => p.title)).toEqual(['上报', '我的上报', '网格任务', '巡查走访', '我的考核']);
     expect(homeOf(worker)).toBe('/report');
   });
 

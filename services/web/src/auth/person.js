@@ -63,6 +63,7 @@ export function pagesFor(person) {
     if (gridsOf(person).length) {
       pages.push({path: '/grid-tasks', title: '网格任务', icon: 'Tickets'});
       pages.push({path: '/patrol', title: '巡查走访', icon: 'Guide'});
+      pages.push({path: '/my-assessment', title: '我的考核', icon: 'Trophy'});
     }
   }
   if (has(person, 'ADMIN', 'OPERATOR')) {

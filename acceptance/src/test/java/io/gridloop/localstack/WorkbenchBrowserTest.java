@@ -804,6 +804,24 @@ class WorkbenchBrowserTest {
         HeadlessChromium.screenshot(browser, "workbench-23-supervisor-worker-month");
     }
 
+    @Test
+    @Order(15)
+    void shouldShowTheGridWorkerTheirOwnMonthAsTheSupervisorSeesIt() {
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode scored = signedIn(ServiceNames.STATS, ServiceIntegrationTest.TESTER).get()
+                .uri("/api/v1/stats/grid-workers?areaCode={g}&month={m}", GRID_WORKERS_SECOND_GRID, month).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("workers")
+                .get(0);
+        signOut();
+        signInAs(GRID_WORKER);
+        await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().endsWith("#/report"));
+        browser.get(workbench + "#/my-assessment");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".my-assessment .scored")
+                .contains("得分 " + scored.at("/score/total").decimalValue().toPlainString()));
+        assertThat(text(".my-assessment .measure-table")).contains("入户走访", "有效上报");
+        HeadlessChromium.screenshot(browser, "workbench-24-grid-worker-assessment");
+    }
+
     private String areaName(String code) {
         return signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get().uri("/api/v1/areas/{c}", code)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static io.gridloop.platform.security.Role.ADMIN;
+import static io.gridloop.platform.security.Role.GRID_WORKER;
 import static io.gridloop.platform.security.Role.OPERATOR;
 import static io.gridloop.platform.security.Role.SUPERVISOR;
 import static io.gridloop.platform.security.Role.names;
@@ -24,6 +25,8 @@ class StatsAccess {
     ApiAccess statsEndpoints() {
         return rules -> rules
                 .requestMatchers(GET, "/api/v1/stats/formulas").authenticated()
+                // A grid worker reads their own month's assessment, and nothing else of statistics.
+                .requestMatchers(GET, "/api/v1/stats/grid-workers/me").hasRole(GRID_WORKER.name())
                 .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(names(SUPERVISOR, OPERATOR))
                 // 考核: the measures and scoring rules are read by whoever reads the assessment; an administrator
                 // saves a programme's rules (of their own areas: checked by the controller).

@@ -1,6 +1,7 @@
 package io.gridloop.stats.query;
 
 import io.gridloop.contracts.event.PatrolKind;
+import io.gridloop.platform.problem.Refusal;
 import io.gridloop.contracts.area.AreaCode;
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.stats.areas.KnownAreas;
@@ -79,6 +80,17 @@ class GridWorkerScores {
     /** Every worker on the roster of {@code areaCode}, scored for {@code month}, in the roster's order. */
     List<WorkerMonth> of(String areaCode, YearMonth month) {
         return scored(assessedIn(roster.in(AreaCode.of(areaCode).prefix()), month), month);
+    }
+
+    /** One worker's month, for the worker themselves; 404 when they are not on the roster, or not yet then. */
+    WorkerMonth ofWorker(String workerId, YearMonth month) {
+        GridWorkerRoster.GridWorker worker = roster.find(workerId).orElseThrow(() -> Refusal.notFound(
+                "NOT_ON_ROSTER", "不在花名册中", "您不在网格员花名册中，暂无月度考核；请联系管理员"));
+        if (!worker.assessedIn(month)) {
+            throw Refusal.notFound("NOT_ASSESSED_THEN", "该月不参加考核",
+                    "您自 " + worker.since() + " 起参加月度考核，" + month + " 没有考核");
+        }
+        return scored(List.of(worker), month).getFirst();
     }
 
     /** The workers assessed for {@code month}: on the roster from then or earlier. */

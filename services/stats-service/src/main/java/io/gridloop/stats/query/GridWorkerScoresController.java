@@ -2,6 +2,7 @@ package io.gridloop.stats.query;
 
 import io.gridloop.contracts.area.AreaLevel;
 import io.gridloop.platform.problem.Refusal;
+import io.gridloop.platform.security.Caller;
 import io.gridloop.stats.access.AreaAccess;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,6 +47,12 @@ class GridWorkerScoresController {
         AreaAccess.checkCovered(areaCode);
         List<GridWorkerScores.WorkerMonth> workers = scores.of(areaCode, month);
         return new MonthView(areaCode, month, GridWorkerScores.gradeCounts(workers), workers);
+    }
+
+    /** 我的考核: the signed-in grid worker's own month. */
+    @GetMapping("/api/v1/stats/grid-workers/me")
+    GridWorkerScores.WorkerMonth mine(@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+        return scores.ofWorker(Caller.current().id(), month);
     }
 
     @GetMapping("/api/v1/stats/grid-workers/summary")

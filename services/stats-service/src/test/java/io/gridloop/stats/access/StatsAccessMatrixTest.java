@@ -82,6 +82,11 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
         as(Identity.of("admin-in", List.of("ADMIN"), d)).put().uri("/api/v1/assessment/grid-workers/{w}", worker)
                 .contentType(MediaType.APPLICATION_JSON).body("{\"name\":\"测试网格员\",\"gridCodes\":[\"" + grid + "\"]}")
                 .exchange().expectStatus().isOk();
+        // The matrix's grid worker is on the roster too, to read their own month.
+        as(Identity.of("admin-in", List.of("ADMIN"), d)).put().uri("/api/v1/assessment/grid-workers/{w}", "gw-in")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"矩阵网格员\",\"gridCodes\":[\"" + grid + "\"],\"since\":\"2026-01\"}")
+                .exchange().expectStatus().isOk();
 
         new AccessMatrix(this::client).serving(AccessMatrix.endpointsOf(context))
                 .caller(sv, Identity.of("sv-in", List.of("SUPERVISOR"), d))
@@ -141,6 +146,8 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                         .uri("/api/v1/assessment/grid-workers/{w}", worker).exchange(), "ADMIN@" + d)
                 .call("GET /grid-workers?areaCode=" + d, c -> c.get()
                         .uri("/api/v1/stats/grid-workers?areaCode={d}&month=2026-03", d).exchange(), sv, op)
+                .call("GET /grid-workers/me", c -> c.get().uri("/api/v1/stats/grid-workers/me?month=2026-03")
+                        .exchange(), "GRID_WORKER@" + d)
                 .call("GET /grid-workers/summary?areaCode=" + d, c -> c.get()
                         .uri("/api/v1/stats/grid-workers/summary?areaCode={d}&month=2026-03", d).exchange(), sv, op)
                 .call("GET /grid-workers/export?areaCode=" + d, c -> c.get()

@@ -158,6 +158,19 @@ class GridWorkerScoresTest extends ServiceIntegrationTest {
         as(supervisor).get().uri("/api/v1/stats/grid-grades?parent={d}&period=2026-03", d).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("BAD_PERIOD");
 
+        // 我的考核: the worker reads their own month, and only theirs; a month before they joined has none.
+        as(Identity.of(two, List.of("GRID_WORKER"), gridOfTwo)).get()
+                .uri("/api/v1/stats/grid-workers/me?month=2026-03").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.workerId").isEqualTo(two).jsonPath("$.score.total").isEqualTo(75.0);
+        as(Identity.of(late, List.of("GRID_WORKER"), gridOfThree)).get()
+                .uri("/api/v1/stats/grid-workers/me?month=2026-02").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_ASSESSED_THEN");
+        as(Identity.of("nobody-" + d, List.of("GRID_WORKER"), gridOfTwo)).get()
+                .uri("/api/v1/stats/grid-workers/me?month=2026-03").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_ON_ROSTER");
+        as(Identity.of(two, List.of("GRID_WORKER"), gridOfTwo)).get()
+                .uri("/api/v1/stats/grid-workers?areaCode={d}&month=2026-03", d).exchange().expectStatus().isForbidden();
+
         JsonNode warnings = as(supervisor).get().uri("/api/v1/stats/grid-workers/dismissal-warnings?areaCode={d}"
                         + "&month=2026-03", d).exchange().expectStatus().isOk().expectBody(JsonNode.class)
                 .returnResult().getResponseBody();
