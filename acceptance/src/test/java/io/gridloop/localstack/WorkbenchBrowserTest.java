@@ -800,7 +800,8 @@ class WorkbenchBrowserTest {
         String row = browser.findElements(By.cssSelector(".measure-table .el-table__row")).stream()
                 .map(WebElement::getText).filter(r -> r.startsWith("入户走访")).findFirst().orElseThrow();
         assertThat(row.replaceAll("\\s+", " ")).startsWith("入户走访 1");
-        assertThat(text(".scored")).contains("得分 " + scored.at("/score/total").decimalValue().toPlainString());
+        assertThat(text(".scored").replaceAll("\\s+", " "))
+                .contains("得分 " + scored.at("/score/total").decimalValue().toPlainString());
         HeadlessChromium.screenshot(browser, "workbench-23-supervisor-worker-month");
     }
 
@@ -816,7 +817,7 @@ class WorkbenchBrowserTest {
         signInAs(GRID_WORKER);
         await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().endsWith("#/report"));
         browser.get(workbench + "#/my-assessment");
-        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".my-assessment .scored")
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> text(".my-assessment .scored").replaceAll("\\s+", " ")
                 .contains("得分 " + scored.at("/score/total").decimalValue().toPlainString()));
         assertThat(text(".my-assessment .measure-table")).contains("入户走访", "有效上报");
         HeadlessChromium.screenshot(browser, "workbench-24-grid-worker-assessment");

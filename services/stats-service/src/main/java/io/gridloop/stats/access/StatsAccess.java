@@ -30,6 +30,9 @@ class StatsAccess {
                 .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(names(SUPERVISOR, OPERATOR))
                 // 考核: the measures and scoring rules are read by whoever reads the assessment; an administrator
                 // saves a programme's rules (of their own areas: checked by the controller).
+                // What a month is measured by is also read by the grid workers measured (我的考核).
+                .requestMatchers(GET, "/api/v1/assessment/measures").hasAnyRole(
+                        names(SUPERVISOR, OPERATOR, ADMIN, GRID_WORKER))
                 .requestMatchers(GET, "/api/v1/assessment/**").hasAnyRole(names(SUPERVISOR, OPERATOR, ADMIN))
                 .requestMatchers(POST, "/api/v1/assessment/rules").hasRole(ADMIN.name())
                 // The roster of grid workers (花名册) is kept by an administrator of their grids.

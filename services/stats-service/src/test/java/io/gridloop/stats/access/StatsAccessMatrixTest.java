@@ -125,7 +125,7 @@ class StatsAccessMatrixTest extends ServiceIntegrationTest {
                         sv, op, svOther, opOther, "HANDLER@" + d, "ADMIN@" + d, "GRID_WORKER@" + d,
                         "REPORTER_APP@" + d, "MONITOR@CN")
                 .call("GET /assessment/measures", c -> c.get().uri("/api/v1/assessment/measures").exchange(),
-                        sv, op, svOther, opOther, "ADMIN@" + d)
+                        sv, op, svOther, opOther, "ADMIN@" + d, "GRID_WORKER@" + d)
                 .call("GET /assessment/rules?programme=" + d, c -> c.get()
                         .uri("/api/v1/assessment/rules?programme={d}", d).exchange(), sv, op, svOther, opOther,
                         "ADMIN@" + d)
