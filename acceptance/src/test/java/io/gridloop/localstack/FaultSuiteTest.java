@@ -587,13 +587,14 @@ class FaultSuiteTest {
     /**
      * The grid workers' assessment against a recount: each worker's valid reports (by category) and reports closed
      * in the grid, from the case files, and their patrols by kind, from what intake took — month by month, for
-     * every worker who reported or patrolled (put on the roster as they appear).
+     * every worker of 赛罕区 who reported or patrolled (put on the roster as they appear).
      */
     private List<String> assessmentMismatches(Map<String, CaseRow> cases) {
         Map<String, String> gridOf = new TreeMap<>();
         Map<String, Map<String, Map<String, Long>>> expected = new TreeMap<>();
         for (CaseRow c : cases.values()) {
-            if (c.gridWorkerId() == null) {
+            // 赛罕区's workers: where the patrols are; scoring every worker of the city each phase costs minutes.
+            if (c.gridWorkerId() == null || !c.gridCode().startsWith(DemoWork.SAIHAN)) {
                 continue;
             }
             gridOf.putIfAbsent(c.gridWorkerId(), c.gridCode());
@@ -626,7 +627,8 @@ class FaultSuiteTest {
         List<String> mismatches = new ArrayList<>();
         expected.forEach((month, byWorker) -> {
             Map<String, JsonNode> scored = new TreeMap<>();
-            client(ServiceNames.STATS).get().uri("/api/v1/stats/grid-workers?areaCode=150100&month={m}", month)
+            client(ServiceNames.STATS).get().uri("/api/v1/stats/grid-workers?areaCode={d}&month={m}", DemoWork.SAIHAN,
+                            month)
                     .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
                     .get("workers").forEach(w -> scored.put(w.get("workerId").asString(), w.get("measures")));
             byWorker.forEach((worker, counts) -> {

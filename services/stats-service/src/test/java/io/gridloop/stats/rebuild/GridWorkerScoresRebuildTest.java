@@ -37,13 +37,13 @@ import static org.awaitility.Awaitility.await;
  * The seeds' shape of a district — 1,378 grid workers on the roster, a month of reports and a patrol each — scored,
  * its workers' own counts lost, recounted from the topics: every worker's month is what it was, and their valid
  * reports are a recount of how their cases ended. A whole month of a large district (≈36,700 reports) takes the
- * embedded stack minutes to count twice, so CI replays 4,000 of them; {@code
+ * embedded stack minutes to count twice, so CI replays 2,500 of them; {@code
  * -Dgridloop.assessment.replay-reports=36700} replays the month.
  */
 class GridWorkerScoresRebuildTest extends ServiceIntegrationTest {
 
     private static final int WORKERS = 1_378;
-    private static final int MONTH_OF_REPORTS = Integer.getInteger("gridloop.assessment.replay-reports", 4_000);
+    private static final int MONTH_OF_REPORTS = Integer.getInteger("gridloop.assessment.replay-reports", 2_500);
     /** March 2026 in Beijing. */
     private static final Instant MARCH = Instant.parse("2026-02-28T16:00:00Z");
 
@@ -83,7 +83,7 @@ class GridWorkerScoresRebuildTest extends ServiceIntegrationTest {
                     ServiceNames.INTAKE, at, p.patrolId(), p))));
         }
         TopicWriter.sendAll(bootstrap, Topics.PATROL_RECORDED.name(), patrols);
-        Counted.awaitAll(bootstrap, generations, Duration.ofMinutes(MONTH_OF_REPORTS / 4_000 * 4 + 4));
+        Counted.awaitAll(bootstrap, generations, Duration.ofMinutes(MONTH_OF_REPORTS / 2_500 * 2 + 4));
         for (int i = 0; i < WORKERS; i++) {
             roster.save(workers.get(i), "网格员" + i, List.of(grids.get(i % grids.size())),
                     java.time.YearMonth.of(2026, 3), "test");
@@ -115,11 +115,11 @@ class GridWorkerScoresRebuildTest extends ServiceIntegrationTest {
         Rebuilds.awaitNoneRunning(generations);
         String rebuild = http.post().uri("/api/v1/admin/stats/rebuild").exchange().expectStatus().isAccepted()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
-        await().atMost(Duration.ofMinutes(MONTH_OF_REPORTS / 4_000 * 4 + 5)).pollInterval(Duration.ofMillis(500)).until(() ->
+        await().atMost(Duration.ofMinutes(MONTH_OF_REPORTS / 2_500 * 2 + 5)).pollInterval(Duration.ofMillis(500)).until(() ->
                 http.get().uri("/api/v1/admin/stats/rebuild").exchange().expectStatus().isOk()
                         .expectBody(JsonNode.class).returnResult().getResponseBody(),
                 v -> rebuild.equals(v.get("id").asString()) && "DONE".equals(v.get("status").asString()));
-        Counted.awaitAll(bootstrap, generations, Duration.ofMinutes(MONTH_OF_REPORTS / 4_000 * 4 + 4));
+        Counted.awaitAll(bootstrap, generations, Duration.ofMinutes(MONTH_OF_REPORTS / 2_500 * 2 + 4));
         assertThat(scores(d)).isEqualTo(before);
     }
 
