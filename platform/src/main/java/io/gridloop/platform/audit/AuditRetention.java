@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +20,7 @@ import java.time.Instant;
  * on both. The default of 400 days covers the six months the Cybersecurity Law (网络安全法, art. 21) asks network
  * logs to be kept, with a full year for annual reviews of who did what.
  */
-public class AuditRetention {
+public class AuditRetention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
     private static final Duration LEASE = Duration.ofMinutes(30);
@@ -27,8 +29,9 @@ public class AuditRetention {
     private final Leases leases;
     private final Clock clock;
     private final Duration retention;
+    private final Duration pruneInterval;
 
-    public AuditRetention(MongoTemplate mongo, Leases leases, Clock clock, Duration retention) {
+    public AuditRetention(MongoTemplate mongo, Leases leases, Clock clock, Duration retention, Duration pruneInterval) {
         if (retention.compareTo(Duration.ofDays(180)) < 0) {
             throw new IllegalArgumentException("gridloop.audit.retention " + retention
                     + " is shorter than the six months network logs must be kept");
@@ -37,10 +40,14 @@ public class AuditRetention {
         this.leases = leases;
         this.clock = clock;
         this.retention = retention;
+        this.pruneInterval = pruneInterval;
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.audit.prune-interval:6h}",
-            initialDelayString = "${gridloop.audit.prune-interval:6h}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::prune, pruneInterval, pruneInterval));
+    }
+
     public void prune() {
         leases.runIfHeld("audit.retention", LEASE, () -> deleteBefore(clock.instant().minus(retention)));
     }

@@ -15,16 +15,18 @@ import java.util.List;
  * @param trustedProxies    addresses or CIDR ranges of the reverse proxies in front of the service
  *                          ({@link TrustedProxies})
  * @param retention         how long entries are kept (at least 180 days)
+ * @param pruneInterval     how often one instance deletes what is older than that
  */
 @ConfigurationProperties("gridloop.audit")
 public record AuditSettings(List<String> auditedReads, List<String> personalDataReads, List<String> trustedProxies,
-                            Duration retention) {
+                            Duration retention, Duration pruneInterval) {
 
     public AuditSettings {
         auditedReads = auditedReads == null ? List.of() : List.copyOf(auditedReads);
         personalDataReads = personalDataReads == null ? List.of() : List.copyOf(personalDataReads);
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         retention = retention == null ? Duration.ofDays(400) : retention;
+        pruneInterval = pruneInterval == null ? Duration.ofHours(6) : pruneInterval;
     }
 
     /** Whether a GET of {@code path} (as the application serves it) is recorded. */

@@ -33,7 +33,7 @@ public class GridloopAuditAutoConfiguration {
 
     @Bean
     AuditRetention auditRetention(MongoTemplate mongo, Leases leases, Clock clock, AuditSettings settings) {
-        return new AuditRetention(mongo, leases, clock, settings.retention());
+        return new AuditRetention(mongo, leases, clock, settings.retention(), settings.pruneInterval());
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package io.gridloop.platform.catalogue;
 
 import io.gridloop.contracts.catalogue.SubCategoryCatalogue;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +18,13 @@ import java.io.UncheckedIOException;
  * An invalid file stops the service at start-up rather than misfiling reports.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(CatalogueSettings.class)
 public class GridloopCatalogueAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SubCategoryCatalogue subCategoryCatalogue(@Value("${gridloop.catalogue.location:}") String location,
-                                              ResourceLoader loader) {
+    SubCategoryCatalogue subCategoryCatalogue(CatalogueSettings settings, ResourceLoader loader) {
+        String location = settings.location();
         if (location.isBlank()) {
             return SubCategoryCatalogue.shipped();
         }

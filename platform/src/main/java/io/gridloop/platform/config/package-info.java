@@ -1,5 +1,5 @@
 /**
- * The shared defaults (gridloop-defaults.yml) every service starts from.
+ * The shared defaults (gridloop-defaults.yml) every service starts from, and the settings all of them share.
  *
  * <p>May use: the root package.
  */

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -32,6 +33,7 @@ import java.util.List;
  * and listeners that retry a few times and then park the record on {@code <topic>.dlt} and carry on.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(KafkaSettings.class)
 public class GridloopKafkaAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GridloopKafkaAutoConfiguration.class);
@@ -39,9 +41,8 @@ public class GridloopKafkaAutoConfiguration {
     /** Named so it reports as {@code kafka}, the name the readiness group in the shared defaults includes. */
     @Bean
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin,
-                                              @Value("${gridloop.kafka.health-timeout:2s}") java.time.Duration timeout) {
-        return new KafkaHealthIndicator(kafkaAdmin, timeout);
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, KafkaSettings settings) {
+        return new KafkaHealthIndicator(kafkaAdmin, settings.healthTimeout());
     }
 
     @Bean
@@ -67,9 +68,9 @@ public class GridloopKafkaAutoConfiguration {
      * been acknowledged already (services answer or commit only after Kafka did), so a few seconds are enough.
      */
     @Bean
-    DefaultKafkaProducerFactoryCustomizer gridloopProducerCloseTimeout(
-            @Value("${gridloop.kafka.producer-close-timeout:5s}") java.time.Duration timeout) {
-        return factory -> factory.setPhysicalCloseTimeout((int) Math.max(1, timeout.toSeconds()));
+    DefaultKafkaProducerFactoryCustomizer gridloopProducerCloseTimeout(KafkaSettings settings) {
+        return factory -> factory.setPhysicalCloseTimeout(
+                (int) Math.max(1, settings.producerCloseTimeout().toSeconds()));
     }
 
     /**
@@ -77,7 +78,8 @@ public class GridloopKafkaAutoConfiguration {
      * them, and no service has to wait for another to start before it can subscribe.
      */
     @Bean
-    KafkaAdmin.NewTopics gridloopTopics(@Value("${gridloop.kafka.replication-factor:1}") short replicationFactor) {
+    KafkaAdmin.NewTopics gridloopTopics(KafkaSettings settings) {
+        short replicationFactor = settings.replicationFactor();
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?> topic : Topics.all()) {
             TopicBuilder builder = TopicBuilder.name(topic.name())
@@ -102,7 +104,7 @@ public class GridloopKafkaAutoConfiguration {
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, MeterRegistry meters,
-                                          @Value("${gridloop.kafka.listener.max-retries:3}") int maxRetries,
+                                          KafkaSettings settings,
                                           @Value("${spring.application.name}") String service) {
         // Every topic this service consumes has its counter from the start, at 0: an alert on dead letters can
         // be written (and fires on the first one) before any has happened.
@@ -113,7 +115,7 @@ public class GridloopKafkaAutoConfiguration {
         }
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (rec, ex) -> new TopicPartition(rec.topic() + ".dlt", -1));
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxRetries);
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.listener().maxRetries());
         backOff.setInitialInterval(200);
         backOff.setMultiplier(2.0);
         backOff.setMaxInterval(2_000);

@@ -1,5 +1,6 @@
 package io.gridloop.platform.openapi;
 
+import io.gridloop.platform.config.InstallationSettings;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -24,8 +25,8 @@ public class GridloopOpenApiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OpenAPI gridloopOpenApi(@Value("${spring.application.name}") String service,
-                            @Value("${gridloop.version:0.1.0}") String version) {
-        return new OpenAPI().info(new Info().title("gridloop " + service).version(version).description(
+                            InstallationSettings installation) {
+        return new OpenAPI().info(new Info().title("gridloop " + service).version(installation.version()).description(
                         "网格化服务管理 — " + service + ". Errors are application/problem+json (RFC 9457) with a stable "
                                 + "`code`, a Chinese `title` and, for invalid input, `errors[]` naming each field. "
                                 + "Calls carry a bearer JWT of the realm (roles in realm_access.roles, areas in "

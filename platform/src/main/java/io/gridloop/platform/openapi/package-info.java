@@ -1,6 +1,6 @@
 /**
  * The OpenAPI description every service publishes.
  *
- * <p>May use: nothing of the platform.
+ * <p>May use: config.
  */
 package io.gridloop.platform.openapi;

@@ -1,6 +1,7 @@
 package io.gridloop.platform.security;
 
 import jakarta.servlet.DispatcherType;
+import io.gridloop.platform.web.PageSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -76,7 +77,7 @@ public class GridloopSecurityAutoConfiguration {
                                             List<InSecurityChain> inChain,
                                             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}")
                                             String issuer,
-                                            @Value("${gridloop.web.content-security-policy:}") String csp)
+                                            PageSettings pages)
             throws Exception {
         if (issuer.isBlank()) {
             // Without it Boot would build no token decoder and the service would fail with a riddle; and a default
@@ -85,6 +86,7 @@ public class GridloopSecurityAutoConfiguration {
                     + "(SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI) is not set: name the realm whose tokens "
                     + "this service accepts (未配置登录服务地址)");
         }
+        String csp = pages.contentSecurityPolicy();
         if (!csp.isBlank()) {
             // A service that serves pages (the dashboard) names what they may load and talk to.
             http.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(csp)));

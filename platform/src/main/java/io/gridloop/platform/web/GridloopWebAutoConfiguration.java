@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
-@EnableConfigurationProperties({RequestLimits.class, BrowserOrigins.class})
+@EnableConfigurationProperties({RequestLimits.class, BrowserOrigins.class, PageSettings.class})
 public class GridloopWebAutoConfiguration {
 
     @Bean

@@ -44,7 +44,7 @@ class AuditRetentionTest {
         entry("c-399-days", Duration.ofDays(399));
         entry("d-today", Duration.ofMinutes(5));
 
-        new AuditRetention(mongo, new Leases(mongo, clock, "dispatch@a:8082"), clock, Duration.ofDays(400)).prune();
+        new AuditRetention(mongo, new Leases(mongo, clock, "dispatch@a:8082"), clock, Duration.ofDays(400), Duration.ofHours(6)).prune();
 
         assertThat(ids()).containsExactly("c-399-days", "d-today");
     }
@@ -56,16 +56,16 @@ class AuditRetentionTest {
         assertThat(first.hold("audit.retention", Duration.ofMinutes(30))).isTrue();
         entry("old", Duration.ofDays(500));
 
-        new AuditRetention(mongo, second, clock, Duration.ofDays(400)).prune();
+        new AuditRetention(mongo, second, clock, Duration.ofDays(400), Duration.ofHours(6)).prune();
         assertThat(ids()).as("the other instance holds the lease").containsExactly("old");
 
-        new AuditRetention(mongo, first, clock, Duration.ofDays(400)).prune();
+        new AuditRetention(mongo, first, clock, Duration.ofDays(400), Duration.ofHours(6)).prune();
         assertThat(ids()).isEmpty();
     }
 
     @Test
     void shouldRefuseARetentionShorterThanTheSixMonthsTheLawAsksFor() {
-        assertThatThrownBy(() -> new AuditRetention(mongo, new Leases(mongo, clock, "x"), clock, Duration.ofDays(90)))
+        assertThatThrownBy(() -> new AuditRetention(mongo, new Leases(mongo, clock, "x"), clock, Duration.ofDays(90), Duration.ofHours(6)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("six months");
     }
 }

@@ -35,7 +35,8 @@ class ListenerFailuresTest {
 
     ListenerFailuresTest() {
         when(template.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(null));
-        handler = new GridloopKafkaAutoConfiguration().kafkaErrorHandler(template, meters, 3, ServiceNames.DISPATCH);
+        handler = new GridloopKafkaAutoConfiguration().kafkaErrorHandler(template, meters,
+                new KafkaSettings(null, null, null, new KafkaSettings.Listener(3)), ServiceNames.DISPATCH);
     }
 
     private boolean fail(Exception cause, long offset) {

@@ -19,11 +19,14 @@ import java.util.List;
  * @param poll            pulling orders, for cities whose hotline cannot push
  * @param outbox          delivering status syncs and escalations
  * @param photoBaseUrl    where gridloop's API serves case photos (dispatch's), for the photos a 办结反馈 names
+ * @param contactKey      the AES key (Base64, 32 bytes) the citizens' names and phones of 12345 orders are stored
+ *                        encrypted with ({@code GRIDLOOP_HOTLINE_CONTACTKEY}; required: {@code openssl rand -base64 32})
+ * @param noncePruneInterval how often signature nonces older than the tolerance allows are forgotten
  */
 @ConfigurationProperties("gridloop.hotline")
 public record HotlineSettings(String baseUrl, String secret, String previousSecret, Duration signatureTolerance,
                               Duration callTimeout, Duration publishTimeout, Poll poll, Outbox outbox,
-                              String photoBaseUrl) {
+                              String photoBaseUrl, String contactKey, Duration noncePruneInterval) {
 
     /** As long as the HMAC-SHA256 key itself: anything shorter can be guessed sooner than the hash. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -39,8 +42,10 @@ public record HotlineSettings(String baseUrl, String secret, String previousSecr
         signatureTolerance = signatureTolerance == null ? Duration.ofMinutes(5) : signatureTolerance;
         callTimeout = callTimeout == null ? Duration.ofSeconds(5) : callTimeout;
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
-        poll = poll == null ? new Poll(false, null, null) : poll;
-        outbox = outbox == null ? new Outbox(null, null, null, null, null, null) : outbox;
+        poll = poll == null ? new Poll(false, null, null, null) : poll;
+        outbox = outbox == null ? new Outbox(null, null, null, null, null, null, null) : outbox;
+        contactKey = contactKey == null ? "" : contactKey.strip();
+        noncePruneInterval = noncePruneInterval == null ? Duration.ofMinutes(5) : noncePruneInterval;
         photoBaseUrl = photoBaseUrl == null ? "http://localhost:8082" : photoBaseUrl.replaceAll("/+$", "");
     }
 
@@ -78,27 +83,31 @@ public record HotlineSettings(String baseUrl, String secret, String previousSecr
     /**
      * @param enabled  pull orders from {@code GET /api/v1/orders} (they may be pushed as well; both are idempotent)
      * @param interval pause between polls once the hotline has nothing more
+     * @param initialDelay the first poll after start
      * @param pageSize orders per request
      */
-    public record Poll(boolean enabled, Duration interval, Integer pageSize) {
+    public record Poll(boolean enabled, Duration interval, Duration initialDelay, Integer pageSize) {
         public Poll {
             interval = interval == null ? Duration.ofSeconds(10) : interval;
+            initialDelay = initialDelay == null ? Duration.ofSeconds(3) : initialDelay;
             pageSize = pageSize == null ? 100 : pageSize;
         }
     }
 
     /**
      * @param relayInterval how often the relay looks for messages due
+     * @param initialDelay  the relay's first look after start
      * @param parallelism   work orders delivered at the same time (each order's messages stay in order)
      * @param maxAttempts   failed deliveries after which a message is parked as a dead letter
      * @param firstBackoff  the wait after the first failure; it doubles with each failure, with ±20% jitter
      * @param maxBackoff    the longest wait between attempts
      * @param batchPerOrder how many of one order's messages one pass delivers before moving on
      */
-    public record Outbox(Duration relayInterval, Integer parallelism, Integer maxAttempts, Duration firstBackoff,
-                         Duration maxBackoff, Integer batchPerOrder) {
+    public record Outbox(Duration relayInterval, Duration initialDelay, Integer parallelism, Integer maxAttempts,
+                         Duration firstBackoff, Duration maxBackoff, Integer batchPerOrder) {
         public Outbox {
             relayInterval = relayInterval == null ? Duration.ofMillis(250) : relayInterval;
+            initialDelay = initialDelay == null ? Duration.ofSeconds(2) : initialDelay;
             parallelism = parallelism == null ? 4 : parallelism;
             maxAttempts = maxAttempts == null ? 10 : maxAttempts;
             firstBackoff = firstBackoff == null ? Duration.ofSeconds(2) : firstBackoff;

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DevelopmentDefaultsTest {
 
     private static HotlineSettings withSecret(String secret) {
-        return new HotlineSettings(null, secret, null, null, null, null, null, null, null);
+        return new HotlineSettings(null, secret, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -28,7 +28,8 @@ class DevelopmentDefaultsTest {
         assertThatThrownBy(() -> withSecret("  ")).hasMessageContaining("未设置");
         assertThatThrownBy(() -> withSecret("gridloop-dev-only-12345-secret")).hasMessageContaining("32");
         assertThat(withSecret("x".repeat(32)).signingSecret()).hasSize(32);
-        assertThatThrownBy(() -> new HotlineSettings(null, "x".repeat(32), "short", null, null, null, null, null, null))
+        assertThatThrownBy(() -> new HotlineSettings(null, "x".repeat(32), "short", null, null, null, null, null, null, null,
+                null))
                 .hasMessageContaining("previous-secret");
     }
 

@@ -2,7 +2,6 @@ package io.gridloop.stats;
 
 import io.gridloop.stats.formula.Formulas;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -16,8 +15,8 @@ import java.io.UncheckedIOException;
 class FormulaConfiguration {
 
     @Bean
-    Formulas formulas(@Value("${gridloop.stats.formulas-location:classpath:stats/formulas.json}") String location,
-                      ResourceLoader loader) {
+    Formulas formulas(StatsSettings settings, ResourceLoader loader) {
+        String location = settings.formulasLocation();
         try (InputStream in = loader.getResource(location).getInputStream()) {
             return JsonMapper.builder().build().readValue(in, Formulas.class);
         } catch (IOException e) {

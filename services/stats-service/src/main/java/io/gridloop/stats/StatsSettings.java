@@ -11,13 +11,17 @@ import java.util.Map;
  *                      is 100%, and ranking it first would mislead
  * @param cityNames     city code → name (cases carry district, street and community names, not the city's)
  * @param gridGrades    the quota of 优秀 in the quarterly grading of grids and communities
+ * @param formulasLocation the formulas of the published rates (办结率 and the rest, {@code stats/formulas.json}
+ *                      unless a city has its own)
  */
 @ConfigurationProperties("gridloop.stats")
 public record StatsSettings(Integer minSampleSize, Map<String, String> cityNames, ZeroComplaintRewards zeroComplaint,
-                            TownQuota townQuota, GridGrades gridGrades) {
+                            TownQuota townQuota, GridGrades gridGrades, String formulasLocation) {
 
     public StatsSettings {
         gridGrades = gridGrades == null ? new GridGrades(null) : gridGrades;
+        formulasLocation = formulasLocation == null || formulasLocation.isBlank() ? "classpath:stats/formulas.json"
+                : formulasLocation.strip();
         townQuota = townQuota == null ? new TownQuota(null, null) : townQuota;
         minSampleSize = minSampleSize == null ? 30 : minSampleSize;
         cityNames = cityNames == null ? Map.of() : Map.copyOf(cityNames);

@@ -2,7 +2,7 @@ package io.gridloop.dispatch.access;
 
 import io.gridloop.dispatch.routing.RoutingRule;
 import io.gridloop.platform.security.Caller;
-import org.springframework.beans.factory.annotation.Value;
+import io.gridloop.platform.config.InstallationSettings;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ public class SettingsAccess {
 
     private final String installationArea;
 
-    public SettingsAccess(@Value("${gridloop.installation-area}") String installationArea) {
-        this.installationArea = installationArea;
+    public SettingsAccess(InstallationSettings installation) {
+        this.installationArea = installation.installationArea();
     }
 
     /** Whether the caller's areas cover the whole installation. */

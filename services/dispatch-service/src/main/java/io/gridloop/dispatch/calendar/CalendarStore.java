@@ -11,7 +11,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -36,7 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * API, which are stored in MongoDB and win over the files. Every instance re-reads the stored years each minute.
  */
 @Component
-public class CalendarStore implements InitializingBean {
+public class CalendarStore implements InitializingBean, SchedulingConfigurer {
+
+    private final java.time.Duration reloadInterval;
 
     private static final Logger log = LoggerFactory.getLogger(CalendarStore.class);
     static final String COLLECTION = "calendar_years";
@@ -63,7 +67,8 @@ public class CalendarStore implements InitializingBean {
     private final Set<Integer> warnedAbout = ConcurrentHashMap.newKeySet();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    CalendarStore(MongoTemplate mongo, DeadlineSettings settings, Clock clock) {
+    CalendarStore(MongoTemplate mongo, DeadlineSettings settings, Clock clock, CalendarSettings reloading) {
+        this.reloadInterval = reloading.reloadInterval();
         this.mongo = mongo;
         this.settings = settings;
         this.clock = clock;
@@ -87,8 +92,11 @@ public class CalendarStore implements InitializingBean {
     }
 
     /** Picks up years added on other instances. */
-    @Scheduled(fixedDelayString = "${gridloop.dispatch.calendar.reload-interval:60s}",
-            initialDelayString = "${gridloop.dispatch.calendar.reload-interval:60s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::reload, reloadInterval, reloadInterval));
+    }
+
     public void reload() {
         Map<Integer, KnownYear> years = new LinkedHashMap<>();
         files.forEach((y, c) -> years.put(y, new KnownYear(c, Origin.FILE)));

@@ -12,9 +12,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
  * nothing is counted twice.
  */
 @Component
-public class OutboxRelay {
+public class OutboxRelay implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** An instance that dies hands the sweep over within this. */
@@ -52,22 +53,19 @@ public class OutboxRelay {
     private final PendingOutbox pending;
     private final EventPublisher publisher;
     private final Clock clock;
-    private final Duration sendTimeout;
-    private final Duration sweepGrace;
+    private final CaseStoreSettings settings;
     private final CaseLocks locks;
     private final Leases leases;
 
     OutboxRelay(CaseFiles cases, CaseLocks locks, List<CaseFollower> followers, PendingOutbox pending,
                 EventPublisher publisher, Clock clock, MeterRegistry meters,
-                @Value("${gridloop.dispatch.casestore.send-timeout:10s}") Duration sendTimeout,
-                @Value("${gridloop.dispatch.casestore.sweep-grace:5s}") Duration sweepGrace, Leases leases) {
+                CaseStoreSettings settings, Leases leases) {
         this.cases = cases;
         this.followers = List.copyOf(followers);
         this.pending = pending;
         this.publisher = publisher;
         this.clock = clock;
-        this.sendTimeout = sendTimeout;
-        this.sweepGrace = sweepGrace;
+        this.settings = settings;
         this.locks = locks;
         this.leases = leases;
         Gauge.builder("gridloop.dispatch.casestore.pending", pending, PendingOutbox::count)
@@ -122,7 +120,7 @@ public class OutboxRelay {
         List<OutboxEntry> acknowledged = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             try {
-                futures.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                futures.get(i).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(outbox.get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -136,8 +134,12 @@ public class OutboxRelay {
     }
 
     /** One instance sweeps at a time; each still relays its own actions at once. */
-    @Scheduled(fixedDelayString = "${gridloop.dispatch.casestore.sweep-interval:5s}",
-            initialDelayString = "${gridloop.dispatch.casestore.sweep-initial-delay:2s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::scheduledSweep, settings.sweepInterval(),
+                settings.sweepInitialDelay()));
+    }
+
     void scheduledSweep() {
         leases.runIfHeld("dispatch.outbox-sweep", SWEEP_LEASE, this::sweep);
     }
@@ -145,7 +147,7 @@ public class OutboxRelay {
     /** Relays what earlier attempts left behind, and drops markers whose entry no longer exists. */
     public void sweep() {
         Instant now = clock.instant();
-        List<PendingOutbox.Marker> stale = pending.olderThan(now.minus(sweepGrace));
+        List<PendingOutbox.Marker> stale = pending.olderThan(now.minus(settings.sweepGrace()));
         if (stale.isEmpty()) {
             return;
         }
@@ -158,7 +160,7 @@ public class OutboxRelay {
         // Markers still here after the relay whose entry is gone: a write that never happened, or an entry
         // relayed just before a crash. Old enough ones can go.
         Set<String> orphans = new HashSet<>();
-        Instant orphanCutoff = now.minus(sweepGrace.multipliedBy(12));
+        Instant orphanCutoff = now.minus(settings.sweepGrace().multipliedBy(12));
         Map<String, Set<String>> outboxes = new HashMap<>();  // each case read once, however many markers it has
         for (PendingOutbox.Marker marker : stale) {
             if (marker.createdAt().isBefore(orphanCutoff) && !outboxes.computeIfAbsent(marker.caseId(),

@@ -5,10 +5,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,7 +30,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * the batch leaves only such harmless markers.
  */
 @Component
-public class PendingOutbox {
+public class PendingOutbox implements SchedulingConfigurer {
 
     static final String COLLECTION = "outbox_pending";
 
@@ -37,11 +40,18 @@ public class PendingOutbox {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Duration removalInterval;
     private final Queue<String> relayed = new ConcurrentLinkedQueue<>();
 
-    PendingOutbox(MongoTemplate mongo, Clock clock) {
+    PendingOutbox(MongoTemplate mongo, Clock clock, CaseStoreSettings settings) {
         this.mongo = mongo;
         this.clock = clock;
+        this.removalInterval = settings.markerRemovalInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::forgetRelayed, removalInterval, Duration.ZERO));
     }
 
     public void announce(String caseId, Collection<OutboxEntry> entries) {
@@ -60,7 +70,6 @@ public class PendingOutbox {
         relayed.addAll(entryIds);
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.dispatch.casestore.marker-removal-interval:250ms}")
     void forgetRelayed() {
         List<String> ids = new ArrayList<>();
         for (String id = relayed.poll(); id != null && ids.size() < 1_000; id = relayed.poll()) {

@@ -14,7 +14,6 @@ import io.gridloop.dispatch.lifecycle.HotlineVisit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +36,10 @@ class VisitingCases {
     private final boolean reopenOnUnsatisfied;
 
     VisitingCases(CaseWork work, MeterRegistry meters,
-                  @Value("${gridloop.dispatch.reopen-on-unsatisfied:true}") boolean reopenOnUnsatisfied) {
+                  VisitSettings settings) {
         this.work = work;
         this.meters = meters;
-        this.reopenOnUnsatisfied = reopenOnUnsatisfied;
+        this.reopenOnUnsatisfied = settings.reopenOnUnsatisfied();
     }
 
     @KafkaListener(topics = Topics.Names.HOTLINE_VISIT_RECORDED)

@@ -13,7 +13,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * ones every {@code gridloop.dispatch.routing.reload-interval}.
  */
 @Service
-public class RoutingRules implements InitializingBean {
+public class RoutingRules implements InitializingBean, SchedulingConfigurer {
+
+    private final java.time.Duration reloadInterval;
 
     private static final Logger log = LoggerFactory.getLogger(RoutingRules.class);
     static final String COLLECTION = "routing_rule_sets";
@@ -59,7 +63,8 @@ public class RoutingRules implements InitializingBean {
     }
 
     RoutingRules(MongoTemplate mongo, SubCategoryCatalogue catalogue, ApplicationEventPublisher events,
-                 Clock clock) {
+                 Clock clock, RoutingSettings settings) {
+        this.reloadInterval = settings.reloadInterval();
         this.mongo = mongo;
         this.events = events;
         this.catalogue = catalogue;
@@ -85,8 +90,11 @@ public class RoutingRules implements InitializingBean {
     }
 
     /** Picks up versions stored by other instances. */
-    @Scheduled(fixedDelayString = "${gridloop.dispatch.routing.reload-interval:30s}",
-            initialDelayString = "${gridloop.dispatch.routing.reload-interval:30s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::reload, reloadInterval, reloadInterval));
+    }
+
     public void reload() {
         StoredRuleSet stored = latest().orElseThrow(() -> new IllegalStateException("no routing rules stored"));
         Versioned known = current.get();

@@ -15,7 +15,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import io.gridloop.dispatch.calendar.DeadlineSettings;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -30,7 +33,7 @@ import java.time.Instant;
  * Each step is applied to the case's version like any action, so running twice changes nothing.
  */
 @Component
-public class DeadlineWatch {
+public class DeadlineWatch implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
 
@@ -46,10 +49,12 @@ public class DeadlineWatch {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Leases leases;
+    private final DeadlineSettings settings;
 
     DeadlineWatch(OpenCases open, CaseCommits commits, Supervisions supervisions, Clock clock,
-                  MeterRegistry meters, Leases leases, UnitDirectory units) {
+                  MeterRegistry meters, Leases leases, UnitDirectory units, DeadlineSettings settings) {
         this.leases = leases;
+        this.settings = settings;
         this.units = units;
         this.open = open;
         this.commits = commits;
@@ -60,8 +65,12 @@ public class DeadlineWatch {
     }
 
     /** One instance of dispatch watches deadlines at a time: two would warn and supervise cases twice over. */
-    @Scheduled(fixedDelayString = "${gridloop.dispatch.deadlines.scan-interval:30s}",
-            initialDelayString = "${gridloop.dispatch.deadlines.scan-initial-delay:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::scheduledScan, settings.scanInterval(),
+                settings.scanInitialDelay()));
+    }
+
     void scheduledScan() {
         leases.runIfHeld("dispatch.deadline-watch", LEASE, this::scan);
     }

@@ -15,7 +15,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -32,7 +34,7 @@ import java.util.Set;
  */
 @Component
 @ConditionalOnProperty(name = "gridloop.hotline.poll.enabled", havingValue = "true")
-class OrderPolling {
+class OrderPolling implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OrderPolling.class);
     private static final String CURSOR_ID = "orders";
@@ -48,6 +50,8 @@ class OrderPolling {
     private final Validator validator;
     private final Clock clock;
     private final int pageSize;
+    private final Duration interval;
+    private final Duration initialDelay;
     private final MeterRegistry meters;
 
     /** An instance that dies hands polling over within this. */
@@ -65,6 +69,8 @@ class OrderPolling {
         this.validator = validator;
         this.clock = clock;
         this.pageSize = settings.poll().pageSize();
+        this.interval = settings.poll().interval();
+        this.initialDelay = settings.poll().initialDelay();
     }
 
     private void refused(WorkOrder order, String why) {
@@ -72,7 +78,11 @@ class OrderPolling {
         log.error("Skipping polled 12345 order {}: {}", order.orderNumber(), why);
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.hotline.poll.interval:10s}", initialDelayString = "${gridloop.hotline.poll.initial-delay:3s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::poll, interval, initialDelay));
+    }
+
     void poll() {
         try {
             // One instance polls at a time: two would read the same page and race for the cursor.

@@ -19,7 +19,9 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -45,7 +47,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * count no attempt.
  */
 @Component
-class HotlineDelivery implements DisposableBean {
+class HotlineDelivery implements DisposableBean, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineDelivery.class);
 
@@ -111,8 +113,11 @@ class HotlineDelivery implements DisposableBean {
         return b.oldestPending() == null ? null : ageSeconds(b);
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.hotline.outbox.relay-interval:250ms}",
-            initialDelayString = "${gridloop.hotline.outbox.initial-delay:2s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::relay, settings.relayInterval(), settings.initialDelay()));
+    }
+
     void relay() {
         try {
             leases.runIfHeld("hotline.outbox-relay", LEASE, this::pass);

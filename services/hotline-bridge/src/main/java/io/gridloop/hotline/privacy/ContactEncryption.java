@@ -2,7 +2,7 @@ package io.gridloop.hotline.privacy;
 
 import io.gridloop.contracts.hotline.Contact;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
+import io.gridloop.hotline.HotlineSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -20,8 +20,8 @@ import java.util.List;
 class ContactEncryption {
 
     @Bean
-    ContactCipher contactCipher(@Value("${gridloop.hotline.contact-key:}") String key) {
-        return new ContactCipher(key);
+    ContactCipher contactCipher(HotlineSettings settings) {
+        return new ContactCipher(settings.contactKey());
     }
 
     @Bean

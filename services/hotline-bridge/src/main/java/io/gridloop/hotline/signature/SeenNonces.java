@@ -7,7 +7,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -21,7 +23,7 @@ import java.time.Instant;
  * old is refused as stale anyway.
  */
 @Component
-class SeenNonces {
+class SeenNonces implements SchedulingConfigurer {
 
     @Document("hotline_signature_nonces")
     record SeenNonce(@Id String nonce, Instant at) {
@@ -31,11 +33,18 @@ class SeenNonces {
     private final Clock clock;
     /** Twice the signature's tolerance: a request can be that far from our clock either way. */
     private final Duration kept;
+    private final Duration pruneInterval;
 
     SeenNonces(MongoTemplate mongo, Clock clock, HotlineSettings settings) {
         this.mongo = mongo;
         this.clock = clock;
         this.kept = settings.signatureTolerance().multipliedBy(2);
+        this.pruneInterval = settings.noncePruneInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::forgetOld, pruneInterval, pruneInterval));
     }
 
     /** @return whether {@code nonce} is new (and is now remembered) */
@@ -49,7 +58,6 @@ class SeenNonces {
     }
 
     /** Forgets nonces no request inside the signature's window can carry any more. */
-    @Scheduled(fixedDelayString = "${gridloop.hotline.nonce-prune-interval:5m}")
     void forgetOld() {
         forgetBefore(clock.instant().minus(kept));
     }

@@ -9,7 +9,7 @@ import io.gridloop.hotline.order.OrderBook;
 import io.gridloop.hotline.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import io.gridloop.platform.config.InstallationSettings;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +31,10 @@ class DeclinedOrderListener {
     private final String installationArea;
 
     DeclinedOrderListener(OrderBook book, Outbox outbox,
-                          @Value("${gridloop.installation-area}") String installationArea) {
+                          InstallationSettings installation) {
         this.book = book;
         this.outbox = outbox;
-        this.installationArea = installationArea;
+        this.installationArea = installation.installationArea();
     }
 
     @KafkaListener(topics = Topics.Names.HOTLINE_ORDER_DECLINED)

@@ -36,7 +36,8 @@ class HotlineDeliveryTest {
     private final HotlineDelivery relay = new HotlineDelivery(outbox, client, mock(OrderBook.class),
             Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(),
             new HotlineSettings(null, "s".repeat(HotlineSettings.MIN_SECRET_BYTES), null, null, null, null, null,
-                    new HotlineSettings.Outbox(null, 1, 3, Duration.ofSeconds(2), Duration.ofMinutes(5), null), null),
+                    new HotlineSettings.Outbox(null, null, 1, 3, Duration.ofSeconds(2), Duration.ofMinutes(5), null),
+                    null, null, null),
             mock(Leases.class));
 
     private static OutboxMessage failedBefore(int attempts) {

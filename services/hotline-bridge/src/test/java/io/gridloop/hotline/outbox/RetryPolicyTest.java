@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy defaults = RetryPolicy.of(new HotlineSettings.Outbox(null, null, null, null, null, null));
+    private final RetryPolicy defaults = RetryPolicy.of(new HotlineSettings.Outbox(null, null, null, null, null, null, null));
 
     @Test
     void shouldDoubleTheWaitUpToTheCeiling() {

@@ -7,6 +7,9 @@ import java.time.Duration;
 /**
  * When a report is a likely duplicate (疑似重复): same sub-category, within {@code radiusMetres} of an open report
  * made within {@code window}.
+ *
+ * @param radiusMetres how close to an open report of the same sub-category a new one must lie (50 m, 1–5,000)
+ * @param window       how recent that report must be (24 h)
  */
 @ConfigurationProperties("gridloop.intake.duplicates")
 public record DuplicateSettings(Integer radiusMetres, Duration window) {

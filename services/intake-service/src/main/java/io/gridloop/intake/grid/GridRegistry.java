@@ -14,7 +14,9 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * instance that took it.
  */
 @Service
-public class GridRegistry implements InitializingBean {
+public class GridRegistry implements InitializingBean, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(GridRegistry.class);
     static final String COLLECTION = "grid_areas";
@@ -84,8 +86,12 @@ public class GridRegistry implements InitializingBean {
                 areas.get().values().stream().filter(a -> a.level() == AreaLevel.GRID).count());
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.intake.registry.reload-interval:60s}",
-            initialDelayString = "${gridloop.intake.registry.reload-interval:60s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::reload, settings.reloadInterval(),
+                settings.reloadInterval()));
+    }
+
     public void reload() {
         Map<String, GridArea> loaded = new HashMap<>();
         for (GridArea a : mongo.findAll(GridArea.class, COLLECTION)) {

@@ -15,13 +15,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * dispatch and statistics then stored again.
  */
 @Component
-class RegistryPublisher {
+class RegistryPublisher implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryPublisher.class);
 
@@ -60,10 +63,12 @@ class RegistryPublisher {
     private final MongoTemplate mongo;
     private final KafkaAdmin kafka;
     private final Clock clock;
+    private final Duration retry;
     private final AtomicBoolean owed = new AtomicBoolean();
 
     RegistryPublisher(GridRegistry registry, EventPublisher publisher, MongoTemplate mongo, KafkaAdmin kafka,
-                      Clock clock) {
+                      Clock clock, RegistrySettings settings) {
+        this.retry = settings.republishRetry();
         this.registry = registry;
         this.publisher = publisher;
         this.mongo = mongo;
@@ -80,8 +85,11 @@ class RegistryPublisher {
         Thread.ofPlatform().name("registry-publisher").daemon().start(this::publishAllUnlessPublished);
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.intake.registry.republish-retry:60s}",
-            initialDelayString = "${gridloop.intake.registry.republish-retry:60s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::retryIfOwed, retry, retry));
+    }
+
     void retryIfOwed() {
         if (owed.getAndSet(false)) {
             publishAll();

@@ -24,8 +24,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -59,8 +59,9 @@ class HotlineOrderListener {
     private final Clock clock;
 
     HotlineOrderListener(ReportIntake intake, GridRegistry registry, SubCategoryCatalogue catalogue,
-                         @Value("${gridloop.intake.hotline-categories:classpath:hotline/categories.json}")
-                         Resource mappings, EventPublisher publisher, MeterRegistry meters, Clock clock) {
+                         HotlineCategorySettings settings, ResourceLoader resources, EventPublisher publisher,
+                         MeterRegistry meters, Clock clock) {
+        Resource mappings = resources.getResource(settings.hotlineCategories());
         this.publisher = publisher;
         this.clock = clock;
         this.declinedOrders = Counter.builder("gridloop.intake.hotline.orders.declined")

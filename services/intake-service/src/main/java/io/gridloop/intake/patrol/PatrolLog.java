@@ -7,6 +7,7 @@ import io.gridloop.contracts.event.GeoPoint;
 import io.gridloop.contracts.event.PatrolRecorded;
 import io.gridloop.intake.access.PatrolAccess;
 import io.gridloop.intake.grid.GridRegistry;
+import io.gridloop.intake.report.IntakeSettings;
 import io.gridloop.intake.report.ReportRequest;
 import io.gridloop.platform.kafka.EventPublisher;
 import io.gridloop.platform.photo.PhotoStore;
@@ -15,7 +16,6 @@ import io.gridloop.platform.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -56,14 +56,14 @@ public class PatrolLog {
     private final Duration publishTimeout;
 
     PatrolLog(MongoTemplate mongo, EventPublisher publisher, GridRegistry registry, PhotoStore photos, Clock clock,
-              MeterRegistry meters, @Value("${gridloop.intake.publish-timeout:10s}") Duration publishTimeout) {
+              MeterRegistry meters, IntakeSettings settings) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.registry = registry;
         this.photos = photos;
         this.clock = clock;
         this.meters = meters;
-        this.publishTimeout = publishTimeout;
+        this.publishTimeout = settings.publishTimeout();
     }
 
     /** Takes {@code request} from the grid worker {@code caller}, or answers the record they sent before. */

@@ -10,9 +10,9 @@ import io.gridloop.contracts.ServiceNames;
 import io.gridloop.contracts.Topics;
 import io.gridloop.contracts.event.EventReported;
 import io.gridloop.contracts.event.ReopenRequested;
+import io.gridloop.intake.report.IntakeSettings;
 import io.gridloop.intake.report.StoredReport;
 import io.gridloop.platform.kafka.EventPublisher;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,11 +42,11 @@ public class ReporterViews {
     private final Duration publishTimeout;
 
     ReporterViews(MongoTemplate mongo, EventPublisher publisher, Clock clock,
-                  @Value("${gridloop.intake.publish-timeout:10s}") Duration publishTimeout) {
+                  IntakeSettings settings) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.clock = clock;
-        this.publishTimeout = publishTimeout;
+        this.publishTimeout = settings.publishTimeout();
     }
 
     /**

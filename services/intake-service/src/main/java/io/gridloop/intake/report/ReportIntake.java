@@ -19,7 +19,6 @@ import io.gridloop.platform.photo.PhotoStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -57,7 +56,7 @@ public class ReportIntake {
     ReportIntake(MongoTemplate mongo, EventPublisher publisher, GridRegistry registry,
                  SubCategoryCatalogue catalogue, LikelyDuplicates duplicates, PhotoStore photos, Clock clock,
                  MeterRegistry meters,
-                 @Value("${gridloop.intake.publish-timeout:10s}") Duration publishTimeout) {
+                 IntakeSettings settings) {
         this.catalogue = catalogue;
         this.duplicates = duplicates;
         this.photos = photos;
@@ -66,7 +65,7 @@ public class ReportIntake {
         this.registry = registry;
         this.clock = clock;
         this.meters = meters;
-        this.publishTimeout = publishTimeout;
+        this.publishTimeout = settings.publishTimeout();
     }
 
     /**

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * comment every 15 s so proxies keep the connection open. Browsers reconnect by themselves if it drops.
  */
 @Component
-class DashboardStream {
+class DashboardStream implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardStream.class);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
@@ -36,8 +38,11 @@ class DashboardStream {
     private final AtomicBoolean changed = new AtomicBoolean();
     private volatile long lastSentNanos = System.nanoTime();
 
-    DashboardStream(DistrictSnapshots districts) {
+    private final Duration pushInterval;
+
+    DashboardStream(DistrictSnapshots districts, DashboardSettings settings) {
         this.districts = districts;
+        this.pushInterval = settings.pushInterval();
         districts.onChange(taken -> changed.set(true));
     }
 
@@ -56,7 +61,11 @@ class DashboardStream {
         return districts.stream().filter(d -> viewer.covers(d.districtCode())).toList();
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.dashboard.push-interval:1s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::push, pushInterval, pushInterval));
+    }
+
     void push() {
         if (changed.getAndSet(false)) {
             var newest = districts.all();

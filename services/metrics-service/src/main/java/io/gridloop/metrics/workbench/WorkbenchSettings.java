@@ -19,13 +19,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    CGCS2000 like 天地图 — the registry's outlines are WGS-84); empty: outlines alone, which
  *                    need no map server. Its origin goes into {@code gridloop.workbench.map-tiles-origin} so the
  *                    page's security policy lets the tiles load
+ * @param mapTilesOrigin the origin of {@code mapTiles} ({@code https://tiles.example.gov.cn}), which
+ *                    {@code gridloop.web.content-security-policy} names among the images the page may load
  */
 @ConfigurationProperties("gridloop.workbench")
 public record WorkbenchSettings(String issuerUri, String clientId, String intakeUrl, String dispatchUrl,
-                                String statsUrl, String hotlineUrl, String mapTiles) {
+                                String statsUrl, String hotlineUrl, String mapTiles, String mapTilesOrigin) {
 
     public WorkbenchSettings {
         mapTiles = mapTiles == null ? "" : mapTiles.strip();
+        mapTilesOrigin = mapTilesOrigin == null ? "" : mapTilesOrigin.strip();
         clientId = clientId == null || clientId.isBlank() ? "gridloop-web" : clientId;
         intakeUrl = base(intakeUrl, "http://localhost:8081");
         dispatchUrl = base(dispatchUrl, "http://localhost:8082");

@@ -17,7 +17,7 @@ class DashboardStreamTest {
 
     @Test
     void shouldEndEveryLiveFeedWhenTheServiceStops() {
-        DashboardStream stream = new DashboardStream(new DistrictSnapshots());
+        DashboardStream stream = new DashboardStream(new DistrictSnapshots(), new DashboardSettings(null));
         Caller supervisor = new Caller("supervisor", "督导员", Set.of(Role.SUPERVISOR), List.of("1501"), null, null, null);
         SseEmitter first = stream.open(supervisor);
         stream.open(supervisor);

@@ -4,7 +4,7 @@ import io.gridloop.platform.problem.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
+import io.gridloop.platform.config.InstallationSettings;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -50,10 +50,10 @@ public class RuleBook implements InitializingBean {
     private final Clock clock;
     private final String installationArea;
 
-    RuleBook(MongoTemplate mongo, Clock clock, @Value("${gridloop.installation-area}") String installationArea) {
+    RuleBook(MongoTemplate mongo, Clock clock, InstallationSettings installation) {
         this.mongo = mongo;
         this.clock = clock;
-        this.installationArea = installationArea;
+        this.installationArea = installation.installationArea();
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.gridloop.stats.rebuild;
 import io.gridloop.platform.security.Caller;
 import io.gridloop.platform.web.ApiException;
 import io.gridloop.stats.generations.Generations;
-import org.springframework.beans.factory.annotation.Value;
+import io.gridloop.platform.config.InstallationSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +26,10 @@ class RebuildController {
     private final String installationArea;
 
     RebuildController(RebuildStarter rebuild, Generations generations,
-                      @Value("${gridloop.installation-area}") String installationArea) {
+                      InstallationSettings installation) {
         this.rebuild = rebuild;
         this.generations = generations;
-        this.installationArea = installationArea;
+        this.installationArea = installation.installationArea();
     }
 
     @PostMapping

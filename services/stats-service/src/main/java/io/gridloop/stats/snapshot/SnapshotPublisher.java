@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -34,7 +36,7 @@ import java.time.YearMonth;
  * it republishes all districts, so changes counted just before a crash still reach the dashboard.
  */
 @Component
-class SnapshotPublisher {
+class SnapshotPublisher implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotPublisher.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
@@ -43,9 +45,12 @@ class SnapshotPublisher {
     private final DirtyDistricts dirty;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final Duration interval;
     private volatile String year;
 
-    SnapshotPublisher(StatsQueries queries, DirtyDistricts dirty, EventPublisher publisher, Clock clock) {
+    SnapshotPublisher(StatsQueries queries, DirtyDistricts dirty, EventPublisher publisher, Clock clock,
+                      SnapshotSettings settings) {
+        this.interval = settings.snapshotInterval();
         this.queries = queries;
         this.dirty = dirty;
         this.publisher = publisher;
@@ -58,7 +63,11 @@ class SnapshotPublisher {
         queries.areasAt(AreaLevel.DISTRICT, null).forEach(d -> dirty.mark(d.code()));
     }
 
-    @Scheduled(fixedDelayString = "${gridloop.stats.snapshot-interval:500ms}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::publishChanged, interval, interval));
+    }
+
     void publishChanged() {
         Period thisYear = Period.currentYear(clock);
         if (year != null && !year.equals(thisYear.text())) {

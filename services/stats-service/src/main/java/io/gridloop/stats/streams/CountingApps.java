@@ -24,6 +24,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.gridloop.platform.kafka.KafkaSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -97,7 +98,7 @@ class CountingApps implements SmartLifecycle, RebuildStarter {
                  List<CountFollower> followers, CellSink sink, DirtyDistricts dirty, KnownAreas areas,
                  AreaRegistry registry, PatrolLog patrols, MongoTemplate mongo, MeterRegistry meters,
                  @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String firstApp,
-                 @Value("${gridloop.kafka.replication-factor:1}") int replicationFactor) {
+                 KafkaSettings kafkaSettings) {
         this.generations = generations;
         this.kafka = kafka;
         this.settings = settings;
@@ -111,7 +112,7 @@ class CountingApps implements SmartLifecycle, RebuildStarter {
         this.mongo = mongo;
         this.meters = meters;
         this.firstApp = firstApp;
-        this.replicationFactor = replicationFactor;
+        this.replicationFactor = kafkaSettings.replicationFactor();
         this.temporaryStateDir = settings.stateDir() == null;
         try {
             this.stateDir = temporaryStateDir ? Files.createTempDirectory("gridloop-stats-")
