@@ -1,5 +1,6 @@
 package io.gridloop.platform.lease;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,10 +22,10 @@ public class GridloopLeaseAutoConfiguration {
      */
     @Bean(destroyMethod = "releaseAll")
     Leases leases(MongoTemplate mongo, Clock clock, @Value("${spring.application.name:gridloop}") String service,
-                  @Value("${server.port:8080}") int port) {
+                  @Value("${server.port:8080}") int port, MeterRegistry meters) {
         String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
         String instance = port > 0 ? String.valueOf(port)
                 : "pid" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new Leases(mongo, clock, service + "@" + host + ":" + instance);
+        return new Leases(mongo, clock, service + "@" + host + ":" + instance, meters);
     }
 }

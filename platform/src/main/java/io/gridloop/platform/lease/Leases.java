@@ -1,5 +1,8 @@
 package io.gridloop.platform.lease;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,7 +16,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * its holder and until when it holds. Taking or renewing it is one atomic find-and-modify (with an upsert whose
  * duplicate key means someone else holds it), so it works on real MongoDB and on the embedded MongoDB-wire server
  * alike. A holder that dies loses the lease when it runs out; one that stops gives it back.
+ *
+ * <p>Each lease this instance has tried is a gauge {@code gridloop_lease_held{lease}} (1 while it holds it) and
+ * {@code gridloop_lease_last_run_seconds{lease}} (when it last finished the guarded work, epoch seconds): summed
+ * over the instances, a lease nobody holds or work nobody has done for a while is an alert
+ * ({@code deploy/prometheus/alerts.yml}).
  */
 public class Leases {
 
@@ -36,12 +46,23 @@ public class Leases {
     private final Clock clock;
     private final String holder;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry meters;
+    private final Map<String, AtomicLong> lastRun = new ConcurrentHashMap<>();
 
-    /** @param holder this instance, unique among all instances of all services sharing the database */
-    public Leases(MongoTemplate mongo, Clock clock, String holder) {
+    /**
+     * @param holder this instance, unique among all instances of all services sharing the database
+     * @param meters where each lease's gauges go
+     */
+    public Leases(MongoTemplate mongo, Clock clock, String holder, MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
         this.holder = holder;
+        this.meters = meters;
+    }
+
+    /** Leases whose gauges go nowhere (tests). */
+    public Leases(MongoTemplate mongo, Clock clock, String holder) {
+        this(mongo, clock, holder, new CompositeMeterRegistry());
     }
 
     public String holder() {
@@ -55,6 +76,7 @@ public class Leases {
      * @return whether this instance holds it now
      */
     public boolean hold(String name, Duration ttl) {
+        lastRunOf(name);
         Instant now = clock.instant();
         Query free = Query.query(new Criteria().andOperator(Criteria.where("_id").is(name),
                 new Criteria().orOperator(Criteria.where("holder").is(holder), Criteria.where("until").lte(now))));
@@ -80,7 +102,23 @@ public class Leases {
             return false;
         }
         work.run();
+        lastRunOf(name).set(clock.instant().getEpochSecond());
         return true;
+    }
+
+    /** The lease's last finished run here, registering its gauges the first time it is asked for. */
+    private AtomicLong lastRunOf(String name) {
+        return lastRun.computeIfAbsent(name, n -> {
+            AtomicLong at = new AtomicLong();
+            Gauge.builder("gridloop.lease.held", held, h -> h.contains(n) ? 1 : 0).tag("lease", n)
+                    .description("1 while this instance holds the lease (summed over instances: exactly 1)")
+                    .register(meters);
+            Gauge.builder("gridloop.lease.last.run", at, AtomicLong::get).tag("lease", n).baseUnit("seconds")
+                    .description("When this instance last finished the work the lease guards, epoch seconds "
+                            + "(0: not yet)")
+                    .register(meters);
+            return at;
+        });
     }
 
     /** Gives back every lease this instance holds, so another instance need not wait for them to run out. */

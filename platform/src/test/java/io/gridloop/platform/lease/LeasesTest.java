@@ -2,6 +2,7 @@ package io.gridloop.platform.lease;
 
 import io.gridloop.infra.InMemoryMongo;
 import io.gridloop.platform.MovingClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,6 +41,26 @@ class LeasesTest {
         clock.pass(Duration.ofSeconds(20));
         assertThat(b.hold("watch", Duration.ofSeconds(30))).as("the renewal still runs").isFalse();
         assertThat(b.hold("another", Duration.ofSeconds(30))).as("leases are independent").isTrue();
+    }
+
+    @Test
+    void shouldTellTheMetricsWhoHoldsEachLeaseAndWhenItsWorkLastRan() {
+        SimpleMeterRegistry metersOfA = new SimpleMeterRegistry();
+        SimpleMeterRegistry metersOfB = new SimpleMeterRegistry();
+        Leases first = new Leases(mongo, clock, "dispatch-a", metersOfA);
+        Leases second = new Leases(mongo, clock, "dispatch-b", metersOfB);
+
+        assertThat(first.runIfHeld("deadline-watch", Duration.ofSeconds(30), () -> { })).isTrue();
+        assertThat(second.runIfHeld("deadline-watch", Duration.ofSeconds(30), () -> { })).isFalse();
+        assertThat(metersOfA.get("gridloop.lease.held").tag("lease", "deadline-watch").gauge().value()).isEqualTo(1);
+        assertThat(metersOfB.get("gridloop.lease.held").tag("lease", "deadline-watch").gauge().value()).isZero();
+        assertThat(metersOfA.get("gridloop.lease.last.run").tag("lease", "deadline-watch").gauge().value())
+                .isEqualTo(clock.instant().getEpochSecond());
+        assertThat(metersOfB.get("gridloop.lease.last.run").tag("lease", "deadline-watch").gauge().value())
+                .as("never ran here").isZero();
+
+        first.releaseAll();
+        assertThat(metersOfA.get("gridloop.lease.held").tag("lease", "deadline-watch").gauge().value()).isZero();
     }
 
     @Test

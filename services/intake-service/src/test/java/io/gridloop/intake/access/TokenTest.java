@@ -86,8 +86,11 @@ class TokenTest extends ServiceIntegrationTest {
         refused(withToken(EmbeddedInfra.shared().tokens().mintFor(WORKER, List.of("stats-service", "metrics-service"))),
                 "TOKEN_WRONG_AUDIENCE");
         report(as(WORKER.through("gridloop-app"))).expectStatus().isAccepted();
-        as(Identity.of("prometheus", List.of("MONITOR"), "1501").through("prometheus")).get()
-                .uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        String scraped = as(Identity.of("prometheus", List.of("MONITOR"), "1501").through("prometheus")).get()
+                .uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        // The Kafka client's own metrics are there too: the consumer-lag alert (deploy/prometheus) reads them.
+        org.assertj.core.api.Assertions.assertThat(scraped).contains("kafka_consumer_fetch_manager_records_lag_max");
     }
 
     @Test
