@@ -15,6 +15,9 @@ import io.gridloop.infra.EmbeddedInfra;
 import io.gridloop.infra.ServiceIntegrationTest;
 import io.gridloop.infra.TopicReader;
 import io.gridloop.infra.TopicWriter;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +75,9 @@ abstract class ClosedLoopScenario {
         settings.put("gridloop.stats.snapshot-interval", "200ms");
         settings.put("gridloop.hotline.base-url", hotline.baseUrl());
         settings.put("gridloop.hotline.secret", SECRET);
+        // Spans into memory as well (InMemoryTraces), handed over every 100 ms rather than every 5 s.
+        settings.put("gridloop.test.in-memory-traces", "true");
+        settings.put("management.opentelemetry.tracing.export.schedule-delay", "100ms");
         stack = GridloopStack.start(bootstrapServers(), mongoUri(), ServicePorts.ANY_FREE, settings);
         hotline.bridgeUrl(stack.baseUrl(ServiceNames.HOTLINE_BRIDGE)).autoVisits(Duration.ofMillis(200));
         intake = client(ServiceNames.INTAKE);
@@ -89,6 +95,42 @@ abstract class ClosedLoopScenario {
         if (hotline != null) {
             hotline.close();
         }
+    }
+
+    /**
+     * One trace from a grid worker's HTTP report through Kafka to the case dispatch makes of it: the caller's
+     * {@code traceparent} carries into intake, onto the event, into dispatch's listener and onto the transition it
+     * publishes — what an installation sees in its tracing backend over OTLP.
+     */
+    @Test
+    void shouldFollowOneTraceFromTheReportThroughKafkaToTheCaseAction() {
+        String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                .putLong(System.nanoTime()).putLong(UUID.randomUUID().getLeastSignificantBits()).array());
+        String body = """
+                {"clientEventId":"%s","source":"GRID_PATROL","category":"LIVELIHOOD","subCategory":"STREETLIGHT",
+                 "gridCode":"%s","description":"路灯不亮","occurredAt":"2026-03-02T01:20:00Z",
+                 "reporterId":"gw-e2e"}""".formatted(UUID.randomUUID(), SAIHAN + "001002001");
+        String eventId = intake.post().uri("/api/v1/events").header("traceparent", "00-" + traceId
+                        + "-00f067aa0ba902b7-01").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(HttpStatus.ACCEPTED)
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("eventId").asString();
+        loop.awaitState(eventId, CaseState.ROUTED);
+
+        AttributeKey<String> service = AttributeKey.stringKey("service.name");
+        AttributeKey<String> topic = AttributeKey.stringKey("messaging.destination.name");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<SpanData> trace = InMemoryTraces.spans().stream().filter(s -> s.getTraceId().equals(traceId))
+                    .toList();
+            // A listener's span names its topic ("grid.event.reported.v1 receive"), a template's sets it as the
+            // destination attribute.
+            assertThat(trace).extracting(s -> s.getResource().getAttribute(service) + " " + s.getKind() + " "
+                            + (s.getKind() == SpanKind.SERVER ? "" : s.getKind() == SpanKind.CONSUMER
+                            ? s.getName().split(" ")[0] : s.getAttributes().get(topic)))
+                    .contains("intake-service SERVER ",
+                            "intake-service PRODUCER " + Topics.EVENT_REPORTED.name(),
+                            "dispatch-service CONSUMER " + Topics.EVENT_REPORTED.name(),
+                            "dispatch-service PRODUCER " + Topics.CASE_TRANSITIONED.name());
+        });
     }
 
     @Test
