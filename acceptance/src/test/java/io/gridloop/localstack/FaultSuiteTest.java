@@ -141,6 +141,12 @@ class FaultSuiteTest {
     /** Grid workers on the assessment roster already. */
     private final Set<String> enrolled = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> poisonSent = new TreeMap<>();
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+    /** The key of the record a dead-letter line is about (the message goes on with the exception, over lines). */
+    private static final java.util.regex.Pattern POISON_KEY = java.util.regex.Pattern.compile(" key=(poison-[^:\\s]+):");
+    /** Each poison record's key → the trace id its traceparent header carried. */
+    private final Map<String, String> poisonTraces = new ConcurrentHashMap<>();
     private final List<Figures> phases = new ArrayList<>();
     private FaultFuzz.Result fuzz;
     private List<InstanceShare> whileTwo = List.of();
@@ -159,6 +165,8 @@ class FaultSuiteTest {
         props.put("gridloop.hotline.base-url", hotline.baseUrl());
         props.put("gridloop.hotline.secret", SECRET);
         props.put("gridloop.stats.snapshot-interval", "500ms");
+        // Logs as an installation that collects them asks for: one JSON object (ECS) per line, with trace ids.
+        props.put("logging.structured.format.console", "ecs");
         services = ServiceProcesses.start(kafka.bootstrapServers(), mongo.connectionString(), props, dir,
                 Duration.ofMinutes(4));
         List<String> grids = DemoData.GRIDS.values().stream().flatMap(List::stream).map(DemoData.DemoGrid::code)
@@ -273,6 +281,34 @@ class FaultSuiteTest {
         assertThat(fuzz.sent()).isGreaterThanOrEqualTo(1_000);
         assertThat(fuzz.serverErrors()).as("5xx for malformed input: " + fuzz.examples()).isZero();
         assertThat(fuzz.notProblemJson()).as("refusals not as problem+json: " + fuzz.examples()).isZero();
+        assertDeadLettersAreLoggedWithTheirTraces();
+    }
+
+    /**
+     * Whoever finds a dead letter finds its story in the logs by trace id: each listener's line about dead-lettering
+     * a poison record is a JSON object (ECS) carrying the trace id of the record's {@code traceparent}.
+     */
+    private void assertDeadLettersAreLoggedWithTheirTraces() {
+        List<JsonNode> lines = new ArrayList<>();
+        try (var logs = Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    if (line.contains("Dead-lettering record") && line.contains("key=poison-")) {
+                        lines.add(JSON.readTree(line));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(lines).as("dead-letter lines of the services' listeners").hasSizeGreaterThanOrEqualTo(
+                settings.poisonPerTopic() * 5).allSatisfy(line -> {
+            java.util.regex.Matcher key = POISON_KEY.matcher(line.path("message").asString());
+            assertThat(key.find()).as(line.toString()).isTrue();
+            assertThat(line.path("log").path("level").asString()).isEqualTo("ERROR");
+            assertThat(line.path("service").path("name").asString()).isIn(GridloopStack.applications().keySet());
+            assertThat(line.path("traceId").asString()).as(line.toString()).isEqualTo(poisonTraces.get(key.group(1)));
+        });
     }
 
     // ---- phases ----
@@ -440,7 +476,11 @@ class FaultSuiteTest {
                 String key = "poison-" + topic.name() + "-" + i;
                 byte[] garbage = ("{\"specversion\":\"1.0\",\"data\":" + (i % 2 == 0 ? "[[[" : "\"\\uZZZZ\"}"))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                TopicWriter.send(kafka.bootstrapServers(), topic.name(), key, garbage);
+                String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                        .putLong(System.nanoTime()).putLong(key.hashCode()).array());
+                poisonTraces.put(key, traceId);
+                TopicWriter.sendTraced(kafka.bootstrapServers(), topic.name(), key, garbage,
+                        "00-" + traceId + "-00f067aa0ba902b7-01");
                 poisonSent.merge(topic.name(), 1, Integer::sum);
             }
         }

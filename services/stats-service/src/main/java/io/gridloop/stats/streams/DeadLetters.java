@@ -3,12 +3,15 @@ package io.gridloop.stats.streams;
 import io.gridloop.platform.kafka.RecordMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import java.nio.ByteBuffer;
@@ -33,8 +36,13 @@ final class DeadLetters {
 
     void park(ProcessorContext<String, byte[]> context, Record<String, byte[]> record, RecordMetadata at,
               Exception why) {
-        log.error("Dead-lettering record {}-{}@{} key={}: {}", at.topic(), at.partition(), at.offset(),
-                record.key(), why.toString());
+        // Kafka Streams is not observed like the listeners, so the record's trace id is put in the log by hand:
+        // whoever finds the dead letter finds its story by that id.
+        try (MDC.MDCCloseable trace = traceIdOf(record.headers()).map(id -> MDC.putCloseable("traceId", id))
+                .orElse(null)) {
+            log.error("Dead-lettering record {}-{}@{} key={}: {}", at.topic(), at.partition(), at.offset(),
+                    record.key(), why.toString());
+        }
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, at.topic().getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(at.partition()).array());
@@ -48,5 +56,16 @@ final class DeadLetters {
                 String.valueOf(why.getMessage()).getBytes(StandardCharsets.UTF_8));
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), sinkName);
         counter.increment();
+    }
+
+    /** The trace id of a W3C {@code traceparent} header ({@code 00-<trace id>-<span id>-<flags>}), if any. */
+    static java.util.Optional<String> traceIdOf(Headers headers) {
+        Header traceparent = headers.lastHeader("traceparent");
+        if (traceparent == null) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = new String(traceparent.value(), StandardCharsets.US_ASCII).split("-");
+        return parts.length == 4 && parts[1].length() == 32 ? java.util.Optional.of(parts[1])
+                : java.util.Optional.empty();
     }
 }
