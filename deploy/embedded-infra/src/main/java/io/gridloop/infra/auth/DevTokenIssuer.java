@@ -1,5 +1,16 @@
 package io.gridloop.infra.auth;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
@@ -8,15 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,11 +52,10 @@ public final class DevTokenIssuer implements AutoCloseable {
     private static final java.util.regex.Pattern LOOPBACK_ORIGIN =
             java.util.regex.Pattern.compile("http://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d{1,5})?");
     private static final Logger log = LoggerFactory.getLogger(DevTokenIssuer.class);
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final DevRealm realm;
-    private final KeyPair keys;
-    private final String keyId = UUID.randomUUID().toString();
+    /** The realm's signing key, with a fresh id each start (Nimbus: signing and the JWKS document). */
+    private final RSAKey key;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
     private final HttpServer server;
@@ -60,7 +65,7 @@ public final class DevTokenIssuer implements AutoCloseable {
 
     private DevTokenIssuer(DevRealm realm, HttpServer server, String issuer, Clock clock, Duration tokenLifetime) {
         this.realm = realm;
-        this.keys = newKeyPair();
+        this.key = newKey();
         this.clock = clock;
         this.server = server;
         this.issuer = issuer;
@@ -202,20 +207,14 @@ public final class DevTokenIssuer implements AutoCloseable {
     }
 
     private String sign(Map<String, Object> claims) {
-        Map<String, Object> header = Map.of("alg", "RS256", "typ", "JWT", "kid", keyId);
-        String signingInput = encode(header) + "." + encode(claims);
         try {
-            Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initSign(keys.getPrivate());
-            rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + BASE64URL.encodeToString(rs256.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                    .keyID(key.getKeyID()).build(), JWTClaimsSet.parse(claims));
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException("cannot sign " + claims.keySet(), e);
         }
-    }
-
-    private String encode(Map<String, Object> part) {
-        return BASE64URL.encodeToString(json.writeValueAsBytes(part));
     }
 
     private void discovery(HttpExchange exchange) throws IOException {
@@ -237,9 +236,7 @@ public final class DevTokenIssuer implements AutoCloseable {
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
-        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-        answer(exchange, 200, Map.of("keys", java.util.List.of(Map.of("kty", "RSA", "kid", keyId, "use", "sig",
-                "alg", "RS256", "n", unsigned(key.getModulus()), "e", unsigned(key.getPublicExponent())))));
+        answer(exchange, 200, new JWKSet(key.toPublicJWK()).toJSONObject());
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -397,9 +394,9 @@ public final class DevTokenIssuer implements AutoCloseable {
     /** A claim of a token this issuer signed (sign-out only ends sessions; a forged hint ends nothing of value). */
     private String claim(String token, String name) {
         try {
-            String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-            return json.readTree(payload).path(name).asString("");
-        } catch (RuntimeException unreadable) {
+            Object value = SignedJWT.parse(token).getJWTClaimsSet().getClaim(name);
+            return value == null ? "" : value.toString();
+        } catch (ParseException | RuntimeException unreadable) {
             return "";
         }
     }
@@ -467,20 +464,11 @@ public final class DevTokenIssuer implements AutoCloseable {
         }
     }
 
-    private static String unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return BASE64URL.encodeToString(bytes);
-    }
-
-    private static KeyPair newKeyPair() {
+    private static RSAKey newKey() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).generate();
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
