@@ -2,13 +2,15 @@
 
 const hasRate = r => r.rates.completionRate !== null && r.rates.completionRate !== undefined;
 const asPercent = rate => +(rate * 100).toFixed(1);
+const LABELS_INSIDE = {outerBoundsMode: 'same', outerBoundsContain: 'axisLabel'};
 
 /** 办结率 of each area of the table; areas below the minimum sample greyed (shown, not ranked). */
 export function completionBars(table) {
   const rows = table.rows.filter(hasRate);
   return {
-    // containLabel: long street names, turned, stay inside the card.
-    grid: {left: 10, right: 20, top: 20, bottom: 10, containLabel: true},
+    // Long street names, turned, stay inside the card: the grid's bounds hold the axis labels too (what
+    // ECharts 5 called containLabel).
+    grid: {left: 10, right: 20, top: 20, bottom: 10, ...LABELS_INSIDE},
     tooltip: {trigger: 'axis', valueFormatter: v => `${v}%`},
     xAxis: {type: 'category', data: rows.map(r => r.areaName || r.areaCode), axisLabel: {rotate: 30}},
     yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value}%'}},
@@ -24,7 +26,7 @@ export function completionBars(table) {
 /** Twelve months of one area: reported and closed as bars, 办结率 as a line. */
 export function monthlyTrend(trend) {
   return {
-    grid: {left: 10, right: 10, top: 40, bottom: 10, containLabel: true},
+    grid: {left: 10, right: 10, top: 40, bottom: 10, ...LABELS_INSIDE},
     tooltip: {trigger: 'axis'},
     legend: {data: ['上报', '办结', '办结率'], top: 0},
     xAxis: {type: 'category', data: trend.months},
