@@ -36,6 +36,8 @@ const routes = [
     meta: {roles: ['ADMIN'], title: '节假日安排'}},
   {path: '/admin/dead-letters', component: () => import('./views/admin/DeadLetters.vue'),
     meta: {roles: ['ADMIN'], title: '12345死信'}},
+  {path: '/admin/stats-rebuild', component: () => import('./views/admin/StatsRebuild.vue'),
+    meta: {roles: ['ADMIN'], title: '统计重算'}},
   {path: '/none', component: () => import('./views/NoPages.vue'), meta: {title: '工作台'}},
 ];
 

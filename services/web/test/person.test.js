@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {claimsOf, homeOf, pagesFor, personOf} from '../src/auth/person.js';
+import {cityWide, claimsOf, homeOf, pagesFor, personOf} from '../src/auth/person.js';
 
 function token(claims) {
   const body = Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url');
@@ -38,7 +38,15 @@ describe('pagesFor', () => {
   it('gives an administrator the unit directory, the scoring rules of their programme and the 12345 dead letters', () => {
     const admin = personOf({realm_access: {roles: ['ADMIN']}, area: ['1501']});
     expect(pagesFor(admin).map(p => p.title)).toEqual(['处置单位名录', '网格库导入', '分流规则', '节假日安排', '考核规则',
-      '网格员花名册', '12345死信']);
+      '网格员花名册', '12345死信', '统计重算']);
+  });
+
+  it('offers the statistics rebuild only to administrators of a whole city or more', () => {
+    const district = personOf({realm_access: {roles: ['ADMIN']}, area: ['150105']});
+    expect(pagesFor(district).map(p => p.title)).not.toContain('统计重算');
+    expect(cityWide(personOf({area: ['15']}))).toBe(true);
+    expect(cityWide(personOf({area: ['CN']}))).toBe(true);
+    expect(cityWide(personOf({area: ['150105', '150102']}))).toBe(false);
   });
 
   it('offers a handler without a unit no queue, and a supervisor the 督办 list and the dashboard', () => {

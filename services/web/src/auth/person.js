@@ -35,6 +35,14 @@ export function gridsOf(person) {
   return person.areas.filter(a => /^\d{15}$/.test(a));
 }
 
+/**
+ * Whether a person's areas include a whole city or more (a city 4 digits, a province 2, the country CN): an
+ * installation serves at least a city, so only such a person can act for all of it (a statistics rebuild).
+ */
+export function cityWide(person) {
+  return person.areas.some(a => a === 'CN' || /^(\d{2}|\d{4})$/.test(a));
+}
+
 export function has(person, ...roles) {
   return roles.some(r => person.roles.includes(r));
 }
@@ -82,6 +90,9 @@ export function pagesFor(person) {
     }
     pages.push({path: '/admin/grid-workers', title: '网格员花名册', icon: 'User'});
     pages.push({path: '/admin/dead-letters', title: '12345死信', icon: 'WarningFilled'});
+    if (cityWide(person)) {
+      pages.push({path: '/admin/stats-rebuild', title: '统计重算', icon: 'RefreshRight'});
+    }
   }
   return pages;
 }

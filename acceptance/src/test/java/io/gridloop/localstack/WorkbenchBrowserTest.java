@@ -823,6 +823,30 @@ class WorkbenchBrowserTest {
         HeadlessChromium.screenshot(browser, "workbench-24-grid-worker-assessment");
     }
 
+    /** Last, since it recounts everything: the administrator follows a statistics rebuild until it is done. */
+    @Test
+    @Order(16)
+    void shouldLetTheAdministratorFollowAStatisticsRebuildToTheEnd() {
+        signOut();
+        signInAs("admin");
+        await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().contains("#/admin/"));
+        browser.get(workbench + "#/admin/stats-rebuild");
+        click(".stats-rebuild .el-button--primary");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            browser.findElement(By.xpath("//div[contains(@class,'el-popconfirm')]//button[contains(.,'发起重算')]"))
+                    .click();
+            return true;
+        });
+        assertThat(lastMessage()).contains("已发起统计重算");
+        // The page follows the recount by itself, records counted of all there are, until it is done.
+        await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                .until(() -> text(".stats-rebuild .last").contains("已完成"));
+        String last = text(".stats-rebuild .last").replaceAll("\\s+", " ");
+        assertThat(last).contains("100%", "admin");
+        assertThat(last).containsPattern("已统计 ([\\d,]+) / \\1 条流转记录");
+        HeadlessChromium.screenshot(browser, "workbench-25-admin-stats-rebuild");
+    }
+
     private String areaName(String code) {
         return signedIn(ServiceNames.INTAKE, ServiceIntegrationTest.TESTER).get().uri("/api/v1/areas/{c}", code)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
