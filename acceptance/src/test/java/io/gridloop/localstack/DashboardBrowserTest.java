@@ -95,6 +95,12 @@ class DashboardBrowserTest {
         browser = HeadlessChromium.start(1400, 2000);
     }
 
+    /** Whatever each step did, no page raised a script error on the way. */
+    @org.junit.jupiter.api.AfterEach
+    void noScriptErrors() {
+        assertThat(HeadlessChromium.uncaughtErrors(browser)).as("uncaught errors in the pages").isEmpty();
+    }
+
     @AfterAll
     void stop() {
         if (browser != null) {

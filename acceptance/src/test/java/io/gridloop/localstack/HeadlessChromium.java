@@ -42,6 +42,8 @@ final class HeadlessChromium {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + width + "," + height, "--lang=zh-CN",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // The page's console, so a test can fail on a script error the person would not see but suffer from.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
@@ -58,6 +60,17 @@ final class HeadlessChromium {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The uncaught script errors the pages raised since the last call (a broken chart, a failed handler): each is
+     * a bug a person would trip over even when the page still looks right.
+     */
+    static java.util.List<String> uncaughtErrors(ChromeDriver browser) {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Uncaught")).toList();
     }
 
     private HeadlessChromium() {

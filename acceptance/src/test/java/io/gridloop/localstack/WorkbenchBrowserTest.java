@@ -138,6 +138,12 @@ class WorkbenchBrowserTest {
         return server;
     }
 
+    /** Whatever each step did, no page raised a script error on the way. */
+    @org.junit.jupiter.api.AfterEach
+    void noScriptErrors() {
+        assertThat(HeadlessChromium.uncaughtErrors(browser)).as("uncaught errors in the pages").isEmpty();
+    }
+
     @AfterAll
     void stop() {
         if (tiles != null) {
