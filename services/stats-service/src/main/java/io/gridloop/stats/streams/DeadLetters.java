@@ -3,6 +3,11 @@ package io.gridloop.stats.streams;
 import io.gridloop.platform.kafka.RecordMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -58,14 +63,24 @@ final class DeadLetters {
         counter.increment();
     }
 
-    /** The trace id of a W3C {@code traceparent} header ({@code 00-<trace id>-<span id>-<flags>}), if any. */
+    /** The trace id of a W3C {@code traceparent} header, read by OpenTelemetry's own propagator. */
     static java.util.Optional<String> traceIdOf(Headers headers) {
-        Header traceparent = headers.lastHeader("traceparent");
-        if (traceparent == null) {
-            return java.util.Optional.empty();
-        }
-        String[] parts = new String(traceparent.value(), StandardCharsets.US_ASCII).split("-");
-        return parts.length == 4 && parts[1].length() == 32 ? java.util.Optional.of(parts[1])
-                : java.util.Optional.empty();
+        SpanContext span = Span.fromContext(W3CTraceContextPropagator.getInstance()
+                .extract(Context.root(), headers, HEADERS)).getSpanContext();
+        return span.isValid() ? java.util.Optional.of(span.getTraceId()) : java.util.Optional.empty();
     }
+
+    /** How the propagator reads a Kafka record's headers (the last value of a repeated one). */
+    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            return java.util.Arrays.stream(headers.toArray()).map(Header::key).toList();
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            Header last = headers == null ? null : headers.lastHeader(key);
+            return last == null ? null : new String(last.value(), StandardCharsets.US_ASCII);
+        }
+    };
 }
