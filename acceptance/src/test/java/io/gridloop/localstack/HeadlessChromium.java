@@ -42,6 +42,8 @@ final class HeadlessChromium {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + width + "," + height, "--lang=zh-CN",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // A browser in China asks for Chinese pages (Keycloak's login page follows Accept-Language).
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         // The page's console, so a test can fail on a script error the person would not see but suffer from.
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -28,7 +28,12 @@ public final class DevelopmentSettings {
 
     /** The properties for services signing people in at {@code issuer}. */
     public static Map<String, Object> of(DevTokenIssuer issuer) {
-        Map<String, Object> settings = new LinkedHashMap<>(issuer.springProperties());
+        return of(issuer.springProperties());
+    }
+
+    /** The properties for services trusting the realm these properties name (issuer and key set). */
+    public static Map<String, Object> of(Map<String, Object> realm) {
+        Map<String, Object> settings = new LinkedHashMap<>(realm);
         // Services of the local stack and the tests answer this machine only.
         settings.put("server.address", "127.0.0.1");
         settings.put("gridloop.hotline.secret", HOTLINE_SECRET);

@@ -83,11 +83,16 @@ public final class DevRealm {
 
     /** The realm export on the class path. */
     public static DevRealm standard() {
+        return parse(JsonMapper.builder().build().readTree(export()));
+    }
+
+    /** The demo realm's export as Keycloak imports it ({@code deploy/keycloak/demo-realm.json}). */
+    public static byte[] export() {
         try (InputStream in = DevRealm.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the class path");
             }
-            return parse(JsonMapper.builder().build().readTree(in));
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,7 +123,9 @@ public final class DevRealm {
             clients.put(id, new Client(id, c.path("secret").asString(null), c.path("publicClient").asBoolean(false),
                     c.path("directAccessGrantsEnabled").asBoolean(false),
                     account == null || !c.path("serviceAccountsEnabled").asBoolean(false) ? null
-                            : identity(account, account.path("username").asString(), c.path("name").asString(id), id),
+                            // Keycloak names a service account by its user's first name, as it does a person.
+                            : identity(account, account.path("username").asString(),
+                            account.path("firstName").asString(account.path("username").asString()), id),
                     audiences(c), c.path("standardFlowEnabled").asBoolean(true), strings(c.path("redirectUris")),
                     c.path("attributes").path("pkce.code.challenge.method").asString(null)));
         });

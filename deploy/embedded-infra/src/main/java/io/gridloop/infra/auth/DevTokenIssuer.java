@@ -440,7 +440,9 @@ public final class DevTokenIssuer implements AutoCloseable {
 
     /**
      * Answers with JSON. The dashboard signs in from another origin of this machine, so pages served on loopback
-     * may read the answers; a page of any other origin may not (its browser refuses it the answer).
+     * may read the answers; a page of any other origin may not (its browser refuses it the answer). Keycloak is
+     * stricter: it answers only the client's web origins, for the demo realm the workbench on port 8080 — tests
+     * serve pages on free ports, so this issuer answers any loopback port (KeycloakRealmTest uses 8080).
      */
     private void answer(HttpExchange exchange, int status, Object body) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
