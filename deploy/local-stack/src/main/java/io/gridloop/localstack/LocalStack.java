@@ -8,7 +8,6 @@ import io.gridloop.infra.KraftBroker;
 import io.gridloop.infra.MongoWireServer;
 import io.gridloop.infra.auth.ClientCredentials;
 import io.gridloop.infra.auth.DevRealm;
-import io.gridloop.infra.auth.DevTokenIssuer;
 import io.gridloop.infra.auth.Identity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options: {@code --no-demo}, {@code --demo-rate=<reports per second>} (default 2),
  * {@code --data-dir=<dir>} (default {@code ./data}), {@code --kafka-port=9092}, {@code --mongo-port=27017},
- * {@code --hotline-port=8093}, {@code --issuer-port=8090} (the development token issuer), {@code --in-memory-db} (the MongoDB-wire server keeps nothing on disk: for measuring what
+ * {@code --hotline-port=8093}, {@code --issuer-port=8090} (where people sign in), {@code --keycloak=<dir>} (sign in
+ * with a real Keycloak from the distribution unpacked under that directory instead of the development issuer: what
+ * {@code run.sh --keycloak} passes), {@code --in-memory-db} (the MongoDB-wire server keeps nothing on disk: for measuring what
  * the H2 file store costs, never for data you want back).
  */
 public final class LocalStack {
@@ -43,6 +44,11 @@ public final class LocalStack {
         long started = System.nanoTime();
         quietUntilSpringConfiguresLogging();
 
+        // Sign-in: the demo realm's users and clients, in Keycloak (--keycloak) or in the development issuer,
+        // which serves them the way Keycloak does. First, so that a Keycloak that cannot start leaves nothing
+        // running.
+        SignIn issuer = options.keycloak() == null ? SignIn.development(options.issuerPort())
+                : SignIn.keycloak(options.keycloak(), options.issuerPort());
         KraftBroker kafka = KraftBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
                 options.kafkaPort() + 1);
         MongoWireServer mongo = options.inMemoryDb() ? MongoWireServer.startInMemory(options.mongoPort())
@@ -50,11 +56,9 @@ public final class LocalStack {
         // The city's 12345 platform, simulated: it pushes orders (with the demo), answers status syncs and
         // escalations, and makes a return visit after each reply. Both sides use the development secret.
         HotlineSimulator hotline = HotlineSimulator.start(options.hotlinePort(), DevelopmentSettings.HOTLINE_SECRET, 12345);
-        // Sign-in: the realm export's users and clients, served the way Keycloak serves them.
-        DevTokenIssuer issuer = DevTokenIssuer.start(options.issuerPort(), DevRealm.standard());
         GridloopStack stack;
         try {
-            Map<String, Object> settings = new LinkedHashMap<>(DevelopmentSettings.of(issuer));
+            Map<String, Object> settings = new LinkedHashMap<>(DevelopmentSettings.of(issuer.springProperties()));
             settings.put("gridloop.hotline.base-url", hotline.baseUrl());
             // Statistics' counting stores beside the broker's and the database's files, so a restart resumes them.
             settings.put("gridloop.stats.counting.state-dir",
@@ -77,11 +81,11 @@ public final class LocalStack {
         DemoFeeder feeder = options.demo()
                 ? new DemoFeeder(stack.baseUrl(ServiceNames.INTAKE), stack.baseUrl(ServiceNames.DISPATCH), hotline,
                 options.demoRate(), new ClientCredentials(issuer.tokenUri(), DEMO_CLIENT,
-                issuer.realm().client(DEMO_CLIENT).orElseThrow().secret()))
+                DevRealm.standard().client(DEMO_CLIENT).orElseThrow().secret()))
                 : null;
         if (feeder != null) {
             feeder.start();
-            String admin = issuer.mint(issuer.realm().user("admin").orElseThrow().identity());
+            String admin = issuer.adminToken();
             DemoStaff.registerInBackground(stack.baseUrl(ServiceNames.DISPATCH), admin);
             DemoOutlines.importInBackground(stack.baseUrl(ServiceNames.INTAKE), admin);
             DemoRoster.enrolInBackground(stack.baseUrl(ServiceNames.STATS), admin);
@@ -109,7 +113,7 @@ public final class LocalStack {
     static final String DEMO_CLIENT = "demo-feeder";
 
 
-    private static void printBanner(GridloopStack stack, HotlineSimulator hotline, DevTokenIssuer issuer,
+    private static void printBanner(GridloopStack stack, HotlineSimulator hotline, SignIn issuer,
                                     KraftBroker kafka, MongoWireServer mongo, Options options, double seconds) {
         String banner = """
 
@@ -139,10 +143,10 @@ public final class LocalStack {
     }
 
     /** The realm's people, to sign in to the workbench or to ask the token endpoint for a token as them. */
-    static String demoUsers(DevTokenIssuer issuer) {
+    static String demoUsers(SignIn issuer) {
         StringBuilder table = new StringBuilder("Demo users (deploy/keycloak/demo-realm.json), for the workbench "
                 + "or the token endpoint " + issuer.tokenUri() + "\n  (grant_type=password, client_id=gridloop-app):\n");
-        for (DevRealm.User user : issuer.realm().users()) {
+        for (DevRealm.User user : DevRealm.standard().users()) {
             Identity who = user.identity();
             table.append(String.format("  %-22s %-10s %-20s %-38s %s%n", user.username(), user.password(),
                     String.join(",", who.roles()), String.join(",", who.areas())
@@ -164,7 +168,7 @@ public final class LocalStack {
     }
 
     record Options(Path dataDir, boolean demo, double demoRate, int kafkaPort, int mongoPort, int hotlinePort,
-                   boolean inMemoryDb, int issuerPort) {
+                   boolean inMemoryDb, int issuerPort, Path keycloak) {
 
         static Options parse(String[] args) {
             Path dataDir = Path.of("data");
@@ -175,6 +179,7 @@ public final class LocalStack {
             int hotlinePort = 8093;
             int issuerPort = 8090;
             boolean inMemoryDb = false;
+            Path keycloak = null;
             for (String arg : args) {
                 if (arg.equals("--no-demo")) {
                     demo = false;
@@ -192,12 +197,16 @@ public final class LocalStack {
                     hotlinePort = Integer.parseInt(value(arg));
                 } else if (arg.startsWith("--issuer-port=")) {
                     issuerPort = Integer.parseInt(value(arg));
+                } else if (arg.startsWith("--keycloak=")) {
+                    keycloak = Path.of(value(arg));
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg + "; known: --no-demo, "
-                            + "--demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N, --hotline-port=N, --issuer-port=N, --in-memory-db");
+                            + "--demo-rate=N, --data-dir=DIR, --kafka-port=N, --mongo-port=N, --hotline-port=N, --issuer-port=N, --in-memory-db, "
+                            + "--keycloak=DIR (run.sh --keycloak)");
                 }
             }
-            return new Options(dataDir, demo, rate, kafkaPort, mongoPort, hotlinePort, inMemoryDb, issuerPort);
+            return new Options(dataDir, demo, rate, kafkaPort, mongoPort, hotlinePort, inMemoryDb, issuerPort,
+                    keycloak);
         }
 
         private static String value(String arg) {
