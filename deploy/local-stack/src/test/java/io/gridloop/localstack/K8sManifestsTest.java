@@ -2,7 +2,6 @@ package io.gridloop.localstack;
 
 import io.gridloop.contracts.Topic;
 import io.gridloop.contracts.Topics;
-import io.gridloop.localstack.Kustomize.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,17 +28,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static io.gridloop.localstack.Kustomize.Manifests.at;
-import static io.gridloop.localstack.Kustomize.Manifests.kind;
-import static io.gridloop.localstack.Kustomize.Manifests.list;
-import static io.gridloop.localstack.Kustomize.Manifests.map;
-import static io.gridloop.localstack.Kustomize.Manifests.name;
+import static io.gridloop.localstack.Manifests.at;
+import static io.gridloop.localstack.Manifests.kind;
+import static io.gridloop.localstack.Manifests.list;
+import static io.gridloop.localstack.Manifests.map;
+import static io.gridloop.localstack.Manifests.name;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * No cluster, kubectl or operator can run where gridloop is built, so this reads {@code deploy/k8s} the way
- * {@code kubectl apply -k} would ({@link Kustomize}) for each overlay and checks what must hold for the
- * installation to work: every service has a Deployment with probes on Spring Boot's groups, requests and limits,
+ * No cluster or operator runs where gridloop is built, so this renders each overlay of {@code deploy/k8s} with
+ * {@code kubectl kustomize} (what {@code kubectl apply -k} sends), reads every resource into its published model
+ * (Kubernetes' and Strimzi's, {@link PublishedModels}) and checks what must hold for the installation to work: every service has a Deployment with probes on Spring Boot's groups, requests and limits,
  * a non-root user, a Service, a PodDisruptionBudget and an autoscaler; every topic of the contracts exists with at
  * least its partitions, and as many as the autoscaled consumers' listener threads; Kafka and MongoDB are
  * replicated; Prometheus scrapes every service; every environment variable names a property something reads.
@@ -55,7 +55,8 @@ class K8sManifestsTest {
     private static final long TESTED_HEAP_MIB = 384;
 
     private static List<Map<String, Object>> build(String overlay) {
-        return Kustomize.build(K8S.resolve(overlay));
+        assumeTrue(Manifests.kubectlAvailable(), "kubectl (with Kustomize) renders the overlays; not on this machine");
+        return Manifests.kustomize(K8S.resolve(overlay));
     }
 
     private static Map<String, Object> the(List<Map<String, Object>> resources, String kind, String name) {
@@ -67,6 +68,34 @@ class K8sManifestsTest {
 
     private static List<Map<String, Object>> all(List<Map<String, Object>> resources, String kind) {
         return resources.stream().filter(r -> kind(r).equals(kind)).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/city", "overlays/province"})
+    void shouldWriteEveryResourceAsItsPublishedModelReadsIt(String overlay) {
+        List<Map<String, Object>> resources = build(overlay);
+
+        assertThat(resources).isNotEmpty().allSatisfy(resource -> {
+            String kind = kind(resource);
+            if (!PublishedModels.UNMODELLED.contains(kind)) {
+                assertThat(PublishedModels.MODELS).as("a published model for %s", kind).containsKey(kind);
+                assertThat(PublishedModels.unknownFields(resource)).as("%s/%s: fields its model does not know",
+                        kind, name(resource)).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void shouldFindAFieldThePublishedModelDoesNotKnow() {
+        Map<String, Object> pool = Map.of("apiVersion", "kafka.strimzi.io/v1beta2", "kind", "KafkaNodePool",
+                "metadata", Map.of("name", "pool"), "spec", Map.of("replcas", 3, "roles", List.of("broker")));
+        Map<String, Object> deployment = Map.of("apiVersion", "apps/v1", "kind", "Deployment",
+                "metadata", Map.of("name", "d"), "spec", Map.of("template", Map.of("spec", Map.of("containers",
+                        List.of(Map.of("name", "c", "image", "i", "imagePullPolcy", "Always"))))));
+
+        assertThat(PublishedModels.unknownFields(pool)).containsExactly(".spec.replcas");
+        assertThat(PublishedModels.unknownFields(deployment))
+                .containsExactly(".spec.template.spec.containers[0].imagePullPolcy");
     }
 
     @Test
@@ -229,13 +258,12 @@ class K8sManifestsTest {
         list(at(mongo, "spec.users")).forEach(u -> users.put(String.valueOf(map(u).get("name")), u));
         for (String module : DockerComposeTest.serviceModules().toList()) {
             assertThat(users).as("a database user for " + module).containsKey(module);
-            assertThat(list(map(users.get(module)).get("roles")).stream().map(String::valueOf).toList())
+            assertThat(List.<Object>copyOf(list(map(users.get(module)).get("roles"))))
                     .as(module + "'s user reaches its own database only")
-                    .containsExactly("{name=readWrite, db=" + database(module) + "}");
-            Map<String, Object> uri = map(list(at(the(resources, "Deployment", module),
-                    "spec.template.spec.containers")).getFirst());
-            assertThat(String.valueOf(uri.get("env"))).as(module + " connects as its own user")
-                    .contains("SPRING_MONGODB_URI, valueFrom={secretKeyRef={name=gridloop-mongodb-admin-" + module);
+                    .containsExactly(Map.of("name", "readWrite", "db", database(module)));
+            assertThat(at(environment(resources, module).get("SPRING_MONGODB_URI"), "secretKeyRef.name"))
+                    .as(module + " connects as its own user")
+                    .isEqualTo("gridloop-mongodb-admin-" + module);
         }
 
         Map<String, Object> monitor = the(resources, "ServiceMonitor", "gridloop-services");
@@ -311,11 +339,9 @@ class K8sManifestsTest {
             Map<String, Object> env = environment(resources, module);
             assertThat(env).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                     .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
-            Map<String, Object> container = map(list(at(the(resources, "Deployment", module),
-                    "spec.template.spec.containers")).getFirst());
-            assertThat(String.valueOf(container.get("env"))).as(module + " signs in as its own Kafka user")
-                    .contains("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG, valueFrom={secretKeyRef={name=" + module
-                            + ", key=sasl.jaas.config}}");
+            assertThat(environment(resources, module).get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                    .as(module + " signs in as its own Kafka user")
+                    .isEqualTo(Map.of("secretKeyRef", Map.of("name", module, "key", "sasl.jaas.config")));
 
             java.util.Set<String> granted = new TreeSet<>();
             for (Object acl : list(at(the(resources, "KafkaUser", module), "spec.authorization.acls"))) {
@@ -388,15 +414,7 @@ class K8sManifestsTest {
         String readme = Files.readString(K8S.resolve("README.md"));
         Set<String> secrets = new TreeSet<>();
         for (String overlay : OVERLAYS) {
-            Matcher m = Pattern.compile("secretKeyRef=\\{name=([\\w-]+)|passwordSecretRef=\\{name=([\\w-]+)"
-                    + "|clientSecret=\\{name=([\\w-]+)").matcher(build(overlay).toString());
-            while (m.find()) {
-                for (int g = 1; g <= m.groupCount(); g++) {
-                    if (m.group(g) != null) {
-                        secrets.add(m.group(g));
-                    }
-                }
-            }
+            secretsNamed(build(overlay), secrets);
         }
         assertThat(secrets).contains("gridloop-hotline", "gridloop-mongodb-password-dispatch-service",
                 "gridloop-prometheus-client");
@@ -407,6 +425,21 @@ class K8sManifestsTest {
     // ---- reading the manifests ----
 
     /** A container's environment as the pod sees it: the ConfigMaps it takes whole, then its own entries. */
+    /** The names of the secrets anything refers to: {@code secretKeyRef}, {@code passwordSecretRef}, {@code clientSecret}. */
+    private static void secretsNamed(Object node, Set<String> names) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((key, value) -> {
+                if (Set.of("secretKeyRef", "passwordSecretRef", "clientSecret").contains(key)
+                        && value instanceof Map<?, ?> ref && ref.get("name") != null) {
+                    names.add(String.valueOf(ref.get("name")));
+                }
+                secretsNamed(value, names);
+            });
+        } else if (node instanceof List<?> l) {
+            l.forEach(item -> secretsNamed(item, names));
+        }
+    }
+
     private static Map<String, Object> environment(List<Map<String, Object>> resources, String module) {
         Map<String, Object> c = map(list(at(the(resources, "Deployment", module), "spec.template.spec.containers"))
                 .getFirst());
