@@ -85,6 +85,15 @@ class K8sManifestsTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/city", "overlays/province"})
+    void shouldAlertOnKubernetesWithTheRulesPromtoolChecks(String overlay) {
+        Map<String, Object> rules = the(build(overlay), "PrometheusRule", "gridloop-alerts");
+
+        assertThat(at(rules, "spec.groups")).as("the PrometheusRule carries deploy/prometheus/alerts.yml's groups")
+                .isEqualTo(map(Manifests.load(ROOT.resolve("deploy/prometheus/alerts.yml")).getFirst()).get("groups"));
+    }
+
     @Test
     void shouldFindAFieldThePublishedModelDoesNotKnow() {
         Map<String, Object> pool = Map.of("apiVersion", "kafka.strimzi.io/v1beta2", "kind", "KafkaNodePool",

@@ -36,9 +36,9 @@ final class PublishedModels {
 
     /**
      * Kinds whose operators publish no Java model on Maven Central: the MongoDB Community Operator's replica set
-     * and the Prometheus Operator's scrape configuration. K8sManifestsTest checks the fields gridloop relies on.
+     * and the Prometheus Operator's scrape configuration and alert rules. K8sManifestsTest checks the fields gridloop relies on.
      */
-    static final Set<String> UNMODELLED = Set.of("MongoDBCommunity", "ServiceMonitor");
+    static final Set<String> UNMODELLED = Set.of("MongoDBCommunity", "ServiceMonitor", "PrometheusRule");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
