@@ -78,15 +78,17 @@ export async function fetchSigned(url, init = {}) {
 
 /**
  * Downloads what `href` answers under the name the service gives it: a plain link cannot carry the token, so the
- * file is fetched and handed to the browser.
+ * file is fetched and handed to the browser. `onProgress({received, total})` hears of every part as it arrives
+ * (`total` when the service says the size, else null), so a page can show a long export coming in.
  */
-export async function download(href) {
+export async function download(href, onProgress = () => {}) {
   const answer = await fetchSigned(href);
   if (!answer.ok) {
     throw await refusalOf(answer);
   }
   const named = /filename\*=UTF-8''([^;]+)/i.exec(answer.headers.get('Content-Disposition') || '');
-  const url = URL.createObjectURL(await answer.blob());
+  const file = await receive(answer, onProgress);
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = named ? decodeURIComponent(named[1]) : 'export';
@@ -94,6 +96,28 @@ export async function download(href) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** The answer's body as a Blob, read part by part and reported as it comes. */
+export async function receive(answer, onProgress) {
+  const total = Number(answer.headers.get('Content-Length')) || null;
+  const type = answer.headers.get('Content-Type') || '';
+  if (!answer.body) {
+    return new Blob([await answer.arrayBuffer()], {type});
+  }
+  const reader = answer.body.getReader();
+  const parts = [];
+  let received = 0;
+  onProgress({received, total});
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) {
+      return new Blob(parts, {type});
+    }
+    parts.push(value);
+    received += value.length;
+    onProgress({received, total});
+  }
 }
 
 /** A photo a service stores, fetched with the token, as an address an <img> can show. */
