@@ -2,7 +2,6 @@ package io.gridloop.platform.lease;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,11 +57,6 @@ public class Leases {
         this.clock = clock;
         this.holder = holder;
         this.meters = meters;
-    }
-
-    /** Leases whose gauges go nowhere (tests). */
-    public Leases(MongoTemplate mongo, Clock clock, String holder) {
-        this(mongo, clock, holder, new CompositeMeterRegistry());
     }
 
     public String holder() {

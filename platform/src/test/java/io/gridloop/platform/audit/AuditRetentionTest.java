@@ -1,5 +1,6 @@
 package io.gridloop.platform.audit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.gridloop.infra.InMemoryMongo;
 import io.gridloop.platform.lease.Leases;
 import org.junit.jupiter.api.Test;
@@ -44,15 +45,15 @@ class AuditRetentionTest {
         entry("c-399-days", Duration.ofDays(399));
         entry("d-today", Duration.ofMinutes(5));
 
-        new AuditRetention(mongo, new Leases(mongo, clock, "dispatch@a:8082"), clock, Duration.ofDays(400), Duration.ofHours(6)).prune();
+        new AuditRetention(mongo, new Leases(mongo, clock, "dispatch@a:8082", new SimpleMeterRegistry()), clock, Duration.ofDays(400), Duration.ofHours(6)).prune();
 
         assertThat(ids()).containsExactly("c-399-days", "d-today");
     }
 
     @Test
     void shouldLeaveThePruningToTheInstanceHoldingTheLease() {
-        Leases first = new Leases(mongo, clock, "dispatch@a:8082");
-        Leases second = new Leases(mongo, clock, "dispatch@b:8082");
+        Leases first = new Leases(mongo, clock, "dispatch@a:8082", new SimpleMeterRegistry());
+        Leases second = new Leases(mongo, clock, "dispatch@b:8082", new SimpleMeterRegistry());
         assertThat(first.hold("audit.retention", Duration.ofMinutes(30))).isTrue();
         entry("old", Duration.ofDays(500));
 
@@ -65,7 +66,7 @@ class AuditRetentionTest {
 
     @Test
     void shouldRefuseARetentionShorterThanTheSixMonthsTheLawAsksFor() {
-        assertThatThrownBy(() -> new AuditRetention(mongo, new Leases(mongo, clock, "x"), clock, Duration.ofDays(90), Duration.ofHours(6)))
+        assertThatThrownBy(() -> new AuditRetention(mongo, new Leases(mongo, clock, "x", new SimpleMeterRegistry()), clock, Duration.ofDays(90), Duration.ofHours(6)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("six months");
     }
 }

@@ -29,8 +29,8 @@ class LeasesTest {
             new MongoTemplate(MONGO.client(), "leases_" + UUID.randomUUID().toString().substring(0, 8));
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-11-24T08:00:00Z"));
-    private final Leases a = new Leases(mongo, clock, "dispatch-a");
-    private final Leases b = new Leases(mongo, clock, "dispatch-b");
+    private final Leases a = new Leases(mongo, clock, "dispatch-a", new SimpleMeterRegistry());
+    private final Leases b = new Leases(mongo, clock, "dispatch-b", new SimpleMeterRegistry());
 
     @Test
     void shouldLetOneInstanceHoldTheLeaseAndRenewItWhileTheOtherWaits() {
@@ -82,7 +82,7 @@ class LeasesTest {
     void shouldGiveTheLeaseToExactlyOneOfManyContenders() throws Exception {
         List<Leases> contenders = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            contenders.add(new Leases(mongo, clock, "instance-" + i));
+            contenders.add(new Leases(mongo, clock, "instance-" + i, new SimpleMeterRegistry()));
         }
         List<Callable<Boolean>> tries = contenders.stream()
                 .<Callable<Boolean>>map(l -> () -> l.hold("scanner", Duration.ofMinutes(1))).toList();
