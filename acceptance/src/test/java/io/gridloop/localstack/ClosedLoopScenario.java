@@ -104,14 +104,13 @@ abstract class ClosedLoopScenario {
      */
     @Test
     void shouldFollowOneTraceFromTheReportThroughKafkaToTheCaseAction() {
-        String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
-                .putLong(System.nanoTime()).putLong(UUID.randomUUID().getLeastSignificantBits()).array());
+        Traceparent sent = Traceparent.random();
+        String traceId = sent.traceId();
         String body = """
                 {"clientEventId":"%s","source":"GRID_PATROL","category":"LIVELIHOOD","subCategory":"STREETLIGHT",
                  "gridCode":"%s","description":"路灯不亮","occurredAt":"2026-03-02T01:20:00Z",
                  "reporterId":"gw-e2e"}""".formatted(UUID.randomUUID(), SAIHAN + "001002001");
-        String eventId = intake.post().uri("/api/v1/events").header("traceparent", "00-" + traceId
-                        + "-00f067aa0ba902b7-01").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+        String eventId = intake.post().uri("/api/v1/events").header("traceparent", sent.header()).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isEqualTo(HttpStatus.ACCEPTED)
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("eventId").asString();
         loop.awaitState(eventId, CaseState.ROUTED);

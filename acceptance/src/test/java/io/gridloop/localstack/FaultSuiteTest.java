@@ -148,6 +148,8 @@ class FaultSuiteTest {
     /** Each poison record's key → the trace id its traceparent header carried. */
     private final Map<String, String> poisonTraces = new ConcurrentHashMap<>();
     private final List<Figures> phases = new ArrayList<>();
+    /** Each phase's seconds: the fault and the load after it, then the wait until the system caught up. */
+    private final Map<String, long[]> timings = new LinkedHashMap<>();
     private FaultFuzz.Result fuzz;
     private List<InstanceShare> whileTwo = List.of();
     private List<InstanceShare> afterScaleIn = List.of();
@@ -167,6 +169,14 @@ class FaultSuiteTest {
         props.put("gridloop.stats.snapshot-interval", "500ms");
         // Logs as an installation that collects them asks for: one JSON object (ECS) per line, with trace ids.
         props.put("logging.structured.format.console", "ecs");
+        if (settings.name().equals("short")) {
+            // A killed instance's partitions wait for its group session to expire before another takes them (Kafka's
+            // default: 45 s). What happens after is what the suite checks; the short run does not wait that long.
+            for (String client : List.of("consumer", "streams")) {
+                props.put("spring.kafka." + client + ".properties.session.timeout.ms", "10000");
+                props.put("spring.kafka." + client + ".properties.heartbeat.interval.ms", "3000");
+            }
+        }
         services = ServiceProcesses.start(kafka.bootstrapServers(), mongo.connectionString(), props, dir,
                 Duration.ofMinutes(4));
         List<String> grids = DemoData.GRIDS.values().stream().flatMap(List::stream).map(DemoData.DemoGrid::code)
@@ -315,9 +325,11 @@ class FaultSuiteTest {
 
     /** Applies a fault under load, lets the load run on, then pauses it and checks once the system caught up. */
     private void phase(String name, Runnable fault) {
+        long started = System.nanoTime();
         fault.run();
         underLoad(settings.reportsAfterFault());
         patrol(settings.patrolsPerPhase());
+        long loaded = System.nanoTime();
         feeder.pause();
         try {
             AtomicReference<Figures> seen = new AtomicReference<>();
@@ -335,6 +347,8 @@ class FaultSuiteTest {
             }
             Figures f = seen.get() != null ? seen.get() : figures(name, false);
             phases.add(caughtUp ? f : withCaughtUp(f, false));
+            timings.put(name, new long[] {(loaded - started) / 1_000_000_000L,
+                    (System.nanoTime() - loaded) / 1_000_000_000L});
         } finally {
             feeder.resume();
         }
@@ -476,11 +490,9 @@ class FaultSuiteTest {
                 String key = "poison-" + topic.name() + "-" + i;
                 byte[] garbage = ("{\"specversion\":\"1.0\",\"data\":" + (i % 2 == 0 ? "[[[" : "\"\\uZZZZ\"}"))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
-                        .putLong(System.nanoTime()).putLong(key.hashCode()).array());
-                poisonTraces.put(key, traceId);
-                TopicWriter.sendTraced(kafka.bootstrapServers(), topic.name(), key, garbage,
-                        "00-" + traceId + "-00f067aa0ba902b7-01");
+                Traceparent trace = Traceparent.random();
+                poisonTraces.put(key, trace.traceId());
+                TopicWriter.sendTraced(kafka.bootstrapServers(), topic.name(), key, garbage, trace.header());
                 poisonSent.merge(topic.name(), 1, Integer::sum);
             }
         }
@@ -716,14 +728,16 @@ class FaultSuiteTest {
 
     private String report() {
         StringBuilder out = new StringBuilder("\n=== gridloop fault suite (" + settings.name() + ") ===\n");
-        out.append(String.format("%-46s %6s %7s %7s %6s %8s %7s %6s %7s %6s %6s %5s%n", "phase", "caught",
-                "202s", "orders", "cases", "missing", "stats=", "lag", "outbox", "syncs", "dupSync", "DLT"));
+        out.append(String.format("%-46s %6s %7s %7s %6s %8s %7s %6s %7s %6s %6s %5s %7s %7s%n", "phase", "caught",
+                "202s", "orders", "cases", "missing", "stats=", "lag", "outbox", "syncs", "dupSync", "DLT", "fault s",
+                "catch s"));
         for (Figures f : phases) {
-            out.append(String.format("%-46s %6s %7d %7d %6d %8d %7s %6d %7d %6d %6d %5d%n", f.phase(),
+            long[] seconds = timings.getOrDefault(f.phase(), new long[2]);
+            out.append(String.format("%-46s %6s %7d %7d %6d %8d %7s %6d %7d %6d %6d %5d %7d %7d%n", f.phase(),
                     f.caughtUp() ? "yes" : "NO", f.acceptedReports(), f.acceptedOrders(), f.cases(), f.missing(),
                     f.mismatches().isEmpty() ? "exact" : "OFF", f.lag(), f.outboxPending() + f.outboxParked(),
                     f.syncsRecorded(), f.duplicateSyncs(),
-                    f.deadLetters().values().stream().mapToInt(Integer::intValue).sum()));
+                    f.deadLetters().values().stream().mapToInt(Integer::intValue).sum(), seconds[0], seconds[1]));
             if (!f.mismatches().isEmpty() || !f.wrongSyncs().isEmpty() || !f.unexpectedDeadLetters().isEmpty()
                     || !f.hotlineViolations().isEmpty() || !f.dashboardMismatches().isEmpty()) {
                 out.append("    ").append(f.mismatches()).append(' ').append(f.wrongSyncs()).append(' ')

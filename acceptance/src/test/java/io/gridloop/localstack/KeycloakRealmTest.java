@@ -74,7 +74,8 @@ class KeycloakRealmTest {
         Map<String, byte[]> realms = new LinkedHashMap<>();
         realms.put(DEMO, Files.readAllBytes(REALMS.resolve("demo-realm.json")));
         realms.put(PRODUCTION, JSON.writeValueAsBytes(production));
-        keycloak = KeycloakServer.start(home, FreePort.next(), realms, UUID.randomUUID().toString());
+        // Keycloak starts in its own process while the services start here; they fetch its keys on first use.
+        keycloak = KeycloakServer.launch(home, FreePort.next(), realms, UUID.randomUUID().toString());
 
         Map<String, Object> settings = new LinkedHashMap<>(EmbeddedInfra.shared().springProperties());
         settings.putAll(keycloak.springProperties(DEMO));
@@ -84,6 +85,7 @@ class KeycloakRealmTest {
         stack = GridloopStack.start(EmbeddedInfra.shared().bootstrapServers(), EmbeddedInfra.shared().mongoUri(),
                 new ServicePorts(ServicePorts.STANDARD.metrics(), free.intake(), free.dispatch(),
                         free.hotlineBridge(), free.stats()), settings);
+        keycloak.awaitReady();
         browser = HeadlessChromium.start(1400, 1000);
     }
 

@@ -33,12 +33,14 @@ public final class KeycloakServer implements AutoCloseable {
     private final String baseUrl;
     private final String adminPassword;
     private final Path log;
+    private final String firstRealm;
 
-    private KeycloakServer(Process process, String baseUrl, String adminPassword, Path log) {
+    private KeycloakServer(Process process, String baseUrl, String adminPassword, Path log, String firstRealm) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.adminPassword = adminPassword;
         this.log = log;
+        this.firstRealm = firstRealm;
     }
 
     /**
@@ -50,6 +52,14 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(Path distribution, int port, Map<String, byte[]> realms,
                                        String adminPassword) {
+        KeycloakServer server = launch(distribution, port, realms, adminPassword);
+        server.awaitReady();
+        return server;
+    }
+
+    /** Starts Keycloak as {@link #start} does, without waiting for it: {@link #awaitReady()} does. */
+    public static KeycloakServer launch(Path distribution, int port, Map<String, byte[]> realms,
+                                        String adminPassword) {
         Path home = distribution.toAbsolutePath().normalize();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak distribution at " + home
@@ -76,9 +86,7 @@ public final class KeycloakServer implements AutoCloseable {
             builder.environment().put("JAVA_HOME", javaHome().toString());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-            KeycloakServer server = new KeycloakServer(builder.start(), base, adminPassword, log);
-            server.awaitRealm(realms.keySet().iterator().next());
-            return server;
+            return new KeycloakServer(builder.start(), base, adminPassword, log, realms.keySet().iterator().next());
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak could not start from " + home, e);
         }
@@ -109,7 +117,12 @@ public final class KeycloakServer implements AutoCloseable {
         return adminPassword;
     }
 
-    private void awaitRealm(String realm) {
+    /**
+     * Waits until the first realm answers its discovery document. Services may start before: they fetch the
+     * realm's keys with the first token they check.
+     */
+    public void awaitReady() {
+        String realm = firstRealm;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuerUri(realm) + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).build();
