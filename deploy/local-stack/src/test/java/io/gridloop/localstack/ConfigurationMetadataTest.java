@@ -2,15 +2,10 @@ package io.gridloop.localstack;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +57,7 @@ class ConfigurationMetadataTest {
             Object yaml = new Yaml().load(Files.readString(source));
             if (yaml instanceof Map<?, ?> m && m.get("gridloop") != null) {
                 Set<String> keys = new TreeSet<>();
-                flatten("gridloop", m.get("gridloop"), keys);
+                ConfigurationKeys.flatten("gridloop", m.get("gridloop"), keys);
                 keys.forEach(k -> used.computeIfAbsent(k, x -> new TreeSet<>()).add(source.getFileName().toString()));
             }
         }
@@ -92,35 +87,12 @@ class ConfigurationMetadataTest {
     /** gridloop's properties in the metadata the configuration processor wrote, name → description. */
     private static Map<String, String> gridloopMetadata() throws IOException {
         Map<String, String> described = new TreeMap<>();
-        JsonMapper json = JsonMapper.builder().build();
-        for (URL url : Collections.list(ConfigurationMetadataTest.class.getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json"))) {
-            try (InputStream in = url.openStream()) {
-                for (JsonNode p : json.readTree(in).path("properties")) {
-                    String name = p.get("name").asString();
-                    if (name.startsWith("gridloop.")) {
-                        described.put(name, p.path("description").asString(""));
-                    }
-                }
-            }
-        }
+        ConfigurationKeys.metadata().stream().filter(p -> p.name().startsWith("gridloop."))
+                .forEach(p -> described.put(p.name(), p.description()));
         return described;
     }
 
-    /** The main sources of the services and the platform. */
     private static List<Path> sources(String suffix) throws IOException {
-        try (Stream<Path> files = Stream.concat(Files.walk(ROOT.resolve("services")),
-                Files.walk(ROOT.resolve("platform")))) {
-            return files.filter(p -> p.toString().contains("/src/main/") && !p.toString().contains("/node_modules/"))
-                    .filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-        }
-    }
-
-    private static void flatten(String prefix, Object node, Set<String> into) {
-        if (node instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> flatten(prefix + "." + k, v, into));
-        } else {
-            into.add(prefix);
-        }
+        return ConfigurationKeys.sources(suffix);
     }
 }

@@ -5,18 +5,13 @@ import io.gridloop.contracts.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -520,66 +515,45 @@ class K8sManifestsTest {
         return q.endsWith("m") ? Long.parseLong(q.substring(0, q.length() - 1)) : Long.parseLong(q) * 1000;
     }
 
-    /**
-     * Every property something reads, lower case without separators — Spring Boot binds a variable whether it
-     * drops a dash ({@code …_BOOTSTRAPSERVERS}) or turns it into an underscore ({@code …_BOOTSTRAP_SERVERS}), so
-     * the comparison ignores both: Spring Boot's and the libraries' configuration metadata, every key of the
-     * services' YAML files, and every {@code ${…}} placeholder in their sources.
-     */
     /** Whether a variable (relaxed: no separators, lower case) names a known property or a key of a known map. */
     private static boolean binds(Set<String> known, String variable) {
         return known.contains(variable) || known.stream()
                 .anyMatch(k -> k.endsWith("*") && variable.startsWith(k.substring(0, k.length() - 1)));
     }
 
+    /**
+     * Every property something reads, lower case without separators — Spring Boot binds a variable whether it
+     * drops a dash ({@code …_BOOTSTRAPSERVERS}) or turns it into an underscore ({@code …_BOOTSTRAP_SERVERS}), so
+     * the comparison ignores both: Spring Boot's and the libraries' configuration metadata, every key of the
+     * services' YAML files, and every {@code ${…}} placeholder in their sources.
+     */
     private static Set<String> knownProperties() throws IOException {
         Set<String> names = new HashSet<>();
         Set<String> maps = new HashSet<>();
-        JsonMapper json = JsonMapper.builder().build();
-        for (URL url : Collections.list(K8sManifestsTest.class.getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json"))) {
-            try (InputStream in = url.openStream()) {
-                for (JsonNode p : json.readTree(in).path("properties")) {
-                    // A key Boot renamed (spring.data.mongodb.* → spring.mongodb.*) stays listed, deprecated.
-                    if (!p.has("deprecation")) {
-                        names.add(p.get("name").asString());
-                    }
-                    // A map (spring.kafka.properties.*): any key below it binds.
-                    if (p.path("type").asString("").startsWith("java.util.Map")) {
-                        maps.add(p.get("name").asString().replace(".", "").replace("-", "").toLowerCase());
-                    }
-                }
+        for (ConfigurationKeys.Property p : ConfigurationKeys.metadata()) {
+            // A key Boot renamed (spring.data.mongodb.* → spring.mongodb.*) stays listed, deprecated.
+            if (!p.deprecated()) {
+                names.add(p.name());
+            }
+            // A map (spring.kafka.properties.*): any key below it binds.
+            if (p.isMap()) {
+                maps.add(p.name().replace(".", "").replace("-", "").toLowerCase());
             }
         }
         Pattern placeholder = Pattern.compile("\\$\\{([a-z0-9.\\-]+)[:}]");
         // The services' own settings and the shared ones the platform reads.
-        try (Stream<Path> files = Stream.concat(Files.walk(ROOT.resolve("services")),
-                Files.walk(ROOT.resolve("platform")))) {
-            for (Path f : files.filter(p -> p.toString().contains("/src/main/")).toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".yml")) {
-                    flatten("", Manifests.load(f).getFirst(), names);
-                } else if (name.endsWith(".java")) {
-                    Matcher m = placeholder.matcher(Files.readString(f));
-                    while (m.find()) {
-                        names.add(m.group(1));
-                    }
-                }
+        for (Path f : ConfigurationKeys.sources(".yml")) {
+            ConfigurationKeys.flatten("", Manifests.load(f).getFirst(), names);
+        }
+        for (Path f : ConfigurationKeys.sources(".java")) {
+            Matcher m = placeholder.matcher(Files.readString(f));
+            while (m.find()) {
+                names.add(m.group(1));
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         Set<String> relaxed = new HashSet<>();
         names.forEach(n -> relaxed.add(n.replace(".", "").replace("-", "").toLowerCase()));
         maps.forEach(m -> relaxed.add(m + "*"));
         return relaxed;
-    }
-
-    private static void flatten(String prefix, Object node, Set<String> into) {
-        if (node instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into));
-        } else {
-            into.add(prefix);
-        }
     }
 }
