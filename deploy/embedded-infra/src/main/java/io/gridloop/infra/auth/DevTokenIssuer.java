@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.hc.core5.net.WWWFormCodec;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -428,13 +430,8 @@ public final class DevTokenIssuer implements AutoCloseable {
         if (body == null) {
             return values;
         }
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+        WWWFormCodec.parse(body, StandardCharsets.UTF_8).stream().filter(p -> p.getValue() != null)
+                .forEach(p -> values.put(p.getName(), p.getValue()));
         return values;
     }
 

@@ -14,6 +14,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.hc.core5.net.WWWFormCodec;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -292,16 +294,12 @@ final class HotlineEndpoints {
         }
     }
 
+    /** A query string's parameters (the last of a repeated one), decoded. */
     private static Map<String, String> query(String raw) {
         Map<String, String> params = new HashMap<>();
         if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
+            WWWFormCodec.parse(raw, StandardCharsets.UTF_8).stream().filter(p -> p.getValue() != null)
+                    .forEach(p -> params.put(p.getName(), p.getValue()));
         }
         return params;
     }
