@@ -64,6 +64,11 @@ final class HeadlessChromium {
         }
     }
 
+    /** Fails when a page raised a script error since the last look: what each browser test checks after every step. */
+    static void assertNoUncaughtErrors(ChromeDriver browser) {
+        assertThat(uncaughtErrors(browser)).as("uncaught errors in the pages").isEmpty();
+    }
+
     /**
      * The uncaught script errors the pages raised since the last call (a broken chart, a failed handler): each is
      * a bug a person would trip over even when the page still looks right.

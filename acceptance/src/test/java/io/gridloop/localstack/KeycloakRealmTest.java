@@ -91,7 +91,7 @@ class KeycloakRealmTest {
 
     @AfterEach
     void noScriptErrors() {
-        assertThat(HeadlessChromium.uncaughtErrors(browser)).as("uncaught errors in the pages").isEmpty();
+        HeadlessChromium.assertNoUncaughtErrors(browser);
     }
 
     @AfterAll

@@ -141,7 +141,7 @@ class WorkbenchBrowserTest {
     /** Whatever each step did, no page raised a script error on the way. */
     @org.junit.jupiter.api.AfterEach
     void noScriptErrors() {
-        assertThat(HeadlessChromium.uncaughtErrors(browser)).as("uncaught errors in the pages").isEmpty();
+        HeadlessChromium.assertNoUncaughtErrors(browser);
     }
 
     @AfterAll
