@@ -80,8 +80,9 @@ class DockerComposeTest {
     void shouldSignInWithKeycloakOnTheRealmExportAndScrapeAsItsMonitorClient() throws IOException {
         Map<String, Object> keycloak = map(services.get("keycloak"));
         assertThat(keycloak.get("command").toString()).contains("--import-realm").contains("--hostname=http://localhost:8180");
-        assertThat(keycloak.get("volumes").toString())
-                .contains("./deploy/keycloak/demo-realm.json:/opt/keycloak/data/import/demo-realm.json");
+        // Keycloak imports a file of the import directory only when it is named after its realm.
+        assertThat(keycloak.get("volumes").toString()).contains("./deploy/keycloak/demo-realm.json:"
+                + "/opt/keycloak/data/import/" + DevRealm.standard().name() + "-realm.json");
         assertThat(keycloak).containsKey("healthcheck");
 
         DevRealm realm = DevRealm.standard();
