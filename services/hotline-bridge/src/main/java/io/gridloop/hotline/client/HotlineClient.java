@@ -9,6 +9,8 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.gridloop.contracts.EventCodec;
 import io.gridloop.contracts.hotline.EscalationReceipt;
@@ -73,8 +75,12 @@ public class HotlineClient implements DisposableBean {
     private final Clock clock;
     private final MeterRegistry meters;
     private final RestClient rest;
-    /** Runs each blocking call, so the time limiter can give up on it. */
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Runs each blocking call, so the time limiter can give up on it; the caller's observation goes along, so the
+     * HTTP call is part of the caller's trace rather than a trace of its own.
+     */
+    private final ExecutorService calls = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+            ContextSnapshotFactory.builder().build());
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final RateLimiter limiter;

@@ -4,8 +4,16 @@ import io.gridloop.contracts.hotline.OrderPage;
 import io.gridloop.hotline.BridgeTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.client.observation.ClientRequestObservationContext;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +28,33 @@ class HotlineClientTest extends BridgeTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ObservationRegistry observations;
+
+    @Test
+    void shouldCallThe12345PlatformWithinTheCallersTrace() {
+        List<ObservationView> parents = new CopyOnWriteArrayList<>();
+        observations.observationConfig().observationHandler(new ObservationHandler<ClientRequestObservationContext>() {
+            @Override
+            public void onStart(ClientRequestObservationContext context) {
+                parents.add(context.getParentObservation());
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof ClientRequestObservationContext;
+            }
+        });
+        Observation sending = Observation.start("gridloop.test.outbox", observations);
+        try (Observation.Scope scope = sending.openScope()) {
+            client.poll(null, 1);
+        } finally {
+            sending.stop();
+        }
+
+        assertThat(parents).as("the HTTP call's parent observation").contains(sending);
+    }
 
     @Test
     void shouldSignWhatItSendsAndBeObservedLikeAnyHttpCall() {
