@@ -34,11 +34,7 @@ interface SignIn extends AutoCloseable {
     }
 
     /** The properties that make the services trust this realm. */
-    default Map<String, Object> springProperties() {
-        return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuerUri(),
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                issuerUri() + "/protocol/openid-connect/certs");
-    }
+    Map<String, Object> springProperties();
 
     /** A token of the demo realm's administrator, for the demo's set-up calls. */
     String adminToken();
@@ -52,6 +48,11 @@ interface SignIn extends AutoCloseable {
             @Override
             public String issuerUri() {
                 return issuer.issuerUri();
+            }
+
+            @Override
+            public Map<String, Object> springProperties() {
+                return issuer.springProperties();
             }
 
             @Override
@@ -85,6 +86,11 @@ interface SignIn extends AutoCloseable {
             @Override
             public String issuerUri() {
                 return keycloak.issuerUri(demo.name());
+            }
+
+            @Override
+            public Map<String, Object> springProperties() {
+                return keycloak.springProperties(demo.name());
             }
 
             @Override

@@ -24,8 +24,19 @@ final class Manifests {
     private Manifests() {
     }
 
+    /** kubectl's output per overlay: rendering takes a second or more, and every check reads the same overlays. */
+    private static final Map<Path, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static Boolean kubectl;
+
     /** Whether a kubectl with Kustomize is on this machine (it ships with the machines gridloop is built on). */
-    static boolean kubectlAvailable() {
+    static synchronized boolean kubectlAvailable() {
+        if (kubectl == null) {
+            kubectl = askKubectl();
+        }
+        return kubectl;
+    }
+
+    private static boolean askKubectl() {
         try {
             Process version = new ProcessBuilder(KUBECTL, "version", "--client")
                     .redirectErrorStream(true).start();
@@ -41,6 +52,17 @@ final class Manifests {
 
     /** The resources the kustomization in {@code dir} produces, in kubectl's order. */
     static List<Map<String, Object>> kustomize(Path dir) {
+        // Parsed afresh each time, so no test sees another's changes to the maps.
+        List<Map<String, Object>> resources = new ArrayList<>();
+        new Yaml().loadAll(RENDERED.computeIfAbsent(dir, Manifests::render)).forEach(doc -> {
+            if (doc != null) {
+                resources.add(map(doc));
+            }
+        });
+        return resources;
+    }
+
+    private static String render(Path dir) {
         try {
             Path errors = Files.createTempFile("kustomize-", ".err");
             Process kustomize = new ProcessBuilder(KUBECTL, "kustomize", dir.toString())
@@ -50,13 +72,7 @@ final class Manifests {
                 throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + Files.readString(errors));
             }
             Files.delete(errors);
-            List<Map<String, Object>> resources = new ArrayList<>();
-            new Yaml().loadAll(rendered).forEach(doc -> {
-                if (doc != null) {
-                    resources.add(map(doc));
-                }
-            });
-            return resources;
+            return rendered;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
